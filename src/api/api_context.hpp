@@ -1,0 +1,38 @@
+#pragma once
+// What the API handlers share: the domain services and a few server facts. Built once by
+// the composition root (src/app) and outliving the server.
+#include <string>
+
+#include "domain/audit/audit_repository.hpp"
+#include "domain/identity/identity_service.hpp"
+#include "domain/teams/team_service.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace rapport::api {
+
+struct ApiContext {
+    domain::IdentityService& identity;
+    domain::TeamService& teams;
+    domain::AuditRepository& audit;
+    storage::Database& database;
+    http::MetricsRegistry& metrics;
+    std::string version;
+    bool demo_login_hint = false;  // a fresh demo install offers its login on the sign-in page
+    std::string demo_email;
+    std::string demo_password;
+};
+
+// Route registration, one function per area (each in its own routes_*.cpp file).
+void register_system_routes(http::Router& router, ApiContext& api);
+void register_auth_routes(http::Router& router, ApiContext& api);
+void register_user_routes(http::Router& router, ApiContext& api);
+void register_team_routes(http::Router& router, ApiContext& api);
+void register_api_key_routes(http::Router& router, ApiContext& api);
+void register_audit_routes(http::Router& router, ApiContext& api);
+
+// Every route of the API, in one call.
+void register_all_routes(http::Router& router, ApiContext& api);
+
+}  // namespace rapport::api

@@ -1,0 +1,93 @@
+#include "api/json_body.hpp"
+
+namespace rapport::api {
+
+Result<JsonBody> JsonBody::parse(const http::RequestContext& ctx) {
+    const auto type = ctx.header("Content-Type");
+    if (!type.empty() && type.find("json") == std::string_view::npos) {
+        return fail(Error::bad_request("send the body as JSON with Content-Type: application/json (got " +
+                                       std::string(type) + ")"));
+    }
+    json doc = json::parse(ctx.request.body(), nullptr, false);
+    if (doc.is_discarded()) {
+        // Re-parse with exceptions on to say where the JSON breaks.
+        try {
+            const json again = json::parse(ctx.request.body());
+            (void)again;
+        } catch (const json::parse_error& e) {
+            return fail(Error::bad_request("the body is not valid JSON: error at byte " + std::to_string(e.byte)));
+        }
+        return fail(Error::bad_request("the body is not valid JSON"));
+    }
+    if (!doc.is_object()) return fail(Error::bad_request("the body must be a JSON object"));
+    return JsonBody(std::move(doc));
+}
+
+const json* JsonBody::field(const std::string& key, bool required) {
+    known_.insert(key);
+    auto it = doc_.find(key);
+    if (it == doc_.end() || it->is_null()) {
+        if (required) errors_.push_back({"/" + key, "required"});
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::optional<std::string> JsonBody::string(const std::string& key, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        errors_.push_back({"/" + key, "must be a string"});
+        return std::nullopt;
+    }
+    return v->get<std::string>();
+}
+
+std::optional<bool> JsonBody::boolean(const std::string& key, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+        errors_.push_back({"/" + key, "must be true or false"});
+        return std::nullopt;
+    }
+    return v->get<bool>();
+}
+
+std::optional<std::int64_t> JsonBody::integer(const std::string& key, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) {
+        errors_.push_back({"/" + key, "must be an integer"});
+        return std::nullopt;
+    }
+    return v->get<std::int64_t>();
+}
+
+std::optional<std::vector<json>> JsonBody::objects(const std::string& key, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_array()) {
+        errors_.push_back({"/" + key, "must be an array"});
+        return std::nullopt;
+    }
+    std::vector<json> out;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        if (!(*v)[i].is_object()) {
+            errors_.push_back({"/" + key + "/" + std::to_string(i), "must be an object"});
+            continue;
+        }
+        out.push_back((*v)[i]);
+    }
+    return out;
+}
+
+Status JsonBody::finish(const std::string& what) {
+    for (const auto& [key, value] : doc_.items()) {
+        if (!known_.count(key)) errors_.push_back({"/" + key, "unknown field"});
+    }
+    if (errors_.empty()) return {};
+    return fail(Error::validation(what + ": " + std::to_string(errors_.size()) + " field(s) need attention",
+                                  std::move(errors_)));
+}
+
+}  // namespace rapport::api

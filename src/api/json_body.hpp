@@ -1,0 +1,46 @@
+#pragma once
+// Strict reading of JSON request bodies: malformed JSON is a 400; a body that parses is
+// checked field by field and every problem is reported at once (missing fields, wrong
+// types, unknown fields), each with its JSON pointer.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/message.hpp"
+
+namespace rapport::api {
+
+using nlohmann::json;
+
+class JsonBody {
+public:
+    // Parses the request body; BadRequest when it is not a JSON object.
+    static Result<JsonBody> parse(const http::RequestContext& ctx);
+    explicit JsonBody(json doc) : doc_(std::move(doc)) {}
+
+    // Each getter records an error when the field is present with the wrong type, or
+    // absent while required; it returns nullopt in both cases.
+    std::optional<std::string> string(const std::string& key, bool required = false);
+    std::optional<bool> boolean(const std::string& key, bool required = false);
+    std::optional<std::int64_t> integer(const std::string& key, bool required = false);
+    // A nested array of objects; returns nullopt when absent or not an array.
+    std::optional<std::vector<json>> objects(const std::string& key, bool required = false);
+    bool has(const std::string& key) const { return doc_.contains(key); }
+
+    void error(std::string pointer, std::string message) { errors_.push_back({std::move(pointer), std::move(message)}); }
+
+    // Flags fields that no getter asked for, then fails with every collected error.
+    Status finish(const std::string& what);
+
+private:
+    const json* field(const std::string& key, bool required);
+    json doc_;
+    std::set<std::string> known_;
+    std::vector<FieldError> errors_;
+};
+
+}  // namespace rapport::api

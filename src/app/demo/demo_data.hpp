@@ -1,0 +1,38 @@
+#pragma once
+// The demo data set: a realistic, multilingual (IT, ES, PT, EN) workspace for trying
+// Rapport: a few hundred companies (Italian ones with valid P.IVA check digits and PEC
+// addresses, Spanish CIF, Portuguese NIF), a few thousand people, a B2B2C network (the
+// workspace is a producer; some companies are its buyers; buyers have consumers), and
+// users in Sales (hunters and farmers), Marketing, Service and IT teams.
+// Deterministic for a given seed.
+#include <cstdint>
+#include <string>
+
+#include "app/services.hpp"
+
+namespace rapport::app::demo {
+
+constexpr const char* kWorkspaceName = "Rapport Demo";
+constexpr const char* kOwnerEmail = "demo@rapport.test";
+constexpr const char* kOwnerPassword = "rapport-demo";
+
+struct DemoReport {
+    std::string workspace_slug;
+    std::string owner_email;
+    std::string owner_password;
+    int users = 0;
+    int teams = 0;
+    int companies = 0;
+    int buyers = 0;
+    int people = 0;
+    int consumers = 0;
+};
+
+// Loads the data set into a new workspace. Conflict when the demo workspace exists.
+// Everything of the customer records is written in one transaction.
+Result<DemoReport> load_demo(Services& services, std::uint32_t seed = 42);
+
+// True when the database holds no workspace (a first start).
+Result<bool> database_is_empty(storage::Database& db);
+
+}  // namespace rapport::app::demo

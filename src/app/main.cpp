@@ -1,0 +1,187 @@
+// The `rapport` command: serve, migrate, admin, demo, backup.
+#include <CLI/CLI.hpp>
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/config.hpp"
+#include "app/demo/demo_data.hpp"
+#include "app/serve.hpp"
+#include "app/services.hpp"
+#include "core/crypto.hpp"
+#include "domain/identity/validation.hpp"
+#include "storage/migrations.hpp"
+
+using namespace rapport;
+
+namespace {
+
+void setup_logging(const app::Config& config) {
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    // Logs go to stderr so stdout stays for command output (tokens, the listen line).
+    auto main_logger = spdlog::stderr_color_mt("rapport");
+    spdlog::set_default_logger(main_logger);
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    if (config.access_log) {
+        // The access log is asynchronous: request threads hand lines to a logging thread.
+        spdlog::init_thread_pool(8192, 1);
+        auto access = spdlog::create_async_nb<spdlog::sinks::stderr_color_sink_mt>("access");
+        access->set_pattern("%Y-%m-%dT%H:%M:%S.%e access %v");
+        access->set_level(spdlog::level::info);
+    }
+}
+
+int report(const Error& e) {
+    std::fprintf(stderr, "rapport: %s\n", e.detail.c_str());
+    for (const auto& f : e.fields) std::fprintf(stderr, "  %s: %s\n", f.pointer.c_str(), f.message.c_str());
+    return 1;
+}
+
+Result<std::unique_ptr<app::Services>> open_services(const app::Config& config) {
+    if (config.database.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(config.data_dir, ec);
+        if (ec) return fail(Error::unavailable("cannot create data directory " + config.data_dir + ": " + ec.message()));
+    }
+    return app::Services::open(config.database_url());
+}
+
+std::optional<Id> workspace_by_name(app::Services& services, const std::string& name) {
+    for (const auto& candidate : {name, domain::slugify(name)}) {
+        auto ws = services.identity_repository().find_workspace_by_slug(candidate);
+        if (ws && *ws) return (*ws)->workspace_id;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    crypto::initialize();
+    app::Config config;
+    CLI::App cli{"Rapport: the CRM whose model of the business is its configuration"};
+    cli.set_version_flag("--version", std::string("rapport ") + RAPPORT_VERSION);
+    cli.set_config("--config", "", "optional settings file (TOML/INI: key = value)")->envname("RAPPORT_CONFIG");
+    cli.require_subcommand(1);
+    cli.fallthrough();
+    cli.add_option("--data-dir", config.data_dir, "folder for the embedded SQLite database")
+        ->envname("RAPPORT_DATA_DIR")
+        ->capture_default_str();
+    cli.add_option("--database", config.database, "sqlite:PATH or postgres://user:pass@host:port/db")
+        ->envname("RAPPORT_DATABASE");
+    cli.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")
+        ->envname("RAPPORT_LOG_LEVEL")
+        ->capture_default_str();
+
+    auto* serve = cli.add_subcommand("serve", "run the web server");
+    serve->add_option("--listen", config.listen, "HOST:PORT to listen on")->envname("RAPPORT_LISTEN")->capture_default_str();
+    serve->add_option("--web-root", config.web_root, "folder of the built web UI")->envname("RAPPORT_WEB_ROOT");
+    serve->add_option("--threads", config.threads, "io threads (0: one per core)")->envname("RAPPORT_THREADS");
+    serve->add_option("--body-limit", config.body_limit, "largest request body in bytes")
+        ->envname("RAPPORT_BODY_LIMIT")
+        ->capture_default_str();
+    serve->add_option("--header-timeout-ms", config.header_timeout_ms, "time allowed to send request headers")
+        ->envname("RAPPORT_HEADER_TIMEOUT_MS")
+        ->capture_default_str();
+    serve->add_option("--body-timeout-ms", config.body_timeout_ms, "time allowed to send a request body")
+        ->envname("RAPPORT_BODY_TIMEOUT_MS")
+        ->capture_default_str();
+    serve->add_option("--access-log", config.access_log, "write one log line per request")
+        ->envname("RAPPORT_ACCESS_LOG")
+        ->capture_default_str();
+    serve->add_option("--demo", config.load_demo, "load the demo data on the first start of an empty database")
+        ->envname("RAPPORT_DEMO")
+        ->capture_default_str();
+    serve->add_flag("--behind-proxy", config.behind_proxy, "trust X-Forwarded-Proto/For from a reverse proxy")
+        ->envname("RAPPORT_BEHIND_PROXY");
+
+    cli.add_subcommand("migrate", "apply pending database migrations and exit");
+
+    auto* admin = cli.add_subcommand("admin", "administration");
+    admin->require_subcommand(1);
+    std::string ws_name, email, password, display_name, key_name, role = "admin";
+    auto* bootstrap = admin->add_subcommand("bootstrap", "create a workspace and its owner");
+    bootstrap->add_option("--workspace", ws_name, "workspace name")->required();
+    bootstrap->add_option("--email", email, "owner's email")->required();
+    bootstrap->add_option("--password", password, "owner's password")->required();
+    bootstrap->add_option("--name", display_name, "owner's display name");
+    auto* create_key = admin->add_subcommand("create-api-key", "create an API key; prints the token last");
+    create_key->add_option("--workspace", ws_name, "workspace name or slug")->required();
+    create_key->add_option("--name", key_name, "what the key is for")->required();
+    create_key->add_option("--role", role, "owner, admin, manager, member or viewer")->capture_default_str();
+
+    cli.add_subcommand("demo", "load the demo data set");
+    std::string backup_to;
+    auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database while it runs");
+    backup->add_option("--to", backup_to, "destination file")->required();
+
+    CLI11_PARSE(cli, argc, argv);
+    setup_logging(config);
+
+    auto services_or = open_services(config);
+    if (!services_or) return report(services_or.error());
+    auto& services = **services_or;
+
+    if (serve->parsed()) {
+        std::string demo_email, demo_password;
+        auto empty = app::demo::database_is_empty(services.database());
+        if (!empty) return report(empty.error());
+        if (*empty && config.load_demo) {
+            spdlog::info("empty database: loading the demo data set (disable with --demo=false)");
+            auto loaded = app::demo::load_demo(services);
+            if (!loaded) return report(loaded.error());
+        }
+        // Offer the demo login while the demo account still has its published password.
+        auto account = services.identity_repository().find_account_by_email(app::demo::kOwnerEmail);
+        if (account && *account && crypto::verify_password((*account)->password_hash, app::demo::kOwnerPassword)) {
+            demo_email = app::demo::kOwnerEmail;
+            demo_password = app::demo::kOwnerPassword;
+        }
+        return app::serve(config, services, demo_email, demo_password);
+    }
+    if (cli.got_subcommand("migrate")) {
+        auto version = storage::current_schema_version(services.database());
+        if (!version) return report(version.error());
+        std::printf("database %s is at schema version %d\n", services.database().describe().c_str(), *version);
+        return 0;
+    }
+    if (bootstrap->parsed()) {
+        auto result = services.identity().bootstrap(ws_name, email, password, display_name);
+        if (!result) return report(result.error());
+        std::printf("created workspace %s (%s) with owner %s\n", result->workspace.name.c_str(),
+                    result->workspace.slug.c_str(), result->owner.email.c_str());
+        return 0;
+    }
+    if (create_key->parsed()) {
+        auto ws = workspace_by_name(services, ws_name);
+        if (!ws) return report(Error::not_found("no workspace named '" + ws_name + "'"));
+        auto parsed_role = domain::parse_role(role);
+        if (!parsed_role) return report(Error::field("--role", "must be owner, admin, manager, member or viewer"));
+        auto key = services.identity().create_api_key(domain::IdentityService::operator_principal(*ws), key_name,
+                                                      *parsed_role, "");
+        if (!key) return report(key.error());
+        std::printf("created API key %s (%s, role %s); the token is shown once:\n%s\n",
+                    id_to_string(key->key.key_id).c_str(), key_name.c_str(), role.c_str(), key->token.c_str());
+        return 0;
+    }
+    if (cli.got_subcommand("demo")) {
+        auto result = app::demo::load_demo(services);
+        if (!result) return report(result.error());
+        std::printf("demo workspace %s: %d users, %d teams, %d companies (%d buyers), %d people (%d consumers)\n",
+                    result->workspace_slug.c_str(), result->users, result->teams, result->companies, result->buyers,
+                    result->people, result->consumers);
+        std::printf("demo login: %s / %s\n", result->owner_email.c_str(), result->owner_password.c_str());
+        return 0;
+    }
+    if (backup->parsed()) {
+        auto st = services.database().backup_to(backup_to);
+        if (!st) return report(st.error());
+        std::printf("backup written to %s\n", backup_to.c_str());
+        return 0;
+    }
+    return 0;
+}

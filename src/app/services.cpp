@@ -1,0 +1,25 @@
+#include "app/services.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "storage/migrations.hpp"
+
+namespace rapport::app {
+
+Services::Services(std::unique_ptr<storage::Database> db)
+    : db_(std::move(db)),
+      identity_repo_(*db_),
+      team_repo_(*db_),
+      audit_repo_(*db_),
+      throttle_(clock_),
+      identity_(identity_repo_, clock_, throttle_, {}),
+      teams_(team_repo_, clock_) {}
+
+Result<std::unique_ptr<Services>> Services::open(const std::string& database_url) {
+    auto db = RAPPORT_TRY(storage::open_database(database_url));
+    auto report = RAPPORT_TRY(storage::migrate(*db));
+    for (const auto& name : report.applied) spdlog::info("applied migration {}", name);
+    return std::unique_ptr<Services>(new Services(std::move(db)));
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,42 @@
+#pragma once
+// The composition root: opens the database, runs migrations and wires repositories into
+// services. The only place that knows every layer.
+#include <memory>
+
+#include "core/clock.hpp"
+#include "domain/identity/identity_service.hpp"
+#include "domain/identity/login_throttle.hpp"
+#include "domain/teams/team_service.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories/sql_audit_repository.hpp"
+#include "storage/repositories/sql_identity_repository.hpp"
+#include "storage/repositories/sql_team_repository.hpp"
+
+namespace rapport::app {
+
+class Services {
+public:
+    // Opens `database_url`, applies pending migrations, builds the services.
+    static Result<std::unique_ptr<Services>> open(const std::string& database_url);
+
+    storage::Database& database() { return *db_; }
+    domain::IdentityService& identity() { return identity_; }
+    domain::TeamService& teams() { return teams_; }
+    domain::AuditRepository& audit() { return audit_repo_; }
+    domain::IdentityRepository& identity_repository() { return identity_repo_; }
+    const Clock& clock() const { return clock_; }
+
+private:
+    explicit Services(std::unique_ptr<storage::Database> db);
+
+    std::unique_ptr<storage::Database> db_;
+    SystemClock clock_;
+    storage::SqlIdentityRepository identity_repo_;
+    storage::SqlTeamRepository team_repo_;
+    storage::SqlAuditRepository audit_repo_;
+    domain::LoginThrottle throttle_;
+    domain::IdentityService identity_;
+    domain::TeamService teams_;
+};
+
+}  // namespace rapport::app

@@ -1,0 +1,66 @@
+#pragma once
+// Record-level permissions. Every customer record has an owner (a user) and a team.
+// A role grants a read scope and a write scope, each one of:
+//   none  no records
+//   own   records the actor owns
+//   team  records of any team the actor belongs to, plus own records
+//   all   every record of the workspace
+// Workspaces can change the grants per role; defaults() is what a new workspace gets.
+// Pure logic: the storage layer turns an AccessFilter into a WHERE clause.
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "domain/identity/role.hpp"
+
+namespace rapport::domain {
+
+enum class Scope { None, Own, Team, All };
+
+std::string_view to_string(Scope scope);
+std::optional<Scope> parse_scope(std::string_view text);
+
+struct RoleGrant {
+    Role role;
+    Scope read;
+    Scope write;
+};
+
+class RoleGrants {
+public:
+    static RoleGrants defaults();
+    const RoleGrant& for_role(Role role) const { return grants_[static_cast<std::size_t>(role)]; }
+    void set(const RoleGrant& grant) { grants_[static_cast<std::size_t>(grant.role)] = grant; }
+    const std::array<RoleGrant, 5>& all() const { return grants_; }
+
+private:
+    std::array<RoleGrant, 5> grants_{};
+};
+
+// The acting user (or API key: no user id, no teams) as permissions see it.
+struct Actor {
+    std::optional<Id> user_id;
+    Role role = Role::Viewer;
+    std::vector<Id> team_ids;
+};
+
+struct RecordRef {
+    std::optional<Id> owner_user_id;
+    std::optional<Id> team_id;
+};
+
+bool can_read(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
+bool can_write(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
+
+// What a list query must restrict itself to.
+struct AccessFilter {
+    Scope scope = Scope::None;
+    std::optional<Id> user_id;  // for Own and Team
+    std::vector<Id> team_ids;   // for Team
+};
+
+AccessFilter read_filter(const Actor& actor, const RoleGrants& grants);
+
+}  // namespace rapport::domain

@@ -1,0 +1,86 @@
+#include "domain/teams/team_service.hpp"
+
+#include "domain/identity/identity_service.hpp"
+
+namespace rapport::domain {
+
+std::vector<FieldError> validate_team(const Team& t) {
+    std::vector<FieldError> errors;
+    if (t.name.empty() || t.name.size() > 100) errors.push_back({"/name", "give the team a name of 1 to 100 characters"});
+    if (t.description.size() > 2000) errors.push_back({"/description", "at most 2000 characters"});
+    for (std::size_t i = 0; i < t.members.size(); ++i) {
+        const auto& m = t.members[i];
+        if (m.sales_role && t.kind != TeamKind::Sales) {
+            errors.push_back({"/members/" + std::to_string(i) + "/sales_role",
+                              "hunter and farmer apply to members of sales teams only"});
+        }
+    }
+    return errors;
+}
+
+AuditEntry TeamService::audit(const Principal& actor, std::string action, Id team_id, const std::string& ip) const {
+    AuditEntry e;
+    e.workspace_id = actor.workspace_id;
+    e.audit_id = new_id();
+    e.occurred_at = clock_.now_ms();
+    e.actor_user_id = actor.user_id;
+    e.actor_api_key_id = actor.api_key_id;
+    e.actor_label = actor.label;
+    e.action = std::move(action);
+    e.target_type = "team";
+    e.target_id = id_to_string(team_id);
+    if (!ip.empty()) e.ip = ip;
+    return e;
+}
+
+Result<Page<Team>> TeamService::list(const Principal& actor, const PageRequest& page) {
+    return repo_.list_teams(actor.workspace_id, page);
+}
+
+Result<Team> TeamService::get(const Principal& actor, Id team_id) {
+    auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, team_id));
+    if (!team) return fail(Error::not_found("no team " + id_to_string(team_id) + " in this workspace"));
+    return *team;
+}
+
+Result<Team> TeamService::create(const Principal& actor, const TeamInput& in, const std::string& ip) {
+    RAPPORT_CHECK(require_role(actor, Role::Manager, "creating teams"));
+    Team t;
+    t.workspace_id = actor.workspace_id;
+    t.team_id = new_id();
+    t.name = in.name.value_or("");
+    if (!in.kind) {
+        return fail(Error::field("/kind", "required: sales, marketing, service, it or interdisciplinary"));
+    }
+    t.kind = *in.kind;
+    t.description = in.description.value_or("");
+    t.members = in.members.value_or(std::vector<TeamMember>{});
+    if (auto errors = validate_team(t); !errors.empty()) {
+        return fail(Error::validation("the team cannot be created", std::move(errors)));
+    }
+    t.created_at = t.updated_at = clock_.now_ms();
+    RAPPORT_CHECK(repo_.create_team(t, audit(actor, "team.created", t.team_id, ip)));
+    return get(actor, t.team_id);
+}
+
+Result<Team> TeamService::update(const Principal& actor, Id team_id, const TeamInput& in, const std::string& ip) {
+    RAPPORT_CHECK(require_role(actor, Role::Manager, "changing teams"));
+    Team t = RAPPORT_TRY(get(actor, team_id));
+    if (in.name) t.name = *in.name;
+    if (in.kind) t.kind = *in.kind;
+    if (in.description) t.description = *in.description;
+    if (in.members) t.members = *in.members;
+    if (auto errors = validate_team(t); !errors.empty()) {
+        return fail(Error::validation("the team cannot be saved", std::move(errors)));
+    }
+    t.updated_at = clock_.now_ms();
+    RAPPORT_CHECK(repo_.update_team(t, audit(actor, in.members ? "team.members_changed" : "team.updated", team_id, ip)));
+    return get(actor, team_id);
+}
+
+Status TeamService::remove(const Principal& actor, Id team_id, const std::string& ip) {
+    RAPPORT_CHECK(require_role(actor, Role::Manager, "deleting teams"));
+    return repo_.delete_team(actor.workspace_id, team_id, audit(actor, "team.deleted", team_id, ip));
+}
+
+}  // namespace rapport::domain

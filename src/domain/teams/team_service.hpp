@@ -1,0 +1,36 @@
+#pragma once
+// Team use cases. Anyone in the workspace reads teams; managers and above change them.
+#include "core/clock.hpp"
+#include "domain/identity/entities.hpp"
+#include "domain/teams/team_repository.hpp"
+
+namespace rapport::domain {
+
+struct TeamInput {
+    std::optional<std::string> name;
+    std::optional<TeamKind> kind;
+    std::optional<std::string> description;
+    std::optional<std::vector<TeamMember>> members;
+};
+
+class TeamService {
+public:
+    TeamService(TeamRepository& repo, const Clock& clock) : repo_(repo), clock_(clock) {}
+
+    Result<Page<Team>> list(const Principal& actor, const PageRequest& page);
+    Result<Team> get(const Principal& actor, Id team_id);
+    Result<Team> create(const Principal& actor, const TeamInput& input, const std::string& ip);
+    Result<Team> update(const Principal& actor, Id team_id, const TeamInput& input, const std::string& ip);
+    Status remove(const Principal& actor, Id team_id, const std::string& ip);
+
+private:
+    AuditEntry audit(const Principal& actor, std::string action, Id team_id, const std::string& ip) const;
+
+    TeamRepository& repo_;
+    const Clock& clock_;
+};
+
+// Validates a team as a whole; returns field errors (empty when valid).
+std::vector<FieldError> validate_team(const Team& team);
+
+}  // namespace rapport::domain

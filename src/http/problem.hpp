@@ -1,0 +1,26 @@
+#pragma once
+// RFC 9457 problem details: the one place where an Error becomes an HTTP status.
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "http/message.hpp"
+
+namespace rapport::http {
+
+struct ProblemType {
+    HttpStatus status;
+    std::string_view type;   // a stable URI naming the kind of problem
+    std::string_view title;  // a short, constant summary
+};
+
+ProblemType problem_type(ErrorCode code);
+
+// An application/problem+json response for `error`. `instance` is the request path.
+Response problem_response(const Error& error, std::string_view instance, std::string_view request_id);
+
+// For failures the server meets before any handler runs (413, 408, 404, 405, 400).
+Response problem_response(HttpStatus status, std::string_view type, std::string_view title, std::string_view detail,
+                          std::string_view instance, std::string_view request_id);
+
+}  // namespace rapport::http

@@ -1,0 +1,60 @@
+#pragma once
+// Maps (method, path template) to handlers. Templates are literal segments and `{name}`
+// captures: "/api/v1/teams/{id}/members". Unknown paths answer 404, known paths with
+// another method 405 with an Allow header; handler errors become problem+json here.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+
+namespace rapport::http {
+
+using Handler = std::function<Result<Response>(RequestContext&)>;
+
+struct RouteInfo {
+    Verb verb;
+    std::string path_template;
+};
+
+// Registration is not thread-safe; dispatch (`handle`) is, once registration is done.
+class Router {
+public:
+    // `metrics` (optional) receives one series per route; it must outlive the router.
+    explicit Router(MetricsRegistry* metrics = nullptr);
+
+    void add(Verb verb, std::string path_template, Handler handler);
+
+    // Called for requests no route matches (both path and method), e.g. static files.
+    // Without one, such requests get 404.
+    void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+
+    // Dispatches one request, records its metrics and writes the access log line.
+    // Never throws: exceptions from handlers become 500 problems.
+    Response handle(const Request& request, const PeerInfo& peer, std::string request_id);
+
+    std::vector<RouteInfo> routes() const;
+
+private:
+    struct Route {
+        Verb verb;
+        std::string path_template;
+        std::vector<std::string> segments;
+        Handler handler;
+        RouteMetrics* metrics;
+    };
+    Response dispatch(const Request& request, const PeerInfo& peer, std::string request_id, RouteMetrics*& metrics,
+                      std::string& route_label);
+    static bool match(const Route& route, const std::vector<std::string_view>& parts,
+                      std::vector<std::pair<std::string, std::string>>& captures);
+
+    std::vector<Route> routes_;
+    Handler fallback_;
+    MetricsRegistry* metrics_;
+    RouteMetrics* fallback_metrics_ = nullptr;
+    RouteMetrics* unmatched_metrics_ = nullptr;
+};
+
+}  // namespace rapport::http

@@ -1,0 +1,37 @@
+#pragma once
+// Versioned, forward-only schema migrations, recorded in `schema_migrations`.
+//
+// The SQL lives in src/storage/migrations/{common,sqlite,postgres}/NNNN_name.sql and is
+// embedded into the binary at build time. For each version the dialect's own file wins
+// over the common one, so a migration is written once unless the engines differ.
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "storage/database.hpp"
+
+namespace rapport::storage {
+
+struct Migration {
+    int version = 0;
+    std::string name;
+    std::string sql;
+};
+
+// The migrations this binary knows for `dialect`, in version order.
+std::vector<Migration> known_migrations(Dialect dialect);
+
+struct MigrationReport {
+    int from_version = 0;
+    int to_version = 0;
+    std::vector<std::string> applied;  // names of migrations applied by this call
+};
+
+// Applies every pending migration, each in its own transaction. Refuses (Conflict) when
+// the database records a version newer than the newest this binary knows.
+Result<MigrationReport> migrate(Database& db);
+
+// The schema version the database is at (0 for an empty database).
+Result<int> current_schema_version(Database& db);
+
+}  // namespace rapport::storage

@@ -1,0 +1,34 @@
+#include "storage/sqlite/sqlite_errors.hpp"
+
+namespace rapport::storage::sqlite {
+
+Error map_error(sqlite3* db, int rc, const std::string& context) {
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    switch (extended) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+            return Error::conflict("a record with the same unique value already exists (" + message + ")");
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+            return Error::validation("a referenced record does not exist (" + message + ")");
+        case SQLITE_CONSTRAINT_NOTNULL:
+        case SQLITE_CONSTRAINT_CHECK:
+            return Error::validation("a value breaks a data rule (" + message + ")");
+        default:
+            break;
+    }
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error::unavailable("the database is busy; try again");
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+            return Error::unavailable("the database cannot be written: " + message);
+        default:
+            return Error::internal(context + ": " + message);
+    }
+}
+
+}  // namespace rapport::storage::sqlite

@@ -1,0 +1,64 @@
+#include "domain/permissions/record_access.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rapport::domain {
+
+namespace {
+const RoleGrants kDefaults = RoleGrants::defaults();
+Actor member(Id user, std::vector<Id> teams) { return Actor{user, Role::Member, std::move(teams)}; }
+}  // namespace
+
+TEST(RecordAccess, OwnersAndAdminsReadAndWriteEverything) {
+    for (Role r : {Role::Owner, Role::Admin}) {
+        Actor a{1, r, {}};
+        EXPECT_TRUE(can_read(a, kDefaults, {99, 42}));
+        EXPECT_TRUE(can_write(a, kDefaults, {99, 42}));
+        EXPECT_TRUE(can_write(a, kDefaults, {std::nullopt, std::nullopt}));
+    }
+}
+
+TEST(RecordAccess, MembersReadTheirTeamsAndWriteOnlyTheirOwn) {
+    const Actor ada = member(1, {10});
+    EXPECT_TRUE(can_read(ada, kDefaults, {1, std::nullopt}));  // own, no team
+    EXPECT_TRUE(can_read(ada, kDefaults, {2, 10}));            // a teammate's
+    EXPECT_FALSE(can_read(ada, kDefaults, {2, 11}));           // another team's
+    EXPECT_TRUE(can_write(ada, kDefaults, {1, 11}));           // own, even in another team
+    EXPECT_FALSE(can_write(ada, kDefaults, {2, 10}));          // a teammate's
+}
+
+TEST(RecordAccess, ManagersWriteTheirTeamsRecords) {
+    Actor m{5, Role::Manager, {10, 12}};
+    EXPECT_TRUE(can_read(m, kDefaults, {2, 99}));
+    EXPECT_TRUE(can_write(m, kDefaults, {2, 12}));
+    EXPECT_FALSE(can_write(m, kDefaults, {2, 99}));
+}
+
+TEST(RecordAccess, ViewersNeverWrite) {
+    Actor v{7, Role::Viewer, {10}};
+    EXPECT_TRUE(can_read(v, kDefaults, {2, 10}));
+    EXPECT_FALSE(can_write(v, kDefaults, {7, 10}));
+}
+
+TEST(RecordAccess, WorkspacesCanChangeTheGrants) {
+    RoleGrants g = RoleGrants::defaults();
+    g.set({Role::Member, Scope::All, Scope::Team});
+    const Actor ada = member(1, {10});
+    EXPECT_TRUE(can_read(ada, g, {2, 11}));
+    EXPECT_TRUE(can_write(ada, g, {2, 10}));
+    EXPECT_FALSE(can_write(ada, g, {2, 11}));
+}
+
+TEST(RecordAccess, ReadFilterMirrorsCanRead) {
+    const Actor ada = member(1, {10, 12});
+    auto f = read_filter(ada, kDefaults);
+    EXPECT_EQ(f.scope, Scope::Team);
+    EXPECT_EQ(f.user_id, 1);
+    EXPECT_EQ(f.team_ids, (std::vector<Id>{10, 12}));
+    // An API key with the member role has no user: "own" cannot match anything.
+    RoleGrants own_only = RoleGrants::defaults();
+    own_only.set({Role::Member, Scope::Own, Scope::Own});
+    EXPECT_EQ(read_filter(Actor{std::nullopt, Role::Member, {}}, own_only).scope, Scope::None);
+}
+
+}  // namespace rapport::domain

@@ -1,0 +1,7 @@
+// Every area of the app, in one list. To add one (companies, people, service desk, canvas):
+// create src/features/<area>/index.ts exporting a Feature, then add it here.
+import type { Feature } from './registry';
+import { homeFeature } from '../features/home';
+import { settingsFeature } from '../features/settings';
+
+export const features: Feature[] = [homeFeature, settingsFeature];

@@ -1,0 +1,142 @@
+// Labelled form controls. Each shows its hint and the server's message for it, wired to the
+// control with aria-describedby and aria-invalid, so screen readers read them with the field.
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { Icon } from './icons';
+
+interface Common {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  /** Shown after the label; the control also gets `required`. */
+  required?: boolean;
+  className?: string;
+}
+
+function useFieldIds(error?: string, hint?: ReactNode) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return { id, hintId, errorId, describedBy };
+}
+
+function FieldText({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          <Icon name="alert" size={16} />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: ReactNode; required?: boolean }) {
+  return (
+    <label className="field-label" htmlFor={htmlFor}>
+      {label}
+      {required ? <span className="required-mark" aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
+export function TextField({ label, error, hint, required, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <Label htmlFor={ids.id} label={label} required={required} />
+      <input
+        id={ids.id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...input}
+      />
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, error, hint, required, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <Label htmlFor={ids.id} label={label} required={required} />
+      <textarea
+        id={ids.id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...input}
+      />
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  options,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <Label htmlFor={ids.id} label={label} required={required} />
+      <select
+        id={ids.id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, error, hint, className, ...input }: Omit<Common, 'required'> & InputHTMLAttributes<HTMLInputElement>) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className={`field field-checkbox ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+      <input
+        id={ids.id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...input}
+      />
+      <label htmlFor={ids.id}>{label}</label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+/** After a failed save, move focus to the first field the server complained about. */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  el?.focus();
+}
