@@ -154,11 +154,13 @@ start_server() {
     die "no free port between $FIRST_PORT and $LAST_PORT"
 }
 
+# The role may create databases (test suites make a fresh one per test) but is no superuser.
 ensure_role_and_db() {
     local dir=$1 port=$2
     admin_psql "$port" >/dev/null <<EOF
 SELECT 'CREATE ROLE $ROLE LOGIN PASSWORD ''$ROLE_PASSWORD'''
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE') \gexec
+ALTER ROLE $ROLE CREATEDB;
 SELECT 'CREATE DATABASE $MAIN_DB OWNER $ROLE ENCODING ''UTF8'' TEMPLATE template0'
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$MAIN_DB') \gexec
 EOF

@@ -51,6 +51,8 @@ std::vector<Migration> known_migrations(Dialect dialect) {
 
 Result<int> current_schema_version(Database& db) {
     return write_transaction(db, [](Connection& conn) -> Result<int> {
+        // Two servers starting on an empty PostgreSQL database would race on CREATE TABLE.
+        if (conn.dialect() == Dialect::Postgres) RAPPORT_CHECK(conn.query(kPostgresLock));
         RAPPORT_CHECK(conn.execute(kCreateLedger));
         auto rs = RAPPORT_TRY(conn.query(kMaxVersion));
         return static_cast<int>(as_int(rs.rows.at(0).at(0)));

@@ -50,6 +50,13 @@ public:
     }
     ~FreshDatabase() {
         db_.reset();
+        if (!name_.empty()) {
+            auto admin = open_database(std::getenv("RAPPORT_TEST_POSTGRES_URL"));
+            if (admin) {
+                auto lease = (*admin)->acquire(Access::Write);
+                if (lease) (void)(*lease)->execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+            }
+        }
         if (!path_.empty()) {
             for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
         }

@@ -486,7 +486,7 @@ TEST_F(PostgresTest, ConcurrentMigratorsApplyEachMigrationOnce) {
 // before CREATE TABLE IF NOT EXISTS schema_migrations: two sessions creating the same table at
 // once collide in the catalog (23505 on pg_type_typname_nsp_index), so one migrator fails with
 // Conflict when several servers start against a fresh database.
-TEST_F(PostgresTest, DISABLED_ConcurrentMigratorsOnAFreshDatabase) { run_concurrent_migrators(*db_); }
+TEST_F(PostgresTest, ConcurrentMigratorsOnAFreshDatabase) { run_concurrent_migrators(*db_); }
 
 TEST_F(PostgresTest, MigrateRefusesANewerSchema) {
     must_exec("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "

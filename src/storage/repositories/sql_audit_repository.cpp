@@ -11,8 +11,8 @@ namespace {
 constexpr const char* kListAudit =
     "SELECT workspace_id, audit_id, occurred_at, actor_user_id, actor_api_key_id, actor_label, action,"
     " target_type, target_id, ip, detail FROM audit_log"
-    " WHERE workspace_id = $1 AND ($2 IS NULL OR audit_id < $2)"
-    " AND ($3 IS NULL OR action = $3) AND ($4 IS NULL OR actor_user_id = $4)"
+    " WHERE workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR audit_id < $2)"
+    " AND (CAST($3 AS TEXT) IS NULL OR action = $3) AND (CAST($4 AS BIGINT) IS NULL OR actor_user_id = $4)"
     " ORDER BY audit_id DESC LIMIT $5";
 }  // namespace
 

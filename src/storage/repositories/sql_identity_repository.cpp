@@ -30,7 +30,7 @@ constexpr const char* kUserById =
 constexpr const char* kUsersPage =
     "SELECT u.workspace_id, u.user_id, u.account_id, a.email, u.display_name, u.role, u.language, u.active,"
     " u.created_at, u.updated_at FROM users u JOIN accounts a ON a.account_id = u.account_id"
-    " WHERE u.workspace_id = $1 AND ($2 IS NULL OR u.user_id > $2) ORDER BY u.user_id LIMIT $3";
+    " WHERE u.workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR u.user_id > $2) ORDER BY u.user_id LIMIT $3";
 constexpr const char* kUsersOfAccount =
     "SELECT u.workspace_id, u.user_id, u.account_id, a.email, u.display_name, u.role, u.language, u.active,"
     " u.created_at, u.updated_at FROM users u JOIN accounts a ON a.account_id = u.account_id"
@@ -63,7 +63,7 @@ constexpr const char* kApiKeyById =
     " FROM api_keys WHERE workspace_id = $1 AND key_id = $2";
 constexpr const char* kApiKeysPage =
     "SELECT workspace_id, key_id, name, role, secret_hash, created_by_user_id, created_at, last_used_at, revoked_at"
-    " FROM api_keys WHERE workspace_id = $1 AND ($2 IS NULL OR key_id > $2) ORDER BY key_id LIMIT $3";
+    " FROM api_keys WHERE workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR key_id > $2) ORDER BY key_id LIMIT $3";
 constexpr const char* kRevokeApiKey =
     "UPDATE api_keys SET revoked_at = $3 WHERE workspace_id = $1 AND key_id = $2 AND revoked_at IS NULL";
 constexpr const char* kTouchApiKey = "UPDATE api_keys SET last_used_at = $3 WHERE workspace_id = $1 AND key_id = $2";

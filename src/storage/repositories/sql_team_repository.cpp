@@ -20,7 +20,7 @@ constexpr const char* kTeamById =
     " WHERE workspace_id = $1 AND team_id = $2";
 constexpr const char* kTeamsPage =
     "SELECT workspace_id, team_id, name, kind, description, created_at, updated_at FROM teams"
-    " WHERE workspace_id = $1 AND ($2 IS NULL OR team_id > $2) ORDER BY team_id LIMIT $3";
+    " WHERE workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR team_id > $2) ORDER BY team_id LIMIT $3";
 constexpr const char* kMembersOfTeam =
     "SELECT user_id, sales_role FROM team_members WHERE workspace_id = $1 AND team_id = $2 ORDER BY user_id";
 constexpr const char* kClearMembers = "DELETE FROM team_members WHERE workspace_id = $1 AND team_id = $2";

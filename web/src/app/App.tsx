@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, createBrowserRouter, type RouteObject } from 'react-router';
 import { isApiError, onUnauthorized } from '../api/client';
@@ -51,9 +52,10 @@ export function appRoutes(): RouteObject[] {
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  const [router] = useState(() => createBrowserRouter(appRoutes()));
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={createBrowserRouter(appRoutes())} />
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

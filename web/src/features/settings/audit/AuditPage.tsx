@@ -1,0 +1,145 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCursorList } from '../../../api/paging';
+import type { AuditEntry } from '../../../api/types';
+import { useSession } from '../../../auth/session';
+import { can } from '../../../auth/permissions';
+import { useFormat } from '../../../i18n/format';
+import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
+import { SelectField } from '../../../ui/fields';
+import { PageHeader } from '../../../ui/Page';
+
+/** The actions the server records today; others seen in the log are added to the filter. */
+export const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.created',
+  'user.updated',
+  'user.access_changed',
+  'user.password_changed',
+  'team.created',
+  'team.updated',
+  'team.members_changed',
+  'team.deleted',
+  'api_key.created',
+  'api_key.revoked',
+  'role.grant_changed',
+  'workspace.bootstrapped',
+];
+
+function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined || detail === '') return '';
+  if (typeof detail === 'string') return detail;
+  if (typeof detail === 'object' && Object.keys(detail as object).length === 0) return '';
+  return JSON.stringify(detail);
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const fmt = useFormat();
+  const [choice, setChoice] = useState('');
+  const [action, setAction] = useState('');
+  const log = useCursorList<AuditEntry>(['audit'], '/audit', { action: action || undefined }, 50);
+  const actionLabel = (a: string) => t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
+
+  const actions = useMemo(() => {
+    const all = new Set(KNOWN_ACTIONS);
+    for (const e of log.items) all.add(e.action);
+    return [...all];
+  }, [log.items]);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setAction(choice);
+  };
+
+  return (
+    <section>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      {!can(me, 'audit.read') ? <Alert tone="info">{t('audit.adminsOnly')}</Alert> : null}
+      <form className="form form-inline filter-bar" onSubmit={onSubmit} role="search" aria-label={t('audit.filterLabel')}>
+        <SelectField
+          label={t('audit.action')}
+          name="action"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          options={[{ value: '', label: t('audit.allActions') }, ...actions.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` }))]}
+        />
+        <button type="submit" className="button button-primary">
+          {t('audit.apply')}
+        </button>
+        {action ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setChoice('');
+              setAction('');
+            }}
+          >
+            {t('audit.clear')}
+          </button>
+        ) : null}
+      </form>
+      <div aria-live="polite" className="muted small">
+        {log.isSuccess ? t('audit.shown', { count: log.items.length }) : ''}
+      </div>
+      {log.isPending ? <Loading /> : null}
+      {log.isError && !log.isFetchNextPageError ? <ProblemAlert error={log.error} /> : null}
+      {log.isSuccess && log.items.length === 0 ? <p>{t('audit.empty')}</p> : null}
+      {log.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table responsive audit-table">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.target')}</th>
+                <th scope="col">{t('audit.ip')}</th>
+                <th scope="col">{t('audit.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.items.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t('audit.when')}>
+                    <time dateTime={new Date(e.occurred_at).toISOString()} title={fmt.relative(e.occurred_at)}>
+                      {fmt.dateTime(e.occurred_at)}
+                    </time>
+                  </td>
+                  <td data-label={t('audit.actor')}>{e.actor}</td>
+                  <td data-label={t('audit.action')}>
+                    <span className="audit-action">{actionLabel(e.action)}</span> <code className="small">{e.action}</code>
+                  </td>
+                  <td data-label={t('audit.target')}>
+                    {e.target_type ? (
+                      <>
+                        {e.target_type} <code className="small">{e.target_id}</code>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
+                  <td data-label={t('audit.detail')}>
+                    {detailText(e.detail) ? <code className="detail">{detailText(e.detail)}</code> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {log.isFetchNextPageError ? <ProblemAlert error={log.error} /> : null}
+      {log.hasNextPage ? (
+        <button type="button" className="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+          {log.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
