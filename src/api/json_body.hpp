@@ -31,7 +31,9 @@ public:
     std::optional<std::vector<json>> objects(const std::string& key, bool required = false);
     bool has(const std::string& key) const { return doc_.contains(key); }
 
-    void error(std::string pointer, std::string message) { errors_.push_back({std::move(pointer), std::move(message)}); }
+    void error(std::string pointer, std::string message) {
+        errors_.push_back({std::move(pointer), std::move(message)});
+    }
 
     // Flags fields that no getter asked for, then fails with every collected error.
     Status finish(const std::string& what);

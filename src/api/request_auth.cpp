@@ -31,7 +31,8 @@ Result<domain::Principal> authenticate(const http::RequestContext& ctx, ApiConte
     }
     const std::string cookie = session_cookie(ctx);
     if (cookie.empty()) {
-        return fail(Error::unauthenticated("sign in first (POST /api/v1/auth/login) or send an API key as a Bearer token"));
+        return fail(
+            Error::unauthenticated("sign in first (POST /api/v1/auth/login) or send an API key as a Bearer token"));
     }
     auto principal = RAPPORT_TRY(api.identity.authenticate(cookie));
     const auto verb = ctx.request.method();
@@ -39,7 +40,8 @@ Result<domain::Principal> authenticate(const http::RequestContext& ctx, ApiConte
     if (!safe) {
         const std::string expected = domain::IdentityService::csrf_token_for(cookie);
         if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), expected)) {
-            return fail(Error::forbidden("missing or wrong X-CSRF-Token header; it is returned by sign-in and GET /api/v1/me"));
+            return fail(
+                Error::forbidden("missing or wrong X-CSRF-Token header; it is returned by sign-in and GET /api/v1/me"));
         }
     }
     return principal;

@@ -31,7 +31,11 @@ Result<http::Response> me(http::RequestContext& ctx, ApiContext& api) {
             domain::Principal other = principal;
             other.workspace_id = m.workspace_id;
             auto ws = api.identity.workspace_of(other);
-            if (ws) workspaces.push_back({{"id", id_to_string(ws->workspace_id)}, {"slug", ws->slug}, {"name", ws->name}, {"role", to_string(m.role)}});
+            if (ws)
+                workspaces.push_back({{"id", id_to_string(ws->workspace_id)},
+                                      {"slug", ws->slug},
+                                      {"name", ws->name},
+                                      {"role", to_string(m.role)}});
         }
         body["workspaces"] = workspaces;
         auto actor = RAPPORT_TRY(api.identity.actor_for(principal));

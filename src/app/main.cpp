@@ -1,8 +1,6 @@
 // The `rapport` command: serve, migrate, admin, demo, backup.
-#include <CLI/CLI.hpp>
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +8,7 @@
 
 #include "app/config.hpp"
 #include "app/demo/demo_data.hpp"
+#include "app/logging.hpp"
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
@@ -19,21 +18,6 @@
 using namespace rapport;
 
 namespace {
-
-void setup_logging(const app::Config& config) {
-    spdlog::set_level(spdlog::level::from_str(config.log_level));
-    // Logs go to stderr so stdout stays for command output (tokens, the listen line).
-    auto main_logger = spdlog::stderr_color_mt("rapport");
-    spdlog::set_default_logger(main_logger);
-    spdlog::set_level(spdlog::level::from_str(config.log_level));
-    if (config.access_log) {
-        // The access log is asynchronous: request threads hand lines to a logging thread.
-        spdlog::init_thread_pool(8192, 1);
-        auto access = spdlog::create_async_nb<spdlog::sinks::stderr_color_sink_mt>("access");
-        access->set_pattern("%Y-%m-%dT%H:%M:%S.%e access %v");
-        access->set_level(spdlog::level::info);
-    }
-}
 
 int report(const Error& e) {
     std::fprintf(stderr, "rapport: %s\n", e.detail.c_str());
@@ -45,7 +29,8 @@ Result<std::unique_ptr<app::Services>> open_services(const app::Config& config) 
     if (config.database.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(config.data_dir, ec);
-        if (ec) return fail(Error::unavailable("cannot create data directory " + config.data_dir + ": " + ec.message()));
+        if (ec)
+            return fail(Error::unavailable("cannot create data directory " + config.data_dir + ": " + ec.message()));
     }
     return app::Services::open(config.database_url());
 }
@@ -78,7 +63,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
 
     auto* serve = cli.add_subcommand("serve", "run the web server");
-    serve->add_option("--listen", config.listen, "HOST:PORT to listen on")->envname("RAPPORT_LISTEN")->capture_default_str();
+    serve->add_option("--listen", config.listen, "HOST:PORT to listen on")
+        ->envname("RAPPORT_LISTEN")
+        ->capture_default_str();
     serve->add_option("--web-root", config.web_root, "folder of the built web UI")->envname("RAPPORT_WEB_ROOT");
     serve->add_option("--threads", config.threads, "io threads (0: one per core)")->envname("RAPPORT_THREADS");
     serve->add_option("--body-limit", config.body_limit, "largest request body in bytes")
@@ -120,7 +107,7 @@ int main(int argc, char** argv) {
     backup->add_option("--to", backup_to, "destination file")->required();
 
     CLI11_PARSE(cli, argc, argv);
-    setup_logging(config);
+    app::setup_logging(config.log_level, config.access_log);
 
     auto services_or = open_services(config);
     if (!services_or) return report(services_or.error());
@@ -141,7 +128,9 @@ int main(int argc, char** argv) {
             demo_email = app::demo::kOwnerEmail;
             demo_password = app::demo::kOwnerPassword;
         }
-        return app::serve(config, services, demo_email, demo_password);
+        const int code = app::serve(config, services, demo_email, demo_password);
+        spdlog::shutdown();  // flushes the asynchronous access log
+        return code;
     }
     if (cli.got_subcommand("migrate")) {
         auto version = storage::current_schema_version(services.database());

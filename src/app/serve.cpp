@@ -19,7 +19,8 @@ std::filesystem::path find_web_root(const Config& config) {
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     for (const auto& candidate : {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist",
                                   exe.parent_path() / "../../web/dist", exe.parent_path() / "../share/rapport/web"}) {
-        if (std::filesystem::is_regular_file(candidate / "index.html", ec)) return std::filesystem::canonical(candidate);
+        if (std::filesystem::is_regular_file(candidate / "index.html", ec))
+            return std::filesystem::canonical(candidate);
     }
     return "web/dist";
 }
@@ -42,8 +43,8 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{services.identity(), services.teams(), services.audit(), services.database(), metrics,
-                        RAPPORT_VERSION, !demo_email.empty(), demo_email, demo_password};
+    api::ApiContext api{services.identity(), services.teams(),    services.audit(), services.database(), metrics,
+                        RAPPORT_VERSION,     !demo_email.empty(), demo_email,       demo_password};
     http::Router router(&metrics);
     api::register_all_routes(router, api);
     http::StaticFiles web(find_web_root(config));

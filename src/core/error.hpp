@@ -48,9 +48,7 @@ struct Error {
     }
     static Error not_found(std::string detail) { return {ErrorCode::NotFound, std::move(detail), {}}; }
     static Error conflict(std::string detail) { return {ErrorCode::Conflict, std::move(detail), {}}; }
-    static Error unauthenticated(std::string detail) {
-        return {ErrorCode::Unauthenticated, std::move(detail), {}};
-    }
+    static Error unauthenticated(std::string detail) { return {ErrorCode::Unauthenticated, std::move(detail), {}}; }
     static Error forbidden(std::string detail) { return {ErrorCode::Forbidden, std::move(detail), {}}; }
     static Error rate_limited(std::string detail) { return {ErrorCode::RateLimited, std::move(detail), {}}; }
     static Error unavailable(std::string detail) { return {ErrorCode::Unavailable, std::move(detail), {}}; }
@@ -62,7 +60,9 @@ using Result = tl::expected<T, Error>;
 
 using Status = tl::expected<void, Error>;
 
-inline tl::unexpected<Error> fail(Error e) { return tl::unexpected<Error>(std::move(e)); }
+inline tl::unexpected<Error> fail(Error e) {
+    return tl::unexpected<Error>(std::move(e));
+}
 
 const char* to_string(ErrorCode code);
 
@@ -70,15 +70,15 @@ const char* to_string(ErrorCode code);
 
 // Propagates the error of a Result-returning expression, otherwise yields its value.
 // A GNU statement expression: g++ and clang both accept it, and it keeps call sites flat.
-#define RAPPORT_TRY(expr)                                                   \
-    __extension__({                                                         \
-        auto&& rapport_try_result_ = (expr);                                \
+#define RAPPORT_TRY(expr)                                                                         \
+    __extension__({                                                                               \
+        auto&& rapport_try_result_ = (expr);                                                      \
         if (!rapport_try_result_) return ::rapport::fail(std::move(rapport_try_result_).error()); \
-        std::move(rapport_try_result_).value();                             \
+        std::move(rapport_try_result_).value();                                                   \
     })
 
-#define RAPPORT_CHECK(expr)                                                 \
-    do {                                                                    \
-        auto&& rapport_check_result_ = (expr);                              \
+#define RAPPORT_CHECK(expr)                                                                           \
+    do {                                                                                              \
+        auto&& rapport_check_result_ = (expr);                                                        \
         if (!rapport_check_result_) return ::rapport::fail(std::move(rapport_check_result_).error()); \
     } while (0)

@@ -14,9 +14,9 @@ std::atomic<std::int64_t> g_last{0};
 }  // namespace
 
 Id new_id() {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     const auto random = static_cast<std::int64_t>(randombytes_uniform(1u << 20));
     std::int64_t candidate = (static_cast<std::int64_t>(ms) << kRandomBits) | random;
     std::int64_t last = g_last.load(std::memory_order_relaxed);
@@ -26,7 +26,9 @@ Id new_id() {
     }
 }
 
-std::string id_to_string(Id id) { return std::to_string(id); }
+std::string id_to_string(Id id) {
+    return std::to_string(id);
+}
 
 std::optional<Id> parse_id(std::string_view text) {
     Id value = 0;

@@ -6,7 +6,8 @@ namespace rapport::http {
 
 ProblemType problem_type(ErrorCode code) {
     switch (code) {
-        case ErrorCode::BadRequest: return {HttpStatus::bad_request, "/problems/bad-request", "The request is malformed"};
+        case ErrorCode::BadRequest:
+            return {HttpStatus::bad_request, "/problems/bad-request", "The request is malformed"};
         case ErrorCode::Validation:
             return {HttpStatus::unprocessable_entity, "/problems/validation", "The request is not valid"};
         case ErrorCode::NotFound: return {HttpStatus::not_found, "/problems/not-found", "Not found"};
@@ -18,7 +19,8 @@ ProblemType problem_type(ErrorCode code) {
         case ErrorCode::Forbidden: return {HttpStatus::forbidden, "/problems/forbidden", "Not allowed"};
         case ErrorCode::PayloadTooLarge:
             return {HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large"};
-        case ErrorCode::RateLimited: return {HttpStatus::too_many_requests, "/problems/rate-limited", "Too many requests"};
+        case ErrorCode::RateLimited:
+            return {HttpStatus::too_many_requests, "/problems/rate-limited", "Too many requests"};
         case ErrorCode::Unavailable:
             return {HttpStatus::service_unavailable, "/problems/unavailable", "Service temporarily unavailable"};
         case ErrorCode::Internal: return {HttpStatus::internal_server_error, "/problems/internal", "Internal error"};
@@ -36,12 +38,8 @@ Response render(nlohmann::json body, HttpStatus status) {
 Response problem_response(const Error& error, std::string_view instance, std::string_view request_id) {
     const ProblemType pt = problem_type(error.code);
     nlohmann::json body = {
-        {"type", pt.type},
-        {"title", pt.title},
-        {"status", static_cast<unsigned>(pt.status)},
-        {"detail", error.detail},
-        {"instance", instance},
-        {"request_id", request_id},
+        {"type", pt.type},        {"title", pt.title},    {"status", static_cast<unsigned>(pt.status)},
+        {"detail", error.detail}, {"instance", instance}, {"request_id", request_id},
     };
     if (!error.fields.empty()) {
         auto& errors = body["errors"] = nlohmann::json::array();
@@ -55,8 +53,8 @@ Response problem_response(const Error& error, std::string_view instance, std::st
 Response problem_response(HttpStatus status, std::string_view type, std::string_view title, std::string_view detail,
                           std::string_view instance, std::string_view request_id) {
     nlohmann::json body = {
-        {"type", type},           {"title", title},       {"status", static_cast<unsigned>(status)},
-        {"detail", detail},       {"instance", instance}, {"request_id", request_id},
+        {"type", type},     {"title", title},       {"status", static_cast<unsigned>(status)},
+        {"detail", detail}, {"instance", instance}, {"request_id", request_id},
     };
     return render(std::move(body), status);
 }

@@ -66,15 +66,16 @@ Response Router::handle(const Request& request, const PeerInfo& peer, std::strin
     res.set("X-Request-Id", id);
     static const auto access = spdlog::get("access");
     if (access && access->should_log(spdlog::level::info)) {
-        access->info("{} {} {} {} {} {:.3f}ms {}", peer.address, std::string_view(request.method_string().data(), request.method_string().size()),
+        access->info("{} {} {} {} {} {:.3f}ms {}", peer.address,
+                     std::string_view(request.method_string().data(), request.method_string().size()),
                      std::string_view(request.target().data(), request.target().size()), status, route_label,
                      seconds * 1000.0, id);
     }
     return res;
 }
 
-Response Router::dispatch(const Request& request, const PeerInfo& peer, std::string request_id,
-                          RouteMetrics*& metrics, std::string& route_label) {
+Response Router::dispatch(const Request& request, const PeerInfo& peer, std::string request_id, RouteMetrics*& metrics,
+                          std::string& route_label) {
     const std::string_view raw_target(request.target().data(), request.target().size());
     auto target = parse_target(raw_target);
     if (!target) {
@@ -106,11 +107,11 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
     const Handler* handler = found ? &found->handler : nullptr;
     if (!found) {
         if (!allow.empty()) {
-            auto res = problem_response(HttpStatus::method_not_allowed, "/problems/method-not-allowed",
-                                        "Method not allowed",
-                                        "this resource does not support " +
-                                            std::string(beast_http::to_string(request.method())) + "; use " + allow,
-                                        ctx.path, ctx.request_id);
+            auto res =
+                problem_response(HttpStatus::method_not_allowed, "/problems/method-not-allowed", "Method not allowed",
+                                 "this resource does not support " +
+                                     std::string(beast_http::to_string(request.method())) + "; use " + allow,
+                                 ctx.path, ctx.request_id);
             res.set(beast_http::field::allow, allow);
             return res;
         }
@@ -136,9 +137,9 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
     } catch (...) {
         spdlog::error("request {} {} failed with an unknown exception", ctx.request_id, ctx.path);
     }
-    return problem_response(Error::internal("an unexpected error happened; it has been logged with request id " +
-                                            ctx.request_id),
-                            ctx.path, ctx.request_id);
+    return problem_response(
+        Error::internal("an unexpected error happened; it has been logged with request id " + ctx.request_id), ctx.path,
+        ctx.request_id);
 }
 
 std::vector<RouteInfo> Router::routes() const {

@@ -4,10 +4,10 @@
 
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <mutex>
@@ -175,9 +175,9 @@ private:
                               "the request was not received completely in time");
         }
         if (ec == beast_http::error::body_limit) {
-            return send_error(HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large",
-                              fmt::format("this server accepts request bodies of at most {} bytes",
-                                          server_.options.body_limit));
+            return send_error(
+                HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large",
+                fmt::format("this server accepts request bodies of at most {} bytes", server_.options.body_limit));
         }
         if (ec == beast_http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset ||
             ec == net::error::operation_aborted || ec == net::error::bad_descriptor) {

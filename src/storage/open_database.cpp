@@ -7,7 +7,9 @@ namespace rapport::storage {
 Result<std::unique_ptr<Database>> open_database(const std::string& url) {
     if (url.rfind("sqlite:", 0) == 0) {
         const std::string path = url.substr(7);
-        if (path.empty()) return fail(Error::field("database", "sqlite: URL needs a file path, e.g. sqlite:./rapport-data/rapport.db"));
+        if (path.empty())
+            return fail(
+                Error::field("database", "sqlite: URL needs a file path, e.g. sqlite:./rapport-data/rapport.db"));
         auto db = RAPPORT_TRY(sqlite::SqliteDatabase::open(path));
         return std::unique_ptr<Database>(std::move(db));
     }

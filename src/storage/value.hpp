@@ -13,7 +13,9 @@ using Value = std::variant<std::monostate, std::int64_t, double, std::string, bo
 using Row = std::vector<Value>;
 using Params = std::vector<Value>;
 
-inline bool is_null(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+inline bool is_null(const Value& v) {
+    return std::holds_alternative<std::monostate>(v);
+}
 
 // Conversions are lenient across representations (PostgreSQL numeric text, SQLite 0/1
 // booleans) and strict about nulls: asking a non-optional accessor for NULL throws,

@@ -49,7 +49,8 @@ TEST_F(AuthApiTest, RepeatedFailedLoginsAreThrottled) {
     auto ws = server_->bootstrap("throttled");
     auto client = server_->client();
     for (int i = 0; i < 5; ++i) {
-        auto res = client.post("/api/v1/auth/login", {{"email", ws.owner_email}, {"password", "guess-" + std::to_string(i)}});
+        auto res =
+            client.post("/api/v1/auth/login", {{"email", ws.owner_email}, {"password", "guess-" + std::to_string(i)}});
         expect_problem(res, 401);
     }
     auto blocked = client.post("/api/v1/auth/login", {{"email", ws.owner_email}, {"password", ws.password}});

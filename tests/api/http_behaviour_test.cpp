@@ -30,7 +30,8 @@ TEST_F(HttpBehaviourTest, MetricsCountRequestsPerRouteWithLatencyHistograms) {
         << metrics.body;
     EXPECT_NE(metrics.body.find("rapport_http_requests_total{method=\"GET\",route=\"/api/v1/teams\",code=\"4xx\"}"),
               std::string::npos);
-    EXPECT_NE(metrics.body.find("rapport_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"}"),
+    EXPECT_NE(metrics.body.find(
+                  "rapport_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"}"),
               std::string::npos);
     EXPECT_NE(metrics.body.find("rapport_db_connections{state=\"open\"}"), std::string::npos);
 }
@@ -52,7 +53,8 @@ TEST_F(HttpBehaviourTest, MalformedJsonIs400) {
     EXPECT_NE(res.json()["detail"].get<std::string>().find("not valid JSON"), std::string::npos);
     auto array = owner.request("POST", "/api/v1/teams", "[1,2]", {{"Content-Type", "application/json"}});
     expect_problem(array, 400);
-    auto form = owner.request("POST", "/api/v1/teams", "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}});
+    auto form =
+        owner.request("POST", "/api/v1/teams", "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}});
     expect_problem(form, 400);
 }
 
@@ -68,12 +70,14 @@ TEST_F(HttpBehaviourTest, MissingAndUnknownFieldsAre422) {
 TEST_F(HttpBehaviourTest, OversizedBodyIs413) {
     TestServer small(TestServerOptions{.extra_args = {"--body-limit", "1024"}});
     auto client = small.client();
-    auto res = client.request("POST", "/api/v1/auth/login", std::string(4096, 'x'), {{"Content-Type", "application/json"}});
+    auto res =
+        client.request("POST", "/api/v1/auth/login", std::string(4096, 'x'), {{"Content-Type", "application/json"}});
     expect_problem(res, 413);
     EXPECT_NE(res.json()["detail"].get<std::string>().find("1024"), std::string::npos);
     // Chunked bodies cannot dodge the limit.
-    std::string chunked = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                          "Content-Type: application/json\r\n\r\n";
+    std::string chunked =
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        "Content-Type: application/json\r\n\r\n";
     for (int i = 0; i < 4; ++i) chunked += "400\r\n" + std::string(1024, 'y') + "\r\n";
     chunked += "0\r\n\r\n";
     auto raw = raw_exchange(small.port(), chunked, 3000);
@@ -100,7 +104,8 @@ TEST_F(HttpBehaviourTest, KeepAliveServesManyRequestsOnOneConnection) {
     pipelined += "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     auto raw = raw_exchange(server_->port(), pipelined, 2000);
     std::size_t count = 0;
-    for (std::size_t at = raw.find("HTTP/1.1 200"); at != std::string::npos; at = raw.find("HTTP/1.1 200", at + 1)) ++count;
+    for (std::size_t at = raw.find("HTTP/1.1 200"); at != std::string::npos; at = raw.find("HTTP/1.1 200", at + 1))
+        ++count;
     EXPECT_EQ(count, 4u) << raw;
 }
 

@@ -18,8 +18,15 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     auto services = app::Services::open("sqlite:" + path.string());
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
-    api::ApiContext ctx{(*services)->identity(), (*services)->teams(), (*services)->audit(), (*services)->database(),
-                        metrics, "test", false, "", ""};
+    api::ApiContext ctx{(*services)->identity(),
+                        (*services)->teams(),
+                        (*services)->audit(),
+                        (*services)->database(),
+                        metrics,
+                        "test",
+                        false,
+                        "",
+                        ""};
     http::Router router(&metrics);
     api::register_all_routes(router, ctx);
 

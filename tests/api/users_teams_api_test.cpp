@@ -7,9 +7,11 @@ class UsersTeamsApiTest : public ApiTest {
 protected:
     std::string create_user(HttpClient& owner, const std::string& role) {
         const auto email = unique_name("u") + "@acme.test";
-        auto res = owner.post("/api/v1/users",
-                              {{"email", email}, {"display_name", "User " + role}, {"role", role},
-                               {"password", "a long enough password"}, {"language", "it"}});
+        auto res = owner.post("/api/v1/users", {{"email", email},
+                                                {"display_name", "User " + role},
+                                                {"role", role},
+                                                {"password", "a long enough password"},
+                                                {"language", "it"}});
         EXPECT_EQ(res.status, 201) << res.body;
         return email;
     }
@@ -50,14 +52,14 @@ TEST_F(UsersTeamsApiTest, NewUserCanSignInAndDeactivationEndsAccess) {
     const std::string id = me.json()["user"]["id"];
     ASSERT_EQ(owner.patch("/api/v1/users/" + id, {{"active", false}}).status, 200);
     expect_problem(user.get("/api/v1/me"), 401);
-    expect_problem(server_->client().post("/api/v1/auth/login", {{"email", email}, {"password", "a long enough password"}}),
-                   401);
+    expect_problem(
+        server_->client().post("/api/v1/auth/login", {{"email", email}, {"password", "a long enough password"}}), 401);
 }
 
 TEST_F(UsersTeamsApiTest, ValidationNamesEveryBadField) {
     auto owner = owner_of(acme_);
-    auto res = owner.post("/api/v1/users", {{"email", "not-an-email"}, {"role", "emperor"}, {"password", "short"},
-                                            {"shoe_size", 44}});
+    auto res = owner.post("/api/v1/users",
+                          {{"email", "not-an-email"}, {"role", "emperor"}, {"password", "short"}, {"shoe_size", 44}});
     expect_problem(res, 422);
     EXPECT_TRUE(has_error_at(res, "/email"));
     EXPECT_TRUE(has_error_at(res, "/display_name"));
@@ -69,8 +71,9 @@ TEST_F(UsersTeamsApiTest, ValidationNamesEveryBadField) {
     EXPECT_TRUE(has_error_at(types, "/email"));
     EXPECT_TRUE(has_error_at(types, "/display_name"));
 
-    auto weak = owner.post("/api/v1/users", {{"email", "weak@acme.test"}, {"display_name", "W"}, {"role", "member"},
-                                             {"password", "short"}});
+    auto weak =
+        owner.post("/api/v1/users",
+                   {{"email", "weak@acme.test"}, {"display_name", "W"}, {"role", "member"}, {"password", "short"}});
     expect_problem(weak, 422);
     EXPECT_TRUE(has_error_at(weak, "/password"));
     // Nothing was written.
@@ -79,22 +82,26 @@ TEST_F(UsersTeamsApiTest, ValidationNamesEveryBadField) {
 
 TEST_F(UsersTeamsApiTest, DuplicateEmailIsAConflict) {
     auto owner = owner_of(acme_);
-    auto res = owner.post("/api/v1/users", {{"email", acme_.owner_email}, {"display_name", "Again"}, {"role", "member"}});
+    auto res =
+        owner.post("/api/v1/users", {{"email", acme_.owner_email}, {"display_name", "Again"}, {"role", "member"}});
     expect_problem(res, 409);
 }
 
 TEST_F(UsersTeamsApiTest, RolesGateWrites) {
     auto viewer = with_key(server_->api_key("acme", "viewer"));
     EXPECT_EQ(viewer.get("/api/v1/users").status, 200);
-    auto res = viewer.post("/api/v1/users", {{"email", "x@acme.test"}, {"display_name", "X"}, {"role", "member"},
-                                             {"password", "long enough password"}});
+    auto res = viewer.post(
+        "/api/v1/users",
+        {{"email", "x@acme.test"}, {"display_name", "X"}, {"role", "member"}, {"password", "long enough password"}});
     expect_problem(res, 403);
     EXPECT_NE(res.json()["detail"].get<std::string>().find("admin"), std::string::npos);
     expect_problem(viewer.post("/api/v1/teams", {{"name", "Nope"}, {"kind", "it"}}), 403);
 
     auto admin = with_key(server_->api_key("acme", "admin"));
-    expect_problem(admin.post("/api/v1/users", {{"email", "boss@acme.test"}, {"display_name", "Boss"},
-                                                {"role", "owner"}, {"password", "long enough password"}}),
+    expect_problem(admin.post("/api/v1/users", {{"email", "boss@acme.test"},
+                                                {"display_name", "Boss"},
+                                                {"role", "owner"},
+                                                {"password", "long enough password"}}),
                    403);
     expect_problem(admin.put("/api/v1/roles/member", {{"read", "all"}, {"write", "all"}}), 403);
 }
@@ -128,16 +135,19 @@ TEST_F(UsersTeamsApiTest, TeamsWithHuntersAndFarmers) {
         if (u["email"] == hunter_email) hunter_id = u["id"];
     }
     const std::string owner_id = owner.get("/api/v1/me").json()["user"]["id"];
-    auto created = owner.post("/api/v1/teams", {{"name", "Sales North"},
-                                                {"kind", "sales"},
-                                                {"description", "New logos in the north"},
-                                                {"members", {{{"user_id", hunter_id}, {"sales_role", "hunter"}},
-                                                             {{"user_id", owner_id}, {"sales_role", "farmer"}}}}});
+    auto created = owner.post(
+        "/api/v1/teams",
+        {{"name", "Sales North"},
+         {"kind", "sales"},
+         {"description", "New logos in the north"},
+         {"members",
+          {{{"user_id", hunter_id}, {"sales_role", "hunter"}}, {{"user_id", owner_id}, {"sales_role", "farmer"}}}}});
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string team_id = created.json()["id"];
     EXPECT_EQ(created.json()["members"].size(), 2u);
 
-    auto renamed = owner.patch("/api/v1/teams/" + team_id, {{"name", "Sales Nord"}, {"members", nlohmann::json::array()}});
+    auto renamed =
+        owner.patch("/api/v1/teams/" + team_id, {{"name", "Sales Nord"}, {"members", nlohmann::json::array()}});
     ASSERT_EQ(renamed.status, 200) << renamed.body;
     EXPECT_EQ(renamed.json()["name"], "Sales Nord");
     EXPECT_TRUE(renamed.json()["members"].empty());
@@ -145,13 +155,14 @@ TEST_F(UsersTeamsApiTest, TeamsWithHuntersAndFarmers) {
     auto dup = owner.post("/api/v1/teams", {{"name", "Sales Nord"}, {"kind", "sales"}});
     expect_problem(dup, 409);
 
-    auto bad_member = owner.post("/api/v1/teams", {{"name", "Ghosts"}, {"kind", "it"},
-                                                   {"members", {{{"user_id", "12345"}}}}});
+    auto bad_member =
+        owner.post("/api/v1/teams", {{"name", "Ghosts"}, {"kind", "it"}, {"members", {{{"user_id", "12345"}}}}});
     expect_problem(bad_member, 422);
     EXPECT_TRUE(has_error_at(bad_member, "/members/0/user_id"));
 
-    auto farmer_in_it = owner.post("/api/v1/teams", {{"name", "Ops"}, {"kind", "it"},
-                                                     {"members", {{{"user_id", owner_id}, {"sales_role", "farmer"}}}}});
+    auto farmer_in_it =
+        owner.post("/api/v1/teams",
+                   {{"name", "Ops"}, {"kind", "it"}, {"members", {{{"user_id", owner_id}, {"sales_role", "farmer"}}}}});
     expect_problem(farmer_in_it, 422);
     EXPECT_TRUE(has_error_at(farmer_in_it, "/members/0/sales_role"));
 
@@ -175,7 +186,8 @@ TEST_F(UsersTeamsApiTest, AnotherWorkspacesIdsAre404AndNeverItsData) {
         EXPECT_EQ(res.body.find("Acme Secret Team"), std::string::npos);
     }
     // Globex cannot put Acme's user into its teams either.
-    auto cross = globex.post("/api/v1/teams", {{"name", "Cross"}, {"kind", "it"}, {"members", {{{"user_id", acme_owner_id}}}}});
+    auto cross =
+        globex.post("/api/v1/teams", {{"name", "Cross"}, {"kind", "it"}, {"members", {{{"user_id", acme_owner_id}}}}});
     expect_problem(cross, 422);
     EXPECT_EQ(globex.get("/api/v1/teams?limit=500").body.find("Acme Secret Team"), std::string::npos);
     EXPECT_EQ(globex.get("/api/v1/users?limit=500").body.find(acme_.owner_email), std::string::npos);

@@ -27,7 +27,8 @@ TEST_F(CryptoTest, TokensAreRandomUrlSafeAndHashDeterministically) {
     for (int i = 0; i < 100; ++i) {
         auto t = crypto::random_token();
         EXPECT_EQ(t.size(), 43u);
-        EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+        EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+                  std::string::npos);
         EXPECT_TRUE(seen.insert(t).second);
     }
     EXPECT_EQ(crypto::hash_token("abc"), crypto::hash_token("abc"));

@@ -6,7 +6,9 @@ namespace rapport::domain {
 
 namespace {
 const RoleGrants kDefaults = RoleGrants::defaults();
-Actor member(Id user, std::vector<Id> teams) { return Actor{user, Role::Member, std::move(teams)}; }
+Actor member(Id user, std::vector<Id> teams) {
+    return Actor{user, Role::Member, std::move(teams)};
+}
 }  // namespace
 
 TEST(RecordAccess, OwnersAndAdminsReadAndWriteEverything) {

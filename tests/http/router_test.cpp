@@ -60,11 +60,17 @@ TEST(Router, HandlerErrorsAndExceptionsBecomeProblems) {
 }
 
 TEST(Problem, EveryErrorCodeMapsToAStatusTypeAndTitle) {
-    const std::vector<std::pair<ErrorCode, unsigned>> table = {
-        {ErrorCode::BadRequest, 400},     {ErrorCode::Validation, 422},   {ErrorCode::NotFound, 404},
-        {ErrorCode::Conflict, 409},       {ErrorCode::PreconditionFailed, 412}, {ErrorCode::Unauthenticated, 401},
-        {ErrorCode::Forbidden, 403},      {ErrorCode::PayloadTooLarge, 413},    {ErrorCode::RateLimited, 429},
-        {ErrorCode::Unavailable, 503},    {ErrorCode::Internal, 500}};
+    const std::vector<std::pair<ErrorCode, unsigned>> table = {{ErrorCode::BadRequest, 400},
+                                                               {ErrorCode::Validation, 422},
+                                                               {ErrorCode::NotFound, 404},
+                                                               {ErrorCode::Conflict, 409},
+                                                               {ErrorCode::PreconditionFailed, 412},
+                                                               {ErrorCode::Unauthenticated, 401},
+                                                               {ErrorCode::Forbidden, 403},
+                                                               {ErrorCode::PayloadTooLarge, 413},
+                                                               {ErrorCode::RateLimited, 429},
+                                                               {ErrorCode::Unavailable, 503},
+                                                               {ErrorCode::Internal, 500}};
     for (const auto& [code, status] : table) {
         auto pt = problem_type(code);
         EXPECT_EQ(static_cast<unsigned>(pt.status), status) << to_string(code);

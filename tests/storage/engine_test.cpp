@@ -37,16 +37,18 @@ TEST_P(EngineTest, UniqueViolationIsConflictAndForeignKeyIsValidation) {
     auto dup = (*lease)->execute(insert_ws, {std::int64_t{2}, std::string("a"), std::string("A2")});
     ASSERT_FALSE(dup);
     EXPECT_EQ(dup.error().code, ErrorCode::Conflict);
-    auto fk = (*lease)->execute("INSERT INTO teams (workspace_id, team_id, name, kind, created_at, updated_at)"
-                                " VALUES ($1, 1, 'x', 'it', 0, 0)",
-                                {std::int64_t{777}});
+    auto fk = (*lease)->execute(
+        "INSERT INTO teams (workspace_id, team_id, name, kind, created_at, updated_at)"
+        " VALUES ($1, 1, 'x', 'it', 0, 0)",
+        {std::int64_t{777}});
     ASSERT_FALSE(fk);
     EXPECT_EQ(fk.error().code, ErrorCode::Validation);
 }
 
 TEST_P(EngineTest, AFailedTransactionLeavesNothing) {
     auto result = write_transaction(db(), [](Connection& conn) -> Status {
-        RAPPORT_CHECK(conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES (5, 'x', 'X', 0)"));
+        RAPPORT_CHECK(
+            conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES (5, 'x', 'X', 0)"));
         return fail(Error::validation("changed my mind"));
     });
     ASSERT_FALSE(result);
@@ -54,7 +56,8 @@ TEST_P(EngineTest, AFailedTransactionLeavesNothing) {
     EXPECT_EQ(as_int(count->rows[0][0]), 0);
 
     auto ok = write_transaction(db(), [](Connection& conn) -> Status {
-        RAPPORT_CHECK(conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES (6, 'y', 'Y', 0)"));
+        RAPPORT_CHECK(
+            conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES (6, 'y', 'Y', 0)"));
         return {};
     });
     ASSERT_TRUE(ok);
@@ -65,18 +68,19 @@ TEST_P(EngineTest, AFailedTransactionLeavesNothing) {
 TEST_P(EngineTest, QueryEachStreamsAndStopsEarly) {
     ASSERT_TRUE(write_transaction(db(), [](Connection& conn) -> Status {
         for (int i = 1; i <= 100; ++i) {
-            RAPPORT_CHECK(conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
-                                       {std::int64_t{i}, "s" + std::to_string(i)}));
+            RAPPORT_CHECK(
+                conn.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
+                             {std::int64_t{i}, "s" + std::to_string(i)}));
         }
         return {};
     }));
     auto lease = db().acquire(Access::Read);
     int seen = 0;
-    ASSERT_TRUE((*lease)->query_each("SELECT workspace_id FROM workspaces ORDER BY workspace_id", {},
-                                     [&](const Row& r) {
-                                         EXPECT_EQ(as_int(r[0]), seen + 1);
-                                         return ++seen < 10;
-                                     }));
+    ASSERT_TRUE(
+        (*lease)->query_each("SELECT workspace_id FROM workspaces ORDER BY workspace_id", {}, [&](const Row& r) {
+            EXPECT_EQ(as_int(r[0]), seen + 1);
+            return ++seen < 10;
+        }));
     EXPECT_EQ(seen, 10);
 }
 
@@ -86,7 +90,8 @@ TEST_P(EngineTest, MigrationsAreRecordedAndANewerDatabaseIsRefused) {
     EXPECT_TRUE(again->applied.empty());
     EXPECT_EQ(again->to_version, known_migrations(db().dialect()).back().version);
     ASSERT_TRUE(write_transaction(db(), [](Connection& c) -> Status {
-        RAPPORT_CHECK(c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)"));
+        RAPPORT_CHECK(
+            c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)"));
         return {};
     }));
     auto refused = migrate(db());
@@ -103,8 +108,9 @@ TEST_P(EngineTest, ConcurrentReadersAndWritersShareThePool) {
             for (int i = 0; i < 50; ++i) {
                 const std::int64_t id = t * 1000 + i + 1;
                 auto st = write_transaction(db(), [&](Connection& c) -> Status {
-                    RAPPORT_CHECK(c.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
-                                            {id, "w" + std::to_string(id)}));
+                    RAPPORT_CHECK(c.execute(
+                        "INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
+                        {id, "w" + std::to_string(id)}));
                     return {};
                 });
                 if (!st) ++failures;
@@ -131,8 +137,9 @@ TEST_P(EngineTest, KillNineMidTransactionLeavesNoHalfWrite) {
         if (!child_db) _exit(2);
         (void)write_transaction(**child_db, [&](Connection& c) -> Status {
             for (int i = 1; i <= 500; ++i) {
-                RAPPORT_CHECK(c.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
-                                        {std::int64_t{i}, "k" + std::to_string(i)}));
+                RAPPORT_CHECK(
+                    c.execute("INSERT INTO workspaces (workspace_id, slug, name, created_at) VALUES ($1, $2, 'n', 0)",
+                              {std::int64_t{i}, "k" + std::to_string(i)}));
             }
             (void)!write(ready[1], "x", 1);  // half-way through: tell the parent, then hang
             pause();

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -107,8 +107,7 @@ TEST_F(PostgresTest, RoundTripsEveryValueType) {
     const char* insert = "INSERT INTO vals (id, i, d, s, b, n, small, r) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     must_exec(insert, {std::int64_t{1}, big, 0.1, unicode, true, std::string("12345.678901234567890123"),
                        std::int64_t{-32768}, 1.5});
-    must_exec(insert, {std::int64_t{2}, small, -1e300, std::string(), false, std::int64_t{7}, std::int64_t{0},
-                       0.0});
+    must_exec(insert, {std::int64_t{2}, small, -1e300, std::string(), false, std::int64_t{7}, std::int64_t{0}, 0.0});
     must_exec(insert, {std::int64_t{3}, Value{}, Value{}, Value{}, Value{}, Value{}, Value{}, Value{}});
 
     const auto rs = must_query("SELECT id, i, d, s, b, n, small, r FROM vals ORDER BY id");
@@ -229,9 +228,10 @@ TEST_F(PostgresTest, ExecuteReturnsRowCounts) {
     auto n = conn.execute("CREATE TABLE counted (id BIGINT PRIMARY KEY, tag TEXT)", {});
     ASSERT_TRUE(n) << n.error().detail;
     EXPECT_EQ(*n, 0);
-    n = conn.execute("INSERT INTO counted SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END "
-                     "FROM generate_series(1, $1::int) g",
-                     {std::int64_t{9}});
+    n = conn.execute(
+        "INSERT INTO counted SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END "
+        "FROM generate_series(1, $1::int) g",
+        {std::int64_t{9}});
     ASSERT_TRUE(n) << n.error().detail;
     EXPECT_EQ(*n, 9);
     n = conn.execute("UPDATE counted SET tag = $1 WHERE tag = $2", {std::string("pair"), std::string("even")});
@@ -471,8 +471,8 @@ void run_concurrent_migrators(Database& db) {
         });
     }
     for (auto& t : threads) t.join();
-    EXPECT_TRUE(errors.empty()) << errors.size() << " migrator(s) failed, first: "
-                                << (errors.empty() ? std::string() : errors.front());
+    EXPECT_TRUE(errors.empty()) << errors.size()
+                                << " migrator(s) failed, first: " << (errors.empty() ? std::string() : errors.front());
     EXPECT_EQ(applied.load(), known.size());
 }
 
@@ -486,11 +486,14 @@ TEST_F(PostgresTest, ConcurrentMigratorsApplyEachMigrationOnce) {
 // before CREATE TABLE IF NOT EXISTS schema_migrations: two sessions creating the same table at
 // once collide in the catalog (23505 on pg_type_typname_nsp_index), so one migrator fails with
 // Conflict when several servers start against a fresh database.
-TEST_F(PostgresTest, ConcurrentMigratorsOnAFreshDatabase) { run_concurrent_migrators(*db_); }
+TEST_F(PostgresTest, ConcurrentMigratorsOnAFreshDatabase) {
+    run_concurrent_migrators(*db_);
+}
 
 TEST_F(PostgresTest, MigrateRefusesANewerSchema) {
-    must_exec("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-              "applied_at BIGINT NOT NULL)");
+    must_exec(
+        "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at BIGINT NOT NULL)");
     must_exec("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', 0)");
     auto report = migrate(*db_);
     ASSERT_FALSE(report);

@@ -124,7 +124,8 @@ TEST_P(RepositoryTest, UsersAndTeamsStayInTheirWorkspace) {
 TEST_P(RepositoryTest, AuditEntriesAreWrittenWithTheirChangeAndPaged) {
     auto a = boot("alpha");
     for (int i = 0; i < 4; ++i) {
-        ASSERT_TRUE(identity_->create_api_key(owner_principal(a), "key " + std::to_string(i), Role::Viewer, "10.0.0.1"));
+        ASSERT_TRUE(
+            identity_->create_api_key(owner_principal(a), "key " + std::to_string(i), Role::Viewer, "10.0.0.1"));
     }
     PageRequest page;
     page.limit = 3;
@@ -150,25 +151,28 @@ TEST_P(RepositoryTest, AccessConditionMatchesCanRead) {
         std::optional<Id> owner;
         std::optional<Id> team;
     };
-    const std::vector<Rec> records = {{1, 100, 10}, {2, 100, std::nullopt}, {3, 200, 10}, {4, 200, 11},
-                                      {5, std::nullopt, 12}, {6, 300, std::nullopt}};
+    const std::vector<Rec> records = {{1, 100, 10}, {2, 100, std::nullopt}, {3, 200, 10},
+                                      {4, 200, 11}, {5, std::nullopt, 12},  {6, 300, std::nullopt}};
     ASSERT_TRUE(write_transaction(db(), [&](Connection& c) -> Status {
         for (const auto& r : records) {
-            RAPPORT_CHECK(c.execute("INSERT INTO companies (workspace_id, company_id, legal_name, country, owner_user_id,"
-                                    " team_id, created_at, updated_at) VALUES ($1, $2, 'Co', 'IT', $3, $4, 0, 0)",
-                                    {ws, r.id, opt(r.owner), opt(r.team)}));
+            RAPPORT_CHECK(
+                c.execute("INSERT INTO companies (workspace_id, company_id, legal_name, country, owner_user_id,"
+                          " team_id, created_at, updated_at) VALUES ($1, $2, 'Co', 'IT', $3, $4, 0, 0)",
+                          {ws, r.id, opt(r.owner), opt(r.team)}));
         }
         return {};
     }));
     const RoleGrants grants = RoleGrants::defaults();
-    const std::vector<Actor> actors = {{100, Role::Member, {10}},  {200, Role::Member, {}},   {100, Role::Viewer, {12}},
-                                       {std::nullopt, Role::Member, {11}}, {1, Role::Admin, {}}, {300, Role::Manager, {}}};
+    const std::vector<Actor> actors = {{100, Role::Member, {10}}, {200, Role::Member, {}},
+                                       {100, Role::Viewer, {12}}, {std::nullopt, Role::Member, {11}},
+                                       {1, Role::Admin, {}},      {300, Role::Manager, {}}};
     for (const auto& actor : actors) {
         Params params{ws};
         const auto cond = access_condition(read_filter(actor, grants), params, "owner_user_id", "team_id");
         auto rs = read(db(), [&](Connection& c) {
-            return c.query("SELECT company_id FROM companies WHERE workspace_id = $1 AND " + cond + " ORDER BY company_id",
-                           params);
+            return c.query(
+                "SELECT company_id FROM companies WHERE workspace_id = $1 AND " + cond + " ORDER BY company_id",
+                params);
         });
         ASSERT_TRUE(rs) << rs.error().detail;
         std::vector<Id> got, expected;

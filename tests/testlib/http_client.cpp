@@ -17,7 +17,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = net::ip::tcp;
 
-nlohmann::json HttpResult::json() const { return nlohmann::json::parse(body, nullptr, false); }
+nlohmann::json HttpResult::json() const {
+    return nlohmann::json::parse(body, nullptr, false);
+}
 
 std::string HttpResult::header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);

@@ -87,9 +87,9 @@ TestServer::TestServer(TestServerOptions options) {
         database_url_ = "sqlite:" + dir_ + "/rapport.db";
     }
 
-    std::vector<std::string> argv = {RAPPORT_BINARY, "serve",  "--listen",     "127.0.0.1:0",
-                                     "--database",   database_url_, "--demo", options.demo ? "true" : "false",
-                                     "--threads",    "2",      "--log-level", "warn"};
+    std::vector<std::string> argv = {RAPPORT_BINARY, "serve",       "--listen",    "127.0.0.1:0",
+                                     "--database",   database_url_, "--demo",      options.demo ? "true" : "false",
+                                     "--threads",    "2",           "--log-level", "warn"};
     for (const auto& a : options.extra_args) argv.push_back(a);
 
     int pipefd[2];
@@ -184,8 +184,8 @@ TestServer::Workspace TestServer::bootstrap(const std::string& name) {
 
 std::string TestServer::api_key(const std::string& workspace, const std::string& role) {
     int code = 0;
-    const auto out = cli({"admin", "create-api-key", "--workspace", workspace, "--name", "test " + role, "--role", role},
-                         &code);
+    const auto out =
+        cli({"admin", "create-api-key", "--workspace", workspace, "--name", "test " + role, "--role", role}, &code);
     if (code != 0) throw std::runtime_error("create-api-key failed: " + out);
     auto trimmed = out;
     while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();

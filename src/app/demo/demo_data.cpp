@@ -1,9 +1,120 @@
-// TEMPORARY minimal loader so the tree builds; replaced by the full generator.
+// The demo loader: the workspace, its staff and teams through the identity and team services
+// (as an operator would create them, audited), then the generated customer records
+// (demo_generator.hpp) written with prepared INSERTs in one transaction.
 #include "app/demo/demo_data.hpp"
 
+#include <array>
+
+#include "app/demo/demo_generator.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app::demo {
+
+namespace {
+
+using domain::Role;
+using domain::SalesRole;
+using domain::TeamKind;
+using domain::TeamMember;
+
+struct DemoUser {
+    const char* display_name;
+    const char* email;
+    Role role;
+    const char* language;
+};
+
+// The roaster's people. Indexes matter: the teams and portfolios below refer to them.
+constexpr std::array<DemoUser, 16> kUsers = {{
+    {"Giulia Romano", "giulia.romano@rapport.test", Role::Manager, "it"},         // 0 sales Italy (lead)
+    {"Marco Esposito", "marco.esposito@rapport.test", Role::Member, "it"},        // 1 sales Italy
+    {"Francesca Colombo", "francesca.colombo@rapport.test", Role::Member, "it"},  // 2 sales Italy
+    {"Luca Ricci", "luca.ricci@rapport.test", Role::Member, "it"},                // 3 sales Italy
+    {"Lucía Fernández", "lucia.fernandez@rapport.test", Role::Manager, "es"},     // 4 sales Spain (lead)
+    {"Javier Moreno", "javier.moreno@rapport.test", Role::Member, "es"},          // 5 sales Spain
+    {"Carmen Ruiz", "carmen.ruiz@rapport.test", Role::Member, "es"},              // 6 sales Spain
+    {"João Almeida", "joao.almeida@rapport.test", Role::Member, "pt"},            // 7 sales Portugal
+    {"Inês Carvalho", "ines.carvalho@rapport.test", Role::Member, "pt"},          // 8 sales Portugal
+    {"Oliver Bennett", "oliver.bennett@rapport.test", Role::Manager, "en"},       // 9 key accounts
+    {"Sofia Marques", "sofia.marques@rapport.test", Role::Manager, "pt"},         // 10 marketing (lead)
+    {"Emma Walsh", "emma.walsh@rapport.test", Role::Member, "en"},                // 11 marketing
+    {"Chiara Conti", "chiara.conti@rapport.test", Role::Manager, "it"},           // 12 service (lead)
+    {"Pablo Navarro", "pablo.navarro@rapport.test", Role::Member, "es"},          // 13 service
+    {"Daniel Hughes", "daniel.hughes@rapport.test", Role::Admin, "en"},           // 14 IT
+    {"Paolo Ferrari", "paolo.ferrari@rapport.test", Role::Viewer, "it"},          // 15 finance, reads only
+}};
+
+struct DemoTeamMember {
+    int user;
+    std::optional<SalesRole> sales_role;
+};
+
+struct DemoTeam {
+    const char* name;
+    TeamKind kind;
+    const char* description;
+    std::vector<DemoTeamMember> members;
+};
+
+std::vector<DemoTeam> demo_teams() {
+    const auto hunter = SalesRole::Hunter;
+    const auto farmer = SalesRole::Farmer;
+    return {
+        {"Sales Italia", TeamKind::Sales, "Bars, restaurants and shops in Italy: hunters open new accounts, "
+                                          "farmers grow the ones we have.",
+         {{0, farmer}, {1, hunter}, {2, farmer}, {3, hunter}}},
+        {"Ventas España", TeamKind::Sales, "Spain and Portugal: new accounts (hunters) and existing ones (farmers).",
+         {{4, farmer}, {5, hunter}, {6, farmer}, {7, hunter}, {8, farmer}}},
+        {"Marketing", TeamKind::Marketing, "Campaigns, the online shop and the coffee lovers' community.",
+         {{10, std::nullopt}, {11, std::nullopt}}},
+        {"Customer Service", TeamKind::Service, "Orders, deliveries and espresso machine support, for buyers and "
+                                                "consumers.",
+         {{12, std::nullopt}, {13, std::nullopt}}},
+        {"IT", TeamKind::It, "The ERP and e-shop integrations.", {{14, std::nullopt}}},
+        {"Key Accounts", TeamKind::Interdisciplinary, "Large accounts and the distributor network, with sales, "
+                                                      "marketing and service together.",
+         {{9, std::nullopt}, {0, std::nullopt}, {4, std::nullopt}, {10, std::nullopt}, {12, std::nullopt}}},
+    };
+}
+
+constexpr const char* kInsertCompany =
+    "INSERT INTO companies (workspace_id, company_id, legal_name, trade_name, country, vat_id, pec, email, phone, "
+    "website, industry, size, market, address_line, postal_code, city, region, buyer_kind, owner_user_id, team_id, "
+    "created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
+
+constexpr const char* kInsertPerson =
+    "INSERT INTO people (workspace_id, person_id, first_name, last_name, email, phone, language, birthday, city, "
+    "country, kind, buyer_company_id, owner_user_id, team_id, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+
+constexpr const char* kInsertAffiliation =
+    "INSERT INTO affiliations (workspace_id, person_id, company_id, job_title, is_primary) "
+    "VALUES ($1, $2, $3, $4, $5)";
+
+Status insert_customers(storage::Connection& conn, Id ws, const DemoCustomers& data) {
+    using storage::opt;
+    using storage::Value;
+    for (const auto& c : data.companies) {
+        RAPPORT_CHECK(conn.execute(
+            kInsertCompany,
+            {ws, c.company_id, c.legal_name, opt(c.trade_name), c.country, opt(c.vat_id), opt(c.pec), opt(c.email),
+             opt(c.phone), opt(c.website), c.industry, c.size, c.market, c.address_line, c.postal_code, c.city,
+             c.region, opt(c.buyer_kind), opt(c.owner_user_id), opt(c.team_id), c.created_at, c.updated_at}));
+    }
+    for (const auto& p : data.people) {
+        RAPPORT_CHECK(conn.execute(
+            kInsertPerson, {ws, p.person_id, p.first_name, p.last_name, opt(p.email), opt(p.phone), p.language,
+                            opt(p.birthday), p.city, p.country, p.kind, opt(p.buyer_company_id),
+                            opt(p.owner_user_id), opt(p.team_id), p.created_at, p.updated_at}));
+    }
+    for (const auto& a : data.affiliations) {
+        RAPPORT_CHECK(conn.execute(kInsertAffiliation, {ws, a.person_id, a.company_id, a.job_title, a.is_primary}));
+    }
+    return {};
+}
+
+}  // namespace
 
 Result<bool> database_is_empty(storage::Database& db) {
     return storage::read(db, [](storage::Connection& conn) -> Result<bool> {
@@ -12,13 +123,68 @@ Result<bool> database_is_empty(storage::Database& db) {
     });
 }
 
-Result<DemoReport> load_demo(Services& services, std::uint32_t) {
+Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     auto boot = RAPPORT_TRY(services.identity().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
+    const Id ws = boot.workspace.workspace_id;
+    const auto op = domain::IdentityService::operator_principal(ws);
+
+    std::vector<Id> user_ids;
+    for (const auto& u : kUsers) {
+        domain::UserInput in;
+        in.email = u.email;
+        in.display_name = u.display_name;
+        in.role = u.role;
+        in.language = u.language;
+        in.password = kOwnerPassword;
+        auto user = RAPPORT_TRY(services.identity().create_user(op, in, ""));
+        user_ids.push_back(user.user_id);
+    }
+
+    std::vector<Id> team_ids;
+    for (const auto& t : demo_teams()) {
+        domain::TeamInput in;
+        in.name = t.name;
+        in.kind = t.kind;
+        in.description = t.description;
+        std::vector<TeamMember> members;
+        for (const auto& m : t.members) {
+            members.push_back({user_ids[static_cast<std::size_t>(m.user)], m.sales_role});
+        }
+        in.members = std::move(members);
+        auto team = RAPPORT_TRY(services.teams().create(op, in, ""));
+        team_ids.push_back(team.team_id);
+    }
+    const auto users = [&](std::initializer_list<int> indexes) {
+        std::vector<Id> ids;
+        for (int i : indexes) ids.push_back(user_ids[static_cast<std::size_t>(i)]);
+        return ids;
+    };
+    // Who owns which customers: each country's sales people, within their sales team; the
+    // English-speaking accounts are Key Accounts'; direct consumers are Marketing's.
+    Staff staff;
+    staff.by_country[static_cast<std::size_t>(Country::It)] = {team_ids[0], users({0, 1, 2, 3})};
+    staff.by_country[static_cast<std::size_t>(Country::Es)] = {team_ids[1], users({4, 5, 6})};
+    staff.by_country[static_cast<std::size_t>(Country::Pt)] = {team_ids[1], users({7, 8})};
+    for (Country c : {Country::Gb, Country::Ie, Country::Us}) {
+        staff.by_country[static_cast<std::size_t>(c)] = {team_ids[5], users({9})};
+    }
+    staff.consumers = {team_ids[2], users({10, 11})};
+
+    const DemoCustomers data = generate_customers(seed, staff, services.clock().now_ms());
+    RAPPORT_CHECK(storage::write_transaction(services.database(), [&](storage::Connection& conn) -> Status {
+        return insert_customers(conn, ws, data);
+    }));
+
     DemoReport r;
     r.workspace_slug = boot.workspace.slug;
     r.owner_email = kOwnerEmail;
     r.owner_password = kOwnerPassword;
-    r.users = 1;
+    r.users = 1 + static_cast<int>(user_ids.size());
+    r.teams = static_cast<int>(team_ids.size());
+    r.companies = static_cast<int>(data.companies.size());
+    r.people = static_cast<int>(data.people.size());
+    for (const auto& c : data.companies) r.buyers += c.buyer_kind ? 1 : 0;
+    for (const auto& p : data.people) r.consumers += p.kind == "b2c_consumer" ? 1 : 0;
     return r;
 }
 

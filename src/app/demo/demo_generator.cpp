@@ -1,5 +1,6 @@
 #include "app/demo/demo_generator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <set>
@@ -364,28 +365,32 @@ private:
                                               : static_cast<std::size_t>(rng_.between(0, 1));
                 c.buyer_kind = buyer_kind_name(slot.buyer_kind);
                 c.industry = slot.buyer_kind == 'd' ? "wholesale" : slot.buyer_kind == 'r' ? "hospitality" : "retail";
-                c.trade_name = core;
             } else {
                 core = company_core(w, act, city);
                 c.industry = std::string(act.industry);
             }
             std::string legal = core + legal_form(w, size, slot.buyer_kind);
             for (int attempt = 0; used_names.count(legal) != 0; ++attempt) {
-                // A second "Rossi Meccanica": tell them apart the way companies do, by town.
-                core = company_core(w, act, city);
-                if (attempt > 5) core += " " + std::string(city.name);
+                // Names repeat: draw another, and in the end tell them apart as companies do, by town.
+                if (slot.buyer_kind == 0 && attempt < 5) {
+                    core = company_core(w, act, city);
+                } else {
+                    core += " " + std::string(city.name);
+                }
                 legal = core + legal_form(w, size, slot.buyer_kind);
             }
             used_names.insert(legal);
             c.legal_name = legal;
-            if (!c.trade_name && rng_.chance(0.4)) c.trade_name = core;
+            if (slot.buyer_kind != 0 || rng_.chance(0.4)) c.trade_name = core;
             c.size = std::string(kSizes[size]);
             c.market = slot.buyer_kind == 0 && size == 0 && rng_.chance(0.35) ? "b2c" : "b2b";
 
             c.domain = unique_domain(ascii_key(core));
             c.vat_id = vat_for(slot.country, size);
             if (slot.country == Country::It) {
-                c.pec = ascii_key(core) + (rng_.chance(0.5) ? "@pec.example" : "@legalmail.example");
+                // Certified email (PEC) boxes are named for the company at the provider's domain.
+                const std::string label = c.domain.substr(0, c.domain.find('.'));
+                c.pec = label + (rng_.chance(0.5) ? "@pec.example" : "@legalmail.example");
             }
             static constexpr std::array<sv, 6> kMailbox = {"info", "info", "geral", "info", "info", "hello"};
             std::string mailbox(kMailbox[country_index(slot.country)]);

@@ -41,8 +41,7 @@ Status require_role(const Principal& actor, Role needed, std::string_view action
                                  " role or higher; you are " + std::string(to_string(actor.role))));
 }
 
-IdentityService::IdentityService(IdentityRepository& repo, const Clock& clock, LoginThrottle& throttle,
-                                 Options options)
+IdentityService::IdentityService(IdentityRepository& repo, const Clock& clock, LoginThrottle& throttle, Options options)
     : repo_(repo), clock_(clock), throttle_(throttle), options_(options) {}
 
 Principal IdentityService::operator_principal(Id workspace_id) {
@@ -136,8 +135,8 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
                 workspace = *ws;
             }
         }
-        if (!chosen) return fail(Error::field("/workspace", "you are not a member of workspace '" +
-                                                                *request.workspace + "'"));
+        if (!chosen)
+            return fail(Error::field("/workspace", "you are not a member of workspace '" + *request.workspace + "'"));
     } else {
         chosen = &members.front();
         auto ws = RAPPORT_TRY(repo_.find_workspace(chosen->workspace_id));
@@ -161,8 +160,8 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
     p.session_id = session.session_id;
     p.role = chosen->role;
     p.label = chosen->email;
-    RAPPORT_CHECK(repo_.create_session(session, audit(p, "auth.login", "session", id_to_string(session.session_id),
-                                                      request.ip)));
+    RAPPORT_CHECK(
+        repo_.create_session(session, audit(p, "auth.login", "session", id_to_string(session.session_id), request.ip)));
     LoginResult out;
     out.token = format_credential(CredentialKind::Session, session.workspace_id, session.session_id, secret);
     out.csrf_token = csrf_token_for(out.token);
@@ -173,10 +172,11 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
 }
 
 Status IdentityService::logout(const Principal& principal, const std::string& ip) {
-    if (!principal.session_id) return fail(Error::validation("only a browser session can sign out; revoke API keys instead"));
-    RAPPORT_CHECK(repo_.delete_session(principal.workspace_id, *principal.session_id,
-                                       audit(principal, "auth.logout", "session", id_to_string(*principal.session_id),
-                                             ip)));
+    if (!principal.session_id)
+        return fail(Error::validation("only a browser session can sign out; revoke API keys instead"));
+    RAPPORT_CHECK(
+        repo_.delete_session(principal.workspace_id, *principal.session_id,
+                             audit(principal, "auth.logout", "session", id_to_string(*principal.session_id), ip)));
     invalidate_auth_cache();
     return {};
 }
@@ -188,6 +188,24 @@ std::string IdentityService::csrf_token_for(std::string_view session_token) {
 void IdentityService::invalidate_auth_cache() {
     std::unique_lock lock(cache_mutex_);
     auth_cache_.clear();
+    workspace_cache_.clear();
+}
+
+Result<IdentityService::CachedWorkspace> IdentityService::cached_workspace(Id workspace_id) {
+    const UnixMillis now = clock_.now_ms();
+    {
+        std::shared_lock lock(cache_mutex_);
+        auto it = workspace_cache_.find(workspace_id);
+        if (it != workspace_cache_.end() && it->second.expires_at > now) return it->second;
+    }
+    auto ws = RAPPORT_TRY(repo_.find_workspace(workspace_id));
+    if (!ws) return fail(Error::not_found("the workspace no longer exists"));
+    auto grants = RAPPORT_TRY(repo_.role_grants(workspace_id));
+    CachedWorkspace entry{*ws, grants, now + options_.auth_cache_ttl_ms};
+    std::unique_lock lock(cache_mutex_);
+    if (workspace_cache_.size() >= kAuthCacheMax) workspace_cache_.clear();
+    workspace_cache_[workspace_id] = entry;
+    return entry;
 }
 
 Result<Principal> IdentityService::authenticate(std::string_view token) {
@@ -207,7 +225,8 @@ Result<Principal> IdentityService::authenticate(std::string_view token) {
 
 Result<Principal> IdentityService::authenticate_uncached(std::string_view token) {
     auto parsed = parse_credential(token);
-    if (!parsed) return fail(Error::unauthenticated("the credential is malformed; sign in again or use a valid API key"));
+    if (!parsed)
+        return fail(Error::unauthenticated("the credential is malformed; sign in again or use a valid API key"));
     const UnixMillis now = clock_.now_ms();
     const std::string hash = crypto::hash_token(parsed->secret);
     Principal p;
@@ -250,12 +269,12 @@ Result<Principal> IdentityService::authenticate_uncached(std::string_view token)
 }
 
 Result<Workspace> IdentityService::workspace_of(const Principal& principal) {
-    auto ws = RAPPORT_TRY(repo_.find_workspace(principal.workspace_id));
-    if (!ws) return fail(Error::not_found("the workspace no longer exists"));
-    return *ws;
+    return RAPPORT_TRY(cached_workspace(principal.workspace_id)).workspace;
 }
 
-Result<std::vector<User>> IdentityService::memberships_of(const User& user) { return repo_.memberships(user.account_id); }
+Result<std::vector<User>> IdentityService::memberships_of(const User& user) {
+    return repo_.memberships(user.account_id);
+}
 
 Result<Actor> IdentityService::actor_for(const Principal& principal) {
     Actor a;
@@ -307,9 +326,9 @@ Result<User> IdentityService::create_user(const Principal& actor, const UserInpu
         }
         nu.password_hash = RAPPORT_TRY(crypto::hash_password(*in.password));
     }
-    return repo_.create_user(nu, audit(actor, "user.created", "user", id_to_string(nu.user_id), ip,
-                                       "{\"email\":" + json_quote(*email) + ",\"role\":" +
-                                           json_quote(to_string(nu.role)) + "}"));
+    return repo_.create_user(
+        nu, audit(actor, "user.created", "user", id_to_string(nu.user_id), ip,
+                  "{\"email\":" + json_quote(*email) + ",\"role\":" + json_quote(to_string(nu.role)) + "}"));
 }
 
 Result<User> IdentityService::update_user(const Principal& actor, Id user_id, const UserInput& in,
@@ -330,7 +349,8 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     }
     if (in.language) user.language = in.language;
     if (in.role && *in.role != user.role) {
-        detail += "\"old_role\":" + json_quote(to_string(user.role)) + ",\"new_role\":" + json_quote(to_string(*in.role));
+        detail +=
+            "\"old_role\":" + json_quote(to_string(user.role)) + ",\"new_role\":" + json_quote(to_string(*in.role));
         user.role = *in.role;
     }
     if (in.active && *in.active != user.active) {
@@ -347,7 +367,8 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     }
     user.updated_at = clock_.now_ms();
     const char* action = (in.role || in.active) ? "user.access_changed" : "user.updated";
-    auto updated = RAPPORT_TRY(repo_.update_user(user, audit(actor, action, "user", id_to_string(user_id), ip, detail)));
+    auto updated =
+        RAPPORT_TRY(repo_.update_user(user, audit(actor, action, "user", id_to_string(user_id), ip, detail)));
     if (in.password) {
         if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
         if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
@@ -363,7 +384,8 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
 Result<CreatedApiKey> IdentityService::create_api_key(const Principal& actor, const std::string& name, Role role,
                                                       const std::string& ip) {
     RAPPORT_CHECK(require_role(actor, Role::Admin, "creating API keys"));
-    if (name.empty() || name.size() > 100) return fail(Error::field("/name", "give the key a name of 1 to 100 characters"));
+    if (name.empty() || name.size() > 100)
+        return fail(Error::field("/name", "give the key a name of 1 to 100 characters"));
     if (!role_at_least(actor.role, role)) {
         return fail(Error::forbidden("an API key cannot have more power than its creator (" +
                                      std::string(to_string(actor.role)) + ")"));
@@ -377,9 +399,9 @@ Result<CreatedApiKey> IdentityService::create_api_key(const Principal& actor, co
     key.secret_hash = crypto::hash_token(secret);
     key.created_by_user_id = actor.user_id;
     key.created_at = clock_.now_ms();
-    RAPPORT_CHECK(repo_.create_api_key(key, audit(actor, "api_key.created", "api_key", id_to_string(key.key_id), ip,
-                                                  "{\"name\":" + json_quote(name) + ",\"role\":" +
-                                                      json_quote(to_string(role)) + "}")));
+    RAPPORT_CHECK(repo_.create_api_key(
+        key, audit(actor, "api_key.created", "api_key", id_to_string(key.key_id), ip,
+                   "{\"name\":" + json_quote(name) + ",\"role\":" + json_quote(to_string(role)) + "}")));
     return CreatedApiKey{key, format_credential(CredentialKind::ApiKey, key.workspace_id, key.key_id, secret)};
 }
 
@@ -396,18 +418,20 @@ Status IdentityService::revoke_api_key(const Principal& actor, Id key_id, const 
     return {};
 }
 
-Result<RoleGrants> IdentityService::role_grants(const Principal& actor) { return repo_.role_grants(actor.workspace_id); }
+Result<RoleGrants> IdentityService::role_grants(const Principal& actor) {
+    return RAPPORT_TRY(cached_workspace(actor.workspace_id)).grants;
+}
 
 Status IdentityService::set_role_grant(const Principal& actor, const RoleGrant& grant, const std::string& ip) {
     RAPPORT_CHECK(require_role(actor, Role::Owner, "changing what a role may see and edit"));
     if (grant.role == Role::Owner && (grant.read != Scope::All || grant.write != Scope::All)) {
         return fail(Error::field("/role", "owners always read and write every record"));
     }
-    RAPPORT_CHECK(repo_.set_role_grant(actor.workspace_id, grant,
-                                       audit(actor, "role.grant_changed", "role", std::string(to_string(grant.role)),
-                                             ip,
-                                             "{\"read\":" + json_quote(to_string(grant.read)) + ",\"write\":" +
-                                                 json_quote(to_string(grant.write)) + "}")));
+    RAPPORT_CHECK(
+        repo_.set_role_grant(actor.workspace_id, grant,
+                             audit(actor, "role.grant_changed", "role", std::string(to_string(grant.role)), ip,
+                                   "{\"read\":" + json_quote(to_string(grant.read)) +
+                                       ",\"write\":" + json_quote(to_string(grant.write)) + "}")));
     invalidate_auth_cache();
     return {};
 }

@@ -110,6 +110,14 @@ private:
     std::shared_mutex cache_mutex_;
     std::unordered_map<std::string, CachedAuth> auth_cache_;
     std::unordered_map<Id, UnixMillis> key_touched_;  // API key id -> last last_used_at write
+    // Read on nearly every request (GET /me, permission checks); changed rarely.
+    struct CachedWorkspace {
+        Workspace workspace;
+        RoleGrants grants;
+        UnixMillis expires_at;
+    };
+    std::unordered_map<Id, CachedWorkspace> workspace_cache_;
+    Result<CachedWorkspace> cached_workspace(Id workspace_id);
 };
 
 // Role checks with messages that say what is needed.

@@ -38,8 +38,8 @@ bool within(Scope scope, const Actor& actor, const RecordRef& record) {
         case Scope::None: return false;
         case Scope::Own: return own;
         case Scope::Team:
-            return own || (record.team_id && std::find(actor.team_ids.begin(), actor.team_ids.end(),
-                                                       *record.team_id) != actor.team_ids.end());
+            return own || (record.team_id && std::find(actor.team_ids.begin(), actor.team_ids.end(), *record.team_id) !=
+                                                 actor.team_ids.end());
         case Scope::All: return true;
     }
     return false;

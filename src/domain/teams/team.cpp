@@ -14,13 +14,16 @@ std::string_view to_string(TeamKind kind) {
 }
 
 std::optional<TeamKind> parse_team_kind(std::string_view text) {
-    for (auto k : {TeamKind::Sales, TeamKind::Marketing, TeamKind::Service, TeamKind::It, TeamKind::Interdisciplinary}) {
+    for (auto k :
+         {TeamKind::Sales, TeamKind::Marketing, TeamKind::Service, TeamKind::It, TeamKind::Interdisciplinary}) {
         if (to_string(k) == text) return k;
     }
     return std::nullopt;
 }
 
-std::string_view to_string(SalesRole role) { return role == SalesRole::Hunter ? "hunter" : "farmer"; }
+std::string_view to_string(SalesRole role) {
+    return role == SalesRole::Hunter ? "hunter" : "farmer";
+}
 
 std::optional<SalesRole> parse_sales_role(std::string_view text) {
     if (text == "hunter") return SalesRole::Hunter;

@@ -6,7 +6,8 @@ namespace rapport::domain {
 
 std::vector<FieldError> validate_team(const Team& t) {
     std::vector<FieldError> errors;
-    if (t.name.empty() || t.name.size() > 100) errors.push_back({"/name", "give the team a name of 1 to 100 characters"});
+    if (t.name.empty() || t.name.size() > 100)
+        errors.push_back({"/name", "give the team a name of 1 to 100 characters"});
     if (t.description.size() > 2000) errors.push_back({"/description", "at most 2000 characters"});
     for (std::size_t i = 0; i < t.members.size(); ++i) {
         const auto& m = t.members[i];
@@ -74,7 +75,8 @@ Result<Team> TeamService::update(const Principal& actor, Id team_id, const TeamI
         return fail(Error::validation("the team cannot be saved", std::move(errors)));
     }
     t.updated_at = clock_.now_ms();
-    RAPPORT_CHECK(repo_.update_team(t, audit(actor, in.members ? "team.members_changed" : "team.updated", team_id, ip)));
+    RAPPORT_CHECK(
+        repo_.update_team(t, audit(actor, in.members ? "team.members_changed" : "team.updated", team_id, ip)));
     return get(actor, team_id);
 }
 

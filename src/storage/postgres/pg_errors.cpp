@@ -22,7 +22,9 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 
@@ -46,8 +48,8 @@ Error map_sqlstate(std::string_view sqlstate, const std::string& message, std::s
         return Error::validation("a value breaks a data rule (" + message + ")");
     }
     if (sqlstate == "40001" || sqlstate == "40P01") {
-        return Error::unavailable("the database could not serialise concurrent transactions; try again (" +
-                                  message + ")");
+        return Error::unavailable("the database could not serialise concurrent transactions; try again (" + message +
+                                  ")");
     }
     // 08P01 is a protocol violation: a bug on our side (e.g. a wrong parameter count),
     // not a network problem, so retrying would not help.

@@ -16,7 +16,9 @@ struct Span {
     std::size_t whole_end = 0;
 };
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 // URI form: the user-info password and any password=... query parameter.
 std::vector<Span> uri_spans(std::string_view url, std::size_t scheme_end) {
@@ -131,9 +133,13 @@ std::string percent_decode(std::string_view s) {
 
 }  // namespace
 
-std::string redact_url(std::string_view url) { return rebuild(url, false); }
+std::string redact_url(std::string_view url) {
+    return rebuild(url, false);
+}
 
-std::string strip_password(std::string_view url) { return rebuild(url, true); }
+std::string strip_password(std::string_view url) {
+    return rebuild(url, true);
+}
 
 std::vector<std::string> url_passwords(std::string_view url) {
     std::vector<std::string> out;

@@ -98,10 +98,8 @@ Value decode(const PGresult* result, int row, int column, Oid type) {
             if (std::from_chars(text, text + length, d).ec == std::errc{}) return Value{d};
             break;
         }
-        case kBoolOid:
-            return Value{length > 0 && text[0] == 't'};
-        default:
-            break;  // numeric stays exact as text; every other type is text too
+        case kBoolOid: return Value{length > 0 && text[0] == 't'};
+        default: break;  // numeric stays exact as text; every other type is text too
     }
     return Value{std::string(text, length)};
 }
@@ -166,7 +164,9 @@ private:
     bool finished_ = false;
 };
 
-std::string or_default(const char* s, const char* fallback) { return s && *s ? std::string(s) : fallback; }
+std::string or_default(const char* s, const char* fallback) {
+    return s && *s ? std::string(s) : fallback;
+}
 
 }  // namespace
 
@@ -202,8 +202,9 @@ Status PostgresConnection::configure_session() {
 Status PostgresConnection::ensure_connected() {
     if (PQstatus(conn_.get()) == CONNECTION_OK) return {};
     if (in_transaction_) {
-        return fail(Error::unavailable("the connection to the database was lost during a transaction, "
-                                       "which the server rolled back"));
+        return fail(
+            Error::unavailable("the connection to the database was lost during a transaction, "
+                               "which the server rolled back"));
     }
     PQreset(conn_.get());
     statements_.clear();  // server-side prepared statements died with the old session
@@ -272,16 +273,16 @@ Result<PgResultHandle> PostgresConnection::run(std::string_view sql, const Param
     const Prepared* prepared = RAPPORT_TRY(prepare(sql));
     if (!prepared) {
         const std::string sql_text(sql);
-        return finish(PgResultHandle(PQexecParams(conn_.get(), sql_text.c_str(), text.count(), nullptr,
-                                                  text.data(), nullptr, nullptr, 0)),
+        return finish(PgResultHandle(PQexecParams(conn_.get(), sql_text.c_str(), text.count(), nullptr, text.data(),
+                                                  nullptr, nullptr, 0)),
                       "statement failed");
     }
     if (prepared->param_count != text.count()) {
-        return fail(Error::internal("statement expects " + std::to_string(prepared->param_count) +
-                                    " parameters, got " + std::to_string(text.count())));
+        return fail(Error::internal("statement expects " + std::to_string(prepared->param_count) + " parameters, got " +
+                                    std::to_string(text.count())));
     }
-    return finish(PgResultHandle(PQexecPrepared(conn_.get(), prepared->name.c_str(), text.count(), text.data(),
-                                                nullptr, nullptr, 0)),
+    return finish(PgResultHandle(PQexecPrepared(conn_.get(), prepared->name.c_str(), text.count(), text.data(), nullptr,
+                                                nullptr, 0)),
                   "statement failed");
 }
 
@@ -304,17 +305,16 @@ Status PostgresConnection::query_each(std::string_view sql, const Params& params
     const TextParams text = RAPPORT_TRY(encode(params));
     const Prepared* prepared = RAPPORT_TRY(prepare(sql));
     if (prepared && prepared->param_count != text.count()) {
-        return fail(Error::internal("statement expects " + std::to_string(prepared->param_count) +
-                                    " parameters, got " + std::to_string(text.count())));
+        return fail(Error::internal("statement expects " + std::to_string(prepared->param_count) + " parameters, got " +
+                                    std::to_string(text.count())));
     }
     PGconn* conn = conn_.get();
     // Cancelling aborts the surrounding transaction, so it is only done outside one.
     const bool may_cancel = PQtransactionStatus(conn) == PQTRANS_IDLE && is_plain_read(sql);
     const std::string sql_text = prepared ? std::string() : std::string(sql);
-    const int sent = prepared ? PQsendQueryPrepared(conn, prepared->name.c_str(), text.count(), text.data(),
-                                                    nullptr, nullptr, 0)
-                              : PQsendQueryParams(conn, sql_text.c_str(), text.count(), nullptr, text.data(),
-                                                  nullptr, nullptr, 0);
+    const int sent =
+        prepared ? PQsendQueryPrepared(conn, prepared->name.c_str(), text.count(), text.data(), nullptr, nullptr, 0)
+                 : PQsendQueryParams(conn, sql_text.c_str(), text.count(), nullptr, text.data(), nullptr, nullptr, 0);
     if (!sent) return fail(finish(nullptr, "sending a statement failed").error());
     InFlight in_flight(conn, may_cancel);
     if (!PQsetSingleRowMode(conn)) return fail(Error::internal("libpq refused single-row mode"));
@@ -369,8 +369,9 @@ Status PostgresConnection::begin() {
 Status PostgresConnection::commit() {
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
         forget_transaction();
-        return fail(Error::unavailable("the connection to the database was lost before COMMIT; "
-                                       "the transaction was rolled back"));
+        return fail(
+            Error::unavailable("the connection to the database was lost before COMMIT; "
+                               "the transaction was rolled back"));
     }
     if (PQtransactionStatus(conn_.get()) == PQTRANS_INERROR) {
         // The server would answer COMMIT with ROLLBACK and no error. Reporting success here

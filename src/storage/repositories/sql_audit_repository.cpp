@@ -21,7 +21,7 @@ Status SqlAuditRepository::append(const domain::AuditEntry& entry) {
 }
 
 Result<domain::Page<domain::AuditEntry>> SqlAuditRepository::list(Id workspace_id, const domain::AuditQuery& query,
-                                                                   const domain::PageRequest& page) {
+                                                                  const domain::PageRequest& page) {
     return read(db_, [&](Connection& conn) -> Result<domain::Page<domain::AuditEntry>> {
         auto rs = RAPPORT_TRY(conn.query(kListAudit, {workspace_id, opt(page.after), opt(query.action),
                                                       opt(query.actor_user_id), std::int64_t{page.limit + 1}}));

@@ -126,8 +126,8 @@ Status put_grant(Connection& conn, Id workspace_id, const RoleGrant& g) {
 
 Status SqlIdentityRepository::create_workspace(const Workspace& ws, const RoleGrants& grants) {
     return write_transaction(db_, [&](Connection& conn) -> Status {
-        auto inserted = conn.execute(kInsertWorkspace, {ws.workspace_id, ws.slug, ws.name, ws.default_language,
-                                                        ws.created_at});
+        auto inserted =
+            conn.execute(kInsertWorkspace, {ws.workspace_id, ws.slug, ws.name, ws.default_language, ws.created_at});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
                 return fail(Error::conflict("a workspace named '" + ws.slug + "' already exists"));
@@ -148,8 +148,9 @@ Result<std::optional<Workspace>> SqlIdentityRepository::find_workspace_by_slug(c
 }
 
 Result<std::optional<Account>> SqlIdentityRepository::find_account_by_email(const std::string& email) {
-    return find_one<Account>(db_, kAccountByEmail, {email},
-                             [](const Row& r) { return Account{as_int(r[0]), as_text(r[1]), as_text(r[2])}; });
+    return find_one<Account>(db_, kAccountByEmail, {email}, [](const Row& r) {
+        return Account{as_int(r[0]), as_text(r[1]), as_text(r[2])};
+    });
 }
 
 Status SqlIdentityRepository::set_password(Id account_id, const std::string& hash, UnixMillis now,
@@ -177,7 +178,8 @@ Result<User> SqlIdentityRepository::create_user(const NewUser& nu, const AuditEn
                                                    std::string(to_string(nu.role)), opt(nu.language), true, nu.now});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error{ErrorCode::Conflict, "this workspace already has a user with email " + nu.email,
+                return fail(Error{ErrorCode::Conflict,
+                                  "this workspace already has a user with email " + nu.email,
                                   {{"/email", "already a user of this workspace"}}});
             }
             return fail(std::move(inserted).error());
@@ -213,9 +215,9 @@ Result<std::vector<User>> SqlIdentityRepository::memberships(Id account_id) {
 
 Result<User> SqlIdentityRepository::update_user(const User& u, const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& conn) -> Result<User> {
-        auto changed = RAPPORT_TRY(conn.execute(kUpdateUser, {u.workspace_id, u.user_id, u.display_name,
-                                                              std::string(to_string(u.role)), opt(u.language),
-                                                              u.active, u.updated_at}));
+        auto changed = RAPPORT_TRY(
+            conn.execute(kUpdateUser, {u.workspace_id, u.user_id, u.display_name, std::string(to_string(u.role)),
+                                       opt(u.language), u.active, u.updated_at}));
         if (changed == 0) return fail(Error::not_found("no user " + id_to_string(u.user_id) + " in this workspace"));
         RAPPORT_CHECK(insert_audit(conn, audit));
         auto rs = RAPPORT_TRY(conn.query(kUserById, {u.workspace_id, u.user_id}));

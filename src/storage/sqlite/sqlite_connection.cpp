@@ -33,8 +33,8 @@ Value column_value(sqlite3_stmt* stmt, int i) {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path, bool read_only) {
     sqlite3* raw = nullptr;
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Sqlite3Handle handle(raw);
     if (rc != SQLITE_OK) return fail(map_error(raw, rc, "cannot open SQLite database " + path));
@@ -87,8 +87,8 @@ Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql, const Para
     return stmt;
 }
 
-Status SqliteConnection::run(std::string_view sql, const Params& params,
-                             const std::function<bool(const Row&)>* on_row, std::vector<std::string>* columns) {
+Status SqliteConnection::run(std::string_view sql, const Params& params, const std::function<bool(const Row&)>* on_row,
+                             std::vector<std::string>* columns) {
     auto stmt = RAPPORT_TRY(prepare(sql, params));
     StmtReset reset{stmt};
     const int ncols = sqlite3_column_count(stmt);
@@ -143,7 +143,11 @@ Status SqliteConnection::begin() {
     // with SQLITE_BUSY when it upgrades from reading to writing.
     return execute_script(read_only_ ? "BEGIN" : "BEGIN IMMEDIATE");
 }
-Status SqliteConnection::commit() { return execute_script("COMMIT"); }
-Status SqliteConnection::rollback() { return execute_script("ROLLBACK"); }
+Status SqliteConnection::commit() {
+    return execute_script("COMMIT");
+}
+Status SqliteConnection::rollback() {
+    return execute_script("ROLLBACK");
+}
 
 }  // namespace rapport::storage::sqlite

@@ -12,22 +12,17 @@ Error map_error(sqlite3* db, int rc, const std::string& context) {
         case SQLITE_CONSTRAINT_FOREIGNKEY:
             return Error::validation("a referenced record does not exist (" + message + ")");
         case SQLITE_CONSTRAINT_NOTNULL:
-        case SQLITE_CONSTRAINT_CHECK:
-            return Error::validation("a value breaks a data rule (" + message + ")");
-        default:
-            break;
+        case SQLITE_CONSTRAINT_CHECK: return Error::validation("a value breaks a data rule (" + message + ")");
+        default: break;
     }
     switch (rc & 0xff) {
         case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            return Error::unavailable("the database is busy; try again");
+        case SQLITE_LOCKED: return Error::unavailable("the database is busy; try again");
         case SQLITE_FULL:
         case SQLITE_IOERR:
         case SQLITE_CANTOPEN:
-        case SQLITE_READONLY:
-            return Error::unavailable("the database cannot be written: " + message);
-        default:
-            return Error::internal(context + ": " + message);
+        case SQLITE_READONLY: return Error::unavailable("the database cannot be written: " + message);
+        default: return Error::internal(context + ": " + message);
     }
 }
 

@@ -84,7 +84,7 @@ export function AuditPage() {
         ) : null}
       </form>
       <div aria-live="polite" className="muted small">
-        {log.isSuccess ? t('audit.shown', { count: log.items.length }) : ''}
+        {log.isSuccess ? t('audit.shown', { n: log.items.length }) : ''}
       </div>
       {log.isPending ? <Loading /> : null}
       {log.isError && !log.isFetchNextPageError ? <ProblemAlert error={log.error} /> : null}

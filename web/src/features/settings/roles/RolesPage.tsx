@@ -74,7 +74,7 @@ export function RolesPage() {
         <form onSubmit={onSubmit} className="form">
           <div aria-live="polite">
             {savedCount !== null && failed === 0 ? <Alert tone="success">{t('common.saved')}</Alert> : null}
-            {failed > 0 ? <Alert tone="error">{t('rolesPage.someFailed', { count: failed })}</Alert> : null}
+            {failed > 0 ? <Alert tone="error">{t('rolesPage.someFailed')}</Alert> : null}
           </div>
           <div className="table-wrap">
             <table className="table grid-table">
@@ -132,7 +132,7 @@ export function RolesPage() {
           {canEdit ? (
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={changed.length === 0 || save.isPending}>
-                {save.isPending ? t('common.saving') : t('rolesPage.save', { count: changed.length })}
+                {save.isPending ? t('common.saving') : t('rolesPage.save', { n: changed.length })}
               </button>
               <button type="button" className="button" disabled={changed.length === 0 || save.isPending} onClick={() => setDraft({})}>
                 {t('rolesPage.discard')}

@@ -150,7 +150,7 @@ function TeamForm({ team }: { team?: Team }) {
           <legend>{t('teams.members')}</legend>
           <p id="members-hint" className="field-hint">
             {isSales ? t('teams.membersHintSales') : t('teams.membersHint')}{' '}
-            <span aria-live="polite">{t('teams.selectedCount', { count: members.length })}</span>
+            <span aria-live="polite">{t('teams.selectedCount', { n: members.length })}</span>
           </p>
           {fieldError(err, 'members') ? <p className="field-error">{fieldError(err, 'members')}</p> : null}
           {users.isPending ? <Loading /> : null}

@@ -1,0 +1,323 @@
+// The demo data set, loaded into a fresh SQLite database through the app's Services: the
+// report tells the truth, tax ids pass their country's checks, the B2B2C links hold, the
+// owner can sign in, and a second load is refused. The generator's determinism is checked
+// without a database. (Here rather than in tests/storage: it needs the app layer.)
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "app/demo/demo_data.hpp"
+#include "app/demo/demo_generator.hpp"
+#include "app/services.hpp"
+#include "domain/customers/tax_id.hpp"
+#include "storage/transaction.hpp"
+
+namespace rapport::app::demo {
+namespace {
+
+class DemoDataTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        path_ = "/tmp/rapport-demo-test-" + std::to_string(::getpid()) + ".db";
+        remove_files();
+        auto opened = Services::open("sqlite:" + path_);
+        ASSERT_TRUE(opened) << opened.error().detail;
+        services_ = std::move(*opened).release();
+
+        auto empty = database_is_empty(services_->database());
+        ASSERT_TRUE(empty) << empty.error().detail;
+        empty_before_ = *empty;
+
+        const auto start = std::chrono::steady_clock::now();
+        auto loaded = load_demo(*services_, 42);
+        load_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+                       .count();
+        ASSERT_TRUE(loaded) << loaded.error().detail;
+        report_ = *loaded;
+        std::printf("demo data set loaded in %lld ms\n", static_cast<long long>(load_ms_));
+    }
+
+    static void TearDownTestSuite() {
+        delete services_;
+        services_ = nullptr;
+        remove_files();
+    }
+
+    static void remove_files() {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path_ + suffix).c_str());
+    }
+
+    void SetUp() override {
+        if (services_ == nullptr) GTEST_SKIP() << "the demo data set did not load";
+    }
+
+    static storage::ResultSet query(const std::string& sql, const storage::Params& params = {}) {
+        auto rs = storage::read(services_->database(), [&](storage::Connection& conn) {
+            return conn.query(sql, params);
+        });
+        EXPECT_TRUE(rs) << sql << ": " << rs.error().detail;
+        return rs ? *rs : storage::ResultSet{};
+    }
+
+    static std::int64_t count(const std::string& sql) {
+        auto rs = query(sql);
+        return rs.empty() ? -1 : storage::as_int(rs.rows.at(0).at(0));
+    }
+
+    static inline std::string path_;
+    static inline Services* services_ = nullptr;
+    static inline bool empty_before_ = false;
+    static inline DemoReport report_;
+    static inline std::int64_t load_ms_ = 0;
+};
+
+TEST_F(DemoDataTest, ReportMatchesTheDatabase) {
+    EXPECT_EQ(report_.users, count("SELECT COUNT(*) FROM users"));
+    EXPECT_EQ(report_.teams, count("SELECT COUNT(*) FROM teams"));
+    EXPECT_EQ(report_.companies, count("SELECT COUNT(*) FROM companies"));
+    EXPECT_EQ(report_.buyers, count("SELECT COUNT(*) FROM companies WHERE buyer_kind IS NOT NULL"));
+    EXPECT_EQ(report_.people, count("SELECT COUNT(*) FROM people"));
+    EXPECT_EQ(report_.consumers, count("SELECT COUNT(*) FROM people WHERE kind = 'b2c_consumer'"));
+    EXPECT_EQ(report_.owner_email, kOwnerEmail);
+    EXPECT_EQ(report_.owner_password, kOwnerPassword);
+    EXPECT_EQ(report_.workspace_slug, "rapport-demo");
+
+    EXPECT_EQ(report_.users, 17);
+    EXPECT_EQ(report_.teams, 6);
+    EXPECT_EQ(report_.companies, kDemoCompanies);
+    EXPECT_EQ(report_.buyers, kDemoBuyers);
+    EXPECT_EQ(report_.people, kDemoContacts + kDemoBuyerConsumers + kDemoDirectConsumers);
+    EXPECT_EQ(report_.consumers, kDemoBuyerConsumers + kDemoDirectConsumers);
+}
+
+TEST_F(DemoDataTest, CountryMixIsAsPlanned) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country = 'IT'"), 120);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country = 'ES'"), 75);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country = 'PT'"), 60);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country IN ('GB', 'IE', 'US')"), 45);
+    EXPECT_GT(count("SELECT COUNT(*) FROM companies WHERE market = 'b2c'"), 0);
+    EXPECT_LT(count("SELECT COUNT(*) FROM companies WHERE market = 'b2c'"), 60);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE legal_name = 'Caffè Centrale Distribuzione S.r.l.'"), 1);
+}
+
+TEST_F(DemoDataTest, TaxIdsPassTheirCountryChecks) {
+    auto rs = query("SELECT country, vat_id, legal_name FROM companies WHERE vat_id IS NOT NULL");
+    int checked = 0;
+    std::set<std::string> seen;
+    for (const auto& row : rs.rows) {
+        const std::string country = storage::as_text(row[0]);
+        const std::string vat = storage::as_text(row[1]);
+        const auto check = domain::check_tax_id(country, vat);
+        EXPECT_TRUE(check.valid) << storage::as_text(row[2]) << " " << country << " " << vat << ": " << check.reason;
+        EXPECT_EQ(check.normalized, vat);
+        if (country == "IT" || country == "ES" || country == "PT") {
+            EXPECT_EQ(check.strength, domain::TaxIdStrength::CheckDigit);
+            ++checked;
+        }
+        EXPECT_TRUE(seen.insert(country + vat).second) << "duplicate VAT id " << country << vat;
+    }
+    // Every Italian, Spanish and Portuguese company has one.
+    EXPECT_EQ(checked, 255);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country IN ('IT', 'ES', 'PT') AND vat_id IS NULL"), 0);
+}
+
+TEST_F(DemoDataTest, ItalianCompaniesHavePecAndPhonesAreE164) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country = 'IT' AND pec IS NULL"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country <> 'IT' AND pec IS NOT NULL"), 0);
+    auto rs = query("SELECT phone, country FROM companies WHERE phone IS NOT NULL "
+                    "UNION ALL SELECT phone, country FROM people WHERE phone IS NOT NULL");
+    ASSERT_GT(rs.size(), 2000u);
+    for (const auto& row : rs.rows) {
+        const std::string phone = storage::as_text(row[0]);
+        const std::string country = storage::as_text(row[1]);
+        ASSERT_GE(phone.size(), 9u) << phone;
+        ASSERT_LE(phone.size(), 16u) << phone;  // E.164: + and at most 15 digits
+        ASSERT_EQ(phone[0], '+') << phone;
+        ASSERT_EQ(phone.find_first_not_of("0123456789", 1), std::string::npos) << phone;
+        const std::string code = country == "IT"   ? "+39"
+                                 : country == "ES" ? "+34"
+                                 : country == "PT" ? "+351"
+                                 : country == "GB" ? "+44"
+                                 : country == "IE" ? "+353"
+                                                   : "+1";
+        ASSERT_EQ(phone.rfind(code, 0), 0u) << phone << " in " << country;
+    }
+}
+
+TEST_F(DemoDataTest, EmailsAreUniqueAsciiAndOnReservedDomains) {
+    auto rs = query("SELECT email FROM people WHERE email IS NOT NULL");
+    ASSERT_GT(rs.size(), 2500u);
+    std::set<std::string> seen;
+    for (const auto& row : rs.rows) {
+        const std::string email = storage::as_text(row[0]);
+        EXPECT_TRUE(seen.insert(email).second) << "duplicate " << email;
+        EXPECT_EQ(email.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.@-"), std::string::npos) << email;
+        EXPECT_TRUE(email.ends_with(".example")) << email;
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE email IS NOT NULL AND email NOT LIKE '%.example'"), 0);
+}
+
+TEST_F(DemoDataTest, ContactsHaveOnePrimaryAffiliation) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE kind = 'b2b_contact'"), kDemoContacts);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM affiliations WHERE is_primary"), kDemoContacts);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people p WHERE kind = 'b2b_contact' AND 1 <> "
+                    "(SELECT COUNT(*) FROM affiliations a WHERE a.person_id = p.person_id AND a.is_primary)"),
+              0);
+    // About one contact in ten also sits at a second company.
+    const auto second = count("SELECT COUNT(*) FROM affiliations WHERE NOT is_primary");
+    EXPECT_GT(second, 100);
+    EXPECT_LT(second, 260);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM affiliations a JOIN people p ON p.person_id = a.person_id "
+                    "WHERE p.kind <> 'b2b_contact'"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM affiliations WHERE job_title IS NULL OR job_title = ''"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies c WHERE NOT EXISTS "
+                    "(SELECT 1 FROM affiliations a WHERE a.company_id = c.company_id AND a.is_primary)"),
+              0);
+}
+
+TEST_F(DemoDataTest, ConsumersBelongToBuyers) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE buyer_company_id IS NOT NULL"), kDemoBuyerConsumers);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people p LEFT JOIN companies c ON c.company_id = p.buyer_company_id "
+                    "WHERE p.buyer_company_id IS NOT NULL AND c.buyer_kind IS NULL"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE buyer_company_id IS NOT NULL AND kind <> 'b2c_consumer'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE kind = 'b2c_consumer' AND birthday IS NULL"), 0);
+    // Every buyer has consumers.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies c WHERE buyer_kind IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM people p WHERE p.buyer_company_id = c.company_id)"),
+              0);
+}
+
+TEST_F(DemoDataTest, OwnersAndTeamsAreRealUsersAndTeams) {
+    for (const char* table : {"companies", "people"}) {
+        const std::string t = table;
+        EXPECT_EQ(count("SELECT COUNT(*) FROM " + t + " r WHERE owner_user_id IS NOT NULL AND NOT EXISTS "
+                        "(SELECT 1 FROM users u WHERE u.workspace_id = r.workspace_id AND u.user_id = r.owner_user_id)"),
+                  0);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM " + t + " r WHERE team_id IS NOT NULL AND NOT EXISTS "
+                        "(SELECT 1 FROM teams m WHERE m.workspace_id = r.workspace_id AND m.team_id = r.team_id)"),
+                  0);
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE team_id IS NULL"), 0);
+    // Italian companies are owned by Sales Italia's members.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies c JOIN teams t ON t.team_id = c.team_id "
+                    "WHERE c.country = 'IT' AND t.name <> 'Sales Italia'"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies c WHERE c.country = 'IT' AND c.owner_user_id IS NOT NULL "
+                    "AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id "
+                    "AND m.user_id = c.owner_user_id)"),
+              0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM team_members WHERE sales_role = 'hunter'"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM team_members WHERE sales_role = 'farmer'"), 0);
+    auto kinds = query("SELECT DISTINCT kind FROM teams ORDER BY kind");
+    EXPECT_EQ(kinds.size(), 5u);
+}
+
+TEST_F(DemoDataTest, UsersSpeakFourLanguages) {
+    auto rs = query("SELECT DISTINCT language FROM users WHERE language IS NOT NULL ORDER BY language");
+    ASSERT_EQ(rs.size(), 4u);
+    EXPECT_EQ(storage::as_text(rs.rows[0][0]), "en");
+    EXPECT_EQ(storage::as_text(rs.rows[3][0]), "pt");
+    auto roles = query("SELECT DISTINCT role FROM users ORDER BY role");
+    EXPECT_EQ(roles.size(), 5u);  // admin, manager, member, owner, viewer
+}
+
+TEST_F(DemoDataTest, OwnerAndStaffCanSignIn) {
+    domain::LoginRequest req;
+    req.email = kOwnerEmail;
+    req.password = kOwnerPassword;
+    req.ip = "127.0.0.1";
+    auto login = services_->identity().login(req);
+    ASSERT_TRUE(login) << login.error().detail;
+    EXPECT_EQ(login->workspace.slug, report_.workspace_slug);
+    EXPECT_EQ(login->user.role, domain::Role::Owner);
+
+    req.email = "lucia.fernandez@rapport.test";
+    auto staff = services_->identity().login(req);
+    ASSERT_TRUE(staff) << staff.error().detail;
+    EXPECT_EQ(staff->user.language, "es");
+}
+
+TEST_F(DemoDataTest, DatabaseIsEmptyOnlyBeforeTheLoad) {
+    EXPECT_TRUE(empty_before_);
+    auto empty = database_is_empty(services_->database());
+    ASSERT_TRUE(empty);
+    EXPECT_FALSE(*empty);
+}
+
+TEST_F(DemoDataTest, LoadingTwiceIsAConflict) {
+    auto again = load_demo(*services_, 42);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::Conflict) << again.error().detail;
+    EXPECT_EQ(report_.companies, count("SELECT COUNT(*) FROM companies"));
+}
+
+TEST_F(DemoDataTest, LoadsWellUnderTheBudget) {
+    // Mostly password hashing (17 argon2id hashes); the customer records take a fraction.
+    EXPECT_LT(load_ms_, 20000);
+}
+
+// ---- The generator alone ----------------------------------------------------------------
+
+Staff test_staff() {
+    Staff s;
+    for (std::size_t i = 0; i < s.by_country.size(); ++i) {
+        s.by_country[i] = {static_cast<Id>(100 + i), {static_cast<Id>(1000 + i), static_cast<Id>(2000 + i)}};
+    }
+    s.consumers = {Id{200}, {}};
+    return s;
+}
+
+TEST(DemoGenerator, IsDeterministicForASeed) {
+    const Staff staff = test_staff();
+    const auto a = generate_customers(7, staff, 1'700'000'000'000);
+    const auto b = generate_customers(7, staff, 1'700'000'000'000);
+    const auto c = generate_customers(8, staff, 1'700'000'000'000);
+    ASSERT_EQ(a.companies.size(), b.companies.size());
+    ASSERT_EQ(a.people.size(), b.people.size());
+    ASSERT_EQ(a.affiliations.size(), b.affiliations.size());
+    int differing = 0;
+    for (std::size_t i = 0; i < a.companies.size(); ++i) {
+        EXPECT_EQ(a.companies[i].legal_name, b.companies[i].legal_name);
+        EXPECT_EQ(a.companies[i].vat_id, b.companies[i].vat_id);
+        EXPECT_EQ(a.companies[i].owner_user_id, b.companies[i].owner_user_id);
+        EXPECT_EQ(a.companies[i].created_at, b.companies[i].created_at);
+        differing += a.companies[i].legal_name != c.companies[i].legal_name ? 1 : 0;
+    }
+    for (std::size_t i = 0; i < a.people.size(); ++i) {
+        EXPECT_EQ(a.people[i].email, b.people[i].email);
+        EXPECT_EQ(a.people[i].birthday, b.people[i].birthday);
+    }
+    EXPECT_GT(differing, 200);  // another seed, another data set
+}
+
+TEST(DemoGenerator, FoldsAccentsForAddresses) {
+    EXPECT_EQ(ascii_key("Niccolò D'Angelo"), "niccolodangelo");
+    EXPECT_EQ(ascii_key("João Gonçalves"), "joaogoncalves");
+    EXPECT_EQ(ascii_key("Álvaro Núñez"), "alvaronunez");
+    EXPECT_EQ(ascii_key("Éabha Ó Sé"), "eabhaose");
+    EXPECT_EQ(ascii_key("Caffè Centrale & Co."), "caffecentraleco");
+}
+
+TEST(DemoGenerator, NamesMatchTheCountry) {
+    const auto data = generate_customers(42, test_staff(), 1'700'000'000'000);
+    int spanish_double_surnames = 0;
+    for (const auto& p : data.people) {
+        const std::string expected = p.country == "IT"   ? "it"
+                                     : p.country == "ES" ? "es"
+                                     : p.country == "PT" ? "pt"
+                                                         : "en";
+        EXPECT_EQ(p.language, expected) << p.first_name << " " << p.last_name << " in " << p.country;
+        if (p.country == "ES" && p.last_name.find(' ') != std::string::npos) ++spanish_double_surnames;
+    }
+    EXPECT_GT(spanish_double_surnames, 100);
+}
+
+}  // namespace
+}  // namespace rapport::app::demo
