@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/audit/audit_repository.hpp"
+#include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "http/metrics.hpp"
@@ -15,6 +16,7 @@ namespace rapport::api {
 struct ApiContext {
     domain::IdentityService& identity;
     domain::TeamService& teams;
+    domain::customers::CustomerService& customers;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -31,6 +33,7 @@ void register_user_routes(http::Router& router, ApiContext& api);
 void register_team_routes(http::Router& router, ApiContext& api);
 void register_api_key_routes(http::Router& router, ApiContext& api);
 void register_audit_routes(http::Router& router, ApiContext& api);
+void register_customer_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

@@ -81,13 +81,38 @@ std::optional<std::vector<json>> JsonBody::objects(const std::string& key, bool 
     return out;
 }
 
+std::optional<std::vector<std::string>> JsonBody::string_list(const std::string& key, bool required) {
+    const json* v = field(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_array()) {
+        errors_.push_back({"/" + key, "must be a list of strings"});
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        if (!(*v)[i].is_string()) {
+            errors_.push_back({"/" + key + "/" + std::to_string(i), "must be a string"});
+            continue;
+        }
+        out.push_back((*v)[i].get<std::string>());
+    }
+    return out;
+}
+
+std::vector<FieldError> JsonBody::take_errors() {
+    for (const auto& [key, value] : doc_.items()) {
+        if (!known_.count(key)) errors_.push_back({"/" + key, "unknown field"});
+    }
+    return std::move(errors_);
+}
+
 Status JsonBody::finish(const std::string& what) {
     for (const auto& [key, value] : doc_.items()) {
         if (!known_.count(key)) errors_.push_back({"/" + key, "unknown field"});
     }
     if (errors_.empty()) return {};
-    return fail(Error::validation(what + ": " + std::to_string(errors_.size()) + " field(s) need attention",
-                                  std::move(errors_)));
+    const std::string detail = what + ": " + std::to_string(errors_.size()) + " field(s) need attention";
+    return fail(Error::validation(detail, std::move(errors_)));
 }
 
 }  // namespace rapport::api

@@ -29,11 +29,20 @@ public:
     std::optional<std::int64_t> integer(const std::string& key, bool required = false);
     // A nested array of objects; returns nullopt when absent or not an array.
     std::optional<std::vector<json>> objects(const std::string& key, bool required = false);
+    // A list of strings; records an error when present with another shape.
+    std::optional<std::vector<std::string>> string_list(const std::string& key, bool required = false);
     bool has(const std::string& key) const { return doc_.contains(key); }
+    const json& document() const { return doc_; }
+    // For members read directly from document(): not reported as unknown by finish().
+    void mark_known(const std::string& key) { known_.insert(key); }
 
     void error(std::string pointer, std::string message) {
         errors_.push_back({std::move(pointer), std::move(message)});
     }
+
+    // Flags unknown fields and hands over every collected error without failing, for
+    // callers that report them together with later checks.
+    std::vector<FieldError> take_errors();
 
     // Flags fields that no getter asked for, then fails with every collected error.
     Status finish(const std::string& what);

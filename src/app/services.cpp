@@ -11,9 +11,11 @@ Services::Services(std::unique_ptr<storage::Database> db)
       identity_repo_(*db_),
       team_repo_(*db_),
       audit_repo_(*db_),
+      customer_repo_(*db_),
       throttle_(clock_),
       identity_(identity_repo_, clock_, throttle_, {}),
-      teams_(team_repo_, clock_) {}
+      teams_(team_repo_, clock_),
+      customers_(customer_repo_, identity_, clock_) {}
 
 Result<std::unique_ptr<Services>> Services::open(const std::string& database_url) {
     auto db = RAPPORT_TRY(storage::open_database(database_url));

@@ -4,11 +4,13 @@
 #include <memory>
 
 #include "core/clock.hpp"
+#include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "domain/teams/team_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
+#include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
 #include "storage/repositories/sql_team_repository.hpp"
 
@@ -23,6 +25,7 @@ public:
     domain::IdentityService& identity() { return identity_; }
     domain::TeamService& teams() { return teams_; }
     domain::AuditRepository& audit() { return audit_repo_; }
+    domain::customers::CustomerService& customers() { return customers_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
 
@@ -34,9 +37,11 @@ private:
     storage::SqlIdentityRepository identity_repo_;
     storage::SqlTeamRepository team_repo_;
     storage::SqlAuditRepository audit_repo_;
+    storage::SqlCustomerRepository customer_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
+    domain::customers::CustomerService customers_;
 };
 
 }  // namespace rapport::app

@@ -35,8 +35,8 @@ protected:
 
         const auto start = std::chrono::steady_clock::now();
         auto loaded = load_demo(*services_, 42);
-        load_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
-                       .count();
+        load_ms_ =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
         ASSERT_TRUE(loaded) << loaded.error().detail;
         report_ = *loaded;
         std::printf("demo data set loaded in %lld ms\n", static_cast<long long>(load_ms_));
@@ -57,9 +57,8 @@ protected:
     }
 
     static storage::ResultSet query(const std::string& sql, const storage::Params& params = {}) {
-        auto rs = storage::read(services_->database(), [&](storage::Connection& conn) {
-            return conn.query(sql, params);
-        });
+        auto rs =
+            storage::read(services_->database(), [&](storage::Connection& conn) { return conn.query(sql, params); });
         EXPECT_TRUE(rs) << sql << ": " << rs.error().detail;
         return rs ? *rs : storage::ResultSet{};
     }
@@ -129,8 +128,9 @@ TEST_F(DemoDataTest, TaxIdsPassTheirCountryChecks) {
 TEST_F(DemoDataTest, ItalianCompaniesHavePecAndPhonesAreE164) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country = 'IT' AND pec IS NULL"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM companies WHERE country <> 'IT' AND pec IS NOT NULL"), 0);
-    auto rs = query("SELECT phone, country FROM companies WHERE phone IS NOT NULL "
-                    "UNION ALL SELECT phone, country FROM people WHERE phone IS NOT NULL");
+    auto rs = query(
+        "SELECT phone, country FROM companies WHERE phone IS NOT NULL "
+        "UNION ALL SELECT phone, country FROM people WHERE phone IS NOT NULL");
     ASSERT_GT(rs.size(), 2000u);
     for (const auto& row : rs.rows) {
         const std::string phone = storage::as_text(row[0]);
@@ -197,10 +197,13 @@ TEST_F(DemoDataTest, ConsumersBelongToBuyers) {
 TEST_F(DemoDataTest, OwnersAndTeamsAreRealUsersAndTeams) {
     for (const char* table : {"companies", "people"}) {
         const std::string t = table;
-        EXPECT_EQ(count("SELECT COUNT(*) FROM " + t + " r WHERE owner_user_id IS NOT NULL AND NOT EXISTS "
-                        "(SELECT 1 FROM users u WHERE u.workspace_id = r.workspace_id AND u.user_id = r.owner_user_id)"),
-                  0);
-        EXPECT_EQ(count("SELECT COUNT(*) FROM " + t + " r WHERE team_id IS NOT NULL AND NOT EXISTS "
+        EXPECT_EQ(
+            count("SELECT COUNT(*) FROM " + t +
+                  " r WHERE owner_user_id IS NOT NULL AND NOT EXISTS "
+                  "(SELECT 1 FROM users u WHERE u.workspace_id = r.workspace_id AND u.user_id = r.owner_user_id)"),
+            0);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM " + t +
+                        " r WHERE team_id IS NOT NULL AND NOT EXISTS "
                         "(SELECT 1 FROM teams m WHERE m.workspace_id = r.workspace_id AND m.team_id = r.team_id)"),
                   0);
     }

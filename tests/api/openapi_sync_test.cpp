@@ -20,6 +20,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     http::MetricsRegistry metrics;
     api::ApiContext ctx{(*services)->identity(),
                         (*services)->teams(),
+                        (*services)->customers(),
                         (*services)->audit(),
                         (*services)->database(),
                         metrics,

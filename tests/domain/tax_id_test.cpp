@@ -11,7 +11,9 @@
 namespace rapport::domain {
 namespace {
 
-bool valid(std::string_view country, std::string_view raw) { return check_tax_id(country, raw).valid; }
+bool valid(std::string_view country, std::string_view raw) {
+    return check_tax_id(country, raw).valid;
+}
 
 // ---- Italy -----------------------------------------------------------------------------
 

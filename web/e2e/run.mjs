@@ -49,7 +49,8 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+// Reduced motion: no drawer animation half-way through a screenshot.
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB', reducedMotion: 'reduce' });
 const page = await context.newPage();
 page.setDefaultTimeout(15_000);
 page.setDefaultNavigationTimeout(20_000);
@@ -92,7 +93,7 @@ function assert(cond, message) {
 const path = () => new URL(page.url()).pathname;
 const waitForPath = (p) => page.waitForURL((u) => u.pathname === p);
 const heading = (name) => page.getByRole('heading', { level: 1, name });
-const nav = () => page.getByRole('navigation', { name: 'Main' });
+const nav = () => page.locator('#main-nav'); // its name is translated too
 
 async function openUserMenu() {
   const button = page.locator('.user-menu-button');
@@ -184,8 +185,16 @@ await scenario("create a user with a bad email: the server's message is beside t
   await page.getByRole('button', { name: 'Add user' }).click();
   await page.locator('input[name="email"][aria-invalid="true"]').waitFor();
   const describedBy = (await emailInput.getAttribute('aria-describedby')) ?? '';
-  const messages = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
-  assert(messages.some((m) => /valid email/i.test(m)), `no email message beside the field (got: ${messages.join(' | ')})`);
+  const messages = await Promise.all(
+    describedBy
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
+  assert(
+    messages.some((m) => /valid email/i.test(m)),
+    `no email message beside the field (got: ${messages.join(' | ')})`,
+  );
   const box = await emailInput.boundingBox();
   const msgBox = await page.locator('.field-invalid .field-error').first().boundingBox();
   assert(box && msgBox && Math.abs(msgBox.y - (box.y + box.height)) < 80, 'the message is not right under the email field');
@@ -217,6 +226,26 @@ await scenario('create a sales team with a member (hunter)', async () => {
   await screenshot('teams');
 });
 
+await scenario('edit a user: name, role and access', async () => {
+  await page.locator('.subnav').getByRole('link', { name: 'Users' }).click();
+  await waitForPath('/settings/users');
+  const row = page.locator('tr', { hasText: newUser.email });
+  await row.getByRole('link', { name: /Edit/ }).click();
+  await heading('Edit user').waitFor();
+  newUser.name = `${newUser.name} (edited)`;
+  await page.getByLabel(/^Name/).fill(newUser.name);
+  await page.getByLabel(/^Role/).selectOption('viewer');
+  await page.getByLabel(/Can sign in/).uncheck();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await screenshot('user-edited');
+  await page.getByRole('link', { name: 'Back to users' }).click();
+  const edited = page.locator('tr', { hasText: newUser.email });
+  await edited.locator('th').getByText('(edited)').waitFor();
+  const text = await edited.innerText();
+  assert(/Viewer/.test(text) && /Inactive/.test(text), `the list does not show the new role and access: ${text}`);
+});
+
 await scenario('create an API key and see its token once', async () => {
   await page.locator('.subnav').getByRole('link', { name: 'API keys' }).click();
   await waitForPath('/settings/api-keys');
@@ -229,11 +258,50 @@ await scenario('create an API key and see its token once', async () => {
   const value = await token.inputValue();
   assert(/^rpk_/.test(value), `the token does not look like an API key: ${value.slice(0, 8)}…`);
   await page.getByRole('button', { name: 'Copy' }).click();
-  await page.locator('.copy-status').filter({ hasText: /Copied|Could not copy/ }).waitFor();
+  await page
+    .locator('.copy-status')
+    .filter({ hasText: /Copied|Could not copy/ })
+    .waitFor();
   await page.locator('tr', { hasText: keyName }).waitFor();
   await screenshot('api-key-created');
   await page.getByRole('button', { name: 'I have saved the token' }).click();
   assert((await page.getByLabel('Token').count()) === 0, 'the token is still shown');
+});
+
+await scenario('roles & permissions: the owner edits the grid', async () => {
+  await page.locator('.subnav').getByRole('link', { name: 'Roles & permissions' }).click();
+  await waitForPath('/settings/roles');
+  await heading('Roles & permissions').waitFor();
+  const viewerRead = page.getByLabel('What Viewer can see');
+  const before = await viewerRead.inputValue();
+  const changed = before === 'own' ? 'team' : 'own';
+  await viewerRead.selectOption(changed);
+  await page.getByRole('button', { name: 'Save changes (1)' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await screenshot('roles');
+  assert((await viewerRead.inputValue()) === changed, 'the saved scope did not stay');
+  await viewerRead.selectOption(before); // put it back
+  await page.getByRole('button', { name: 'Save changes (1)' }).click();
+  await page.getByRole('button', { name: 'Save changes (0)' }).waitFor();
+});
+
+await scenario('the session ends mid-form: sign in again in place, nothing typed is lost', async () => {
+  await page.locator('.subnav').getByRole('link', { name: 'API keys' }).click();
+  await waitForPath('/settings/api-keys');
+  const typed = `Kept ${stamp}`;
+  await page.getByLabel(/^Name/).fill(typed);
+  await context.clearCookies(); // as if the session expired
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+  await dialog.waitFor();
+  await screenshot('session-expired');
+  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert((await page.getByLabel(/^Name/).inputValue()) === typed, 'the typed name was lost');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await page.getByLabel('Token').waitFor();
+  await page.getByRole('button', { name: 'I have saved the token' }).click();
 });
 
 await scenario('open the audit log and see the login entry', async () => {
@@ -258,7 +326,11 @@ await scenario('phone width (360 px): the navigation is a drawer that reaches Ho
   await page.setViewportSize({ width: 360, height: 740 });
   const toggle = page.getByRole('button', { name: 'Open the navigation' });
   await toggle.waitFor();
-  assert(!(await nav().isVisible()), 'the navigation should be hidden until opened');
+  await nav()
+    .waitFor({ state: 'hidden', timeout: 3000 })
+    .catch(() => {
+      throw new Error('the navigation should be hidden until opened');
+    });
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(scrollWidth <= 362, `the page scrolls sideways at 360 px (${scrollWidth} px wide)`);
   await screenshot('phone-audit');
@@ -267,19 +339,26 @@ await scenario('phone width (360 px): the navigation is a drawer that reaches Ho
   await screenshot('phone-nav-open');
   await nav().getByRole('link', { name: 'Home' }).click();
   await waitForPath('/');
-  assert(!(await nav().isVisible()), 'the drawer stayed open after navigating');
+  await nav()
+    .waitFor({ state: 'hidden', timeout: 3000 })
+    .catch(() => {
+      throw new Error('the drawer stayed open after navigating');
+    });
+  await screenshot('phone-home');
   await page.setViewportSize({ width: 1280, height: 860 });
 });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();
+  const saved = page.waitForResponse((r) => /\/api\/v1\/users\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
   await panel.getByLabel('Language').selectOption('it');
   await nav().getByRole('link', { name: 'Impostazioni' }).waitFor();
   assert((await page.getAttribute('html', 'lang')) === 'it', 'html lang is not "it"');
   await page.locator('h1').filter({ hasText: 'Benvenuto' }).waitFor();
   await screenshot('home-italian');
   // Saved in the profile: it survives a reload.
-  await page.waitForResponse((r) => r.url().includes('/api/v1/users/') && r.request().method() === 'PATCH').catch(() => undefined);
+  const res = await saved;
+  assert(res.ok(), `saving the language in the profile answered ${res.status()}`);
   await page.reload();
   await nav().getByRole('link', { name: 'Impostazioni' }).waitFor();
   await nav().getByRole('link', { name: 'Impostazioni' }).click();

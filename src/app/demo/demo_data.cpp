@@ -60,19 +60,26 @@ std::vector<DemoTeam> demo_teams() {
     const auto hunter = SalesRole::Hunter;
     const auto farmer = SalesRole::Farmer;
     return {
-        {"Sales Italia", TeamKind::Sales, "Bars, restaurants and shops in Italy: hunters open new accounts, "
-                                          "farmers grow the ones we have.",
+        {"Sales Italia",
+         TeamKind::Sales,
+         "Bars, restaurants and shops in Italy: hunters open new accounts, farmers grow the ones we have.",
          {{0, farmer}, {1, hunter}, {2, farmer}, {3, hunter}}},
-        {"Ventas España", TeamKind::Sales, "Spain and Portugal: new accounts (hunters) and existing ones (farmers).",
+        {"Ventas España",
+         TeamKind::Sales,
+         "Spain and Portugal: new accounts (hunters) and existing ones (farmers).",
          {{4, farmer}, {5, hunter}, {6, farmer}, {7, hunter}, {8, farmer}}},
-        {"Marketing", TeamKind::Marketing, "Campaigns, the online shop and the coffee lovers' community.",
+        {"Marketing",
+         TeamKind::Marketing,
+         "Campaigns, the online shop and the coffee lovers' community.",
          {{10, std::nullopt}, {11, std::nullopt}}},
-        {"Customer Service", TeamKind::Service, "Orders, deliveries and espresso machine support, for buyers and "
-                                                "consumers.",
+        {"Customer Service",
+         TeamKind::Service,
+         "Orders, deliveries and espresso machine support, for buyers and consumers.",
          {{12, std::nullopt}, {13, std::nullopt}}},
         {"IT", TeamKind::It, "The ERP and e-shop integrations.", {{14, std::nullopt}}},
-        {"Key Accounts", TeamKind::Interdisciplinary, "Large accounts and the distributor network, with sales, "
-                                                      "marketing and service together.",
+        {"Key Accounts",
+         TeamKind::Interdisciplinary,
+         "Large accounts and the distributor network, with sales, marketing and service together.",
          {{9, std::nullopt}, {0, std::nullopt}, {4, std::nullopt}, {10, std::nullopt}, {12, std::nullopt}}},
     };
 }
@@ -96,17 +103,19 @@ Status insert_customers(storage::Connection& conn, Id ws, const DemoCustomers& d
     using storage::opt;
     using storage::Value;
     for (const auto& c : data.companies) {
-        RAPPORT_CHECK(conn.execute(
-            kInsertCompany,
-            {ws, c.company_id, c.legal_name, opt(c.trade_name), c.country, opt(c.vat_id), opt(c.pec), opt(c.email),
-             opt(c.phone), opt(c.website), c.industry, c.size, c.market, c.address_line, c.postal_code, c.city,
-             c.region, opt(c.buyer_kind), opt(c.owner_user_id), opt(c.team_id), c.created_at, c.updated_at}));
+        RAPPORT_CHECK(
+            conn.execute(kInsertCompany, {ws,           c.company_id,      c.legal_name,         opt(c.trade_name),
+                                          c.country,    opt(c.vat_id),     opt(c.pec),           opt(c.email),
+                                          opt(c.phone), opt(c.website),    c.industry,           c.size,
+                                          c.market,     c.address_line,    c.postal_code,        c.city,
+                                          c.region,     opt(c.buyer_kind), opt(c.owner_user_id), opt(c.team_id),
+                                          c.created_at, c.updated_at}));
     }
     for (const auto& p : data.people) {
         RAPPORT_CHECK(conn.execute(
             kInsertPerson, {ws, p.person_id, p.first_name, p.last_name, opt(p.email), opt(p.phone), p.language,
-                            opt(p.birthday), p.city, p.country, p.kind, opt(p.buyer_company_id),
-                            opt(p.owner_user_id), opt(p.team_id), p.created_at, p.updated_at}));
+                            opt(p.birthday), p.city, p.country, p.kind, opt(p.buyer_company_id), opt(p.owner_user_id),
+                            opt(p.team_id), p.created_at, p.updated_at}));
     }
     for (const auto& a : data.affiliations) {
         RAPPORT_CHECK(conn.execute(kInsertAffiliation, {ws, a.person_id, a.company_id, a.job_title, a.is_primary}));
@@ -171,9 +180,8 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     staff.consumers = {team_ids[2], users({10, 11})};
 
     const DemoCustomers data = generate_customers(seed, staff, services.clock().now_ms());
-    RAPPORT_CHECK(storage::write_transaction(services.database(), [&](storage::Connection& conn) -> Status {
-        return insert_customers(conn, ws, data);
-    }));
+    RAPPORT_CHECK(storage::write_transaction(
+        services.database(), [&](storage::Connection& conn) -> Status { return insert_customers(conn, ws, data); }));
 
     DemoReport r;
     r.workspace_slug = boot.workspace.slug;

@@ -115,21 +115,21 @@ constexpr std::array<sv, 1> kGbResellers = {"Espresso Direct"};
 std::span<const sv> buyer_templates(Country country, char kind) {
     switch (country) {
         case Country::It:
-            return kind == 'd' ? std::span<const sv>(kItDistributors)
-                 : kind == 'r' ? std::span<const sv>(kItRetailers)
-                               : std::span<const sv>(kItResellers);
+            return kind == 'd'   ? std::span<const sv>(kItDistributors)
+                   : kind == 'r' ? std::span<const sv>(kItRetailers)
+                                 : std::span<const sv>(kItResellers);
         case Country::Es:
-            return kind == 'd' ? std::span<const sv>(kEsDistributors)
-                 : kind == 'r' ? std::span<const sv>(kEsRetailers)
-                               : std::span<const sv>(kEsResellers);
+            return kind == 'd'   ? std::span<const sv>(kEsDistributors)
+                   : kind == 'r' ? std::span<const sv>(kEsRetailers)
+                                 : std::span<const sv>(kEsResellers);
         case Country::Pt:
-            return kind == 'd' ? std::span<const sv>(kPtDistributors)
-                 : kind == 'r' ? std::span<const sv>(kPtRetailers)
-                               : std::span<const sv>(kPtResellers);
+            return kind == 'd'   ? std::span<const sv>(kPtDistributors)
+                   : kind == 'r' ? std::span<const sv>(kPtRetailers)
+                                 : std::span<const sv>(kPtResellers);
         default:
-            return kind == 'd' ? std::span<const sv>(kGbDistributors)
-                 : kind == 'r' ? std::span<const sv>(kGbRetailers)
-                               : std::span<const sv>(kGbResellers);
+            return kind == 'd'   ? std::span<const sv>(kGbDistributors)
+                   : kind == 'r' ? std::span<const sv>(kGbRetailers)
+                                 : std::span<const sv>(kGbResellers);
     }
 }
 
@@ -140,11 +140,10 @@ std::string buyer_kind_name(char kind) {
 // ---- Text ------------------------------------------------------------------------------
 
 // ASCII for the Latin-1 letters (UTF-8 C3 80 .. C3 BF), lower case.
-constexpr std::array<sv, 64> kFold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+constexpr std::array<sv, 64> kFold = {"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+                                      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+                                      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+                                      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
 std::string replace_all(std::string text, sv from, sv to) {
     for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
@@ -161,7 +160,9 @@ std::string zero_pad(int n, std::size_t width) {
 
 // ---- Generator -------------------------------------------------------------------------
 
-std::size_t country_index(Country c) { return static_cast<std::size_t>(c); }
+std::size_t country_index(Country c) {
+    return static_cast<std::size_t>(c);
+}
 
 struct PersonName {
     std::string first;

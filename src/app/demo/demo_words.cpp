@@ -10,24 +10,22 @@ using sv = std::string_view;
 
 // ---- Italy -----------------------------------------------------------------------------
 
-constexpr std::array<sv, 30> kItMale = {
-    "Marco",   "Luca",     "Giuseppe", "Francesco", "Alessandro", "Andrea",   "Matteo",  "Lorenzo",
-    "Davide",  "Stefano",  "Roberto",  "Paolo",     "Giovanni",   "Antonio",  "Simone",  "Federico",
-    "Riccardo", "Fabio",   "Massimo",  "Claudio",   "Nicola",     "Emanuele", "Gabriele", "Daniele",
-    "Salvatore", "Vincenzo", "Pietro", "Tommaso",   "Filippo",    "Niccolò"};
+constexpr std::array<sv, 30> kItMale = {"Marco",     "Luca",     "Giuseppe", "Francesco", "Alessandro", "Andrea",
+                                        "Matteo",    "Lorenzo",  "Davide",   "Stefano",   "Roberto",    "Paolo",
+                                        "Giovanni",  "Antonio",  "Simone",   "Federico",  "Riccardo",   "Fabio",
+                                        "Massimo",   "Claudio",  "Nicola",   "Emanuele",  "Gabriele",   "Daniele",
+                                        "Salvatore", "Vincenzo", "Pietro",   "Tommaso",   "Filippo",    "Niccolò"};
 constexpr std::array<sv, 30> kItFemale = {
-    "Giulia",  "Francesca", "Chiara",   "Sara",     "Valentina", "Alessia", "Martina", "Federica",
-    "Elisa",   "Silvia",    "Laura",    "Paola",    "Elena",     "Anna",    "Maria",   "Roberta",
-    "Simona",  "Cristina",  "Beatrice", "Alice",    "Giorgia",   "Ilaria",  "Serena",  "Marta",
-    "Camilla", "Sofia",     "Aurora",   "Noemi",    "Lucia",     "Barbara"};
+    "Giulia",  "Francesca", "Chiara", "Sara",  "Valentina", "Alessia", "Martina", "Federica", "Elisa",    "Silvia",
+    "Laura",   "Paola",     "Elena",  "Anna",  "Maria",     "Roberta", "Simona",  "Cristina", "Beatrice", "Alice",
+    "Giorgia", "Ilaria",    "Serena", "Marta", "Camilla",   "Sofia",   "Aurora",  "Noemi",    "Lucia",    "Barbara"};
 constexpr std::array<sv, 50> kItLast = {
-    "Rossi",     "Russo",    "Ferrari",  "Esposito",  "Bianchi",  "Romano",    "Colombo",  "Ricci",
-    "Marino",    "Greco",    "Bruno",    "Gallo",     "Conti",    "De Luca",   "Mancini",  "Costa",
-    "Giordano",  "Rizzo",    "Lombardi", "Moretti",   "Barbieri", "Fontana",   "Santoro",  "Mariani",
-    "Rinaldi",   "Caruso",   "Ferrara",  "Galli",     "Martini",  "Leone",     "Longo",    "Gentile",
-    "Martinelli", "Vitale",  "Lombardo", "Serra",     "Coppola",  "De Santis", "D'Angelo", "Marchetti",
-    "Parisi",    "Villa",    "Conte",    "Ferri",     "Fabbri",   "Bianco",    "Marini",   "Grasso",
-    "Valentini", "Messina"};
+    "Rossi",    "Russo",     "Ferrari",  "Esposito",  "Bianchi", "Romano",     "Colombo", "Ricci",    "Marino",
+    "Greco",    "Bruno",     "Gallo",    "Conti",     "De Luca", "Mancini",    "Costa",   "Giordano", "Rizzo",
+    "Lombardi", "Moretti",   "Barbieri", "Fontana",   "Santoro", "Mariani",    "Rinaldi", "Caruso",   "Ferrara",
+    "Galli",    "Martini",   "Leone",    "Longo",     "Gentile", "Martinelli", "Vitale",  "Lombardo", "Serra",
+    "Coppola",  "De Santis", "D'Angelo", "Marchetti", "Parisi",  "Villa",      "Conte",   "Ferri",    "Fabbri",
+    "Bianco",   "Marini",    "Grasso",   "Valentini", "Messina"};
 constexpr std::array<City, 25> kItCities = {{
     {"Milano", "20121", "Lombardia", "02", 8},
     {"Roma", "00184", "Lazio", "06", 8},
@@ -55,17 +53,38 @@ constexpr std::array<City, 25> kItCities = {{
     {"Treviso", "31100", "Veneto", "0422", 6},
     {"Como", "22100", "Lombardia", "031", 7},
 }};
-constexpr std::array<sv, 14> kItStreets = {
-    "Via Roma",      "Via Garibaldi", "Corso Italia",   "Via Mazzini",      "Via Verdi",
-    "Viale Europa",  "Via Dante Alighieri", "Piazza della Repubblica", "Via Cavour", "Via XX Settembre",
-    "Via dell'Industria", "Via dei Mille", "Via dell'Artigianato", "Corso Vittorio Emanuele II"};
+constexpr std::array<sv, 14> kItStreets = {"Via Roma",
+                                           "Via Garibaldi",
+                                           "Corso Italia",
+                                           "Via Mazzini",
+                                           "Via Verdi",
+                                           "Viale Europa",
+                                           "Via Dante Alighieri",
+                                           "Piazza della Repubblica",
+                                           "Via Cavour",
+                                           "Via XX Settembre",
+                                           "Via dell'Industria",
+                                           "Via dei Mille",
+                                           "Via dell'Artigianato",
+                                           "Corso Vittorio Emanuele II"};
 constexpr std::array<Activity, 17> kItActivities = {{
-    {"Meccanica", "manufacturing"},      {"Alimentari", "food_beverage"},   {"Costruzioni", "construction"},
-    {"Logistica", "logistics"},          {"Trasporti", "logistics"},        {"Tessile", "textiles"},
-    {"Arredamenti", "furniture"},        {"Elettronica", "electronics"},    {"Informatica", "software"},
-    {"Impianti", "energy"},              {"Ceramiche", "manufacturing"},    {"Vini", "food_beverage"},
-    {"Consulenze", "professional_services"}, {"Plastiche", "manufacturing"}, {"Farmaceutici", "healthcare"},
-    {"Commerciale", "wholesale"},        {"Hotel", "hospitality"},
+    {"Meccanica", "manufacturing"},
+    {"Alimentari", "food_beverage"},
+    {"Costruzioni", "construction"},
+    {"Logistica", "logistics"},
+    {"Trasporti", "logistics"},
+    {"Tessile", "textiles"},
+    {"Arredamenti", "furniture"},
+    {"Elettronica", "electronics"},
+    {"Informatica", "software"},
+    {"Impianti", "energy"},
+    {"Ceramiche", "manufacturing"},
+    {"Vini", "food_beverage"},
+    {"Consulenze", "professional_services"},
+    {"Plastiche", "manufacturing"},
+    {"Farmaceutici", "healthcare"},
+    {"Commerciale", "wholesale"},
+    {"Hotel", "hospitality"},
 }};
 constexpr std::array<Title, 16> kItTitles = {{
     {"Amministratore Delegato", "Amministratrice Delegata"},
@@ -86,7 +105,8 @@ constexpr std::array<Title, 16> kItTitles = {{
     {"Impiegato Amministrativo", "Impiegata Amministrativa"},
 }};
 constexpr std::array<Title, 3> kItSideTitles = {{
-    {"Consulente", "Consulente"}, {"Consigliere di Amministrazione", "Consigliera di Amministrazione"},
+    {"Consulente", "Consulente"},
+    {"Consigliere di Amministrazione", "Consigliera di Amministrazione"},
     {"Socio", "Socia"},
 }};
 constexpr std::array<sv, 18> kItMobile = {"320", "328", "329", "331", "333", "334", "338", "339", "340",
@@ -95,23 +115,20 @@ constexpr std::array<sv, 18> kItMobile = {"320", "328", "329", "331", "333", "33
 // ---- Spain -----------------------------------------------------------------------------
 
 constexpr std::array<sv, 30> kEsMale = {
-    "Javier", "Carlos",  "David",   "José",   "Antonio", "Manuel",  "Francisco", "Juan",
-    "Daniel", "Alejandro", "Pablo", "Sergio", "Jorge",   "Alberto", "Luis",      "Miguel",
-    "Rafael", "Fernando", "Álvaro", "Adrián", "Diego",   "Raúl",    "Iván",      "Rubén",
-    "Óscar",  "Andrés",  "Enrique", "Ignacio", "Marcos", "Hugo"};
+    "Javier", "Carlos", "David", "José",    "Antonio", "Manuel", "Francisco", "Juan",     "Daniel", "Alejandro",
+    "Pablo",  "Sergio", "Jorge", "Alberto", "Luis",    "Miguel", "Rafael",    "Fernando", "Álvaro", "Adrián",
+    "Diego",  "Raúl",   "Iván",  "Rubén",   "Óscar",   "Andrés", "Enrique",   "Ignacio",  "Marcos", "Hugo"};
 constexpr std::array<sv, 30> kEsFemale = {
-    "Lucía",  "María",    "Carmen",  "Laura",   "Ana",    "Marta",   "Paula",  "Sara",
-    "Elena",  "Cristina", "Isabel",  "Raquel",  "Patricia", "Beatriz", "Nuria", "Silvia",
-    "Rocío",  "Pilar",    "Irene",   "Alba",    "Andrea", "Claudia", "Sofía",  "Julia",
-    "Noelia", "Eva",      "Inés",    "Lorena",  "Teresa", "Natalia"};
+    "Lucía",  "María",   "Carmen",   "Laura",   "Ana",    "Marta",  "Paula", "Sara",   "Elena",  "Cristina",
+    "Isabel", "Raquel",  "Patricia", "Beatriz", "Nuria",  "Silvia", "Rocío", "Pilar",  "Irene",  "Alba",
+    "Andrea", "Claudia", "Sofía",    "Julia",   "Noelia", "Eva",    "Inés",  "Lorena", "Teresa", "Natalia"};
 constexpr std::array<sv, 50> kEsLast = {
-    "García",   "Fernández", "González", "Rodríguez", "López",    "Martínez",  "Sánchez",  "Pérez",
-    "Gómez",    "Martín",    "Jiménez",  "Ruiz",      "Hernández", "Díaz",     "Moreno",   "Muñoz",
-    "Álvarez",  "Romero",    "Alonso",   "Gutiérrez", "Navarro",  "Torres",    "Domínguez", "Vázquez",
-    "Ramos",    "Gil",       "Ramírez",  "Serrano",   "Blanco",   "Molina",    "Morales",  "Suárez",
-    "Ortega",   "Delgado",   "Castro",   "Ortiz",     "Rubio",    "Marín",     "Sanz",     "Núñez",
-    "Iglesias", "Medina",    "Garrido",  "Cortés",    "Castillo", "Santos",    "Lozano",   "Guerrero",
-    "Cano",     "Prieto"};
+    "García",  "Fernández", "González", "Rodríguez", "López",     "Martínez", "Sánchez", "Pérez",   "Gómez",
+    "Martín",  "Jiménez",   "Ruiz",     "Hernández", "Díaz",      "Moreno",   "Muñoz",   "Álvarez", "Romero",
+    "Alonso",  "Gutiérrez", "Navarro",  "Torres",    "Domínguez", "Vázquez",  "Ramos",   "Gil",     "Ramírez",
+    "Serrano", "Blanco",    "Molina",   "Morales",   "Suárez",    "Ortega",   "Delgado", "Castro",  "Ortiz",
+    "Rubio",   "Marín",     "Sanz",     "Núñez",     "Iglesias",  "Medina",   "Garrido", "Cortés",  "Castillo",
+    "Santos",  "Lozano",    "Guerrero", "Cano",      "Prieto"};
 constexpr std::array<City, 20> kEsCities = {{
     {"Madrid", "28013", "Comunidad de Madrid", "91", 7},
     {"Barcelona", "08002", "Cataluña", "93", 7},
@@ -135,15 +152,25 @@ constexpr std::array<City, 20> kEsCities = {{
     {"Santander", "39001", "Cantabria", "942", 6},
 }};
 constexpr std::array<sv, 12> kEsStreets = {
-    "Calle Mayor",        "Avenida de la Constitución", "Gran Vía",         "Paseo de la Castellana",
-    "Calle Real",         "Avenida de Andalucía",       "Calle de Alcalá",  "Calle del Carmen",
-    "Avenida Diagonal",   "Calle San Vicente",          "Calle Colón",      "Polígono Industrial El Prado"};
+    "Calle Mayor",      "Avenida de la Constitución", "Gran Vía",        "Paseo de la Castellana",
+    "Calle Real",       "Avenida de Andalucía",       "Calle de Alcalá", "Calle del Carmen",
+    "Avenida Diagonal", "Calle San Vicente",          "Calle Colón",     "Polígono Industrial El Prado"};
 constexpr std::array<Activity, 16> kEsActivities = {{
-    {"Construcciones", "construction"}, {"Transportes", "logistics"},      {"Logística", "logistics"},
-    {"Alimentación", "food_beverage"},  {"Bodegas", "food_beverage"},      {"Textil", "textiles"},
-    {"Muebles", "furniture"},           {"Electrónica", "electronics"},    {"Informática", "software"},
-    {"Instalaciones", "energy"},        {"Cerámicas", "manufacturing"},    {"Metalúrgica", "manufacturing"},
-    {"Asesores", "professional_services"}, {"Distribuciones", "wholesale"}, {"Farmacéutica", "healthcare"},
+    {"Construcciones", "construction"},
+    {"Transportes", "logistics"},
+    {"Logística", "logistics"},
+    {"Alimentación", "food_beverage"},
+    {"Bodegas", "food_beverage"},
+    {"Textil", "textiles"},
+    {"Muebles", "furniture"},
+    {"Electrónica", "electronics"},
+    {"Informática", "software"},
+    {"Instalaciones", "energy"},
+    {"Cerámicas", "manufacturing"},
+    {"Metalúrgica", "manufacturing"},
+    {"Asesores", "professional_services"},
+    {"Distribuciones", "wholesale"},
+    {"Farmacéutica", "healthcare"},
     {"Hoteles", "hospitality"},
 }};
 constexpr std::array<Title, 14> kEsTitles = {{
@@ -163,30 +190,29 @@ constexpr std::array<Title, 14> kEsTitles = {{
     {"Delegado Comercial", "Delegada Comercial"},
 }};
 constexpr std::array<Title, 3> kEsSideTitles = {{
-    {"Consejero", "Consejera"}, {"Asesor Externo", "Asesora Externa"}, {"Socio", "Socia"},
+    {"Consejero", "Consejera"},
+    {"Asesor Externo", "Asesora Externa"},
+    {"Socio", "Socia"},
 }};
 constexpr std::array<sv, 6> kEsMobile = {"60", "61", "62", "65", "66", "68"};
 
 // ---- Portugal --------------------------------------------------------------------------
 
 constexpr std::array<sv, 30> kPtMale = {
-    "João",   "José",    "António", "Francisco", "Manuel", "Pedro",  "Tiago",  "Rui",
-    "Miguel", "Nuno",    "Ricardo", "Paulo",     "Luís",   "Carlos", "Bruno",  "André",
-    "Diogo",  "Rafael",  "Gonçalo", "Duarte",    "Hugo",   "Filipe", "Vasco",  "Sérgio",
-    "Tomás",  "Jorge",   "Fernando", "Marco",    "Rodrigo", "Afonso"};
+    "João",    "José",   "António", "Francisco", "Manuel", "Pedro", "Tiago",    "Rui",    "Miguel",  "Nuno",
+    "Ricardo", "Paulo",  "Luís",    "Carlos",    "Bruno",  "André", "Diogo",    "Rafael", "Gonçalo", "Duarte",
+    "Hugo",    "Filipe", "Vasco",   "Sérgio",    "Tomás",  "Jorge", "Fernando", "Marco",  "Rodrigo", "Afonso"};
 constexpr std::array<sv, 30> kPtFemale = {
-    "Maria",   "Ana",     "Inês",    "Sofia",   "Beatriz", "Mariana", "Catarina", "Joana",
-    "Rita",    "Carla",   "Sara",    "Marta",   "Patrícia", "Teresa", "Helena",   "Cláudia",
-    "Filipa",  "Raquel",  "Leonor",  "Matilde", "Carolina", "Susana", "Sandra",   "Andreia",
-    "Daniela", "Vera",    "Diana",   "Margarida", "Luísa", "Isabel"};
+    "Maria",    "Ana",    "Inês",     "Sofia",   "Beatriz", "Mariana", "Catarina", "Joana",     "Rita",   "Carla",
+    "Sara",     "Marta",  "Patrícia", "Teresa",  "Helena",  "Cláudia", "Filipa",   "Raquel",    "Leonor", "Matilde",
+    "Carolina", "Susana", "Sandra",   "Andreia", "Daniela", "Vera",    "Diana",    "Margarida", "Luísa",  "Isabel"};
 constexpr std::array<sv, 50> kPtLast = {
-    "Silva",    "Santos",   "Ferreira", "Pereira",  "Oliveira",  "Costa",    "Rodrigues", "Martins",
-    "Jesus",    "Sousa",    "Fernandes", "Gonçalves", "Gomes",   "Lopes",    "Marques",   "Alves",
-    "Almeida",  "Ribeiro",  "Pinto",    "Carvalho", "Teixeira",  "Moreira",  "Correia",   "Mendes",
-    "Nunes",    "Soares",   "Vieira",   "Monteiro", "Cardoso",   "Rocha",    "Neves",     "Coelho",
-    "Cruz",     "Cunha",    "Pires",    "Ramos",    "Reis",      "Simões",   "Antunes",   "Matos",
-    "Fonseca",  "Machado",  "Araújo",   "Barbosa",  "Tavares",   "Lourenço", "Castro",    "Azevedo",
-    "Figueiredo", "Magalhães"};
+    "Silva",    "Santos",    "Ferreira",  "Pereira",    "Oliveira", "Costa",   "Rodrigues", "Martins", "Jesus",
+    "Sousa",    "Fernandes", "Gonçalves", "Gomes",      "Lopes",    "Marques", "Alves",     "Almeida", "Ribeiro",
+    "Pinto",    "Carvalho",  "Teixeira",  "Moreira",    "Correia",  "Mendes",  "Nunes",     "Soares",  "Vieira",
+    "Monteiro", "Cardoso",   "Rocha",     "Neves",      "Coelho",   "Cruz",    "Cunha",     "Pires",   "Ramos",
+    "Reis",     "Simões",    "Antunes",   "Matos",      "Fonseca",  "Machado", "Araújo",    "Barbosa", "Tavares",
+    "Lourenço", "Castro",    "Azevedo",   "Figueiredo", "Magalhães"};
 constexpr std::array<City, 15> kPtCities = {{
     {"Lisboa", "1100-148", "Lisboa", "21", 7},
     {"Porto", "4000-322", "Porto", "22", 7},
@@ -204,16 +230,26 @@ constexpr std::array<City, 15> kPtCities = {{
     {"Matosinhos", "4450-208", "Porto", "22", 7},
     {"Ponta Delgada", "9500-150", "Açores", "296", 6},
 }};
-constexpr std::array<sv, 12> kPtStreets = {
-    "Rua Augusta",          "Avenida da Liberdade", "Rua de Santa Catarina", "Rua do Comércio",
-    "Avenida da República", "Rua Direita",          "Avenida dos Aliados",   "Rua da Prata",
-    "Rua Cândido dos Reis", "Avenida Central",      "Rua de Cedofeita",      "Zona Industrial da Maia"};
+constexpr std::array<sv, 12> kPtStreets = {"Rua Augusta",         "Avenida da Liberdade", "Rua de Santa Catarina",
+                                           "Rua do Comércio",     "Avenida da República", "Rua Direita",
+                                           "Avenida dos Aliados", "Rua da Prata",         "Rua Cândido dos Reis",
+                                           "Avenida Central",     "Rua de Cedofeita",     "Zona Industrial da Maia"};
 constexpr std::array<Activity, 16> kPtActivities = {{
-    {"Construções", "construction"},    {"Transportes", "logistics"},      {"Logística", "logistics"},
-    {"Alimentar", "food_beverage"},     {"Vinhos", "food_beverage"},       {"Têxteis", "textiles"},
-    {"Mobiliário", "furniture"},        {"Eletrónica", "electronics"},     {"Informática", "software"},
-    {"Cerâmica", "manufacturing"},      {"Metalomecânica", "manufacturing"}, {"Consultores", "professional_services"},
-    {"Distribuição", "wholesale"},      {"Farmacêutica", "healthcare"},    {"Cortiça", "manufacturing"},
+    {"Construções", "construction"},
+    {"Transportes", "logistics"},
+    {"Logística", "logistics"},
+    {"Alimentar", "food_beverage"},
+    {"Vinhos", "food_beverage"},
+    {"Têxteis", "textiles"},
+    {"Mobiliário", "furniture"},
+    {"Eletrónica", "electronics"},
+    {"Informática", "software"},
+    {"Cerâmica", "manufacturing"},
+    {"Metalomecânica", "manufacturing"},
+    {"Consultores", "professional_services"},
+    {"Distribuição", "wholesale"},
+    {"Farmacêutica", "healthcare"},
+    {"Cortiça", "manufacturing"},
     {"Hotelaria", "hospitality"},
 }};
 constexpr std::array<Title, 13> kPtTitles = {{
@@ -232,7 +268,8 @@ constexpr std::array<Title, 13> kPtTitles = {{
     {"Diretor de Produção", "Diretora de Produção"},
 }};
 constexpr std::array<Title, 3> kPtSideTitles = {{
-    {"Consultor", "Consultora"}, {"Administrador Não Executivo", "Administradora Não Executiva"},
+    {"Consultor", "Consultora"},
+    {"Administrador Não Executivo", "Administradora Não Executiva"},
     {"Sócio", "Sócia"},
 }};
 constexpr std::array<sv, 4> kPtMobile = {"91", "92", "93", "96"};
@@ -240,10 +277,18 @@ constexpr std::array<sv, 4> kPtMobile = {"91", "92", "93", "96"};
 // ---- English-speaking (shared activities and titles) ------------------------------------
 
 constexpr std::array<Activity, 13> kEnActivities = {{
-    {"Engineering", "manufacturing"},   {"Foods", "food_beverage"},   {"Construction", "construction"},
-    {"Logistics", "logistics"},         {"Textiles", "textiles"},     {"Furniture", "furniture"},
-    {"Electronics", "electronics"},     {"Software", "software"},     {"Energy", "energy"},
-    {"Consulting", "professional_services"}, {"Wholesale", "wholesale"}, {"Pharma", "healthcare"},
+    {"Engineering", "manufacturing"},
+    {"Foods", "food_beverage"},
+    {"Construction", "construction"},
+    {"Logistics", "logistics"},
+    {"Textiles", "textiles"},
+    {"Furniture", "furniture"},
+    {"Electronics", "electronics"},
+    {"Software", "software"},
+    {"Energy", "energy"},
+    {"Consulting", "professional_services"},
+    {"Wholesale", "wholesale"},
+    {"Pharma", "healthcare"},
     {"Hotels", "hospitality"},
 }};
 constexpr std::array<Title, 14> kEnTitles = {{
@@ -263,24 +308,23 @@ constexpr std::array<Title, 14> kEnTitles = {{
     {"Account Manager", "Account Manager"},
 }};
 constexpr std::array<Title, 3> kEnSideTitles = {{
-    {"Board Member", "Board Member"}, {"Adviser", "Adviser"}, {"Partner", "Partner"},
+    {"Board Member", "Board Member"},
+    {"Adviser", "Adviser"},
+    {"Partner", "Partner"},
 }};
 
 // ---- United Kingdom --------------------------------------------------------------------
 
-constexpr std::array<sv, 20> kGbMale = {"James",   "Oliver",  "Jack",    "Harry",   "George",
-                                        "Thomas",  "William", "Daniel",  "Samuel",  "Benjamin",
-                                        "Joseph",  "Matthew", "Edward",  "Henry",   "Charlie",
-                                        "Alexander", "Ryan",  "Luke",    "Adam",    "Michael"};
-constexpr std::array<sv, 20> kGbFemale = {"Emma",    "Olivia",  "Sophie",  "Charlotte", "Emily",
-                                          "Amelia",  "Jessica", "Grace",   "Hannah",    "Lucy",
-                                          "Ella",    "Chloe",   "Isabella", "Rebecca",  "Sarah",
-                                          "Katie",   "Laura",   "Megan",   "Alice",     "Eleanor"};
-constexpr std::array<sv, 30> kGbLast = {"Smith",   "Jones",  "Taylor",  "Brown",    "Williams", "Wilson",
-                                        "Johnson", "Davies", "Robinson", "Wright",  "Thompson", "Evans",
-                                        "Walker",  "White",  "Roberts", "Green",    "Hall",     "Wood",
-                                        "Jackson", "Clarke", "Harris",  "Lewis",    "Hughes",   "Edwards",
-                                        "Turner",  "Hill",   "Cooper",  "Ward",     "Morris",   "Bennett"};
+constexpr std::array<sv, 20> kGbMale = {"James",   "Oliver",    "Jack",     "Harry",  "George",  "Thomas", "William",
+                                        "Daniel",  "Samuel",    "Benjamin", "Joseph", "Matthew", "Edward", "Henry",
+                                        "Charlie", "Alexander", "Ryan",     "Luke",   "Adam",    "Michael"};
+constexpr std::array<sv, 20> kGbFemale = {"Emma",  "Olivia", "Sophie", "Charlotte", "Emily", "Amelia",   "Jessica",
+                                          "Grace", "Hannah", "Lucy",   "Ella",      "Chloe", "Isabella", "Rebecca",
+                                          "Sarah", "Katie",  "Laura",  "Megan",     "Alice", "Eleanor"};
+constexpr std::array<sv, 30> kGbLast = {
+    "Smith",    "Jones", "Taylor", "Brown",   "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright",
+    "Thompson", "Evans", "Walker", "White",   "Roberts",  "Green",  "Hall",    "Wood",   "Jackson",  "Clarke",
+    "Harris",   "Lewis", "Hughes", "Edwards", "Turner",   "Hill",   "Cooper",  "Ward",   "Morris",   "Bennett"};
 // Ofcom's numbers for drama: 020 7946 0xxx, 0161 496 0xxx, ..., 07700 900xxx.
 constexpr std::array<City, 10> kGbCities = {{
     {"London", "EC1A 1BB", "England", "2079460", 3},
@@ -294,21 +338,20 @@ constexpr std::array<City, 10> kGbCities = {{
     {"Cardiff", "CF10 1EP", "Wales", "2920180", 3},
     {"Belfast", "BT1 5GS", "Northern Ireland", "2890180", 3},
 }};
-constexpr std::array<sv, 10> kGbStreets = {"High Street",  "Station Road", "Church Street", "Victoria Road",
-                                           "King Street",  "Mill Lane",    "Queen Street",  "Park Road",
+constexpr std::array<sv, 10> kGbStreets = {"High Street",   "Station Road", "Church Street", "Victoria Road",
+                                           "King Street",   "Mill Lane",    "Queen Street",  "Park Road",
                                            "George Street", "Market Place"};
 constexpr std::array<sv, 1> kGbMobile = {"7700900"};
 
 // ---- Ireland ---------------------------------------------------------------------------
 
-constexpr std::array<sv, 12> kIeMale = {"Seán",  "Conor",  "Cian",  "Darragh", "Patrick", "Eoin",
-                                        "Ciarán", "Niall", "Liam",  "Aidan",   "Oisín",   "Cathal"};
-constexpr std::array<sv, 12> kIeFemale = {"Aoife",    "Siobhán", "Niamh",   "Ciara",  "Sinéad", "Orla",
-                                          "Róisín",   "Aisling", "Gráinne", "Saoirse", "Clodagh", "Éabha"};
-constexpr std::array<sv, 20> kIeLast = {"Murphy",  "Kelly",     "O'Sullivan", "Walsh",   "O'Brien", "Byrne",
-                                        "Ryan",    "O'Connor",  "O'Neill",    "Doyle",   "McCarthy", "Gallagher",
-                                        "Kennedy", "Lynch",     "Quinn",      "Brennan", "Fitzgerald", "Nolan",
-                                        "Whelan",  "Daly"};
+constexpr std::array<sv, 12> kIeMale = {"Seán",   "Conor", "Cian", "Darragh", "Patrick", "Eoin",
+                                        "Ciarán", "Niall", "Liam", "Aidan",   "Oisín",   "Cathal"};
+constexpr std::array<sv, 12> kIeFemale = {"Aoife",  "Siobhán", "Niamh",   "Ciara",   "Sinéad",  "Orla",
+                                          "Róisín", "Aisling", "Gráinne", "Saoirse", "Clodagh", "Éabha"};
+constexpr std::array<sv, 20> kIeLast = {
+    "Murphy",   "Kelly",     "O'Sullivan", "Walsh", "O'Brien", "Byrne",   "Ryan",       "O'Connor", "O'Neill", "Doyle",
+    "McCarthy", "Gallagher", "Kennedy",    "Lynch", "Quinn",   "Brennan", "Fitzgerald", "Nolan",    "Whelan",  "Daly"};
 constexpr std::array<City, 5> kIeCities = {{
     {"Dublin", "D02 XY45", "Leinster", "1", 7},
     {"Cork", "T12 AB34", "Munster", "21", 7},
@@ -316,8 +359,8 @@ constexpr std::array<City, 5> kIeCities = {{
     {"Limerick", "V94 EF78", "Munster", "61", 7},
     {"Waterford", "X91 GH12", "Munster", "51", 7},
 }};
-constexpr std::array<sv, 6> kIeStreets = {"Main Street", "O'Connell Street", "Grafton Street", "Shop Street",
-                                          "Patrick Street", "Dock Road"};
+constexpr std::array<sv, 6> kIeStreets = {"Main Street", "O'Connell Street", "Grafton Street",
+                                          "Shop Street", "Patrick Street",   "Dock Road"};
 constexpr std::array<sv, 5> kIeMobile = {"83", "85", "86", "87", "89"};
 
 // ---- United States ---------------------------------------------------------------------
@@ -325,14 +368,13 @@ constexpr std::array<sv, 5> kIeMobile = {"83", "85", "86", "87", "89"};
 constexpr std::array<sv, 15> kUsMale = {"Michael", "Christopher", "Matthew", "Joshua", "Andrew",
                                         "Tyler",   "Brandon",     "Justin",  "Kevin",  "Jason",
                                         "Ethan",   "Nathan",      "Eric",    "Brian",  "Jacob"};
-constexpr std::array<sv, 15> kUsFemale = {"Jennifer", "Jessica", "Ashley",  "Amanda", "Megan",
-                                          "Lauren",   "Emily",   "Madison", "Hannah", "Nicole",
-                                          "Rachel",   "Samantha", "Taylor", "Brittany", "Kayla"};
-constexpr std::array<sv, 25> kUsLast = {"Smith",   "Johnson", "Williams", "Brown",    "Jones",
-                                        "Miller",  "Davis",   "Garcia",   "Rodriguez", "Wilson",
-                                        "Anderson", "Thomas", "Moore",    "Martin",   "Jackson",
-                                        "Thompson", "White",  "Harris",   "Clark",    "Lewis",
-                                        "Walker",  "Young",   "Allen",    "King",     "Scott"};
+constexpr std::array<sv, 15> kUsFemale = {"Jennifer", "Jessica",  "Ashley",  "Amanda",   "Megan",
+                                          "Lauren",   "Emily",    "Madison", "Hannah",   "Nicole",
+                                          "Rachel",   "Samantha", "Taylor",  "Brittany", "Kayla"};
+constexpr std::array<sv, 25> kUsLast = {"Smith",   "Johnson",   "Williams", "Brown",    "Jones",  "Miller", "Davis",
+                                        "Garcia",  "Rodriguez", "Wilson",   "Anderson", "Thomas", "Moore",  "Martin",
+                                        "Jackson", "Thompson",  "White",    "Harris",   "Clark",  "Lewis",  "Walker",
+                                        "Young",   "Allen",     "King",     "Scott"};
 // 555-0100..0199 is reserved for fiction in every area code.
 constexpr std::array<City, 8> kUsCities = {{
     {"New York", "10001", "NY", "21255501", 2},
@@ -344,21 +386,25 @@ constexpr std::array<City, 8> kUsCities = {{
     {"Miami", "33131", "FL", "30555501", 2},
     {"Denver", "80202", "CO", "30355501", 2},
 }};
-constexpr std::array<sv, 8> kUsStreets = {"Main Street", "Broadway", "Market Street", "Oak Avenue",
-                                          "Elm Street",  "Washington Avenue", "Lake Street", "Park Avenue"};
+constexpr std::array<sv, 8> kUsStreets = {"Main Street", "Broadway",          "Market Street", "Oak Avenue",
+                                          "Elm Street",  "Washington Avenue", "Lake Street",   "Park Avenue"};
 
-const CountryWords kItaly{Country::It, "IT", "it", "+39", kItMale, kItFemale, kItLast, kItCities, kItStreets,
-                          false, kItActivities, kItTitles, kItSideTitles, kItMobile, 7, "posta.example"};
-const CountryWords kSpain{Country::Es, "ES", "es", "+34", kEsMale, kEsFemale, kEsLast, kEsCities, kEsStreets,
-                          false, kEsActivities, kEsTitles, kEsSideTitles, kEsMobile, 7, "correo.example"};
-const CountryWords kPortugal{Country::Pt, "PT", "pt", "+351", kPtMale, kPtFemale, kPtLast, kPtCities, kPtStreets,
-                             false, kPtActivities, kPtTitles, kPtSideTitles, kPtMobile, 7, "correio.example"};
-const CountryWords kUk{Country::Gb, "GB", "en", "+44", kGbMale, kGbFemale, kGbLast, kGbCities, kGbStreets,
-                       true, kEnActivities, kEnTitles, kEnSideTitles, kGbMobile, 3, "mail.example"};
-const CountryWords kIreland{Country::Ie, "IE", "en", "+353", kIeMale, kIeFemale, kIeLast, kIeCities, kIeStreets,
-                            true, kEnActivities, kEnTitles, kEnSideTitles, kIeMobile, 7, "mail.example"};
-const CountryWords kUs{Country::Us, "US", "en", "+1", kUsMale, kUsFemale, kUsLast, kUsCities, kUsStreets,
-                       true, kEnActivities, kEnTitles, kEnSideTitles, {}, 0, "mail.example"};
+const CountryWords kItaly{Country::It,   "IT",      "it",       "+39",          kItMale,       kItFemale,
+                          kItLast,       kItCities, kItStreets, false,          kItActivities, kItTitles,
+                          kItSideTitles, kItMobile, 7,          "posta.example"};
+const CountryWords kSpain{Country::Es,   "ES",      "es",       "+34",           kEsMale,       kEsFemale,
+                          kEsLast,       kEsCities, kEsStreets, false,           kEsActivities, kEsTitles,
+                          kEsSideTitles, kEsMobile, 7,          "correo.example"};
+const CountryWords kPortugal{
+    Country::Pt, "PT",  "pt",          "+351",    kPtMale,       kPtFemale, kPtLast, kPtCities,
+    kPtStreets,  false, kPtActivities, kPtTitles, kPtSideTitles, kPtMobile, 7,       "correio.example"};
+const CountryWords kUk{Country::Gb, "GB", "en",          "+44",     kGbMale,       kGbFemale, kGbLast, kGbCities,
+                       kGbStreets,  true, kEnActivities, kEnTitles, kEnSideTitles, kGbMobile, 3,       "mail.example"};
+const CountryWords kIreland{Country::Ie,   "IE",      "en",       "+353",        kIeMale,       kIeFemale,
+                            kIeLast,       kIeCities, kIeStreets, true,          kEnActivities, kEnTitles,
+                            kEnSideTitles, kIeMobile, 7,          "mail.example"};
+const CountryWords kUs{Country::Us, "US", "en",          "+1",      kUsMale,       kUsFemale, kUsLast, kUsCities,
+                       kUsStreets,  true, kEnActivities, kEnTitles, kEnSideTitles, {},        0,       "mail.example"};
 
 }  // namespace
 

@@ -44,7 +44,7 @@ struct CountryWords {
     bool number_before_street = false;  // "12 High Street" rather than "Via Roma 12"
     std::span<const Activity> activities;
     std::span<const Title> job_titles;
-    std::span<const Title> side_titles;  // for a person's second company: adviser, board member
+    std::span<const Title> side_titles;                 // for a person's second company: adviser, board member
     std::span<const std::string_view> mobile_prefixes;  // empty: mobiles look like landlines (US)
     int mobile_rest = 0;
     std::string_view consumer_mail_domain;  // a reserved .example domain

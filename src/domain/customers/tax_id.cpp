@@ -14,12 +14,22 @@ constexpr std::string_view kCifLetters = "JABCDEFGHI";
 // Irish check letters, indexed by the weighted sum mod 23 (W stands for 0).
 constexpr std::string_view kIrishLetters = "WABCDEFGHIJKLMNOPQRSTUV";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-int digit_value(char c) { return c - '0'; }
-char digit_char(int d) { return static_cast<char>('0' + d); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+int digit_value(char c) {
+    return c - '0';
+}
+char digit_char(int d) {
+    return static_cast<char>('0' + d);
+}
 
-bool all_digits(std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); }
+bool all_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), is_digit);
+}
 bool all_alnum(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || is_upper(c); });
 }
@@ -38,7 +48,9 @@ std::string zero_pad(std::uint64_t n, std::size_t width) {
     return s;
 }
 
-std::string count_chars(std::size_t n) { return std::to_string(n) + (n == 1 ? " character" : " characters"); }
+std::string count_chars(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " character" : " characters");
+}
 
 // A bijection on [0, modulus) for moduli whose prime factors are 2, 3 and 5: multiplying by
 // a number coprime with them permutes the residues, so sequential seeds give scattered,
@@ -210,8 +222,8 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
     const char got = n[8];
     // Orden EHA/451/2008: public bodies, religious institutions and non-residents (P, Q, R,
     // S, W, or province digits 00) carry a letter; companies A, B, E, H a digit; others either.
-    const bool letter_required = std::string_view("PQRSW").find(first) != std::string_view::npos ||
-                                 (n[1] == '0' && n[2] == '0');
+    const bool letter_required =
+        std::string_view("PQRSW").find(first) != std::string_view::npos || (n[1] == '0' && n[2] == '0');
     const bool digit_required = !letter_required && std::string_view("ABEH").find(first) != std::string_view::npos;
     if (letter_required) {
         if (got == as_letter) return ok(r, TaxIdStrength::CheckDigit);
@@ -219,8 +231,8 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
             return bad(r, std::string("this CIF ends with a control letter, not a digit: it should end with ") +
                               as_letter + " instead of " + got);
         }
-        return bad(r, std::string("the control letter (the last character) should be ") + as_letter + ", not " +
-                          got + "; one of the digits is probably mistyped");
+        return bad(r, std::string("the control letter (the last character) should be ") + as_letter + ", not " + got +
+                          "; one of the digits is probably mistyped");
     }
     if (digit_required) {
         if (got == as_digit) return ok(r, TaxIdStrength::CheckDigit);
@@ -228,8 +240,8 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
             return bad(r, std::string("a CIF starting with ") + first +
                               " ends with a control digit: it should end with " + as_digit + " instead of " + got);
         }
-        return bad(r, std::string("the control digit (the last character) should be ") + as_digit + ", not " +
-                          got + "; one of the digits is probably mistyped");
+        return bad(r, std::string("the control digit (the last character) should be ") + as_digit + ", not " + got +
+                          "; one of the digits is probably mistyped");
     }
     if (got == as_digit || got == as_letter) return ok(r, TaxIdStrength::CheckDigit);
     return bad(r, std::string("the control character (the last one) should be ") + as_digit + " or " + as_letter +
@@ -238,7 +250,11 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
 
 bool portuguese_range_ok(std::string_view n) {
     switch (n[0]) {
-        case '1': case '2': case '3': case '5': case '6': return true;
+        case '1':
+        case '2':
+        case '3':
+        case '5':
+        case '6': return true;
         default: break;
     }
     constexpr std::array<std::string_view, 13> kTwoDigitRanges = {"45", "70", "71", "72", "74", "75", "77",
@@ -254,8 +270,9 @@ TaxIdCheck check_portuguese(TaxIdCheck r) {
     if (!all_digits(n)) return bad(r, "a Portuguese NIF has digits only (optionally after the PT prefix)");
     if (n.size() != 9) return bad(r, "a Portuguese NIF has 9 digits; this one has " + std::to_string(n.size()));
     if (n[0] == '8') {
-        return bad(r, "NIFs starting with 8 (the former sole-trader range) are no longer valid; use the "
-                      "person's own NIF");
+        return bad(r,
+                   "NIFs starting with 8 (the former sole-trader range) are no longer valid; use the "
+                   "person's own NIF");
     }
     if (!portuguese_range_ok(n)) {
         return bad(r, "no Portuguese NIF starts with " + n.substr(0, 2) +
@@ -288,8 +305,9 @@ TaxIdCheck check_uk(TaxIdCheck r) {
     const int total = uk_weighted_sum(n) + static_cast<int>(parse_digits(std::string_view(n).substr(7, 2)));
     // Two schemes: numbers issued before 2010 make the total a multiple of 97, later ones total + 55.
     if (total % 97 != 0 && (total + 55) % 97 != 0) {
-        return bad(r, "the check digits (the 8th and 9th) do not match the first seven; one of the digits is "
-                      "probably mistyped");
+        return bad(r,
+                   "the check digits (the 8th and 9th) do not match the first seven; one of the digits is "
+                   "probably mistyped");
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -319,8 +337,9 @@ TaxIdCheck check_irish(TaxIdCheck r) {
         expected = irish_check_letter(seven, 0);
         got = n[7];
     } else {
-        return bad(r, "an Irish VAT number is 7 digits and 1 or 2 letters (for example 1234567T), or the old "
-                      "format 1A23456T");
+        return bad(r,
+                   "an Irish VAT number is 7 digits and 1 or 2 letters (for example 1234567T), or the old "
+                   "format 1A23456T");
     }
     if (got != expected) {
         return bad(r, std::string("the check letter should be ") + expected + ", not " + got +

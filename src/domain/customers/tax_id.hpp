@@ -3,7 +3,8 @@
 // and (for demo and test data) generation. Pure functions, no I/O.
 //
 // Full check-digit validation for the countries Rapport's first users work in:
-//   IT  Partita IVA: 11 digits, the last a Luhn check digit over the first 10.
+//   IT  Partita IVA: 11 digits: the company number (7, not all zeros), the issuing office
+//       (001-100, 120, 121, 888 or 999) and a Luhn check digit over the first 10.
 //   ES  DNI (8 digits + letter, mod 23), NIE (X/Y/Z + 7 digits + letter), NIF of K/L/M
 //       (letter + 7 digits + letter) and CIF (entity letter + 7 digits + control digit or
 //       letter; which of the two depends on the entity letter).

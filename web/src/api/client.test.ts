@@ -1,14 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  api,
-  buildUrl,
-  fieldErrorsOf,
-  onUnauthorized,
-  pointerToField,
-  setCsrfToken,
-  toProblem,
-} from './client';
+import { ApiError, api, buildUrl, fieldErrorsOf, onUnauthorized, pointerToField, setCsrfToken, toProblem } from './client';
 
 function jsonResponse(status: number, body: unknown, type = 'application/json'): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -71,8 +62,14 @@ describe('problem parsing', () => {
 
 describe('request', () => {
   it('throws ApiError with field errors on a 422 problem+json', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(422, validationProblem, 'application/problem+json')));
-    const err = await api.post('/users', { email: 'bad' }).catch((e: ApiError) => e);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(422, validationProblem, 'application/problem+json')),
+    );
+    const err = (await api.post('/users', { email: 'bad' }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(422);
     expect(err.isValidation).toBe(true);
@@ -99,19 +96,31 @@ describe('request', () => {
   });
 
   it('returns undefined for 204', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     await expect(api.del('/teams/1')).resolves.toBeUndefined();
   });
 
   it('reports a network failure as status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const err = await api.get('/users').catch((e: ApiError) => e);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    const err = (await api.get('/users').then(
+      () => null,
+      (e: unknown) => e,
+    )) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
   });
 
   it('announces a 401 unless told to keep quiet', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, { status: 401, title: 'Authentication required', detail: 'sign in first' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(401, { status: 401, title: 'Authentication required', detail: 'sign in first' })),
+    );
     const listener = vi.fn();
     const off = onUnauthorized(listener);
     await api.get('/users').catch(() => undefined);

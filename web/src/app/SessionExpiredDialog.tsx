@@ -18,6 +18,7 @@ export function SessionExpiredDialog() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const ref = useRef<HTMLDialogElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const email = me.user?.email ?? '';
 
@@ -41,6 +42,7 @@ export function SessionExpiredDialog() {
     if (expired && !d.open) {
       if (typeof d.showModal === 'function') d.showModal();
       else d.setAttribute('open', '');
+      passwordRef.current?.focus();
     } else if (!expired && d.open) {
       if (typeof d.close === 'function') d.close();
       else d.removeAttribute('open');
@@ -54,40 +56,46 @@ export function SessionExpiredDialog() {
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="expired-title" onCancel={(e) => e.preventDefault()}>
-      <h2 id="expired-title">{t('session.expiredTitle')}</h2>
-      <p>{t('session.expiredBody')}</p>
-      <form onSubmit={onSubmit} className="form" noValidate>
-        {relogin.isError ? <ProblemAlert error={relogin.error} fields={['password']} /> : null}
-        <TextField label={t('signIn.email')} name="email" type="email" value={email} readOnly autoComplete="username" />
-        <TextField
-          label={t('signIn.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          error={fieldError(relogin.error, 'password')}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              sessionExpired.set(false);
-              setCsrfToken(null);
-              queryClient.clear();
-              queryClient.setQueryData(meKey, null);
-              navigate('/sign-in');
-            }}
-          >
-            {t('session.signInAsSomeoneElse')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={relogin.isPending}>
-            {t('signIn.submit')}
-          </button>
-        </div>
-      </form>
+      {/* The form exists only while needed, so its fields never shadow those of the page. */}
+      {expired ? (
+        <>
+          <h2 id="expired-title">{t('session.expiredTitle')}</h2>
+          <p>{t('session.expiredBody')}</p>
+          <form onSubmit={onSubmit} className="form" noValidate>
+            {relogin.isError ? <ProblemAlert error={relogin.error} fields={['password']} /> : null}
+            <TextField label={t('signIn.email')} name="email" type="email" value={email} readOnly autoComplete="username" />
+            <TextField
+              label={t('signIn.password')}
+              ref={passwordRef}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              error={fieldError(relogin.error, 'password')}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <div className="dialog-actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  sessionExpired.set(false);
+                  setCsrfToken(null);
+                  queryClient.clear();
+                  queryClient.setQueryData(meKey, null);
+                  navigate('/sign-in');
+                }}
+              >
+                {t('session.signInAsSomeoneElse')}
+              </button>
+              <button type="submit" className="button button-primary" disabled={relogin.isPending}>
+                {t('signIn.submit')}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : null}
     </dialog>
   );
 }

@@ -18,7 +18,11 @@ export function NotFoundPage() {
 export function RouteErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : '';
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : '';
   return (
     <section className="card narrow" role="alert">
       <h1>{t('errors.pageFailed')}</h1>

@@ -68,7 +68,7 @@ export function UserMenu() {
         type="button"
         className="user-menu-button"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="avatar" aria-hidden="true">
@@ -77,28 +77,30 @@ export function UserMenu() {
         <span className="user-menu-name">{name}</span>
         <span className="visually-hidden">{t('userMenu.open')}</span>
       </button>
-      <div id={panelId} className="user-menu-panel" hidden={!open}>
-        <div className="user-menu-who">
-          <strong>{name}</strong>
-          {me.user ? <span className="muted small">{me.user.email}</span> : null}
-          <span className="badge">{t(`roles.${me.role}`)}</span>
+      {open ? (
+        <div id={panelId} className="user-menu-panel">
+          <div className="user-menu-who">
+            <strong>{name}</strong>
+            {me.user ? <span className="muted small">{me.user.email}</span> : null}
+            <span className="badge">{t(`roles.${me.role}`)}</span>
+          </div>
+          <LanguageSelect onChange={(lang) => changeLanguage.mutate(lang)} disabled={changeLanguage.isPending} />
+          {changeLanguage.isError ? <ProblemAlert error={changeLanguage.error} /> : null}
+          {signOut.isError ? <ProblemAlert error={signOut.error} /> : null}
+          <button
+            type="button"
+            className="button button-block"
+            disabled={signOut.isPending}
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSuccess: () => navigate('/sign-in', { replace: true }),
+              })
+            }
+          >
+            {t('userMenu.signOut')}
+          </button>
         </div>
-        <LanguageSelect onChange={(lang) => changeLanguage.mutate(lang)} disabled={changeLanguage.isPending} />
-        {changeLanguage.isError ? <ProblemAlert error={changeLanguage.error} /> : null}
-        {signOut.isError ? <ProblemAlert error={signOut.error} /> : null}
-        <button
-          type="button"
-          className="button button-block"
-          disabled={signOut.isPending}
-          onClick={() =>
-            signOut.mutate(undefined, {
-              onSuccess: () => navigate('/sign-in', { replace: true }),
-            })
-          }
-        >
-          {t('userMenu.signOut')}
-        </button>
-      </div>
+      ) : null}
     </div>
   );
 }

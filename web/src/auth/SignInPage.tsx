@@ -110,7 +110,9 @@ export function SignInPage() {
         ) : null}
         <div className="sign-in-footer">
           <LanguageSelect className="compact" onChange={(lang) => void applyLanguage(lang, true)} />
-          {hints.data?.version ? <span className="muted small">{t('signIn.version', { version: hints.data.version })}</span> : null}
+          {hints.data?.version ? (
+            <span className="muted small">{t('signIn.version', { version: hints.data.version })}</span>
+          ) : null}
         </div>
       </main>
     </div>

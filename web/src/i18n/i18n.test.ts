@@ -49,7 +49,9 @@ describe('translations', () => {
       const f = flatten(file);
       const same = Object.keys(e).filter((k) => e[k] === f[k]);
       // Names such as "Email", "Marketing", "Hunter" may stay; most text must differ.
-      expect(same.length, `${lang} has ${same.length} strings identical to English: ${same.join(', ')}`).toBeLessThan(Object.keys(e).length * 0.1);
+      expect(same.length, `${lang} has ${same.length} strings identical to English: ${same.join(', ')}`).toBeLessThan(
+        Object.keys(e).length * 0.1,
+      );
     }
   });
 

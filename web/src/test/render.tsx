@@ -35,5 +35,13 @@ export async function renderPage(element: ReactElement, { path = '/', me = demoM
     ],
     { initialEntries: [path] },
   );
-  return { ...render(<QueryClientProvider client={queryClient}><RouterProvider router={router} /></QueryClientProvider>), router, queryClient };
+  return {
+    ...render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+    router,
+    queryClient,
+  };
 }

@@ -17,7 +17,8 @@ export function describeError(error: unknown, t: TFunction): string {
       case 0:
         return t('errors.network');
       case 401:
-        return detail || t('errors.unauthenticated');
+        // Sign-in's own 401 says what was wrong; elsewhere it means the session has ended.
+        return error.problem.instance?.endsWith('/auth/login') ? detail : t('errors.unauthenticated');
       case 403:
         return t('errors.forbidden', { detail });
       case 404:

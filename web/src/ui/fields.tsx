@@ -1,6 +1,13 @@
 // Labelled form controls. Each shows its hint and the server's message for it, wired to the
 // control with aria-describedby and aria-invalid, so screen readers read them with the field.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type Ref,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { Icon } from './icons';
 
 interface Common {
@@ -42,12 +49,24 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: ReactNode
   return (
     <label className="field-label" htmlFor={htmlFor}>
       {label}
-      {required ? <span className="required-mark" aria-hidden="true"> *</span> : null}
+      {required ? (
+        <span className="required-mark" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
     </label>
   );
 }
 
-export function TextField({ label, error, hint, required, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
@@ -64,7 +83,14 @@ export function TextField({ label, error, hint, required, className, ...input }:
   );
 }
 
-export function TextAreaField({ label, error, hint, required, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
@@ -118,17 +144,17 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ label, error, hint, className, ...input }: Omit<Common, 'required'> & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Omit<Common, 'required'> & InputHTMLAttributes<HTMLInputElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={`field field-checkbox ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-      <input
-        id={ids.id}
-        type="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        {...input}
-      />
+      <input id={ids.id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
       <label htmlFor={ids.id}>{label}</label>
       <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
     </div>

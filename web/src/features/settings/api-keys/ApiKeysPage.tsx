@@ -82,7 +82,9 @@ export function ApiKeysPage() {
       {canManage ? (
         <form ref={formRef} className="form form-inline card" onSubmit={onSubmit} noValidate aria-labelledby="new-key-title">
           <h2 id="new-key-title">{t('apiKeys.newTitle')}</h2>
-          <div aria-live="assertive">{create.isError ? <ProblemAlert error={create.error} fields={['name', 'role']} /> : null}</div>
+          <div aria-live="assertive">
+            {create.isError ? <ProblemAlert error={create.error} fields={['name', 'role']} /> : null}
+          </div>
           <div className="form-grid">
             <TextField
               label={t('apiKeys.name')}
@@ -144,8 +146,12 @@ export function ApiKeysPage() {
                   </th>
                   <td data-label={t('apiKeys.role')}>{t(`roles.${k.role}`)}</td>
                   <td data-label={t('apiKeys.createdBy')}>{creatorName(k.created_by_user_id)}</td>
-                  <td data-label={t('apiKeys.createdAt')}>{fmt.dateTime(k.created_at)}</td>
-                  <td data-label={t('apiKeys.lastUsed')}>{k.last_used_at ? fmt.dateTime(k.last_used_at) : t('apiKeys.never')}</td>
+                  <td data-label={t('apiKeys.createdAt')} className="nowrap">
+                    {fmt.dateTime(k.created_at)}
+                  </td>
+                  <td data-label={t('apiKeys.lastUsed')} className="nowrap">
+                    {k.last_used_at ? fmt.dateTime(k.last_used_at) : t('apiKeys.never')}
+                  </td>
                   <td data-label={t('apiKeys.status')}>
                     {k.revoked_at ? (
                       <span className="badge badge-off">{t('apiKeys.revokedOn', { date: fmt.date(k.revoked_at) })}</span>

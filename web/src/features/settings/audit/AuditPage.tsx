@@ -28,11 +28,23 @@ export const KNOWN_ACTIONS = [
   'workspace.bootstrapped',
 ];
 
-function detailText(detail: unknown): string {
-  if (detail === null || detail === undefined || detail === '') return '';
-  if (typeof detail === 'string') return detail;
-  if (typeof detail === 'object' && Object.keys(detail as object).length === 0) return '';
-  return JSON.stringify(detail);
+/** An entry's detail as "key: value" lines (objects), or its text. */
+function Detail({ detail }: { detail: unknown }) {
+  if (detail === null || detail === undefined || detail === '') return null;
+  if (typeof detail !== 'object' || Array.isArray(detail))
+    return <code>{typeof detail === 'string' ? detail : JSON.stringify(detail)}</code>;
+  const entries = Object.entries(detail as Record<string, unknown>);
+  if (entries.length === 0) return null;
+  return (
+    <ul className="detail-list">
+      {entries.map(([k, v]) => (
+        <li key={k}>
+          <span className="muted">{k}:</span>
+          <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function AuditPage() {
@@ -65,7 +77,10 @@ export function AuditPage() {
           name="action"
           value={choice}
           onChange={(e) => setChoice(e.target.value)}
-          options={[{ value: '', label: t('audit.allActions') }, ...actions.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` }))]}
+          options={[
+            { value: '', label: t('audit.allActions') },
+            ...actions.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` })),
+          ]}
         />
         <button type="submit" className="button button-primary">
           {t('audit.apply')}
@@ -106,27 +121,29 @@ export function AuditPage() {
             <tbody>
               {log.items.map((e) => (
                 <tr key={e.id}>
-                  <td data-label={t('audit.when')}>
+                  <td data-label={t('audit.when')} className="nowrap">
                     <time dateTime={new Date(e.occurred_at).toISOString()} title={fmt.relative(e.occurred_at)}>
                       {fmt.dateTime(e.occurred_at)}
                     </time>
                   </td>
                   <td data-label={t('audit.actor')}>{e.actor}</td>
                   <td data-label={t('audit.action')}>
-                    <span className="audit-action">{actionLabel(e.action)}</span> <code className="small">{e.action}</code>
+                    <span>
+                      <span className="audit-action">{actionLabel(e.action)}</span> <code className="id">{e.action}</code>
+                    </span>
                   </td>
                   <td data-label={t('audit.target')}>
                     {e.target_type ? (
-                      <>
-                        {e.target_type} <code className="small">{e.target_id}</code>
-                      </>
+                      <span>
+                        {e.target_type} <code className="id">{e.target_id}</code>
+                      </span>
                     ) : (
                       '—'
                     )}
                   </td>
                   <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
                   <td data-label={t('audit.detail')}>
-                    {detailText(e.detail) ? <code className="detail">{detailText(e.detail)}</code> : null}
+                    <Detail detail={e.detail} />
                   </td>
                 </tr>
               ))}

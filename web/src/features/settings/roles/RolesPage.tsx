@@ -134,7 +134,12 @@ export function RolesPage() {
               <button type="submit" className="button button-primary" disabled={changed.length === 0 || save.isPending}>
                 {save.isPending ? t('common.saving') : t('rolesPage.save', { n: changed.length })}
               </button>
-              <button type="button" className="button" disabled={changed.length === 0 || save.isPending} onClick={() => setDraft({})}>
+              <button
+                type="button"
+                className="button"
+                disabled={changed.length === 0 || save.isPending}
+                onClick={() => setDraft({})}
+              >
                 {t('rolesPage.discard')}
               </button>
             </div>

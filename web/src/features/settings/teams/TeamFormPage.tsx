@@ -63,9 +63,17 @@ function TeamForm({ team }: { team?: Team }) {
     if (!isApiError(err)) return undefined;
     const i = sentMembers.findIndex((m) => m.user_id === userId);
     if (i < 0) return undefined;
-    return fieldError(err, `members.${i}.user_id`) ?? fieldError(err, `members.${i}.sales_role`) ?? fieldError(err, `members.${i}`);
+    return (
+      fieldError(err, `members.${i}.user_id`) ?? fieldError(err, `members.${i}.sales_role`) ?? fieldError(err, `members.${i}`)
+    );
   };
-  const shownFields = ['name', 'kind', 'description', 'members', ...sentMembers.flatMap((_, i) => [`members.${i}.user_id`, `members.${i}.sales_role`, `members.${i}`])];
+  const shownFields = [
+    'name',
+    'kind',
+    'description',
+    'members',
+    ...sentMembers.flatMap((_, i) => [`members.${i}.user_id`, `members.${i}.sales_role`, `members.${i}`]),
+  ];
 
   const visibleUsers = (users.data ?? []).filter((u) => {
     const q = filter.trim().toLowerCase();
@@ -156,7 +164,13 @@ function TeamForm({ team }: { team?: Team }) {
           {users.isPending ? <Loading /> : null}
           {users.isError ? <ProblemAlert error={users.error} /> : null}
           {(users.data?.length ?? 0) > 8 ? (
-            <TextField label={t('teams.findPeople')} type="search" name="member-filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <TextField
+              label={t('teams.findPeople')}
+              type="search"
+              name="member-filter"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
           ) : null}
           <ul className="member-list">
             {visibleUsers.map((u) => {

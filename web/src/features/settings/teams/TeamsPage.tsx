@@ -73,7 +73,9 @@ export function TeamsPage() {
                       </ul>
                     )}
                   </td>
-                  <td data-label={t('teams.updated')}>{fmt.date(team.updated_at)}</td>
+                  <td data-label={t('teams.updated')} className="nowrap">
+                    {fmt.date(team.updated_at)}
+                  </td>
                   <td className="actions-cell">
                     <Link to={`/settings/teams/${team.id}`} className="button button-small">
                       {canManage ? t('common.edit') : t('common.view')}

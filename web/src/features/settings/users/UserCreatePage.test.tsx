@@ -7,17 +7,18 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('UserCreatePage', () => {
   it("shows the server's messages beside the fields and keeps what was typed", async () => {
-    const fetchMock = vi.fn(async () =>
-      new Response(
-        JSON.stringify({
-          type: '/problems/validation',
-          title: 'The request is not valid',
-          status: 422,
-          detail: 'the user cannot be created',
-          errors: [{ pointer: '/email', detail: 'not a valid email address' }],
-        }),
-        { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
-      ),
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            type: '/problems/validation',
+            title: 'The request is not valid',
+            status: 422,
+            detail: 'the user cannot be created',
+            errors: [{ pointer: '/email', detail: 'not a valid email address' }],
+          }),
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
     );
     vi.stubGlobal('fetch', fetchMock);
     await renderPage(<UserCreatePage />, { path: '/settings/users/new' });
@@ -30,7 +31,9 @@ describe('UserCreatePage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add user' }));
 
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
-    const described = (email.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (email.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain('Not a valid email address.');
     expect(screen.getByRole('alert').textContent).toContain('The user cannot be created.');
     // Nothing typed is lost.

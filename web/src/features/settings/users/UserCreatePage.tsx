@@ -32,7 +32,9 @@ export function UserCreatePage() {
     if (form.password) body.password = form.password;
     create.mutate(body, {
       onSuccess: (user) =>
-        navigate('/settings/users', { state: { flash: t('users.createdFlash', { name: user.display_name, email: user.email }) } }),
+        navigate('/settings/users', {
+          state: { flash: t('users.createdFlash', { name: user.display_name, email: user.email }) },
+        }),
       onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };

@@ -97,7 +97,14 @@ function UserEditForm({ user }: { user: User }) {
           {saved && !err ? <Alert tone="success">{t('common.saved')}</Alert> : null}
         </div>
         {!canChangeProfile ? <Alert tone="info">{t('users.readOnly')}</Alert> : null}
-        <TextField label={t('users.email')} name="email" value={user.email} readOnly hint={t('users.emailFixed')} error={fieldError(err, 'email')} />
+        <TextField
+          label={t('users.email')}
+          name="email"
+          value={user.email}
+          readOnly
+          hint={t('users.emailFixed')}
+          error={fieldError(err, 'email')}
+        />
         <TextField
           label={t('users.name')}
           name="display_name"
@@ -151,7 +158,8 @@ function UserEditForm({ user }: { user: User }) {
           />
         ) : null}
         <p className="muted small">
-          {t('users.createdOn', { date: fmt.dateTime(base.created_at) })} · {t('users.updatedOn', { date: fmt.dateTime(base.updated_at) })}
+          {t('users.createdOn', { date: fmt.dateTime(base.created_at) })} ·{' '}
+          {t('users.updatedOn', { date: fmt.dateTime(base.updated_at) })}
         </p>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={update.isPending || !canChangeProfile}>

@@ -72,7 +72,9 @@ export function UsersPage() {
                           {u.active ? t('users.active') : t('users.inactive')}
                         </span>
                       </td>
-                      <td data-label={t('users.createdAt')}>{fmt.date(u.created_at)}</td>
+                      <td data-label={t('users.createdAt')} className="nowrap">
+                        {fmt.date(u.created_at)}
+                      </td>
                       <td className="actions-cell">
                         {canEdit || self ? (
                           <Link to={`/settings/users/${u.id}`} className="button button-small">

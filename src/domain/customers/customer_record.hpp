@@ -1,0 +1,64 @@
+#pragma once
+// A company or a person as one record: built-in field values (by API name), custom field
+// values, tags, owner and team. Field values are normalised JSON (strings, numbers,
+// booleans, arrays) or null.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "domain/customers/fields.hpp"
+#include "domain/customers/provenance.hpp"
+
+namespace rapport::domain::customers {
+
+struct CustomerRecord {
+    EntityType type = EntityType::Company;
+    Id workspace_id = 0;
+    Id id = 0;
+    nlohmann::json fields = nlohmann::json::object();
+    nlohmann::json custom = nlohmann::json::object();
+    std::vector<std::string> tags;  // sorted, unique
+    std::optional<Id> owner_user_id;
+    std::optional<Id> team_id;
+    UnixMillis created_at = 0;
+    UnixMillis updated_at = 0;
+};
+
+// What a create or update asks for. Absent members are left alone by an update; a field
+// present with null clears it.
+struct CustomerInput {
+    nlohmann::json fields = nlohmann::json::object();
+    nlohmann::json custom = nlohmann::json::object();
+    std::optional<std::vector<std::string>> tags;
+    std::optional<std::optional<Id>> owner_user_id;  // outer: given or not; inner: null clears
+    std::optional<std::optional<Id>> team_id;
+    // Problems the caller found while reading the request (unknown members, wrong shapes);
+    // reported together with the field checks, and nothing is written while any remain.
+    std::vector<FieldError> request_errors;
+};
+
+// One field's change, as history records it. `field` is "tags", "owner_user_id",
+// "team_id", a built-in field name or "custom.<key>".
+struct FieldChange {
+    std::string field;
+    std::string old_value;
+    std::string new_value;
+};
+
+struct HistoryEntry {
+    Id history_id = 0;
+    std::string field;
+    std::optional<std::string> old_value;
+    std::optional<std::string> new_value;
+    UnixMillis changed_at = 0;
+    std::optional<Id> actor_user_id;
+    std::string actor_label;
+    Source source;
+};
+
+}  // namespace rapport::domain::customers

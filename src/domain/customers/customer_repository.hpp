@@ -1,0 +1,59 @@
+#pragma once
+// Persistence of companies and people with their tags, per-field provenance and history,
+// and of custom field definitions. Thread-safe; each method atomic.
+#include <optional>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/audit/audit_entry.hpp"
+#include "domain/customers/custom_field.hpp"
+#include "domain/customers/customer_record.hpp"
+#include "domain/page.hpp"
+#include "domain/permissions/record_access.hpp"
+
+namespace rapport::domain::customers {
+
+// One write of a record: its complete new state, what changed (for history) and the source
+// that the changed fields' provenance now points to. Stored in one transaction.
+struct RecordWrite {
+    CustomerRecord record;
+    std::vector<FieldChange> changes;
+    Source source;
+    std::optional<Id> actor_user_id;
+    std::string actor_label;
+    UnixMillis at = 0;
+};
+
+struct ListQuery {
+    AccessFilter access;
+    PageRequest page;
+};
+
+class CustomerRepository {
+public:
+    virtual ~CustomerRepository() = default;
+
+    virtual Status insert(const RecordWrite& write) = 0;
+    // NotFound when the record is gone.
+    virtual Status update(const RecordWrite& write) = 0;
+    virtual Result<std::optional<CustomerRecord>> find(Id workspace_id, EntityType type, Id id) = 0;
+    virtual Status remove(Id workspace_id, EntityType type, Id id, const AuditEntry& audit) = 0;
+    virtual Result<Page<CustomerRecord>> list(Id workspace_id, EntityType type, const ListQuery& query) = 0;
+
+    virtual Result<std::vector<FieldProvenance>> provenance(Id workspace_id, EntityType type, Id id) = 0;
+    // Newest first; `page.after` means older than that history id.
+    virtual Result<Page<HistoryEntry>> history(Id workspace_id, EntityType type, Id id, const PageRequest& page) = 0;
+
+    virtual Result<std::vector<CustomFieldDef>> custom_fields(Id workspace_id, EntityType type) = 0;
+    // Conflict when the key exists for that type.
+    virtual Status create_custom_field(const CustomFieldDef& def, const AuditEntry& audit) = 0;
+    virtual Status delete_custom_field(Id workspace_id, EntityType type, const std::string& key,
+                                       const AuditEntry& audit) = 0;
+
+    // Reference checks, so a record never points at another workspace's users, teams or companies.
+    virtual Result<bool> user_exists(Id workspace_id, Id user_id) = 0;
+    virtual Result<bool> team_exists(Id workspace_id, Id team_id) = 0;
+    virtual Result<bool> buyer_exists(Id workspace_id, Id company_id) = 0;
+};
+
+}  // namespace rapport::domain::customers

@@ -1,0 +1,307 @@
+#include "domain/customers/customer_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace rapport::domain::customers {
+
+namespace {
+
+constexpr std::size_t kMaxTags = 100;
+constexpr std::size_t kMaxTagLength = 60;
+
+std::string id_text(const std::optional<Id>& id) { return id ? id_to_string(*id) : ""; }
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
+AuditEntry audit_of(const Principal& actor, UnixMillis now, std::string action, std::string target_type,
+                    std::string target_id, const std::string& ip) {
+    AuditEntry e;
+    e.workspace_id = actor.workspace_id;
+    e.audit_id = new_id();
+    e.occurred_at = now;
+    e.actor_user_id = actor.user_id;
+    e.actor_api_key_id = actor.api_key_id;
+    e.actor_label = actor.label;
+    e.action = std::move(action);
+    e.target_type = std::move(target_type);
+    e.target_id = std::move(target_id);
+    if (!ip.empty()) e.ip = ip;
+    return e;
+}
+
+std::string what(EntityType type) { return type == EntityType::Company ? "company" : "person"; }
+
+}  // namespace
+
+Source CustomerService::default_source(const Principal& actor) {
+    Source s;
+    if (actor.api_key_id) {
+        s.kind = SourceKind::Api;
+        s.ref = "api_key:" + id_to_string(*actor.api_key_id);
+    } else {
+        s.kind = SourceKind::Manual;
+        s.ref = actor.user_id ? "user:" + id_to_string(*actor.user_id) : "operator";
+    }
+    s.data_kind = DataKind::FirstParty;
+    return s;
+}
+
+Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, const Actor& permissions,
+                                                        CustomerRecord& record, const CustomerInput& input,
+                                                        bool creating) {
+    (void)actor;
+    (void)permissions;
+    std::vector<FieldError> errors = input.request_errors;
+    std::vector<FieldChange> changes;
+    const EntityType type = record.type;
+    auto set_field = [&](const std::string& name, nlohmann::json& slot, const nlohmann::json& value) {
+        const std::string before = value_text(slot);
+        const std::string after = value_text(value);
+        if (creating ? !value.is_null() : before != after) changes.push_back({name, before, after});
+        slot = value;
+    };
+
+    // The country decides how phones and tax ids are read, so take it first.
+    NormalizeContext context;
+    if (record.fields.contains("country") && record.fields["country"].is_string()) {
+        context.country = record.fields["country"].get<std::string>();
+    }
+    if (!input.fields.is_object()) return fail(Error::field("/fields", "must be an object"));
+    if (input.fields.contains("country")) {
+        const FieldDef* country = find_field(type, "country");
+        auto normalized = normalize_value(*country, input.fields["country"], context);
+        if (normalized && normalized->is_string()) context.country = normalized->get<std::string>();
+        if (normalized && normalized->is_null()) context.country.reset();
+    }
+    for (const auto& [key, value] : input.fields.items()) {
+        const FieldDef* def = find_field(type, key);
+        if (!def) {
+            errors.push_back({"/fields/" + key, "unknown field; custom fields go under \"custom\""});
+            continue;
+        }
+        auto normalized = normalize_value(*def, value, context);
+        if (!normalized) {
+            errors.push_back({"/fields/" + key, normalized.error()});
+            continue;
+        }
+        set_field(key, record.fields[key], *normalized);
+    }
+    // A changed country can make a stored tax id or phone wrong: check them again.
+    if (input.fields.contains("country")) {
+        for (const auto& def : fields_of(type)) {
+            if ((def.type != FieldType::TaxId && def.type != FieldType::Phone) || input.fields.contains(def.name)) {
+                continue;
+            }
+            if (!record.fields.contains(def.name) || record.fields[def.name].is_null()) continue;
+            auto again = normalize_value(def, record.fields[def.name], context);
+            if (!again) errors.push_back({"/fields/" + def.name, again.error() + " (for the new country)"});
+        }
+    }
+    if (creating) {
+        for (const auto& def : fields_of(type)) {
+            if (def.required && (!record.fields.contains(def.name) || record.fields[def.name].is_null())) {
+                errors.push_back({"/fields/" + def.name, "required"});
+            }
+        }
+    }
+    if (type == EntityType::Person && record.fields.contains("buyer_company_id") &&
+        record.fields["buyer_company_id"].is_string() && input.fields.contains("buyer_company_id")) {
+        const auto buyer = parse_id(record.fields["buyer_company_id"].get<std::string>());
+        if (!buyer || !RAPPORT_TRY(repo_.buyer_exists(record.workspace_id, *buyer))) {
+            errors.push_back({"/fields/buyer_company_id", "no buyer company with this id (mark the company as a "
+                                                          "reseller, distributor or retailer first)"});
+        }
+    }
+
+    // Custom fields.
+    if (!input.custom.is_object()) return fail(Error::field("/custom", "must be an object"));
+    const auto defs = RAPPORT_TRY(repo_.custom_fields(record.workspace_id, type));
+    for (const auto& [key, value] : input.custom.items()) {
+        auto it = std::find_if(defs.begin(), defs.end(), [&](const CustomFieldDef& d) { return d.key == key; });
+        if (it == defs.end()) {
+            errors.push_back({"/custom/" + key, "no custom field '" + key + "' is defined for " + what(type) +
+                                                    " records; an admin adds it under Settings"});
+            continue;
+        }
+        auto normalized = normalize_value(it->as_field(), value, context);
+        if (!normalized) {
+            errors.push_back({"/custom/" + key, normalized.error()});
+            continue;
+        }
+        set_field("custom." + key, record.custom[key], *normalized);
+        if (record.custom[key].is_null()) record.custom.erase(key);
+    }
+    if (creating) {
+        for (const auto& d : defs) {
+            if (d.required && !record.custom.contains(d.key)) errors.push_back({"/custom/" + d.key, "required"});
+        }
+    }
+
+    if (input.tags) {
+        std::set<std::string> unique;
+        for (std::size_t i = 0; i < input.tags->size(); ++i) {
+            std::string tag = (*input.tags)[i];
+            while (!tag.empty() && tag.back() == ' ') tag.pop_back();
+            while (!tag.empty() && tag.front() == ' ') tag.erase(tag.begin());
+            if (tag.empty() || tag.size() > kMaxTagLength) {
+                errors.push_back({"/tags/" + std::to_string(i), "a tag has 1 to 60 characters"});
+                continue;
+            }
+            unique.insert(tag);
+        }
+        if (unique.size() > kMaxTags) errors.push_back({"/tags", "at most 100 tags"});
+        std::vector<std::string> tags(unique.begin(), unique.end());
+        if (tags != record.tags) changes.push_back({"tags", join_tags(record.tags), join_tags(tags)});
+        record.tags = std::move(tags);
+    }
+    if (input.owner_user_id) {
+        const auto& owner = *input.owner_user_id;
+        if (owner && !RAPPORT_TRY(repo_.user_exists(record.workspace_id, *owner))) {
+            errors.push_back({"/owner_user_id", "no user with this id in the workspace"});
+        } else if (owner != record.owner_user_id || creating) {
+            if (owner != record.owner_user_id) {
+                changes.push_back({"owner_user_id", id_text(record.owner_user_id), id_text(owner)});
+            }
+            record.owner_user_id = owner;
+        }
+    }
+    if (input.team_id) {
+        const auto& team = *input.team_id;
+        if (team && !RAPPORT_TRY(repo_.team_exists(record.workspace_id, *team))) {
+            errors.push_back({"/team_id", "no team with this id in the workspace"});
+        } else if (team != record.team_id) {
+            changes.push_back({"team_id", id_text(record.team_id), id_text(team)});
+            record.team_id = team;
+        }
+    }
+    if (!errors.empty()) {
+        return fail(Error::validation(std::string("the ") + what(type) + " cannot be saved: " +
+                                          std::to_string(errors.size()) + " field(s) need attention",
+                                      std::move(errors)));
+    }
+    return changes;
+}
+
+Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityType type, const CustomerInput& input,
+                                               const Source& source) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    CustomerRecord record;
+    record.type = type;
+    record.workspace_id = actor.workspace_id;
+    record.id = new_id();
+    record.owner_user_id = actor.user_id;  // default: the creator owns it
+    auto changes = RAPPORT_TRY(apply(actor, permissions, record, input, true));
+    if (record.owner_user_id && !input.owner_user_id) {
+        changes.push_back({"owner_user_id", "", id_to_string(*record.owner_user_id)});
+    }
+    if (type == EntityType::Person && (!record.fields.contains("kind") || record.fields["kind"].is_null())) {
+        const bool consumer = record.fields.contains("buyer_company_id") && !record.fields["buyer_company_id"].is_null();
+        record.fields["kind"] = consumer ? "b2c_consumer" : "b2b_contact";
+        changes.push_back({"kind", "", record.fields["kind"]});
+    }
+    if (type == EntityType::Company && (!record.fields.contains("market") || record.fields["market"].is_null())) {
+        record.fields["market"] = "b2b";
+        changes.push_back({"market", "", "b2b"});
+    }
+    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
+        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot create this " +
+                                     what(type) + " with this owner and team"));
+    }
+    record.created_at = record.updated_at = clock_.now_ms();
+    RAPPORT_CHECK(repo_.insert({record, changes, source, actor.user_id, actor.label, record.created_at}));
+    return record;
+}
+
+Result<CustomerRecord> CustomerService::readable(const Principal& actor, const Actor& permissions, EntityType type,
+                                                 Id id) {
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
+    // A record the actor may not read is answered exactly like a missing one.
+    if (!found || !can_read(permissions, grants, {found->owner_user_id, found->team_id})) {
+        return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
+    }
+    return *found;
+}
+
+Result<CustomerRecord> CustomerService::update(const Principal& actor, EntityType type, Id id,
+                                               const CustomerInput& input, const Source& source) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
+    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
+        return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
+                                     std::string(to_string(actor.role)) + ") cannot change it"));
+    }
+    auto changes = RAPPORT_TRY(apply(actor, permissions, record, input, false));
+    if (changes.empty()) return record;
+    record.updated_at = clock_.now_ms();
+    RAPPORT_CHECK(repo_.update({record, changes, source, actor.user_id, actor.label, record.updated_at}));
+    return record;
+}
+
+Result<RecordView> CustomerService::get(const Principal& actor, EntityType type, Id id) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    RecordView view;
+    view.record = RAPPORT_TRY(readable(actor, permissions, type, id));
+    view.provenance = RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, id));
+    return view;
+}
+
+Result<Page<CustomerRecord>> CustomerService::list(const Principal& actor, EntityType type, const PageRequest& page) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    ListQuery query;
+    query.access = read_filter(permissions, grants);
+    query.page = page;
+    return repo_.list(actor.workspace_id, type, query);
+}
+
+Status CustomerService::remove(const Principal& actor, EntityType type, Id id, const std::string& ip) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
+    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
+        return fail(Error::forbidden("your role cannot delete this " + what(type)));
+    }
+    return repo_.remove(actor.workspace_id, type, id,
+                        audit_of(actor, clock_.now_ms(), what(type) + ".deleted", what(type), id_to_string(id), ip));
+}
+
+Result<Page<HistoryEntry>> CustomerService::history(const Principal& actor, EntityType type, Id id,
+                                                    const PageRequest& page) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    RAPPORT_CHECK(readable(actor, permissions, type, id));
+    return repo_.history(actor.workspace_id, type, id, page);
+}
+
+Result<std::vector<CustomFieldDef>> CustomerService::custom_fields(const Principal& actor, EntityType type) {
+    return repo_.custom_fields(actor.workspace_id, type);
+}
+
+Result<CustomFieldDef> CustomerService::create_custom_field(const Principal& actor, CustomFieldDef def,
+                                                            const std::string& ip) {
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "defining custom fields"));
+    def.workspace_id = actor.workspace_id;
+    def.created_at = clock_.now_ms();
+    if (auto errors = validate_custom_field(def); !errors.empty()) {
+        return fail(Error::validation("the custom field cannot be created", std::move(errors)));
+    }
+    RAPPORT_CHECK(repo_.create_custom_field(
+        def, audit_of(actor, def.created_at, "custom_field.created", what(def.entity_type), def.key, ip)));
+    return def;
+}
+
+Status CustomerService::delete_custom_field(const Principal& actor, EntityType type, const std::string& key,
+                                            const std::string& ip) {
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "removing custom fields"));
+    return repo_.delete_custom_field(actor.workspace_id, type, key,
+                                     audit_of(actor, clock_.now_ms(), "custom_field.deleted", what(type), key, ip));
+}
+
+}  // namespace rapport::domain::customers

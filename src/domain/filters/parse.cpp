@@ -1,0 +1,514 @@
+#include "domain/filters/parse.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::domain::filters {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxErrors = 100;
+constexpr const char* kNodeShapes =
+    "{\"and\": [...]}, {\"or\": [...]}, {\"not\": {...}} or {\"field\": ..., \"op\": ..., \"value\": ...}";
+constexpr const char* kRelativeForms =
+    "-30d, +7d, -2w, -6m, -1y, today, start_of_week, start_of_month, start_of_year, or an anchor with an "
+    "offset such as start_of_month-1m";
+
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    }
+    return true;
+}
+
+// Edit distance with adjacent transpositions counted as one edit ("optimal string
+// alignment"), ignoring ASCII case: typos in field names are mostly swaps and slips.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1, 0));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+                ascii_lower(a[i - 2]) == ascii_lower(b[j - 1])) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[n][m];
+}
+
+// The closest candidate, if close enough to be a plausible typo of `typed`.
+std::optional<std::string> closest(std::string_view typed, const std::vector<std::string>& candidates) {
+    if (typed.size() > 200) return std::nullopt;  // quadratic cost; nobody mistypes 200 characters
+    const std::size_t allowed = typed.size() <= 3 ? 1 : typed.size() <= 6 ? 2 : 3;
+    std::optional<std::string> best;
+    std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+    for (const auto& c : candidates) {
+        const std::size_t dist = edit_distance(typed, c);
+        if (dist <= allowed && dist < best_distance) {
+            best = c;
+            best_distance = dist;
+        }
+    }
+    return best;
+}
+
+std::string join(const std::vector<std::string>& items, std::size_t max_items = 20) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < max_items; ++i) {
+        if (i) out += ", ";
+        out += items[i];
+    }
+    if (items.size() > max_items) out += ", ...";
+    return out;
+}
+
+std::vector<std::string> op_names(const std::vector<Op>& ops) {
+    std::vector<std::string> out;
+    for (Op op : ops) out.emplace_back(to_string(op));
+    return out;
+}
+
+// RFC 6901: '~' and '/' inside a reference token are escaped.
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string in_quotes(std::string_view text) {
+    std::string shown(text.substr(0, 60));
+    if (text.size() > 60) shown += "...";
+    return "'" + shown + "'";
+}
+
+bool is_list_op(Op op) {
+    return op == Op::In || op == Op::NotIn || op == Op::HasAnyTag || op == Op::HasAllTags;
+}
+
+class Parser {
+public:
+    Parser(const FieldCatalog& catalog, std::string_view prefix) : catalog_(catalog), prefix_(prefix) {
+        for (const auto& f : catalog.fields()) field_names_.push_back(f.name);
+    }
+
+    Result<FilterNode> run(const json& doc) {
+        std::optional<FilterNode> root;
+        if (doc.is_null()) {
+            root = match_all();
+        } else {
+            root = node(doc, prefix_, 1);
+        }
+        if (conditions_ > kMaxConditions) {
+            error(prefix_, "a filter has at most " + std::to_string(kMaxConditions) + " conditions; this one has " +
+                               std::to_string(conditions_));
+        }
+        if (total_values_ > kMaxTotalValues) {
+            error(prefix_, "a filter holds at most " + std::to_string(kMaxTotalValues) +
+                               " values in all; this one has " + std::to_string(total_values_));
+        }
+        if (!errors_.empty() || !root) {
+            std::string detail = errors_.size() == 1 ? "invalid filter: " + errors_.front().message
+                                                     : "invalid filter: " + std::to_string(errors_.size()) +
+                                                           (truncated_ ? "+" : "") + " problems";
+            return fail(Error::validation(std::move(detail), std::move(errors_)));
+        }
+        return std::move(*root);
+    }
+
+private:
+    void error(std::string pointer, std::string message) {
+        if (errors_.size() >= kMaxErrors) {
+            truncated_ = true;
+            return;
+        }
+        errors_.push_back(FieldError{std::move(pointer), std::move(message)});
+    }
+
+    std::optional<FilterNode> node(const json& j, const std::string& ptr, int depth) {
+        if (!j.is_object()) {
+            error(ptr, std::string("expected a filter object: ") + kNodeShapes);
+            return std::nullopt;
+        }
+        if (depth > kMaxDepth) {
+            error(ptr, "filters nest at most " + std::to_string(kMaxDepth) + " levels deep");
+            return std::nullopt;
+        }
+        if (j.empty()) return match_all();
+        const bool has_and = j.contains("and");
+        const bool has_or = j.contains("or");
+        const bool has_not = j.contains("not");
+        const bool has_condition = j.contains("field") || j.contains("op") || j.contains("value");
+        const int kinds = int{has_and} + int{has_or} + int{has_not} + int{has_condition};
+        if (kinds == 0) {
+            for (const auto& item : j.items()) {
+                error(ptr + "/" + pointer_token(item.key()),
+                      "unknown key " + in_quotes(item.key()) + "; a filter object is one of " + kNodeShapes);
+            }
+            return std::nullopt;
+        }
+        if (kinds > 1) {
+            error(ptr, std::string("a filter object is exactly one of ") + kNodeShapes +
+                           "; wrap several in {\"and\": [...]}");
+            return std::nullopt;
+        }
+        if (has_condition) return condition(j, ptr);
+        const char* key = has_and ? "and" : has_or ? "or" : "not";
+        bool ok = true;
+        for (const auto& item : j.items()) {
+            if (item.key() != key) {
+                error(ptr + "/" + pointer_token(item.key()),
+                      "unexpected key " + in_quotes(item.key()) + " next to '" + key + "'");
+                ok = false;
+            }
+        }
+        const json& body = j.at(key);
+        const std::string body_ptr = ptr + "/" + key;
+        if (has_not) {
+            if (!body.is_object()) {
+                error(body_ptr, "expected one filter object to negate");
+                return std::nullopt;
+            }
+            auto child = node(body, body_ptr, depth + 1);
+            if (!child || !ok) return std::nullopt;
+            return FilterNode{Not{std::move(*child)}};
+        }
+        if (!body.is_array()) {
+            error(body_ptr, "expected an array of filter objects");
+            return std::nullopt;
+        }
+        std::vector<FilterNode> children;
+        children.reserve(body.size());
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            auto child = node(body[i], body_ptr + "/" + std::to_string(i), depth + 1);
+            if (child) {
+                children.push_back(std::move(*child));
+            } else {
+                ok = false;
+            }
+        }
+        if (!ok) return std::nullopt;
+        if (has_and) return FilterNode{And{std::move(children)}};
+        return FilterNode{Or{std::move(children)}};
+    }
+
+    std::optional<FilterNode> condition(const json& j, const std::string& ptr) {
+        ++conditions_;
+        bool ok = true;
+        for (const auto& item : j.items()) {
+            if (item.key() != "field" && item.key() != "op" && item.key() != "value") {
+                error(ptr + "/" + pointer_token(item.key()),
+                      "unknown key " + in_quotes(item.key()) + "; a condition has field, op and value");
+                ok = false;
+            }
+        }
+
+        const FieldInfo* field = nullptr;
+        if (!j.contains("field")) {
+            error(ptr + "/field", "missing: name the field to filter on");
+            ok = false;
+        } else if (!j.at("field").is_string()) {
+            error(ptr + "/field", "expected a field name");
+            ok = false;
+        } else {
+            const auto& name = j.at("field").get_ref<const std::string&>();
+            field = catalog_.find(name);
+            if (!field) {
+                std::string message = "unknown field " + in_quotes(name);
+                if (auto guess = closest(name, field_names_)) message += "; did you mean '" + *guess + "'?";
+                error(ptr + "/field", std::move(message));
+                ok = false;
+            }
+        }
+
+        std::optional<Op> op;
+        if (!j.contains("op")) {
+            error(ptr + "/op", "missing: choose an operator" +
+                                   (field ? "; " + std::string(to_string(field->type)) + " fields take " +
+                                                join(op_names(ops_for(field->type)))
+                                          : std::string()));
+            ok = false;
+        } else if (!j.at("op").is_string()) {
+            error(ptr + "/op", "expected an operator name such as eq");
+            ok = false;
+        } else {
+            const auto& name = j.at("op").get_ref<const std::string&>();
+            op = parse_op(name);
+            if (!op) {
+                const std::vector<std::string> candidates =
+                    op_names(field ? ops_for(field->type) : ops_for_all());
+                std::string message = "unknown operator " + in_quotes(name);
+                if (auto guess = closest(name, candidates)) message += "; did you mean '" + *guess + "'?";
+                message += field ? " (" + std::string(to_string(field->type)) + " fields take " + join(candidates) + ")"
+                                 : " (operators: " + join(candidates) + ")";
+                error(ptr + "/op", std::move(message));
+                ok = false;
+            } else if (field && !op_applies(*op, field->type)) {
+                error(ptr + "/op", in_quotes(name) + " does not apply to " + std::string(to_string(field->type)) +
+                                       " fields; use " + join(op_names(ops_for(field->type))));
+                ok = false;
+                op.reset();
+            }
+        }
+        if (!field || !op) {
+            return std::nullopt;
+        }
+
+        Condition out{field->name, field->type, *op, {}};
+        const std::string value_ptr = ptr + "/value";
+        const bool has_value = j.contains("value") && !j.at("value").is_null();
+        const std::string op_name = in_quotes(to_string(*op));
+        if (*op == Op::IsEmpty || *op == Op::IsNotEmpty) {
+            if (has_value) {
+                error(value_ptr, op_name + " takes no value");
+                return std::nullopt;
+            }
+            return ok ? std::optional<FilterNode>(FilterNode{std::move(out)}) : std::nullopt;
+        }
+        if (!has_value) {
+            error(value_ptr, j.contains("value")
+                                 ? op_name + " needs a value; to find records without one use is_empty"
+                                 : "missing: " + op_name + " needs a value");
+            return std::nullopt;
+        }
+        const json& value = j.at("value");
+        if (is_list_op(*op)) {
+            if (!value.is_array()) {
+                error(value_ptr, op_name + " needs a list of values, such as [\"a\", \"b\"]");
+                return std::nullopt;
+            }
+            if (value.empty() || value.size() > kMaxListValues) {
+                error(value_ptr, op_name + " needs between 1 and " + std::to_string(kMaxListValues) +
+                                     " values; this list has " + std::to_string(value.size()));
+                return std::nullopt;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                auto operand = scalar(value[i], *field, value_ptr + "/" + std::to_string(i));
+                if (operand) {
+                    out.values.push_back(std::move(*operand));
+                } else {
+                    ok = false;
+                }
+            }
+        } else if (*op == Op::Between) {
+            if (!value.is_array() || value.size() != 2) {
+                error(value_ptr, "'between' needs [low, high], both included");
+                return std::nullopt;
+            }
+            for (std::size_t i = 0; i < 2; ++i) {
+                auto operand = scalar(value[i], *field, value_ptr + "/" + std::to_string(i));
+                if (operand) {
+                    out.values.push_back(std::move(*operand));
+                } else {
+                    ok = false;
+                }
+            }
+            if (ok && descending(out.values[0], out.values[1])) {
+                error(value_ptr, "'between' needs the lower bound first");
+                ok = false;
+            }
+        } else {
+            if (value.is_array()) {
+                error(value_ptr, op_name + " compares with one value; to match any of several use 'in'" +
+                                     (field->type == FieldType::Tags ? std::string(" or 'has_any_tag'") : ""));
+                return std::nullopt;
+            }
+            auto operand = scalar(value, *field, value_ptr);
+            if (!operand) return std::nullopt;
+            out.values.push_back(std::move(*operand));
+        }
+        total_values_ += out.values.size();
+        if (!ok) return std::nullopt;
+        return FilterNode{std::move(out)};
+    }
+
+    static const std::vector<Op>& ops_for_all() {
+        static const std::vector<Op> all = [] {
+            std::vector<Op> out;
+            for (int i = 0; i <= static_cast<int>(Op::HasAllTags); ++i) out.push_back(static_cast<Op>(i));
+            return out;
+        }();
+        return all;
+    }
+
+    // True when both bounds are absolute and the first is greater, so the range is empty.
+    static bool descending(const Operand& low, const Operand& high) {
+        if (const auto* a = std::get_if<double>(&low)) {
+            if (const auto* b = std::get_if<double>(&high)) return *a > *b;
+        }
+        if (const auto* a = std::get_if<CalendarDate>(&low)) {
+            if (const auto* b = std::get_if<CalendarDate>(&high)) return *a > *b;
+            if (const auto* b = std::get_if<Instant>(&high)) return date_of(b->ms) < *a;
+        }
+        if (const auto* a = std::get_if<Instant>(&low)) {
+            if (const auto* b = std::get_if<Instant>(&high)) return *a > *b;
+            if (const auto* b = std::get_if<CalendarDate>(&high)) return date_of(a->ms) > *b;
+        }
+        return false;
+    }
+
+    std::optional<Operand> text(const json& v, const std::string& ptr, std::string_view what) {
+        if (!v.is_string()) {
+            error(ptr, "expected " + std::string(what));
+            return std::nullopt;
+        }
+        const auto& s = v.get_ref<const std::string&>();
+        if (s.empty()) {
+            error(ptr, "an empty text is no value; to find records without a value use is_empty");
+            return std::nullopt;
+        }
+        if (s.size() > kMaxTextBytes) {
+            error(ptr, "at most " + std::to_string(kMaxTextBytes) + " bytes");
+            return std::nullopt;
+        }
+        return Operand{s};
+    }
+
+    std::optional<Operand> date_value(const json& v, const FieldInfo& field, const std::string& ptr) {
+        const bool with_time = field.type == FieldType::DateTime;
+        const std::string expected = with_time ? "expected a date written YYYY-MM-DD, a date-time such as "
+                                                 "2026-11-23T10:30:00Z, or {\"relative\": \"-30d\"}"
+                                               : "expected a date written YYYY-MM-DD or {\"relative\": \"-30d\"}";
+        if (v.is_object()) {
+            bool ok = v.contains("relative");
+            for (const auto& item : v.items()) {
+                if (item.key() != "relative") {
+                    error(ptr + "/" + pointer_token(item.key()),
+                          "unknown key " + in_quotes(item.key()) + "; write {\"relative\": \"-30d\"}");
+                    ok = false;
+                }
+            }
+            if (!v.contains("relative")) {
+                error(ptr, expected);
+                return std::nullopt;
+            }
+            const json& spec = v.at("relative");
+            if (!spec.is_string()) {
+                error(ptr + "/relative", std::string("expected a relative date such as ") + kRelativeForms);
+                return std::nullopt;
+            }
+            auto relative = parse_relative_date(spec.get_ref<const std::string&>());
+            if (!relative) {
+                error(ptr + "/relative", "not a relative date: " + in_quotes(spec.get_ref<const std::string&>()) +
+                                             "; write " + kRelativeForms + " (offsets up to 100000d, 10000w, "
+                                                                           "10000m, 1000y)");
+                return std::nullopt;
+            }
+            if (!ok) return std::nullopt;
+            return Operand{std::move(*relative)};
+        }
+        if (!v.is_string()) {
+            error(ptr, expected);
+            return std::nullopt;
+        }
+        const auto& s = v.get_ref<const std::string&>();
+        if (auto date = parse_iso_date(s)) return Operand{*date};
+        if (with_time) {
+            if (auto instant = parse_iso_instant(s)) return Operand{*instant};
+        }
+        if (parse_relative_date(s)) {
+            error(ptr, "write relative dates as an object: {\"relative\": " + json(s).dump() + "}");
+        } else if (!with_time && parse_iso_instant(s)) {
+            error(ptr, in_quotes(field.name) + " is a date without time; compare it with a date written YYYY-MM-DD");
+        } else if (with_time && s.size() >= 16 && parse_iso_date(s.substr(0, 10))) {
+            error(ptr, "a date-time needs its time zone, such as 2026-11-23T10:30:00Z or 2026-11-23T10:30:00+01:00");
+        } else {
+            error(ptr, expected);
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Operand> scalar(const json& v, const FieldInfo& field, const std::string& ptr) {
+        switch (field.type) {
+            case FieldType::Text: return text(v, ptr, "text");
+            case FieldType::Tags: return text(v, ptr, "a tag (text)");
+            case FieldType::Enum: {
+                if (!v.is_string()) {
+                    error(ptr, "expected one of: " + join(field.enum_values));
+                    return std::nullopt;
+                }
+                const auto& s = v.get_ref<const std::string&>();
+                for (const auto& option : field.enum_values) {
+                    if (iequals(option, s)) return Operand{option};  // canonical spelling
+                }
+                std::string message = in_quotes(s) + " is not an option of " + in_quotes(field.name);
+                if (auto guess = closest(s, field.enum_values)) message += "; did you mean '" + *guess + "'?";
+                message += " (options: " + join(field.enum_values) + ")";
+                error(ptr, std::move(message));
+                return std::nullopt;
+            }
+            case FieldType::Number:
+            case FieldType::Money:
+                if (!v.is_number()) {
+                    error(ptr, "expected a number");
+                    return std::nullopt;
+                }
+                return Operand{v.get<double>()};
+            case FieldType::Bool:
+                if (!v.is_boolean()) {
+                    error(ptr, "expected true or false");
+                    return std::nullopt;
+                }
+                return Operand{v.get<bool>()};
+            case FieldType::Reference: {
+                std::optional<Id> id;
+                if (v.is_string()) {
+                    id = parse_id(v.get_ref<const std::string&>());
+                } else if (v.is_number_unsigned()) {
+                    const auto n = v.get<std::uint64_t>();
+                    if (n <= static_cast<std::uint64_t>(std::numeric_limits<Id>::max())) id = static_cast<Id>(n);
+                } else if (v.is_number_integer()) {
+                    id = v.get<std::int64_t>();
+                }
+                if (!id || *id <= 0) {
+                    error(ptr, "expected a record id, such as \"123\"");
+                    return std::nullopt;
+                }
+                return Operand{*id};
+            }
+            case FieldType::Date:
+            case FieldType::DateTime: return date_value(v, field, ptr);
+        }
+        error(ptr, "unsupported field type");
+        return std::nullopt;
+    }
+
+    const FieldCatalog& catalog_;
+    std::string prefix_;
+    std::vector<std::string> field_names_;
+    std::vector<FieldError> errors_;
+    bool truncated_ = false;
+    int conditions_ = 0;
+    std::size_t total_values_ = 0;
+};
+
+}  // namespace
+
+Result<FilterNode> parse_filter(const nlohmann::json& doc, const FieldCatalog& catalog, std::string_view pointer_prefix) {
+    return Parser(catalog, pointer_prefix).run(doc);
+}
+
+}  // namespace rapport::domain::filters

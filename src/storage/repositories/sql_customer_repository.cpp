@@ -1,0 +1,355 @@
+#include "storage/repositories/sql_customer_repository.hpp"
+
+#include <map>
+
+#include "storage/access_filter_sql.hpp"
+#include "storage/repositories/audit_sql.hpp"
+#include "storage/transaction.hpp"
+
+namespace rapport::storage {
+
+using namespace rapport::domain;
+using namespace rapport::domain::customers;
+
+namespace {
+
+// The SQL of one entity type, built once from the field catalog.
+struct EntitySql {
+    std::string table;
+    std::string id_column;
+    std::vector<const FieldDef*> fields;
+    std::string select_columns;  // "workspace_id, <id>, <fields...>, custom, owner_user_id, team_id, created_at, updated_at"
+    std::string insert;
+    std::string update;
+    std::string find;
+    std::string remove;
+};
+
+const EntitySql& sql_of(EntityType type) {
+    static const auto build = [](EntityType t) {
+        EntitySql s;
+        s.table = t == EntityType::Company ? "companies" : "people";
+        s.id_column = t == EntityType::Company ? "company_id" : "person_id";
+        for (const auto& f : fields_of(t)) s.fields.push_back(&f);
+        std::string cols = "workspace_id, " + s.id_column;
+        for (const auto* f : s.fields) cols += ", " + f->column;
+        cols += ", custom, owner_user_id, team_id, created_at, updated_at";
+        s.select_columns = cols;
+        std::string placeholders;
+        const std::size_t n = s.fields.size() + 7;
+        for (std::size_t i = 1; i <= n; ++i) placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
+        s.insert = "INSERT INTO " + s.table + " (" + cols + ") VALUES (" + placeholders + ")";
+        std::string sets;
+        std::size_t p = 3;
+        for (const auto* f : s.fields) sets += (sets.empty() ? "" : ", ") + f->column + " = $" + std::to_string(p++);
+        sets += ", custom = $" + std::to_string(p++);
+        sets += ", owner_user_id = $" + std::to_string(p++);
+        sets += ", team_id = $" + std::to_string(p++);
+        sets += ", updated_at = $" + std::to_string(p++);
+        s.update = "UPDATE " + s.table + " SET " + sets + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
+        s.find = "SELECT " + cols + " FROM " + s.table + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
+        s.remove = "DELETE FROM " + s.table + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
+        return s;
+    };
+    static const EntitySql company = build(EntityType::Company);
+    static const EntitySql person = build(EntityType::Person);
+    return type == EntityType::Company ? company : person;
+}
+
+constexpr const char* kTagsOf =
+    "SELECT tag FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3 ORDER BY tag";
+constexpr const char* kClearTags = "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
+constexpr const char* kInsertTag = "INSERT INTO tags (workspace_id, entity_type, entity_id, tag) VALUES ($1, $2, $3, $4)";
+constexpr const char* kUpsertProvenance =
+    "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind, source_ref, data_kind,"
+    " recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    " ON CONFLICT (workspace_id, entity_type, entity_id, field) DO UPDATE SET source_kind = excluded.source_kind,"
+    " source_ref = excluded.source_ref, data_kind = excluded.data_kind, recorded_at = excluded.recorded_at";
+constexpr const char* kInsertHistory =
+    "INSERT INTO field_history (workspace_id, history_id, entity_type, entity_id, field, old_value, new_value,"
+    " changed_at, actor_user_id, actor_label, source_kind, source_ref)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+constexpr const char* kProvenanceOf =
+    "SELECT field, source_kind, source_ref, data_kind, recorded_at FROM field_provenance"
+    " WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3 ORDER BY field";
+constexpr const char* kHistoryOf =
+    "SELECT history_id, field, old_value, new_value, changed_at, actor_user_id, actor_label, source_kind, source_ref"
+    " FROM field_history WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3"
+    " AND (CAST($4 AS BIGINT) IS NULL OR history_id < $4) ORDER BY history_id DESC LIMIT $5";
+constexpr const char* kDeleteEntityRows[] = {
+    "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3",
+    "DELETE FROM field_provenance WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3",
+};
+constexpr const char* kCustomFields =
+    "SELECT field_key, label, field_type, options, currency, required, created_at FROM custom_field_defs"
+    " WHERE workspace_id = $1 AND entity_type = $2 ORDER BY created_at, field_key";
+constexpr const char* kInsertCustomField =
+    "INSERT INTO custom_field_defs (workspace_id, entity_type, field_key, label, field_type, options, currency,"
+    " required, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+constexpr const char* kDeleteCustomField =
+    "DELETE FROM custom_field_defs WHERE workspace_id = $1 AND entity_type = $2 AND field_key = $3";
+constexpr const char* kUserExists = "SELECT 1 FROM users WHERE workspace_id = $1 AND user_id = $2";
+constexpr const char* kTeamExists = "SELECT 1 FROM teams WHERE workspace_id = $1 AND team_id = $2";
+constexpr const char* kBuyerExists =
+    "SELECT 1 FROM companies WHERE workspace_id = $1 AND company_id = $2 AND buyer_kind IS NOT NULL";
+
+Value field_value(const FieldDef& f, const nlohmann::json& v) {
+    if (v.is_null()) return Value{};
+    if (f.type == FieldType::Reference) return Value{static_cast<std::int64_t>(std::stoll(v.get<std::string>()))};
+    if (v.is_string()) return Value{v.get<std::string>()};
+    return Value{v.dump()};
+}
+
+nlohmann::json json_of(const FieldDef& f, const Value& v) {
+    if (is_null(v)) return nullptr;
+    if (f.type == FieldType::Reference) return id_to_string(as_int(v));
+    return as_text(v);
+}
+
+Params row_params(const EntitySql& s, const CustomerRecord& r, bool for_update) {
+    Params p{r.workspace_id, r.id};
+    for (const auto* f : s.fields) {
+        p.push_back(field_value(*f, r.fields.contains(f->name) ? r.fields.at(f->name) : nlohmann::json(nullptr)));
+    }
+    p.push_back(r.custom.dump());
+    p.push_back(opt(r.owner_user_id));
+    p.push_back(opt(r.team_id));
+    if (!for_update) p.push_back(r.created_at);
+    p.push_back(r.updated_at);
+    return p;
+}
+
+CustomerRecord record_from(EntityType type, const EntitySql& s, const Row& row) {
+    CustomerRecord r;
+    r.type = type;
+    r.workspace_id = as_int(row[0]);
+    r.id = as_int(row[1]);
+    std::size_t i = 2;
+    for (const auto* f : s.fields) {
+        auto v = json_of(*f, row[i++]);
+        if (!v.is_null()) r.fields[f->name] = v;
+    }
+    r.custom = nlohmann::json::parse(as_text(row[i++]), nullptr, false);
+    if (!r.custom.is_object()) r.custom = nlohmann::json::object();
+    r.owner_user_id = as_opt_int(row[i++]);
+    r.team_id = as_opt_int(row[i++]);
+    r.created_at = as_int(row[i++]);
+    r.updated_at = as_int(row[i++]);
+    return r;
+}
+
+Status write_tags(Connection& c, const CustomerRecord& r) {
+    const std::string type(to_string(r.type));
+    RAPPORT_CHECK(c.execute(kClearTags, {r.workspace_id, type, r.id}));
+    for (const auto& t : r.tags) RAPPORT_CHECK(c.execute(kInsertTag, {r.workspace_id, type, r.id, t}));
+    return {};
+}
+
+Status write_changes(Connection& c, const RecordWrite& w) {
+    const auto& r = w.record;
+    const std::string type(to_string(r.type));
+    const std::string kind(to_string(w.source.kind));
+    const std::string data_kind(to_string(w.source.data_kind));
+    for (const auto& ch : w.changes) {
+        RAPPORT_CHECK(c.execute(kUpsertProvenance, {r.workspace_id, type, r.id, ch.field, kind, w.source.ref,
+                                                    data_kind, w.at}));
+        RAPPORT_CHECK(c.execute(kInsertHistory,
+                                {r.workspace_id, new_id(), type, r.id, ch.field,
+                                 ch.old_value.empty() ? Value{} : Value{ch.old_value},
+                                 ch.new_value.empty() ? Value{} : Value{ch.new_value}, w.at, opt(w.actor_user_id),
+                                 w.actor_label, kind, w.source.ref}));
+    }
+    return {};
+}
+
+Result<std::vector<std::string>> tags_of(Connection& c, Id ws, EntityType type, Id id) {
+    auto rs = RAPPORT_TRY(c.query(kTagsOf, {ws, std::string(to_string(type)), id}));
+    std::vector<std::string> out;
+    for (const auto& row : rs.rows) out.push_back(as_text(row[0]));
+    return out;
+}
+
+}  // namespace
+
+Status SqlCustomerRepository::insert(const RecordWrite& w) {
+    const auto& s = sql_of(w.record.type);
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        RAPPORT_CHECK(c.execute(s.insert, row_params(s, w.record, false)));
+        RAPPORT_CHECK(write_tags(c, w.record));
+        return write_changes(c, w);
+    });
+}
+
+Status SqlCustomerRepository::update(const RecordWrite& w) {
+    const auto& s = sql_of(w.record.type);
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        auto changed = RAPPORT_TRY(c.execute(s.update, row_params(s, w.record, true)));
+        if (changed == 0) return fail(Error::not_found("the record was deleted meanwhile"));
+        for (const auto& ch : w.changes) {
+            if (ch.field == "tags") {
+                RAPPORT_CHECK(write_tags(c, w.record));
+                break;
+            }
+        }
+        return write_changes(c, w);
+    });
+}
+
+Result<std::optional<CustomerRecord>> SqlCustomerRepository::find(Id ws, EntityType type, Id id) {
+    const auto& s = sql_of(type);
+    return read(db_, [&](Connection& c) -> Result<std::optional<CustomerRecord>> {
+        auto rs = RAPPORT_TRY(c.query(s.find, {ws, id}));
+        if (rs.empty()) return std::optional<CustomerRecord>{};
+        CustomerRecord r = record_from(type, s, rs.rows[0]);
+        r.tags = RAPPORT_TRY(tags_of(c, ws, type, id));
+        return std::optional<CustomerRecord>{std::move(r)};
+    });
+}
+
+Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditEntry& audit) {
+    const auto& s = sql_of(type);
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        if (type == EntityType::Company) {
+            // Consumers of a buyer keep existing; they just no longer belong to it.
+            RAPPORT_CHECK(c.execute("UPDATE people SET buyer_company_id = NULL WHERE workspace_id = $1 AND "
+                                    "buyer_company_id = $2",
+                                    {ws, id}));
+        }
+        auto changed = RAPPORT_TRY(c.execute(s.remove, {ws, id}));
+        if (changed == 0) return fail(Error::not_found("the record is already gone"));
+        for (const char* sql : kDeleteEntityRows) {
+            RAPPORT_CHECK(c.execute(sql, {ws, std::string(to_string(type)), id}));
+        }
+        return insert_audit(c, audit);
+    });
+}
+
+Result<Page<CustomerRecord>> SqlCustomerRepository::list(Id ws, EntityType type, const ListQuery& q) {
+    const auto& s = sql_of(type);
+    return read(db_, [&](Connection& c) -> Result<Page<CustomerRecord>> {
+        Params params{ws};
+        const std::string access = access_condition(q.access, params, "owner_user_id", "team_id");
+        params.push_back(opt(q.page.after));
+        const std::string after = "$" + std::to_string(params.size());
+        params.push_back(std::int64_t{q.page.limit + 1});
+        const std::string limit = "$" + std::to_string(params.size());
+        const std::string sql = "SELECT " + s.select_columns + " FROM " + s.table + " WHERE workspace_id = $1 AND " +
+                                access + " AND (CAST(" + after + " AS BIGINT) IS NULL OR " + s.id_column + " > " +
+                                after + ") ORDER BY " + s.id_column + " LIMIT " + limit;
+        auto rs = RAPPORT_TRY(c.query(sql, params));
+        Page<CustomerRecord> page;
+        for (const auto& row : rs.rows) page.items.push_back(record_from(type, s, row));
+        finish_page(page.items, q.page.limit, page.next_cursor, [](const CustomerRecord& r) { return r.id; });
+        for (auto& r : page.items) r.tags = RAPPORT_TRY(tags_of(c, ws, type, r.id));
+        return page;
+    });
+}
+
+Result<std::vector<FieldProvenance>> SqlCustomerRepository::provenance(Id ws, EntityType type, Id id) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<FieldProvenance>> {
+        auto rs = RAPPORT_TRY(c.query(kProvenanceOf, {ws, std::string(to_string(type)), id}));
+        std::vector<FieldProvenance> out;
+        for (const auto& r : rs.rows) {
+            FieldProvenance p;
+            p.field = as_text(r[0]);
+            p.source.kind = parse_source_kind(as_text(r[1])).value_or(SourceKind::System);
+            p.source.ref = as_text(r[2]);
+            p.source.data_kind = parse_data_kind(as_text(r[3])).value_or(DataKind::FirstParty);
+            p.recorded_at = as_int(r[4]);
+            out.push_back(std::move(p));
+        }
+        return out;
+    });
+}
+
+Result<Page<HistoryEntry>> SqlCustomerRepository::history(Id ws, EntityType type, Id id, const PageRequest& page) {
+    return read(db_, [&](Connection& c) -> Result<Page<HistoryEntry>> {
+        auto rs = RAPPORT_TRY(c.query(kHistoryOf, {ws, std::string(to_string(type)), id, opt(page.after),
+                                                   std::int64_t{page.limit + 1}}));
+        Page<HistoryEntry> out;
+        for (const auto& r : rs.rows) {
+            HistoryEntry h;
+            h.history_id = as_int(r[0]);
+            h.field = as_text(r[1]);
+            h.old_value = as_opt_text(r[2]);
+            h.new_value = as_opt_text(r[3]);
+            h.changed_at = as_int(r[4]);
+            h.actor_user_id = as_opt_int(r[5]);
+            h.actor_label = as_text(r[6]);
+            h.source.kind = parse_source_kind(as_text(r[7])).value_or(SourceKind::System);
+            h.source.ref = as_text(r[8]);
+            out.items.push_back(std::move(h));
+        }
+        finish_page(out.items, page.limit, out.next_cursor, [](const HistoryEntry& h) { return h.history_id; });
+        return out;
+    });
+}
+
+Result<std::vector<CustomFieldDef>> SqlCustomerRepository::custom_fields(Id ws, EntityType type) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<CustomFieldDef>> {
+        auto rs = RAPPORT_TRY(c.query(kCustomFields, {ws, std::string(to_string(type))}));
+        std::vector<CustomFieldDef> out;
+        for (const auto& r : rs.rows) {
+            CustomFieldDef d;
+            d.workspace_id = ws;
+            d.entity_type = type;
+            d.key = as_text(r[0]);
+            d.label = as_text(r[1]);
+            d.type = parse_field_type(as_text(r[2])).value_or(FieldType::Text);
+            auto options = nlohmann::json::parse(as_text(r[3]), nullptr, false);
+            if (options.is_array()) {
+                for (const auto& o : options) {
+                    if (o.is_string()) d.options.push_back(o.get<std::string>());
+                }
+            }
+            d.currency = as_opt_text(r[4]).value_or("");
+            d.required = as_bool(r[5]);
+            d.created_at = as_int(r[6]);
+            out.push_back(std::move(d));
+        }
+        return out;
+    });
+}
+
+Status SqlCustomerRepository::create_custom_field(const CustomFieldDef& d, const AuditEntry& audit) {
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        auto inserted = c.execute(kInsertCustomField,
+                                  {d.workspace_id, std::string(to_string(d.entity_type)), d.key, d.label,
+                                   std::string(to_string(d.type)), nlohmann::json(d.options).dump(),
+                                   d.currency.empty() ? Value{} : Value{d.currency}, d.required, d.created_at});
+        if (!inserted) {
+            if (inserted.error().code == ErrorCode::Conflict) {
+                return fail(Error{ErrorCode::Conflict, "a custom field '" + d.key + "' already exists",
+                                  {{"/key", "already used"}}});
+            }
+            return fail(std::move(inserted).error());
+        }
+        return insert_audit(c, audit);
+    });
+}
+
+Status SqlCustomerRepository::delete_custom_field(Id ws, EntityType type, const std::string& key,
+                                                  const AuditEntry& audit) {
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        auto changed = RAPPORT_TRY(c.execute(kDeleteCustomField, {ws, std::string(to_string(type)), key}));
+        if (changed == 0) return fail(Error::not_found("no custom field '" + key + "'"));
+        return insert_audit(c, audit);
+    });
+}
+
+namespace {
+Result<bool> exists(Database& db, const char* sql, Id ws, Id id) {
+    return read(db, [&](Connection& c) -> Result<bool> {
+        auto rs = RAPPORT_TRY(c.query(sql, {ws, id}));
+        return !rs.empty();
+    });
+}
+}  // namespace
+
+Result<bool> SqlCustomerRepository::user_exists(Id ws, Id user_id) { return exists(db_, kUserExists, ws, user_id); }
+Result<bool> SqlCustomerRepository::team_exists(Id ws, Id team_id) { return exists(db_, kTeamExists, ws, team_id); }
+Result<bool> SqlCustomerRepository::buyer_exists(Id ws, Id company_id) {
+    return exists(db_, kBuyerExists, ws, company_id);
+}
+
+}  // namespace rapport::storage

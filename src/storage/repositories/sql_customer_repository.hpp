@@ -1,0 +1,39 @@
+#pragma once
+#include "domain/customers/customer_repository.hpp"
+#include "storage/database.hpp"
+
+namespace rapport::storage {
+
+// Companies live in `companies`, people in `people`; built-in fields map to columns named
+// by the field catalog (code constants, never user input), custom values to the JSON text
+// column `custom`, tags to `tags`, provenance and history to their tables.
+class SqlCustomerRepository final : public domain::customers::CustomerRepository {
+public:
+    explicit SqlCustomerRepository(Database& db) : db_(db) {}
+
+    Status insert(const domain::customers::RecordWrite& write) override;
+    Status update(const domain::customers::RecordWrite& write) override;
+    Result<std::optional<domain::customers::CustomerRecord>> find(Id workspace_id, domain::customers::EntityType type,
+                                                                  Id id) override;
+    Status remove(Id workspace_id, domain::customers::EntityType type, Id id, const domain::AuditEntry& audit) override;
+    Result<domain::Page<domain::customers::CustomerRecord>> list(Id workspace_id, domain::customers::EntityType type,
+                                                                 const domain::customers::ListQuery& query) override;
+    Result<std::vector<domain::customers::FieldProvenance>> provenance(Id workspace_id,
+                                                                       domain::customers::EntityType type,
+                                                                       Id id) override;
+    Result<domain::Page<domain::customers::HistoryEntry>> history(Id workspace_id, domain::customers::EntityType type,
+                                                                  Id id, const domain::PageRequest& page) override;
+    Result<std::vector<domain::customers::CustomFieldDef>> custom_fields(Id workspace_id,
+                                                                         domain::customers::EntityType type) override;
+    Status create_custom_field(const domain::customers::CustomFieldDef& def, const domain::AuditEntry& audit) override;
+    Status delete_custom_field(Id workspace_id, domain::customers::EntityType type, const std::string& key,
+                               const domain::AuditEntry& audit) override;
+    Result<bool> user_exists(Id workspace_id, Id user_id) override;
+    Result<bool> team_exists(Id workspace_id, Id team_id) override;
+    Result<bool> buyer_exists(Id workspace_id, Id company_id) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace rapport::storage
