@@ -7,6 +7,7 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/teams/team_service.hpp"
+#include "domain/timeline/timeline_service.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
@@ -17,6 +18,7 @@ struct ApiContext {
     domain::IdentityService& identity;
     domain::TeamService& teams;
     domain::customers::CustomerService& customers;
+    domain::timeline::TimelineService& timeline;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -34,6 +36,7 @@ void register_team_routes(http::Router& router, ApiContext& api);
 void register_api_key_routes(http::Router& router, ApiContext& api);
 void register_audit_routes(http::Router& router, ApiContext& api);
 void register_customer_routes(http::Router& router, ApiContext& api);
+void register_timeline_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

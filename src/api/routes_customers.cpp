@@ -60,17 +60,22 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
     out.source = CustomerService::default_source(principal);
     for (const auto& [key, value] : doc.items()) {
         if (key == "fields" || key == "custom") {
-            if (!value.is_object()) body.error("/" + key, "must be an object");
-            else if (key == "fields") out.input.fields = value;
-            else out.input.custom = value;
+            if (!value.is_object())
+                body.error("/" + key, "must be an object");
+            else if (key == "fields")
+                out.input.fields = value;
+            else
+                out.input.custom = value;
         } else if (key == "tags") {
             if (!value.is_array()) {
                 body.error("/tags", "must be a list of strings");
             } else {
                 std::vector<std::string> tags;
                 for (std::size_t i = 0; i < value.size(); ++i) {
-                    if (value[i].is_string()) tags.push_back(value[i].get<std::string>());
-                    else body.error("/tags/" + std::to_string(i), "must be a string");
+                    if (value[i].is_string())
+                        tags.push_back(value[i].get<std::string>());
+                    else
+                        body.error("/tags/" + std::to_string(i), "must be a string");
                 }
                 out.input.tags = std::move(tags);
             }
@@ -87,10 +92,13 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
             for (const auto& [skey, svalue] : value.items()) {
                 if (skey == "data_kind") {
                     auto kind = svalue.is_string() ? parse_data_kind(svalue.get<std::string>()) : std::nullopt;
-                    if (!kind) body.error("/source/data_kind", "use zero_party, first_party, second_party or third_party");
-                    else out.source.data_kind = *kind;
+                    if (!kind)
+                        body.error("/source/data_kind", "use zero_party, first_party, second_party or third_party");
+                    else
+                        out.source.data_kind = *kind;
                 } else if (skey == "connector") {
-                    if (!svalue.is_string() || svalue.get<std::string>().empty() || svalue.get<std::string>().size() > 100) {
+                    if (!svalue.is_string() || svalue.get<std::string>().empty() ||
+                        svalue.get<std::string>().size() > 100) {
                         body.error("/source/connector", "name the connector in 1 to 100 characters");
                     } else {
                         out.source.kind = SourceKind::Connector;
@@ -116,7 +124,8 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
         auto result = RAPPORT_TRY(api.customers.list(principal, type, page));
         json items = json::array();
         for (const auto& r : result.items) items.push_back(record_json(r));
-        return ok_json({{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
+        return ok_json(
+            {{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
     });
     router.add(http::Verb::post, base, [&api, type, base](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
@@ -129,30 +138,33 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
         res.set(http::beast_http::field::location, base + "/" + id_to_string(record.id));
         return res;
     });
-    router.add(http::Verb::get, base + "/{id}", [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
-        auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto id = RAPPORT_TRY(path_id(ctx, "id", what));
-        auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
-        json out = record_json(view.record);
-        out["provenance"] = provenance_json(view.provenance);
-        return ok_json(out);
-    });
-    router.add(http::Verb::patch, base + "/{id}", [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
-        auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto id = RAPPORT_TRY(path_id(ctx, "id", what));
-        auto request = RAPPORT_TRY(read_write_request(ctx, principal));
-        RAPPORT_CHECK(api.customers.update(principal, type, id, request.input, request.source));
-        auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
-        json out = record_json(view.record);
-        out["provenance"] = provenance_json(view.provenance);
-        return ok_json(out);
-    });
-    router.add(http::Verb::delete_, base + "/{id}", [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
-        auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto id = RAPPORT_TRY(path_id(ctx, "id", what));
-        RAPPORT_CHECK(api.customers.remove(principal, type, id, ctx.peer.address));
-        return no_content();
-    });
+    router.add(http::Verb::get, base + "/{id}",
+               [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto id = RAPPORT_TRY(path_id(ctx, "id", what));
+                   auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
+                   json out = record_json(view.record);
+                   out["provenance"] = provenance_json(view.provenance);
+                   return ok_json(out);
+               });
+    router.add(http::Verb::patch, base + "/{id}",
+               [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto id = RAPPORT_TRY(path_id(ctx, "id", what));
+                   auto request = RAPPORT_TRY(read_write_request(ctx, principal));
+                   RAPPORT_CHECK(api.customers.update(principal, type, id, request.input, request.source));
+                   auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
+                   json out = record_json(view.record);
+                   out["provenance"] = provenance_json(view.provenance);
+                   return ok_json(out);
+               });
+    router.add(http::Verb::delete_, base + "/{id}",
+               [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto id = RAPPORT_TRY(path_id(ctx, "id", what));
+                   RAPPORT_CHECK(api.customers.remove(principal, type, id, ctx.peer.address));
+                   return no_content();
+               });
     router.add(http::Verb::get, base + "/{id}/history",
                [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
@@ -161,15 +173,16 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
                    auto result = RAPPORT_TRY(api.customers.history(principal, type, id, page));
                    json items = json::array();
                    for (const auto& h : result.items) {
-                       items.push_back({{"id", id_to_string(h.history_id)},
-                                        {"field", h.field},
-                                        {"old_value", h.old_value ? json(*h.old_value) : json(nullptr)},
-                                        {"new_value", h.new_value ? json(*h.new_value) : json(nullptr)},
-                                        {"changed_at", h.changed_at},
-                                        {"actor", h.actor_label},
-                                        {"actor_user_id", h.actor_user_id ? json(id_to_string(*h.actor_user_id)) : json(nullptr)},
-                                        {"source", to_string(h.source.kind)},
-                                        {"source_ref", h.source.ref}});
+                       items.push_back(
+                           {{"id", id_to_string(h.history_id)},
+                            {"field", h.field},
+                            {"old_value", h.old_value ? json(*h.old_value) : json(nullptr)},
+                            {"new_value", h.new_value ? json(*h.new_value) : json(nullptr)},
+                            {"changed_at", h.changed_at},
+                            {"actor", h.actor_label},
+                            {"actor_user_id", h.actor_user_id ? json(id_to_string(*h.actor_user_id)) : json(nullptr)},
+                            {"source", to_string(h.source.kind)},
+                            {"source_ref", h.source.ref}});
                    }
                    return ok_json({{"items", items},
                                    {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
@@ -177,9 +190,14 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
 }
 
 json custom_field_json(const CustomFieldDef& d) {
-    return {{"key", d.key},         {"label", d.label},       {"type", to_string(d.type)},
-            {"options", d.options}, {"currency", d.currency.empty() ? json(nullptr) : json(d.currency)},
-            {"required", d.required}, {"entity_type", to_string(d.entity_type)}, {"created_at", d.created_at}};
+    return {{"key", d.key},
+            {"label", d.label},
+            {"type", to_string(d.type)},
+            {"options", d.options},
+            {"currency", d.currency.empty() ? json(nullptr) : json(d.currency)},
+            {"required", d.required},
+            {"entity_type", to_string(d.entity_type)},
+            {"created_at", d.created_at}};
 }
 
 Result<EntityType> entity_param(const http::RequestContext& ctx) {
@@ -194,33 +212,38 @@ void register_customer_routes(http::Router& router, ApiContext& api) {
     register_entity(router, api, EntityType::Company, "/api/v1/companies");
     register_entity(router, api, EntityType::Person, "/api/v1/people");
 
-    router.add(http::Verb::get, "/api/v1/custom-fields/{entity}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
-        auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto type = RAPPORT_TRY(entity_param(ctx));
-        json items = json::array();
-        for (const auto& d : RAPPORT_TRY(api.customers.custom_fields(principal, type))) items.push_back(custom_field_json(d));
-        return ok_json({{"items", items}});
-    });
-    router.add(http::Verb::post, "/api/v1/custom-fields/{entity}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
-        auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto type = RAPPORT_TRY(entity_param(ctx));
-        auto body = RAPPORT_TRY(JsonBody::parse(ctx));
-        CustomFieldDef def;
-        def.entity_type = type;
-        def.key = body.string("key", true).value_or("");
-        def.label = body.string("label", true).value_or("");
-        if (auto t = body.string("type", true)) {
-            auto parsed = parse_field_type(*t);
-            if (!parsed) body.error("/type", "unknown field type '" + *t + "'");
-            else def.type = *parsed;
-        }
-        if (auto options = body.string_list("options")) def.options = *options;
-        def.currency = body.string("currency").value_or("");
-        def.required = body.boolean("required").value_or(false);
-        RAPPORT_CHECK(body.finish("the custom field cannot be created"));
-        auto created = RAPPORT_TRY(api.customers.create_custom_field(principal, def, ctx.peer.address));
-        return ok_json(custom_field_json(created), http::HttpStatus::created);
-    });
+    router.add(http::Verb::get, "/api/v1/custom-fields/{entity}",
+               [&api](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto type = RAPPORT_TRY(entity_param(ctx));
+                   json items = json::array();
+                   for (const auto& d : RAPPORT_TRY(api.customers.custom_fields(principal, type)))
+                       items.push_back(custom_field_json(d));
+                   return ok_json({{"items", items}});
+               });
+    router.add(http::Verb::post, "/api/v1/custom-fields/{entity}",
+               [&api](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto type = RAPPORT_TRY(entity_param(ctx));
+                   auto body = RAPPORT_TRY(JsonBody::parse(ctx));
+                   CustomFieldDef def;
+                   def.entity_type = type;
+                   def.key = body.string("key", true).value_or("");
+                   def.label = body.string("label", true).value_or("");
+                   if (auto t = body.string("type", true)) {
+                       auto parsed = parse_field_type(*t);
+                       if (!parsed)
+                           body.error("/type", "unknown field type '" + *t + "'");
+                       else
+                           def.type = *parsed;
+                   }
+                   if (auto options = body.string_list("options")) def.options = *options;
+                   def.currency = body.string("currency").value_or("");
+                   def.required = body.boolean("required").value_or(false);
+                   RAPPORT_CHECK(body.finish("the custom field cannot be created"));
+                   auto created = RAPPORT_TRY(api.customers.create_custom_field(principal, def, ctx.peer.address));
+                   return ok_json(custom_field_json(created), http::HttpStatus::created);
+               });
     router.add(http::Verb::delete_, "/api/v1/custom-fields/{entity}/{key}",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));

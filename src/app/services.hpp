@@ -8,11 +8,13 @@
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "domain/teams/team_service.hpp"
+#include "domain/timeline/timeline_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
 #include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
 #include "storage/repositories/sql_team_repository.hpp"
+#include "storage/repositories/sql_timeline_repository.hpp"
 
 namespace rapport::app {
 
@@ -26,6 +28,7 @@ public:
     domain::TeamService& teams() { return teams_; }
     domain::AuditRepository& audit() { return audit_repo_; }
     domain::customers::CustomerService& customers() { return customers_; }
+    domain::timeline::TimelineService& timeline() { return timeline_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
 
@@ -38,10 +41,12 @@ private:
     storage::SqlTeamRepository team_repo_;
     storage::SqlAuditRepository audit_repo_;
     storage::SqlCustomerRepository customer_repo_;
+    storage::SqlTimelineRepository timeline_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
     domain::customers::CustomerService customers_;
+    domain::timeline::TimelineService timeline_;
 };
 
 }  // namespace rapport::app

@@ -4,6 +4,7 @@
 // Expected failures (bad input, missing record, conflict, ...) travel as values:
 // functions return Result<T>. Exceptions mean bugs or resource exhaustion; the HTTP
 // layer catches them once per request and answers 500.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +38,11 @@ struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string detail;
     std::vector<FieldError> fields;
+    std::optional<int> retry_after_seconds;  // RateLimited/Unavailable: when to try again
+
+    Error() = default;
+    Error(ErrorCode c, std::string d, std::vector<FieldError> f = {}, std::optional<int> retry_after = std::nullopt)
+        : code(c), detail(std::move(d)), fields(std::move(f)), retry_after_seconds(retry_after) {}
 
     static Error bad_request(std::string detail) { return {ErrorCode::BadRequest, std::move(detail), {}}; }
     static Error validation(std::string detail, std::vector<FieldError> fields = {}) {
@@ -50,7 +56,9 @@ struct Error {
     static Error conflict(std::string detail) { return {ErrorCode::Conflict, std::move(detail), {}}; }
     static Error unauthenticated(std::string detail) { return {ErrorCode::Unauthenticated, std::move(detail), {}}; }
     static Error forbidden(std::string detail) { return {ErrorCode::Forbidden, std::move(detail), {}}; }
-    static Error rate_limited(std::string detail) { return {ErrorCode::RateLimited, std::move(detail), {}}; }
+    static Error rate_limited(std::string detail, std::optional<int> retry_after = std::nullopt) {
+        return {ErrorCode::RateLimited, std::move(detail), {}, retry_after};
+    }
     static Error unavailable(std::string detail) { return {ErrorCode::Unavailable, std::move(detail), {}}; }
     static Error internal(std::string detail) { return {ErrorCode::Internal, std::move(detail), {}}; }
 };

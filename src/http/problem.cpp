@@ -47,6 +47,7 @@ Response problem_response(const Error& error, std::string_view instance, std::st
     }
     auto res = render(std::move(body), pt.status);
     if (error.code == ErrorCode::Unauthenticated) res.set(beast_http::field::www_authenticate, "Bearer");
+    if (error.retry_after_seconds) res.set(beast_http::field::retry_after, std::to_string(*error.retry_after_seconds));
     return res;
 }
 

@@ -65,6 +65,12 @@ Result<Response> StaticFiles::serve(const RequestContext& ctx) const {
     res.set(beast_http::field::etag, etag);
     res.set(beast_http::field::cache_control, cache);
     res.set("X-Content-Type-Options", "nosniff");
+    if (file.extension() == ".html") {
+        // The app has no inline script or style, so a strict policy costs nothing.
+        res.set("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+        res.set("Referrer-Policy", "same-origin");
+    }
     return res;
 }
 

@@ -55,6 +55,7 @@ TEST_F(AuthApiTest, RepeatedFailedLoginsAreThrottled) {
     }
     auto blocked = client.post("/api/v1/auth/login", {{"email", ws.owner_email}, {"password", ws.password}});
     expect_problem(blocked, 429);
+    EXPECT_GT(std::stoi(blocked.header("retry-after")), 0);
     EXPECT_NE(blocked.json()["detail"].get<std::string>().find("try again"), std::string::npos);
 }
 

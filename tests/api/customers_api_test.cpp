@@ -14,8 +14,9 @@ protected:
     Member member_of_acme(const std::string& role) {
         auto owner = owner_of(acme_);
         const auto email = unique_name("m") + "@acme.test";
-        auto created = owner.post("/api/v1/users", {{"email", email}, {"display_name", "M"}, {"role", role},
-                                                    {"password", "long enough password"}});
+        auto created =
+            owner.post("/api/v1/users",
+                       {{"email", email}, {"display_name", "M"}, {"role", role}, {"password", "long enough password"}});
         EXPECT_EQ(created.status, 201) << created.body;
         return {signed_in_client(*server_, email, "long enough password"), created.json()["id"]};
     }
@@ -23,15 +24,15 @@ protected:
 
 TEST_F(CustomersApiTest, CreatesACompanyWithNormalisedValuesAndProvenance) {
     auto owner = owner_of(acme_);
-    auto res = owner.post("/api/v1/companies",
-                          {{"fields", {{"legal_name", "Rossi Meccanica S.r.l."},
-                                       {"country", "it"},
-                                       {"vat_id", "IT 007.431.101-57"},
-                                       {"pec", " Rossi@PEC.example "},
-                                       {"phone", "02 1234 5678"},
-                                       {"website", "rossi.example"},
-                                       {"city", "Milano"}}},
-                           {"tags", {"vip", "meccanica", "vip"}}});
+    auto res = owner.post("/api/v1/companies", {{"fields",
+                                                 {{"legal_name", "Rossi Meccanica S.r.l."},
+                                                  {"country", "it"},
+                                                  {"vat_id", "IT 007.431.101-57"},
+                                                  {"pec", " Rossi@PEC.example "},
+                                                  {"phone", "02 1234 5678"},
+                                                  {"website", "rossi.example"},
+                                                  {"city", "Milano"}}},
+                                                {"tags", {"vip", "meccanica", "vip"}}});
     ASSERT_EQ(res.status, 201) << res.body;
     auto body = res.json();
     EXPECT_EQ(body["fields"]["country"], "IT");
@@ -49,13 +50,14 @@ TEST_F(CustomersApiTest, CreatesACompanyWithNormalisedValuesAndProvenance) {
 
 TEST_F(CustomersApiTest, InvalidValuesAreRejectedWithTheReasonAndNothingIsWritten) {
     auto owner = owner_of(acme_);
-    auto res = owner.post("/api/v1/companies", {{"fields", {{"legal_name", ""},
-                                                            {"country", "IT"},
-                                                            {"vat_id", "00743110158"},
-                                                            {"email", "not-an-email"},
-                                                            {"phone", "12"},
-                                                            {"size", "huge"},
-                                                            {"colour", "red"}}},
+    auto res = owner.post("/api/v1/companies", {{"fields",
+                                                 {{"legal_name", ""},
+                                                  {"country", "IT"},
+                                                  {"vat_id", "00743110158"},
+                                                  {"email", "not-an-email"},
+                                                  {"phone", "12"},
+                                                  {"size", "huge"},
+                                                  {"colour", "red"}}},
                                                 {"flavour", 1}});
     expect_problem(res, 422);
     for (const char* p : {"/fields/legal_name", "/fields/vat_id", "/fields/email", "/fields/phone", "/fields/size",
@@ -63,8 +65,9 @@ TEST_F(CustomersApiTest, InvalidValuesAreRejectedWithTheReasonAndNothingIsWritte
         EXPECT_TRUE(has_error_at(res, p)) << p << " in " << res.body;
     }
     EXPECT_NE(res.body.find("check digit"), std::string::npos);
-    auto spanish = owner.post("/api/v1/companies",
-                              {{"fields", {{"legal_name", "Bad CIF S.L."}, {"country", "ES"}, {"vat_id", "B1234567X"}}}});
+    auto spanish =
+        owner.post("/api/v1/companies",
+                   {{"fields", {{"legal_name", "Bad CIF S.L."}, {"country", "ES"}, {"vat_id", "B1234567X"}}}});
     expect_problem(spanish, 422);
     EXPECT_TRUE(has_error_at(spanish, "/fields/vat_id"));
     auto list = owner.get("/api/v1/companies?limit=500");
@@ -73,17 +76,18 @@ TEST_F(CustomersApiTest, InvalidValuesAreRejectedWithTheReasonAndNothingIsWritte
 
 TEST_F(CustomersApiTest, UpdatesKeepFieldHistoryAndDeclaredSources) {
     auto owner = owner_of(acme_);
-    auto created = owner.post("/api/v1/people", {{"fields", {{"first_name", "Ana"}, {"last_name", "Sousa"},
-                                                             {"country", "PT"}, {"phone", "912 345 678"}}}});
+    auto created = owner.post(
+        "/api/v1/people",
+        {{"fields", {{"first_name", "Ana"}, {"last_name", "Sousa"}, {"country", "PT"}, {"phone", "912 345 678"}}}});
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string id = created.json()["id"];
     EXPECT_EQ(created.json()["fields"]["phone"], "+351912345678");
     EXPECT_EQ(created.json()["fields"]["kind"], "b2b_contact");
 
     auto key = with_key(server_->api_key("acme", "admin"));
-    auto patched = key.patch("/api/v1/people/" + id,
-                             {{"fields", {{"email", "ana.sousa@example.pt"}, {"city", "Porto"}}},
-                              {"source", {{"data_kind", "third_party"}, {"connector", "data-broker"}}}});
+    auto patched =
+        key.patch("/api/v1/people/" + id, {{"fields", {{"email", "ana.sousa@example.pt"}, {"city", "Porto"}}},
+                                           {"source", {{"data_kind", "third_party"}, {"connector", "data-broker"}}}});
     ASSERT_EQ(patched.status, 200) << patched.body;
     auto prov = patched.json()["provenance"];
     EXPECT_EQ(prov["email"]["source"], "connector");
@@ -113,12 +117,15 @@ TEST_F(CustomersApiTest, CustomFieldsAreDefinedByAdminsAndValidatedOnEveryWrite)
     auto def = owner.post("/api/v1/custom-fields/company",
                           {{"key", "annual_volume"}, {"label", "Annual coffee volume (kg)"}, {"type", "number"}});
     ASSERT_EQ(def.status, 201) << def.body;
-    ASSERT_EQ(owner.post("/api/v1/custom-fields/company", {{"key", "roast"}, {"label", "Preferred roast"},
-                                                           {"type", "select"}, {"options", {"light", "medium", "dark"}}})
+    ASSERT_EQ(owner
+                  .post("/api/v1/custom-fields/company", {{"key", "roast"},
+                                                          {"label", "Preferred roast"},
+                                                          {"type", "select"},
+                                                          {"options", {"light", "medium", "dark"}}})
                   .status,
               201);
-    expect_problem(owner.post("/api/v1/custom-fields/company", {{"key", "roast"}, {"label", "Again"}, {"type", "text"}}),
-                   409);
+    expect_problem(
+        owner.post("/api/v1/custom-fields/company", {{"key", "roast"}, {"label", "Again"}, {"type", "text"}}), 409);
     auto bad_def = owner.post("/api/v1/custom-fields/company", {{"key", "Bad Key"}, {"label", ""}, {"type", "select"}});
     expect_problem(bad_def, 422);
     EXPECT_TRUE(has_error_at(bad_def, "/key"));
@@ -129,8 +136,9 @@ TEST_F(CustomersApiTest, CustomFieldsAreDefinedByAdminsAndValidatedOnEveryWrite)
     ASSERT_EQ(ok.status, 201) << ok.body;
     EXPECT_EQ(ok.json()["custom"]["roast"], "dark");
     EXPECT_EQ(ok.json()["provenance"]["custom.roast"]["source"], "manual");
-    auto bad = owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Bar Sbagliato"}, {"country", "IT"}}},
-                                                {"custom", {{"annual_volume", "lots"}, {"roast", "burnt"}, {"nope", 1}}}});
+    auto bad =
+        owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Bar Sbagliato"}, {"country", "IT"}}},
+                                         {"custom", {{"annual_volume", "lots"}, {"roast", "burnt"}, {"nope", 1}}}});
     expect_problem(bad, 422);
     EXPECT_TRUE(has_error_at(bad, "/custom/annual_volume"));
     EXPECT_TRUE(has_error_at(bad, "/custom/roast"));
@@ -143,14 +151,15 @@ TEST_F(CustomersApiTest, RecordLevelPermissionsApplyToEveryReadAndWrite) {
     auto owner = owner_of(acme_);
     auto ada = member_of_acme("member");
     auto bob = member_of_acme("member");
-    auto team = owner.post("/api/v1/teams", {{"name", unique_name("Team")}, {"kind", "sales"},
+    auto team = owner.post("/api/v1/teams", {{"name", unique_name("Team")},
+                                             {"kind", "sales"},
                                              {"members", {{{"user_id", ada.user_id}, {"sales_role", "farmer"}}}}});
     ASSERT_EQ(team.status, 201) << team.body;
     const std::string team_id = team.json()["id"];
 
     // Ada creates one record for her team; Bob creates one of his own.
-    auto ada_rec = ada.client.post("/api/v1/companies", {{"fields", {{"legal_name", "Ada Co"}, {"country", "IT"}}},
-                                                         {"team_id", team_id}});
+    auto ada_rec = ada.client.post("/api/v1/companies",
+                                   {{"fields", {{"legal_name", "Ada Co"}, {"country", "IT"}}}, {"team_id", team_id}});
     ASSERT_EQ(ada_rec.status, 201) << ada_rec.body;
     auto bob_rec = bob.client.post("/api/v1/companies", {{"fields", {{"legal_name", "Bob Co"}, {"country", "IT"}}}});
     ASSERT_EQ(bob_rec.status, 201) << bob_rec.body;
@@ -172,7 +181,9 @@ TEST_F(CustomersApiTest, RecordLevelPermissionsApplyToEveryReadAndWrite) {
 
     // Viewers read team records and write nothing.
     auto viewer = member_of_acme("viewer");
-    ASSERT_EQ(owner.patch("/api/v1/teams/" + team_id, {{"members", {{{"user_id", ada.user_id}}, {{"user_id", viewer.user_id}}}}})
+    ASSERT_EQ(owner
+                  .patch("/api/v1/teams/" + team_id,
+                         {{"members", {{{"user_id", ada.user_id}}, {{"user_id", viewer.user_id}}}}})
                   .status,
               200);
     EXPECT_EQ(viewer.client.get("/api/v1/companies/" + ada_id).status, 200);
@@ -186,15 +197,16 @@ TEST_F(CustomersApiTest, AnotherWorkspaceNeverSeesOrTouchesTheRecords) {
     auto rec = acme.post("/api/v1/people", {{"fields", {{"first_name", "Secret"}, {"last_name", "Person"}}}});
     ASSERT_EQ(rec.status, 201);
     const std::string id = rec.json()["id"];
-    for (auto res : {globex.get("/api/v1/people/" + id), globex.patch("/api/v1/people/" + id, {{"fields", {{"city", "X"}}}}),
-                     globex.del("/api/v1/people/" + id), globex.get("/api/v1/people/" + id + "/history")}) {
+    for (auto res :
+         {globex.get("/api/v1/people/" + id), globex.patch("/api/v1/people/" + id, {{"fields", {{"city", "X"}}}}),
+          globex.del("/api/v1/people/" + id), globex.get("/api/v1/people/" + id + "/history")}) {
         expect_problem(res, 404);
         EXPECT_EQ(res.body.find("Secret"), std::string::npos);
     }
     EXPECT_EQ(globex.get("/api/v1/people?limit=500").body.find("Secret"), std::string::npos);
     const std::string acme_owner = acme.get("/api/v1/me").json()["user"]["id"];
-    auto cross = globex.post("/api/v1/people", {{"fields", {{"first_name", "A"}, {"last_name", "B"}}},
-                                                {"owner_user_id", acme_owner}});
+    auto cross = globex.post("/api/v1/people",
+                             {{"fields", {{"first_name", "A"}, {"last_name", "B"}}}, {"owner_user_id", acme_owner}});
     expect_problem(cross, 422);
     EXPECT_TRUE(has_error_at(cross, "/owner_user_id"));
     EXPECT_EQ(acme.get("/api/v1/people/" + id).json()["fields"]["first_name"], "Secret");
@@ -203,16 +215,17 @@ TEST_F(CustomersApiTest, AnotherWorkspaceNeverSeesOrTouchesTheRecords) {
 TEST_F(CustomersApiTest, ConsumersBelongOnlyToBuyers) {
     auto owner = owner_of(acme_);
     auto plain = owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Not A Buyer"}, {"country", "ES"}}}});
-    auto buyer = owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Cafetería Luna S.L."}, {"country", "ES"},
-                                                              {"buyer_kind", "retailer"}}}});
+    auto buyer = owner.post(
+        "/api/v1/companies",
+        {{"fields", {{"legal_name", "Cafetería Luna S.L."}, {"country", "ES"}, {"buyer_kind", "retailer"}}}});
     ASSERT_EQ(buyer.status, 201) << buyer.body;
     const std::string plain_id = plain.json()["id"], buyer_id = buyer.json()["id"];
-    auto wrong = owner.post("/api/v1/people", {{"fields", {{"first_name", "Eva"}, {"last_name", "Gil"},
-                                                           {"buyer_company_id", plain_id}}}});
+    auto wrong = owner.post(
+        "/api/v1/people", {{"fields", {{"first_name", "Eva"}, {"last_name", "Gil"}, {"buyer_company_id", plain_id}}}});
     expect_problem(wrong, 422);
     EXPECT_TRUE(has_error_at(wrong, "/fields/buyer_company_id"));
-    auto consumer = owner.post("/api/v1/people", {{"fields", {{"first_name", "Eva"}, {"last_name", "Gil"},
-                                                              {"buyer_company_id", buyer_id}}}});
+    auto consumer = owner.post(
+        "/api/v1/people", {{"fields", {{"first_name", "Eva"}, {"last_name", "Gil"}, {"buyer_company_id", buyer_id}}}});
     ASSERT_EQ(consumer.status, 201) << consumer.body;
     EXPECT_EQ(consumer.json()["fields"]["kind"], "b2c_consumer");
 }

@@ -21,6 +21,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     api::ApiContext ctx{(*services)->identity(),
                         (*services)->teams(),
                         (*services)->customers(),
+                        (*services)->timeline(),
                         (*services)->audit(),
                         (*services)->database(),
                         metrics,

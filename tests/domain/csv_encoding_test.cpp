@@ -36,11 +36,14 @@ TEST(EncodingUtf8, IsAsciiLooksAtEveryByte) {
     EXPECT_TRUE(is_ascii(""));
     EXPECT_TRUE(is_ascii("0123456789abcdefghij"));
     EXPECT_FALSE(is_ascii("0123456789abcdefghi\xE9"));
-    EXPECT_FALSE(is_ascii("\xE9" "0123456789"));
+    EXPECT_FALSE(
+        is_ascii("\xE9"
+                 "0123456789"));
 }
 
 TEST(EncodingWindows1252, ConvertsLatin1Letters) {
-    EXPECT_EQ(windows1252_to_utf8("Citt\xE0;Per\xF9;S\xE3o Paulo;Espa\xF1" "a;Gar\xE7on"),
+    EXPECT_EQ(windows1252_to_utf8("Citt\xE0;Per\xF9;S\xE3o Paulo;Espa\xF1"
+                                  "a;Gar\xE7on"),
               "Città;Perù;São Paulo;España;Garçon");
     EXPECT_EQ(windows1252_to_utf8("\xC0\xC9\xD1\xD6\xDC\xDF\xE4\xF6\xFC\xFF"), "ÀÉÑÖÜßäöüÿ");
     EXPECT_EQ(windows1252_to_utf8("\xA0\xA3\xA7\xB0\xBA\xAA"), "\u00A0£§°ºª");
@@ -50,8 +53,13 @@ TEST(EncodingWindows1252, ConvertsLatin1Letters) {
 
 TEST(EncodingWindows1252, ConvertsTheCp1252Specials) {
     EXPECT_EQ(windows1252_to_utf8("\x80"), "€");
-    EXPECT_EQ(windows1252_to_utf8("\x91quoted\x92 \x93" "double\x94"), "‘quoted’ “double”");
-    EXPECT_EQ(windows1252_to_utf8("a\x96" "b\x97" "c\x85"), "a–b—c…");
+    EXPECT_EQ(windows1252_to_utf8("\x91quoted\x92 \x93"
+                                  "double\x94"),
+              "‘quoted’ “double”");
+    EXPECT_EQ(windows1252_to_utf8("a\x96"
+                                  "b\x97"
+                                  "c\x85"),
+              "a–b—c…");
     EXPECT_EQ(windows1252_to_utf8("\x8A\x8C\x8E\x9A\x9C\x9E\x9F"), "ŠŒŽšœžŸ");
     EXPECT_EQ(windows1252_to_utf8("\x82\x83\x84\x86\x87\x88\x89\x8B\x95\x98\x99\x9B"), "‚ƒ„†‡ˆ‰‹•˜™›");
 }
@@ -81,7 +89,10 @@ TEST(EncodingLenient, KeepsUtf8AndReadsStrayBytesAsWindows1252) {
     EXPECT_EQ(append_utf8_lenient("Per\xC3", out), 1u);  // a cut sequence at the end
     EXPECT_EQ(out, "PerÃ");
     out.clear();
-    EXPECT_EQ(append_utf8_lenient("\xE2\x82" "A", out), 2u);  // a broken 3-byte sequence
+    EXPECT_EQ(append_utf8_lenient("\xE2\x82"
+                                  "A",
+                                  out),
+              2u);  // a broken 3-byte sequence
     EXPECT_EQ(out, "â‚A");
     out = "kept:";
     EXPECT_EQ(append_utf8_lenient("€", out), 0u);
@@ -99,7 +110,7 @@ TEST(EncodingScan, CountsCharactersAndStrayBytes) {
     EXPECT_EQ(latin.first_invalid, 3u);
 
     EXPECT_EQ(scan_utf8("Per\xC3", false).invalid_bytes, 1u);
-    EXPECT_EQ(scan_utf8("Per\xC3", true).invalid_bytes, 0u);  // cut by the sniffing limit
+    EXPECT_EQ(scan_utf8("Per\xC3", true).invalid_bytes, 0u);   // cut by the sniffing limit
     EXPECT_EQ(scan_utf8("Per\xC3;", true).invalid_bytes, 1u);  // broken, not cut
 }
 
@@ -112,7 +123,7 @@ TEST(EncodingValidator, AcceptsUtf8SplitAtEveryByte) {
             v.feed(std::string_view(text).substr(i, j - i));
             v.feed(std::string_view(text).substr(j));
             EXPECT_TRUE(v.finish()) << i << "," << j;
-            EXPECT_EQ(v.multibyte_chars(), 6u);
+            EXPECT_EQ(v.multibyte_chars(), 5u);  // à ù € 😀 ã
         }
     }
 }
@@ -158,7 +169,9 @@ std::string transcode_in_pieces(Encoding source, std::string_view input, std::si
 }
 
 TEST(EncodingTranscoder, Utf8SourceGivesTheSameTextHoweverItIsSplit) {
-    const std::string input = "Città;\xF0\x9F\x98\x80;Per\xF9;\xE2\x82" "A;\x80;São\xC3";
+    const std::string input =
+        "Città;\xF0\x9F\x98\x80;Per\xF9;\xE2\x82"
+        "A;\x80;São\xC3";
     std::string expected;
     append_utf8_lenient(input, expected);
     EXPECT_EQ(expected, "Città;😀;Perù;â‚A;€;SãoÃ");

@@ -21,14 +21,16 @@ std::vector<FieldError> validate_custom_field(const CustomFieldDef& def) {
     bool key_ok = !def.key.empty() && def.key.size() <= 40 && def.key[0] >= 'a' && def.key[0] <= 'z';
     for (char c : def.key) key_ok = key_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
     if (!key_ok) errors.push_back({"/key", "use 1 to 40 lower-case letters, digits or _, starting with a letter"});
-    if (def.label.empty() || def.label.size() > 100) errors.push_back({"/label", "give a label of 1 to 100 characters"});
-    static const std::set<FieldType> allowed = {FieldType::Text,   FieldType::LongText, FieldType::Number,
-                                                FieldType::Money,  FieldType::Date,     FieldType::Bool,
+    if (def.label.empty() || def.label.size() > 100)
+        errors.push_back({"/label", "give a label of 1 to 100 characters"});
+    static const std::set<FieldType> allowed = {FieldType::Text,   FieldType::LongText,    FieldType::Number,
+                                                FieldType::Money,  FieldType::Date,        FieldType::Bool,
                                                 FieldType::Select, FieldType::MultiSelect, FieldType::Url,
                                                 FieldType::Email,  FieldType::Phone};
     if (!allowed.count(def.type)) {
-        errors.push_back({"/type", "use text, long_text, number, money, date, boolean, select, multi_select, url, "
-                                   "email or phone"});
+        errors.push_back({"/type",
+                          "use text, long_text, number, money, date, boolean, select, multi_select, url, "
+                          "email or phone"});
     }
     const bool has_options = def.type == FieldType::Select || def.type == FieldType::MultiSelect;
     if (has_options) {

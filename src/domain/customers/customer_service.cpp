@@ -10,7 +10,9 @@ namespace {
 constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxTagLength = 60;
 
-std::string id_text(const std::optional<Id>& id) { return id ? id_to_string(*id) : ""; }
+std::string id_text(const std::optional<Id>& id) {
+    return id ? id_to_string(*id) : "";
+}
 
 std::string join_tags(const std::vector<std::string>& tags) {
     std::string out;
@@ -34,7 +36,9 @@ AuditEntry audit_of(const Principal& actor, UnixMillis now, std::string action, 
     return e;
 }
 
-std::string what(EntityType type) { return type == EntityType::Company ? "company" : "person"; }
+std::string what(EntityType type) {
+    return type == EntityType::Company ? "company" : "person";
+}
 
 }  // namespace
 
@@ -113,8 +117,9 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
         record.fields["buyer_company_id"].is_string() && input.fields.contains("buyer_company_id")) {
         const auto buyer = parse_id(record.fields["buyer_company_id"].get<std::string>());
         if (!buyer || !RAPPORT_TRY(repo_.buyer_exists(record.workspace_id, *buyer))) {
-            errors.push_back({"/fields/buyer_company_id", "no buyer company with this id (mark the company as a "
-                                                          "reseller, distributor or retailer first)"});
+            errors.push_back({"/fields/buyer_company_id",
+                              "no buyer company with this id (mark the company as a "
+                              "reseller, distributor or retailer first)"});
         }
     }
 
@@ -201,7 +206,8 @@ Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityTyp
         changes.push_back({"owner_user_id", "", id_to_string(*record.owner_user_id)});
     }
     if (type == EntityType::Person && (!record.fields.contains("kind") || record.fields["kind"].is_null())) {
-        const bool consumer = record.fields.contains("buyer_company_id") && !record.fields["buyer_company_id"].is_null();
+        const bool consumer =
+            record.fields.contains("buyer_company_id") && !record.fields["buyer_company_id"].is_null();
         record.fields["kind"] = consumer ? "b2c_consumer" : "b2b_contact";
         changes.push_back({"kind", "", record.fields["kind"]});
     }
@@ -251,6 +257,12 @@ Result<RecordView> CustomerService::get(const Principal& actor, EntityType type,
     view.record = RAPPORT_TRY(readable(actor, permissions, type, id));
     view.provenance = RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, id));
     return view;
+}
+
+Status CustomerService::ensure_readable(const Principal& actor, EntityType type, Id id) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    RAPPORT_CHECK(readable(actor, permissions, type, id));
+    return {};
 }
 
 Result<Page<CustomerRecord>> CustomerService::list(const Principal& actor, EntityType type, const PageRequest& page) {

@@ -25,6 +25,8 @@ public:
     Result<CustomerRecord> update(const Principal& actor, EntityType type, Id id, const CustomerInput& input,
                                   const Source& source);
     Result<RecordView> get(const Principal& actor, EntityType type, Id id);
+    // NotFound unless the record exists and the actor may read it.
+    Status ensure_readable(const Principal& actor, EntityType type, Id id);
     Result<Page<CustomerRecord>> list(const Principal& actor, EntityType type, const PageRequest& page);
     Status remove(const Principal& actor, EntityType type, Id id, const std::string& ip);
     Result<Page<HistoryEntry>> history(const Principal& actor, EntityType type, Id id, const PageRequest& page);

@@ -11,7 +11,9 @@
 
 namespace rapport::domain::customers {
 
-std::string_view to_string(EntityType type) { return type == EntityType::Company ? "company" : "person"; }
+std::string_view to_string(EntityType type) {
+    return type == EntityType::Company ? "company" : "person";
+}
 
 std::optional<EntityType> parse_entity_type(std::string_view text) {
     if (text == "company") return EntityType::Company;
@@ -21,11 +23,21 @@ std::optional<EntityType> parse_entity_type(std::string_view text) {
 
 namespace {
 constexpr std::pair<FieldType, std::string_view> kTypeNames[] = {
-    {FieldType::Text, "text"},         {FieldType::LongText, "long_text"}, {FieldType::Number, "number"},
-    {FieldType::Money, "money"},       {FieldType::Date, "date"},          {FieldType::Bool, "boolean"},
-    {FieldType::Select, "select"},     {FieldType::MultiSelect, "multi_select"}, {FieldType::Url, "url"},
-    {FieldType::Email, "email"},       {FieldType::Phone, "phone"},        {FieldType::Country, "country"},
-    {FieldType::Language, "language"}, {FieldType::TaxId, "tax_id"},      {FieldType::Reference, "reference"},
+    {FieldType::Text, "text"},
+    {FieldType::LongText, "long_text"},
+    {FieldType::Number, "number"},
+    {FieldType::Money, "money"},
+    {FieldType::Date, "date"},
+    {FieldType::Bool, "boolean"},
+    {FieldType::Select, "select"},
+    {FieldType::MultiSelect, "multi_select"},
+    {FieldType::Url, "url"},
+    {FieldType::Email, "email"},
+    {FieldType::Phone, "phone"},
+    {FieldType::Country, "country"},
+    {FieldType::Language, "language"},
+    {FieldType::TaxId, "tax_id"},
+    {FieldType::Reference, "reference"},
 };
 
 FieldDef text(std::string name, std::string column, bool required = false, bool personal = false) {
@@ -99,7 +111,9 @@ std::string lower(std::string s) {
 }
 
 using Outcome = tl::expected<nlohmann::json, std::string>;
-Outcome bad(std::string message) { return tl::unexpected<std::string>(std::move(message)); }
+Outcome bad(std::string message) {
+    return tl::unexpected<std::string>(std::move(message));
+}
 
 }  // namespace
 
@@ -227,8 +241,8 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
             if (!value.is_array()) return bad("must be a list of options");
             std::set<std::string> chosen;
             for (const auto& v : value) {
-                if (!v.is_string() ||
-                    std::find(field.options.begin(), field.options.end(), v.get<std::string>()) == field.options.end()) {
+                if (!v.is_string() || std::find(field.options.begin(), field.options.end(), v.get<std::string>()) ==
+                                          field.options.end()) {
                     return bad("every choice must be one of the field's options");
                 }
                 chosen.insert(v.get<std::string>());

@@ -28,21 +28,21 @@ enum class FieldType {
     MultiSelect,
     Url,
     Email,
-    Phone,     // stored in E.164
-    Country,   // ISO 3166 alpha-2, upper case
-    Language,  // ISO 639-1, lower case
-    TaxId,     // validated against the record's country
-    Reference, // the id of another record (string in JSON)
+    Phone,      // stored in E.164
+    Country,    // ISO 3166 alpha-2, upper case
+    Language,   // ISO 639-1, lower case
+    TaxId,      // validated against the record's country
+    Reference,  // the id of another record (string in JSON)
 };
 std::string_view to_string(FieldType type);
 std::optional<FieldType> parse_field_type(std::string_view text);
 
 struct FieldDef {
-    std::string name;    // the API name; "custom.<key>" never appears here, custom values live apart
+    std::string name;  // the API name; "custom.<key>" never appears here, custom values live apart
     FieldType type = FieldType::Text;
     std::string column;  // SQL column of a built-in field; empty for custom fields
     bool required = false;
-    bool personal = false;  // personal data: removed when a person is erased
+    bool personal = false;             // personal data: removed when a person is erased
     std::vector<std::string> options;  // Select / MultiSelect
     std::string currency;              // Money
     std::string label;

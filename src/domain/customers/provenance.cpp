@@ -7,11 +7,11 @@ namespace rapport::domain::customers {
 
 namespace {
 constexpr std::array<std::pair<SourceKind, std::string_view>, 6> kSources = {{{SourceKind::Manual, "manual"},
-                                                                             {SourceKind::Import, "import"},
-                                                                             {SourceKind::Api, "api"},
-                                                                             {SourceKind::Connector, "connector"},
-                                                                             {SourceKind::Merge, "merge"},
-                                                                             {SourceKind::System, "system"}}};
+                                                                              {SourceKind::Import, "import"},
+                                                                              {SourceKind::Api, "api"},
+                                                                              {SourceKind::Connector, "connector"},
+                                                                              {SourceKind::Merge, "merge"},
+                                                                              {SourceKind::System, "system"}}};
 constexpr std::array<std::pair<DataKind, std::string_view>, 4> kKinds = {{{DataKind::ZeroParty, "zero_party"},
                                                                           {DataKind::FirstParty, "first_party"},
                                                                           {DataKind::SecondParty, "second_party"},

@@ -105,8 +105,8 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
     auto email = normalize_email(request.email);
     if (!email) return fail(Error::field("/email", "not a valid email address"));
     if (auto wait = throttle_.retry_after(*email, request.ip)) {
-        return fail(Error::rate_limited("too many failed sign-in attempts; try again in " + std::to_string(*wait) +
-                                        " seconds"));
+        return fail(Error::rate_limited(
+            "too many failed sign-in attempts; try again in " + std::to_string(*wait) + " seconds", *wait));
     }
     auto account = RAPPORT_TRY(repo_.find_account_by_email(*email));
     const bool ok = account && crypto::verify_password(account->password_hash, request.password);

@@ -10,14 +10,13 @@ namespace rapport::domain::imports {
 namespace {
 
 constexpr std::array<std::string_view, 17> kCompanyFields = {
-    "external_id", "legal_name", "trade_name", "vat_id",      "country",     "pec",
-    "email",       "phone",      "website",    "industry",    "size",        "address_line",
-    "postal_code", "city",       "region",     "tags",        "owner_email",
+    "external_id", "legal_name", "trade_name",   "vat_id",      "country", "pec",    "email", "phone",       "website",
+    "industry",    "size",       "address_line", "postal_code", "city",    "region", "tags",  "owner_email",
 };
 
 constexpr std::array<std::string_view, 14> kPeopleFields = {
-    "external_id", "first_name", "last_name", "full_name", "email", "phone",     "language",
-    "birthday",    "city",       "country",   "company",   "job_title", "tags", "owner_email",
+    "external_id", "first_name", "last_name", "full_name", "email",     "phone", "language",
+    "birthday",    "city",       "country",   "company",   "job_title", "tags",  "owner_email",
 };
 
 enum Targets : unsigned { kCompanies = 1, kPeople = 2, kBoth = kCompanies | kPeople };
@@ -134,14 +133,14 @@ constexpr Entry kEntries[] = {
     {"pec", kCompanies, "Indirizzo PEC"}, {"pec", kCompanies, "Posta elettronica certificata"},
 
     {"website", kCompanies, "Sito web"}, {"website", kCompanies, "Sitio web"}, {"website", kCompanies, "Website"},
-    {"website", kCompanies, "Web site"}, {"website", kCompanies, "Sito internet"},
+    {"website", kCompanies, "Sito internet"},
     {"website", kCompanies, "Página web"}, {"website", kCompanies, "Homepage"}, {"website", kCompanies, "URL", 0.9},
     {"website", kCompanies, "Sito", 0.8, G}, {"website", kCompanies, "Sitio", 0.8, G},
     {"website", kCompanies, "Site", 0.8, G}, {"website", kCompanies, "Web", 0.8, G},
 
     {"industry", kCompanies, "Settore"}, {"industry", kCompanies, "Sector"}, {"industry", kCompanies, "Setor"},
     {"industry", kCompanies, "Industry"}, {"industry", kCompanies, "Industria", 0.9},
-    {"industry", kCompanies, "Indústria", 0.9}, {"industry", kCompanies, "Settore merceologico"},
+    {"industry", kCompanies, "Settore merceologico"},
     {"industry", kCompanies, "Ramo", 0.8}, {"industry", kCompanies, "Ramo de actividad"},
     {"industry", kCompanies, "Ramo de atividade"}, {"industry", kCompanies, "Actividad", 0.7},
     {"industry", kCompanies, "Atividade", 0.7}, {"industry", kCompanies, "Attività", 0.7},
@@ -170,9 +169,9 @@ constexpr Entry kEntries[] = {
     {"postal_code", kCompanies, "ZIP code"}, {"postal_code", kCompanies, "CEP"},
     {"postal_code", kCompanies, "C.P.", 0.9},
 
-    {"region", kCompanies, "Regione"}, {"region", kCompanies, "Región"}, {"region", kCompanies, "Região"},
+    {"region", kCompanies, "Regione"}, {"region", kCompanies, "Região"},
     {"region", kCompanies, "Region"}, {"region", kCompanies, "State/Province"},
-    {"region", kCompanies, "Provincia", 0.9}, {"region", kCompanies, "Província", 0.9},
+    {"region", kCompanies, "Provincia", 0.9},
     {"region", kCompanies, "Prov", 0.8}, {"region", kCompanies, "State", 0.8, G},
     {"region", kCompanies, "Estado", 0.8, G}, {"region", kCompanies, "Distrito", 0.8},
     {"region", kCompanies, "County", 0.8}, {"region", kCompanies, "Comunidad autónoma", 0.9},
@@ -237,9 +236,9 @@ constexpr Entry kEntries[] = {
 
 // Latin-1 Supplement letters U+00C0-U+00FF without their accents; "" for × and ÷.
 constexpr std::array<std::string_view, 64> kLatin1Fold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0-CF
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // C0-CF
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0-EF
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // E0-EF
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0-FF
 };
 
@@ -356,7 +355,9 @@ struct Prepared {
     bool generic;
 };
 
-unsigned mask_of(ImportTarget target) { return target == ImportTarget::Companies ? kCompanies : kPeople; }
+unsigned mask_of(ImportTarget target) {
+    return target == ImportTarget::Companies ? kCompanies : kPeople;
+}
 
 // The table, normalised once. Checks its own consistency: a name that means two fields for
 // the same target, or a field the target does not have, is a bug in the table above.
@@ -428,7 +429,9 @@ std::span<const std::string_view> target_fields(ImportTarget target) {
     return kPeopleFields;
 }
 
-std::string normalize_header(std::string_view header) { return normalize(header).text; }
+std::string normalize_header(std::string_view header) {
+    return normalize(header).text;
+}
 
 std::vector<ColumnSuggestion> suggest_mapping(const std::vector<std::string>& headers, ImportTarget target) {
     std::vector<ColumnSuggestion> out(headers.size());

@@ -25,7 +25,8 @@ std::string_view to_string(CsvError error) {
 
 CsvReader::CsvReader(CsvOptions options) : options_(options) {
     const char d = options_.delimiter;
-    if (d == '"' || d == '\r' || d == '\n') throw std::invalid_argument("CSV delimiter cannot be a quote or a line break");
+    if (d == '"' || d == '\r' || d == '\n')
+        throw std::invalid_argument("CSV delimiter cannot be a quote or a line break");
     for (const char c : {d, '"', '\r', '\n'}) stops_unquoted_[static_cast<unsigned char>(c)] = true;
     // The guards must leave room for at least one byte, or nothing could ever be read.
     options_.max_field_bytes = std::max<std::size_t>(options_.max_field_bytes, 1);
@@ -46,7 +47,9 @@ void CsvReader::feed(std::string_view chunk) {
     pos_ = 0;
 }
 
-void CsvReader::finish() { finished_ = true; }
+void CsvReader::finish() {
+    finished_ = true;
+}
 
 bool CsvReader::next(CsvRecord& out) {
     if (parse_record()) {

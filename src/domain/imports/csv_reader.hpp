@@ -56,7 +56,7 @@ struct CsvOptions {
     Encoding encoding = Encoding::Utf8;
     std::size_t max_field_bytes = std::size_t{1} << 20;   // 1 MiB: no CRM field is longer
     std::size_t max_record_bytes = std::size_t{8} << 20;  // 8 MiB
-    std::size_t max_fields = 4096;                       // per record
+    std::size_t max_fields = 4096;                        // per record
 };
 
 struct CsvRecord {
@@ -84,8 +84,9 @@ public:
     // complete record is available: feed more input, or, after finish(), the input is done.
     bool next(CsvRecord& out);
 
+    // Known once next() has been called with at least 3 bytes fed (or after finish()).
     bool has_bom() const { return has_bom_; }
-    std::uint64_t records() const { return records_; }     // records returned by next()
+    std::uint64_t records() const { return records_; }      // records returned by next()
     std::uint64_t bytes_fed() const { return bytes_fed_; }  // including the BOM
     // Bytes that were read as Windows-1252 although the encoding is Utf8 (0 for a clean file).
     std::uint64_t fallback_bytes() const { return fallback_bytes_; }

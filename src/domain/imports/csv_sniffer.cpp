@@ -19,6 +19,12 @@ constexpr std::size_t kDelimiterRecords = 50;
 // pasted in (the UTF-8 reading keeps both right), not a Windows-1252 file.
 constexpr std::size_t kUtf8CharsPerStray = 20;
 
+// "the first 64 KiB" / "the first 900 bytes": how much of the file was looked at.
+std::string first_part(std::size_t size) {
+    if (size >= 1024) return "the first " + std::to_string(size / 1024) + " KiB";
+    return "the first " + std::to_string(size) + " bytes";
+}
+
 std::uint64_t line_of_offset(std::string_view text, std::size_t offset) {
     std::uint64_t line = 1;
     bool prev_cr = false;
@@ -57,13 +63,13 @@ Status check_is_text(std::string_view head) {
 
 void detect_encoding(std::string_view head, bool whole_file, CsvSniff& sniff) {
     const Utf8Scan scan = scan_utf8(head, !whole_file);
-    const std::string where = whole_file ? "the file" : "the first " + std::to_string(head.size() / 1024) + " KiB";
+    const std::string where = whole_file ? "the file" : first_part(head.size());
     if (sniff.has_bom) {
         sniff.encoding = Encoding::Utf8;
         sniff.encoding_reason = "the file starts with a UTF-8 byte order mark";
         if (scan.invalid_bytes > 0) {
-            sniff.encoding_reason += "; " + std::to_string(scan.invalid_bytes) +
-                                     " byte(s) that are not UTF-8 will be read as Windows-1252";
+            sniff.encoding_reason +=
+                "; " + std::to_string(scan.invalid_bytes) + " byte(s) that are not UTF-8 will be read as Windows-1252";
         }
         return;
     }
@@ -74,8 +80,8 @@ void detect_encoding(std::string_view head, bool whole_file, CsvSniff& sniff) {
                                     " has only ASCII characters; read as UTF-8 (later bytes that are not UTF-8 "
                                     "will be read as Windows-1252)";
         } else {
-            sniff.encoding_reason = where + " is valid UTF-8 (" + std::to_string(scan.multibyte_chars) +
-                                    " non-ASCII character(s))";
+            sniff.encoding_reason =
+                where + " is valid UTF-8 (" + std::to_string(scan.multibyte_chars) + " non-ASCII character(s))";
         }
         return;
     }
@@ -145,9 +151,9 @@ void detect_delimiter(std::string_view head, bool whole_file, CsvSniff& sniff) {
         return;
     }
     sniff.delimiter = best.delimiter;
-    sniff.delimiter_reason = delimiter_name(best.delimiter) + " gives " + std::to_string(best.fields) +
-                             " fields on " + std::to_string(best.matching) + " of the first " +
-                             std::to_string(best.records) + " records";
+    sniff.delimiter_reason = delimiter_name(best.delimiter) + " gives " + std::to_string(best.fields) + " fields on " +
+                             std::to_string(best.matching) + " of the first " + std::to_string(best.records) +
+                             " records";
 }
 
 std::string trim(std::string_view s) {
@@ -187,8 +193,8 @@ Result<CsvSniff> sniff_csv(std::string_view head, bool whole_file) {
         std::string_view text = head;
         if (sniff.has_bom) text.remove_prefix(kBom.size());
         if (whole_file || trim(text).empty()) return fail(Error::validation("the file is empty"));
-        return fail(Error::validation("the first row is longer than " + std::to_string(head.size() / 1024) +
-                                      " KiB: this does not look like a CSV file with a header row"));
+        return fail(Error::validation("the first row does not end within " + first_part(head.size()) +
+                                      " of the file: this does not look like a CSV file with a header row"));
     }
     sniff.header.reserve(record.fields.size());
     for (const std::string& field : record.fields) sniff.header.push_back(trim(field));

@@ -18,6 +18,10 @@
 // Files that cannot be CSV fail with Error::validation and a message saying what they are
 // (empty, UTF-16 text, an Excel workbook, other binary data).
 //
+// Typical use: read up to kSniffBytes, sniff_csv(), show header + sample with
+// suggest_mapping(sniff.header, target) (column_mapping.hpp), then read the whole file with a
+// CsvReader whose options are {sniff.delimiter, sniff.encoding}, skipping record 1 (the header).
+//
 // Pure function of its input; thread-safe.
 #include <cstddef>
 #include <string>

@@ -107,7 +107,9 @@ void append_cp1252_byte(unsigned char byte, std::string& out) {
     out.append(e.bytes, e.size);
 }
 
-const unsigned char* bytes_of(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
+const unsigned char* bytes_of(std::string_view text) {
+    return reinterpret_cast<const unsigned char*>(text.data());
+}
 
 // append_utf8_lenient() over p[0, n). With `hold_tail`, a sequence cut by the end of the
 // input is left undecoded: returns where it starts (n when nothing is held back).
@@ -144,7 +146,9 @@ std::string_view to_string(Encoding encoding) {
     return "UTF-8";
 }
 
-bool is_ascii(std::string_view text) { return ascii_prefix(bytes_of(text), text.size()) == text.size(); }
+bool is_ascii(std::string_view text) {
+    return ascii_prefix(bytes_of(text), text.size()) == text.size();
+}
 
 bool is_valid_utf8(std::string_view text) {
     const unsigned char* p = bytes_of(text);

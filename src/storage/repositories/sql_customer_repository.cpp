@@ -18,7 +18,8 @@ struct EntitySql {
     std::string table;
     std::string id_column;
     std::vector<const FieldDef*> fields;
-    std::string select_columns;  // "workspace_id, <id>, <fields...>, custom, owner_user_id, team_id, created_at, updated_at"
+    std::string
+        select_columns;  // "workspace_id, <id>, <fields...>, custom, owner_user_id, team_id, created_at, updated_at"
     std::string insert;
     std::string update;
     std::string find;
@@ -59,7 +60,8 @@ const EntitySql& sql_of(EntityType type) {
 constexpr const char* kTagsOf =
     "SELECT tag FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3 ORDER BY tag";
 constexpr const char* kClearTags = "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
-constexpr const char* kInsertTag = "INSERT INTO tags (workspace_id, entity_type, entity_id, tag) VALUES ($1, $2, $3, $4)";
+constexpr const char* kInsertTag =
+    "INSERT INTO tags (workspace_id, entity_type, entity_id, tag) VALUES ($1, $2, $3, $4)";
 constexpr const char* kUpsertProvenance =
     "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind, source_ref, data_kind,"
     " recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
@@ -151,13 +153,12 @@ Status write_changes(Connection& c, const RecordWrite& w) {
     const std::string kind(to_string(w.source.kind));
     const std::string data_kind(to_string(w.source.data_kind));
     for (const auto& ch : w.changes) {
-        RAPPORT_CHECK(c.execute(kUpsertProvenance, {r.workspace_id, type, r.id, ch.field, kind, w.source.ref,
-                                                    data_kind, w.at}));
-        RAPPORT_CHECK(c.execute(kInsertHistory,
-                                {r.workspace_id, new_id(), type, r.id, ch.field,
-                                 ch.old_value.empty() ? Value{} : Value{ch.old_value},
-                                 ch.new_value.empty() ? Value{} : Value{ch.new_value}, w.at, opt(w.actor_user_id),
-                                 w.actor_label, kind, w.source.ref}));
+        RAPPORT_CHECK(
+            c.execute(kUpsertProvenance, {r.workspace_id, type, r.id, ch.field, kind, w.source.ref, data_kind, w.at}));
+        RAPPORT_CHECK(c.execute(kInsertHistory, {r.workspace_id, new_id(), type, r.id, ch.field,
+                                                 ch.old_value.empty() ? Value{} : Value{ch.old_value},
+                                                 ch.new_value.empty() ? Value{} : Value{ch.new_value}, w.at,
+                                                 opt(w.actor_user_id), w.actor_label, kind, w.source.ref}));
     }
     return {};
 }
@@ -211,9 +212,10 @@ Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditE
     return write_transaction(db_, [&](Connection& c) -> Status {
         if (type == EntityType::Company) {
             // Consumers of a buyer keep existing; they just no longer belong to it.
-            RAPPORT_CHECK(c.execute("UPDATE people SET buyer_company_id = NULL WHERE workspace_id = $1 AND "
-                                    "buyer_company_id = $2",
-                                    {ws, id}));
+            RAPPORT_CHECK(
+                c.execute("UPDATE people SET buyer_company_id = NULL WHERE workspace_id = $1 AND "
+                          "buyer_company_id = $2",
+                          {ws, id}));
         }
         auto changed = RAPPORT_TRY(c.execute(s.remove, {ws, id}));
         if (changed == 0) return fail(Error::not_found("the record is already gone"));
@@ -264,8 +266,8 @@ Result<std::vector<FieldProvenance>> SqlCustomerRepository::provenance(Id ws, En
 
 Result<Page<HistoryEntry>> SqlCustomerRepository::history(Id ws, EntityType type, Id id, const PageRequest& page) {
     return read(db_, [&](Connection& c) -> Result<Page<HistoryEntry>> {
-        auto rs = RAPPORT_TRY(c.query(kHistoryOf, {ws, std::string(to_string(type)), id, opt(page.after),
-                                                   std::int64_t{page.limit + 1}}));
+        auto rs = RAPPORT_TRY(
+            c.query(kHistoryOf, {ws, std::string(to_string(type)), id, opt(page.after), std::int64_t{page.limit + 1}}));
         Page<HistoryEntry> out;
         for (const auto& r : rs.rows) {
             HistoryEntry h;
@@ -313,14 +315,14 @@ Result<std::vector<CustomFieldDef>> SqlCustomerRepository::custom_fields(Id ws, 
 
 Status SqlCustomerRepository::create_custom_field(const CustomFieldDef& d, const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
-        auto inserted = c.execute(kInsertCustomField,
-                                  {d.workspace_id, std::string(to_string(d.entity_type)), d.key, d.label,
-                                   std::string(to_string(d.type)), nlohmann::json(d.options).dump(),
-                                   d.currency.empty() ? Value{} : Value{d.currency}, d.required, d.created_at});
+        auto inserted =
+            c.execute(kInsertCustomField, {d.workspace_id, std::string(to_string(d.entity_type)), d.key, d.label,
+                                           std::string(to_string(d.type)), nlohmann::json(d.options).dump(),
+                                           d.currency.empty() ? Value{} : Value{d.currency}, d.required, d.created_at});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error{ErrorCode::Conflict, "a custom field '" + d.key + "' already exists",
-                                  {{"/key", "already used"}}});
+                return fail(Error{
+                    ErrorCode::Conflict, "a custom field '" + d.key + "' already exists", {{"/key", "already used"}}});
             }
             return fail(std::move(inserted).error());
         }
@@ -346,8 +348,12 @@ Result<bool> exists(Database& db, const char* sql, Id ws, Id id) {
 }
 }  // namespace
 
-Result<bool> SqlCustomerRepository::user_exists(Id ws, Id user_id) { return exists(db_, kUserExists, ws, user_id); }
-Result<bool> SqlCustomerRepository::team_exists(Id ws, Id team_id) { return exists(db_, kTeamExists, ws, team_id); }
+Result<bool> SqlCustomerRepository::user_exists(Id ws, Id user_id) {
+    return exists(db_, kUserExists, ws, user_id);
+}
+Result<bool> SqlCustomerRepository::team_exists(Id ws, Id team_id) {
+    return exists(db_, kTeamExists, ws, team_id);
+}
 Result<bool> SqlCustomerRepository::buyer_exists(Id ws, Id company_id) {
     return exists(db_, kBuyerExists, ws, company_id);
 }

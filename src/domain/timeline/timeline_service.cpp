@@ -1,0 +1,113 @@
+#include "domain/timeline/timeline_service.hpp"
+
+namespace rapport::domain::timeline {
+
+using customers::EntityType;
+
+namespace {
+constexpr std::int64_t kMaxMinutes = 7 * 24 * 60;
+}
+
+Status TimelineService::ensure_visible(const Principal& actor, const Interaction& i) {
+    if (i.person_id) RAPPORT_CHECK(customers_.ensure_readable(actor, EntityType::Person, *i.person_id));
+    if (i.company_id) RAPPORT_CHECK(customers_.ensure_readable(actor, EntityType::Company, *i.company_id));
+    return {};
+}
+
+Status TimelineService::apply(const Principal& actor, Interaction& i, const InteractionInput& in, bool creating) {
+    std::vector<FieldError> errors = in.request_errors;
+    if (in.kind)
+        i.kind = *in.kind;
+    else if (creating)
+        errors.push_back({"/kind", "required: note, call, meeting, email or task"});
+    if (in.person_id) i.person_id = *in.person_id;
+    if (in.company_id) i.company_id = *in.company_id;
+    if (!i.person_id && !i.company_id) errors.push_back({"/person_id", "give person_id, company_id or both"});
+    if (in.subject) {
+        if (in.subject->size() > 500) errors.push_back({"/subject", "at most 500 characters"});
+        i.subject = *in.subject;
+    }
+    if (in.body) {
+        if (in.body->size() > 100000) errors.push_back({"/body", "at most 100,000 characters"});
+        i.body = *in.body;
+    }
+    if (in.channel) i.channel = *in.channel;
+    if (in.direction) i.direction = *in.direction;
+    if (in.relationship_type) i.relationship_type = *in.relationship_type;
+    if (in.minutes_spent) {
+        if (*in.minutes_spent < 0 || *in.minutes_spent > kMaxMinutes) {
+            errors.push_back({"/minutes_spent", "from 0 to 10080 (one week)"});
+        } else {
+            i.minutes_spent = *in.minutes_spent;
+        }
+    }
+    if (in.occurred_at) i.occurred_at = *in.occurred_at;
+    if (in.due_at) i.due_at = *in.due_at;
+    if (i.due_at && i.kind != InteractionKind::Task) errors.push_back({"/due_at", "only tasks have a due date"});
+    if (in.assignee_user_id) {
+        i.assignee_user_id = *in.assignee_user_id;
+        if (i.assignee_user_id && !identity_.get_user(actor, *i.assignee_user_id)) {
+            errors.push_back({"/assignee_user_id", "no user with this id in the workspace"});
+        }
+    }
+    if (in.completed) {
+        if (i.kind != InteractionKind::Task)
+            errors.push_back({"/completed", "only tasks are completed"});
+        else
+            i.completed_at = *in.completed ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
+    }
+    if (!errors.empty()) {
+        return fail(Error::validation(
+            "the interaction cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention",
+            std::move(errors)));
+    }
+    // Only then the records: a reference to a record the actor cannot read is "not found".
+    RAPPORT_CHECK(ensure_visible(actor, i));
+    const auto grants = RAPPORT_TRY(identity_.role_grants(actor));
+    if (grants.for_role(actor.role).write == Scope::None) {
+        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot log interactions"));
+    }
+    return {};
+}
+
+Result<Interaction> TimelineService::log(const Principal& actor, const InteractionInput& input) {
+    Interaction i;
+    i.workspace_id = actor.workspace_id;
+    i.interaction_id = new_id();
+    i.created_at = clock_.now_ms();
+    i.occurred_at = i.created_at;
+    i.created_by_user_id = actor.user_id;
+    RAPPORT_CHECK(apply(actor, i, input, true));
+    RAPPORT_CHECK(repo_.insert(i));
+    return i;
+}
+
+Result<Interaction> TimelineService::get(const Principal& actor, Id interaction_id) {
+    auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, interaction_id));
+    if (!found || !ensure_visible(actor, *found)) {
+        return fail(Error::not_found("no interaction " + id_to_string(interaction_id) + " that you can see"));
+    }
+    return *found;
+}
+
+Result<Interaction> TimelineService::update(const Principal& actor, Id interaction_id, const InteractionInput& input) {
+    Interaction i = RAPPORT_TRY(get(actor, interaction_id));
+    RAPPORT_CHECK(apply(actor, i, input, false));
+    RAPPORT_CHECK(repo_.update(i));
+    return i;
+}
+
+Status TimelineService::remove(const Principal& actor, Id interaction_id) {
+    Interaction i = RAPPORT_TRY(get(actor, interaction_id));
+    RAPPORT_CHECK(apply(actor, i, InteractionInput{}, false));  // the same rights as changing it
+    return repo_.remove(actor.workspace_id, interaction_id);
+}
+
+Result<TimelinePage> TimelineService::timeline(const Principal& actor, EntityType type, Id id,
+                                               std::optional<TimelineCursor> before, int limit) {
+    RAPPORT_CHECK(customers_.ensure_readable(actor, type, id));
+    if (type == EntityType::Person) return repo_.of_person(actor.workspace_id, id, before, limit);
+    return repo_.of_company(actor.workspace_id, id, before, limit);
+}
+
+}  // namespace rapport::domain::timeline
