@@ -6,6 +6,7 @@
 #include "domain/audit/audit_repository.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
+#include "domain/search/search_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
 #include "http/metrics.hpp"
@@ -19,6 +20,7 @@ struct ApiContext {
     domain::TeamService& teams;
     domain::customers::CustomerService& customers;
     domain::timeline::TimelineService& timeline;
+    domain::search::SearchService& search;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -37,6 +39,7 @@ void register_api_key_routes(http::Router& router, ApiContext& api);
 void register_audit_routes(http::Router& router, ApiContext& api);
 void register_customer_routes(http::Router& router, ApiContext& api);
 void register_timeline_routes(http::Router& router, ApiContext& api);
+void register_search_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

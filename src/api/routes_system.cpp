@@ -31,6 +31,7 @@ void register_all_routes(http::Router& router, ApiContext& api) {
     register_audit_routes(router, api);
     register_customer_routes(router, api);
     register_timeline_routes(router, api);
+    register_search_routes(router, api);
 }
 
 }  // namespace rapport::api

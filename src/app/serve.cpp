@@ -43,10 +43,9 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{
-        services.identity(), services.teams(), services.customers(), services.timeline(), services.audit(),
-        services.database(), metrics,          RAPPORT_VERSION,      !demo_email.empty(), demo_email,
-        demo_password};
+    api::ApiContext api{services.identity(), services.teams(),    services.customers(), services.timeline(),
+                        services.search(),   services.audit(),    services.database(),  metrics,
+                        RAPPORT_VERSION,     !demo_email.empty(), demo_email,           demo_password};
     http::Router router(&metrics);
     api::register_all_routes(router, api);
     http::StaticFiles web(find_web_root(config));

@@ -7,12 +7,14 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
+#include "domain/search/search_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
 #include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
+#include "storage/repositories/sql_search_repository.hpp"
 #include "storage/repositories/sql_team_repository.hpp"
 #include "storage/repositories/sql_timeline_repository.hpp"
 
@@ -29,6 +31,7 @@ public:
     domain::AuditRepository& audit() { return audit_repo_; }
     domain::customers::CustomerService& customers() { return customers_; }
     domain::timeline::TimelineService& timeline() { return timeline_; }
+    domain::search::SearchService& search() { return search_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
 
@@ -42,11 +45,13 @@ private:
     storage::SqlAuditRepository audit_repo_;
     storage::SqlCustomerRepository customer_repo_;
     storage::SqlTimelineRepository timeline_repo_;
+    storage::SqlSearchRepository search_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
     domain::customers::CustomerService customers_;
     domain::timeline::TimelineService timeline_;
+    domain::search::SearchService search_;
 };
 
 }  // namespace rapport::app

@@ -22,6 +22,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
                         (*services)->teams(),
                         (*services)->customers(),
                         (*services)->timeline(),
+                        (*services)->search(),
                         (*services)->audit(),
                         (*services)->database(),
                         metrics,

@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { INTL_LOCALES, toLanguage } from './index';
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames;
+const cache = new Map<string, Formatter>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) {
     f = make();
@@ -27,6 +28,57 @@ export function formatDate(ms: number | null | undefined, language: string): str
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
   const locale = localeFor(language);
   return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(ms);
+}
+
+/** A calendar date written YYYY-MM-DD (a birthday, a custom date field), never shifted by time zones. */
+export function formatIsoDate(iso: string | null | undefined, language: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  const locale = localeFor(language);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return cached(`iso:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms);
+}
+
+export function formatMoney(n: number, currency: string, language: string): string {
+  const locale = localeFor(language);
+  try {
+    return cached(`m:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(n);
+  } catch {
+    return `${formatNumber(n, language)} ${currency}`;
+  }
+}
+
+/** "15 min", "1 h 30 min" (short units, in the interface language). */
+export function formatMinutes(minutes: number, language: string): string {
+  const locale = localeFor(language);
+  const unit = (u: 'minute' | 'hour') =>
+    cached(`u:${locale}:${u}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }));
+  if (minutes < 60) return unit('minute').format(minutes);
+  const h = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${unit('hour').format(h)} ${unit('minute').format(rest)}` : unit('hour').format(h);
+}
+
+/** "Italy" for "IT", in the interface language (the code itself if the browser has no name). */
+export function countryName(code: string, language: string): string {
+  if (!code) return '';
+  const locale = localeFor(language);
+  try {
+    return cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Italian" for "it", in the interface language. */
+export function languageName(code: string, language: string): string {
+  if (!code) return '';
+  const locale = localeFor(language);
+  try {
+    return cached(`lang:${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function formatNumber(n: number, language: string): string {
@@ -57,6 +109,11 @@ export function useFormat() {
     dateTime: (ms: number | null | undefined) => formatDateTime(ms, lang),
     date: (ms: number | null | undefined) => formatDate(ms, lang),
     number: (n: number) => formatNumber(n, lang),
+    isoDate: (iso: string | null | undefined) => formatIsoDate(iso, lang),
+    money: (n: number, currency: string) => formatMoney(n, currency, lang),
+    minutes: (n: number) => formatMinutes(n, lang),
+    country: (code: string) => countryName(code, lang),
+    languageName: (code: string) => languageName(code, lang),
     relative: (ms: number) => formatRelative(ms, lang),
   };
 }

@@ -28,6 +28,27 @@ const paths: Record<string, ReactElement> = {
   list: <path d="M8 6h13M8 12h13M8 18h13M3.5 6h.01M3.5 12h.01M3.5 18h.01" />,
   alert: <path d="M12 8v5M12 16.5h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />,
   check: <path d="m5 12 5 5L20 7" />,
+  building: <path d="M4 21V5l8-2v18M12 8h8v13M4 21h17M7 8h2M7 12h2M7 16h2M15 12h2M15 16h2" />,
+  person: (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c.9-4 4-6.5 8-6.5s7.1 2.5 8 6.5" />
+    </>
+  ),
+  columns: <path d="M4 5h16v14H4zM9.5 5v14M14.5 5v14" />,
+  up: <path d="m6 15 6-6 6 6" />,
+  down: <path d="m6 9 6 6 6-6" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  trash: <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />,
+  note: <path d="M5 4h10l4 4v12H5zM14 4v5h5M8 13h8M8 17h5" />,
+  phone: (
+    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
+  ),
+  calendar: <path d="M4 6h16v14H4zM4 10h16M8 3v5M16 3v5" />,
+  mail: <path d="M3 6h18v12H3zM3 7l9 6 9-6" />,
+  task: <path d="M4 5h16v14H4zM8 12l3 3 5-6" />,
+  history: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2" />,
+  edit: <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />,
   copy: (
     <>
       <rect x="9" y="9" width="12" height="12" rx="2" />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import { useCursorList } from '../../../api/paging';
+import { fetchAll, useCursorList } from '../../../api/paging';
 import type { Team, TeamKind, TeamMember } from '../../../api/types';
 
 export const teamsKey = ['teams'] as const;
@@ -14,6 +14,15 @@ export interface TeamInput {
 
 export function useTeamsList() {
   return useCursorList<Team>([...teamsKey, 'list'], '/teams');
+}
+
+/** Every team (for pickers and for showing names). */
+export function useAllTeams() {
+  return useQuery({
+    queryKey: [...teamsKey, 'all'],
+    queryFn: ({ signal }) => fetchAll<Team>('/teams', 2000, signal),
+    staleTime: 60_000,
+  });
 }
 
 export function useTeam(id: string) {
@@ -31,6 +40,7 @@ export function useSaveTeam(id?: string) {
     onSuccess: (team) => {
       qc.setQueryData([...teamsKey, 'one', team.id], team);
       void qc.invalidateQueries({ queryKey: [...teamsKey, 'list'] });
+      void qc.invalidateQueries({ queryKey: [...teamsKey, 'all'] });
     },
   });
 }
@@ -42,6 +52,7 @@ export function useDeleteTeam(id: string) {
     onSuccess: () => {
       qc.removeQueries({ queryKey: [...teamsKey, 'one', id] });
       void qc.invalidateQueries({ queryKey: [...teamsKey, 'list'] });
+      void qc.invalidateQueries({ queryKey: [...teamsKey, 'all'] });
     },
   });
 }

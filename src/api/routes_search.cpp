@@ -1,0 +1,48 @@
+// Global search: GET /api/v1/search?q=...
+#include <charconv>
+
+#include "api/api_context.hpp"
+#include "api/json_views.hpp"
+#include "api/request_auth.hpp"
+#include "domain/search/search_service.hpp"
+
+namespace rapport::api {
+
+using nlohmann::json;
+
+void register_search_routes(http::Router& router, ApiContext& api) {
+    router.add(http::Verb::get, "/api/v1/search", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        const std::string q(ctx.query.get("q").value_or(""));
+        if (q.size() > 200) return fail(Error::field("?q", "search for at most 200 characters"));
+        int limit = 20;
+        if (auto l = ctx.query.get("limit")) {
+            auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), limit);
+            if (ec != std::errc{} || p != l->data() + l->size() || limit < 1 || limit > 100) {
+                return fail(Error::field("?limit", "must be a whole number from 1 to 100"));
+            }
+        }
+        auto results = RAPPORT_TRY(api.search.search(principal, q, limit));
+        json items = json::array();
+        json groups = {{"companies", json::array()}, {"people", json::array()}, {"interactions", json::array()}};
+        for (const auto& r : results) {
+            json item = {{"type", r.hit.entity_type},
+                         {"id", id_to_string(r.hit.entity_id)},
+                         {"title", r.hit.title},
+                         {"detail", r.hit.detail},
+                         {"score", r.hit.score}};
+            if (r.hit.entity_type == "interaction") {
+                item["person_id"] = r.person_id ? json(id_to_string(*r.person_id)) : json(nullptr);
+                item["company_id"] = r.company_id ? json(id_to_string(*r.company_id)) : json(nullptr);
+            }
+            const char* group = r.hit.entity_type == "company"  ? "companies"
+                                : r.hit.entity_type == "person" ? "people"
+                                                                : "interactions";
+            groups[group].push_back(item);
+            items.push_back(std::move(item));
+        }
+        return ok_json({{"query", q}, {"items", items}, {"groups", groups}});
+    });
+}
+
+}  // namespace rapport::api

@@ -1,0 +1,46 @@
+#pragma once
+// Global search across names, emails, phones, tax ids, companies and note text: word
+// prefixes ranked first, then substrings and near misses (typos). Results respect
+// record-level permissions and are grouped by type by the caller.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "domain/permissions/record_access.hpp"
+
+namespace rapport::domain::search {
+
+struct SearchHit {
+    std::string entity_type;  // "company", "person" or "interaction"
+    Id entity_id = 0;
+    std::string title;
+    std::string detail;  // the matching record's other indexed text, for a subtitle
+    double score = 0;    // higher is better, comparable within one result list
+};
+
+struct SearchQuery {
+    std::vector<std::string> terms;  // normalised words (see terms_of)
+    std::string text;                // the whole query, trimmed and lower-cased
+    AccessFilter access;
+    int limit = 20;
+};
+
+// Splits a query into lower-case words of letters, digits and @.+-_ (what names, emails,
+// phones and tax ids are made of); drops everything else. At most 8 words.
+std::vector<std::string> terms_of(std::string_view text);
+
+// Trigram similarity (0..1) of two lower-case strings, as pg_trgm defines it.
+double trigram_similarity(std::string_view a, std::string_view b);
+
+class SearchRepository {
+public:
+    virtual ~SearchRepository() = default;
+    // Best first; at most query.limit hits. Interactions are returned unfiltered by access:
+    // the caller checks the person or company they belong to.
+    virtual Result<std::vector<SearchHit>> search(Id workspace_id, const SearchQuery& query) = 0;
+};
+
+}  // namespace rapport::domain::search

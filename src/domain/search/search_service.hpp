@@ -1,0 +1,28 @@
+#pragma once
+#include "domain/customers/customer_service.hpp"
+#include "domain/search/search.hpp"
+#include "domain/timeline/timeline_service.hpp"
+
+namespace rapport::domain::search {
+
+struct SearchResult {
+    SearchHit hit;
+    std::optional<Id> person_id;   // for interactions: where the hit leads
+    std::optional<Id> company_id;
+};
+
+class SearchService {
+public:
+    SearchService(SearchRepository& repo, IdentityService& identity, timeline::TimelineService& timeline)
+        : repo_(repo), identity_(identity), timeline_(timeline) {}
+
+    // Validation error for an empty query; results best first, only what the actor may read.
+    Result<std::vector<SearchResult>> search(const Principal& actor, std::string_view text, int limit);
+
+private:
+    SearchRepository& repo_;
+    IdentityService& identity_;
+    timeline::TimelineService& timeline_;
+};
+
+}  // namespace rapport::domain::search

@@ -1,0 +1,160 @@
+#include "storage/repositories/sql_search_repository.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "storage/access_filter_sql.hpp"
+#include "storage/transaction.hpp"
+
+namespace rapport::storage {
+
+using domain::search::SearchHit;
+using domain::search::SearchQuery;
+
+namespace {
+
+// FTS5 string literal: double quotes inside are doubled.
+std::string fts_quote(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string like_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// Words made of letters and digits only, for to_tsquery (its operators must not leak in).
+std::vector<std::string> tsquery_words(const std::vector<std::string>& terms) {
+    std::vector<std::string> out;
+    for (const auto& t : terms) {
+        std::string word;
+        for (char c : t) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+                word += c;
+            } else if (!word.empty()) {
+                out.push_back(word);
+                word.clear();
+            }
+        }
+        if (!word.empty()) out.push_back(word);
+    }
+    return out;
+}
+
+Result<std::vector<SearchHit>> collect(Connection& c, const std::string& sql, const Params& params) {
+    auto rs = RAPPORT_TRY(c.query(sql, params));
+    std::vector<SearchHit> out;
+    for (const auto& r : rs.rows) {
+        SearchHit h;
+        h.entity_id = as_int(r[0]);
+        h.entity_type = as_text(r[1]);
+        h.title = as_text(r[2]);
+        h.detail = as_text(r[3]);
+        h.score = as_double(r[4]);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQuery& q) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<SearchHit>> {
+        if (c.dialect() == Dialect::Sqlite) return search_sqlite(c, ws, q);
+        return search_postgres(c, ws, q);
+    });
+}
+
+Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c, Id ws, const SearchQuery& q) {
+    std::vector<SearchHit> hits;
+    std::set<Id> seen;
+    auto add = [&](std::vector<SearchHit> more) {
+        for (auto& h : more) {
+            if (static_cast<int>(hits.size()) >= q.limit) return;
+            if (seen.insert(h.entity_id).second) hits.push_back(std::move(h));
+        }
+    };
+    // 1. Word prefixes, every term required, bm25 with names weighted over other text.
+    {
+        std::string match = "ws:" + fts_quote("w" + std::to_string(ws)) + " AND {title body}:(";
+        for (std::size_t i = 0; i < q.terms.size(); ++i) match += (i ? " AND " : "") + fts_quote(q.terms[i]) + "*";
+        match += ")";
+        Params p{match};
+        const std::string access = access_condition(q.access, p, "owner_user_id", "team_id");
+        p.push_back(std::int64_t{q.limit});
+        add(RAPPORT_TRY(collect(c,
+                                "SELECT rowid, entity_type, title, body, -bm25(search_index, 0.0, 10.0, 1.0) FROM "
+                                "search_index WHERE search_index MATCH $1 AND (entity_type = 'interaction' OR " +
+                                    access + ") ORDER BY bm25(search_index, 0.0, 10.0, 1.0) LIMIT $" +
+                                    std::to_string(p.size()),
+                                p)));
+    }
+    if (static_cast<int>(hits.size()) >= q.limit) return hits;
+    // 2. Substrings (inside phone numbers, tax ids, emails, names) and 3. near misses: the
+    //    trigram index proposes, the similarity check decides.
+    const std::string longest = *std::max_element(q.terms.begin(), q.terms.end(),
+                                                  [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    if (longest.size() < 3) return hits;
+    std::string substrings;
+    for (const auto& t : q.terms) {
+        if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
+    }
+    std::string near;
+    for (std::size_t i = 0; i + 3 <= longest.size(); ++i)
+        near += (near.empty() ? "" : " OR ") + fts_quote(longest.substr(i, 3));
+    for (const auto* match : {&substrings, &near}) {
+        Params p{"text:(" + *match + ")", ws};
+        const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id");
+        p.push_back(std::int64_t{q.limit * 5});
+        auto more =
+            RAPPORT_TRY(collect(c,
+                                "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM "
+                                "search_trigrams t JOIN search_index i ON i.rowid = t.rowid WHERE "
+                                "search_trigrams MATCH $1 AND t.ws = $2 AND " +
+                                    access + " ORDER BY bm25(search_trigrams) LIMIT $" + std::to_string(p.size()),
+                                p));
+        if (match == &near) {
+            std::erase_if(more, [&](const SearchHit& h) {
+                double best = 0;
+                for (const auto& word : domain::search::terms_of(h.title)) {
+                    best = std::max(best, domain::search::trigram_similarity(word, longest));
+                }
+                return best < 0.3;
+            });
+            for (auto& h : more) h.score = -1;  // after every exact hit
+        }
+        add(std::move(more));
+    }
+    return hits;
+}
+
+Result<std::vector<SearchHit>> SqlSearchRepository::search_postgres(Connection& c, Id ws, const SearchQuery& q) {
+    const auto words = tsquery_words(q.terms);
+    std::string tsquery;
+    for (const auto& w : words) tsquery += (tsquery.empty() ? "" : " & ") + w + ":*";
+    Params p{ws, tsquery.empty() ? std::string("nothing_matches_here") : tsquery, q.text,
+             "%" + like_escape(q.text) + "%"};
+    const std::string access = access_condition(q.access, p, "owner_user_id", "team_id");
+    p.push_back(std::int64_t{q.limit});
+    // similarity() also catches typos (pg_trgm's % operator uses the 0.3 threshold).
+    const std::string sql =
+        "SELECT entity_id, entity_type, title, body,"
+        " CASE WHEN document @@ to_tsquery('simple', $2) THEN 1 + ts_rank(document, to_tsquery('simple', $2))"
+        " ELSE similarity(lower(title), $3) END AS score"
+        " FROM search_index WHERE workspace_id = $1 AND (document @@ to_tsquery('simple', $2)"
+        " OR lower(title || ' ' || body) LIKE $4 OR lower(title) % $3)"
+        " AND (entity_type = 'interaction' OR " +
+        access + ") ORDER BY score DESC, entity_id LIMIT $" + std::to_string(p.size());
+    return collect(c, sql, p);
+}
+
+}  // namespace rapport::storage

@@ -1,0 +1,101 @@
+// Global search over real HTTP: prefixes, substrings of phones and tax ids, typos, note
+// text, permissions and workspace isolation.
+#include "api/api_fixture.hpp"
+
+namespace rapport::testing {
+
+class SearchApiTest : public ApiTest {
+protected:
+    static void SetUpTestSuite() {
+        ApiTest::SetUpTestSuite();
+        auto owner = signed_in_client(*server_, acme_.owner_email, acme_.password);
+        auto company = owner.post("/api/v1/companies", {{"fields",
+                                                         {{"legal_name", "Torrefazione Aurora S.r.l."},
+                                                          {"country", "IT"},
+                                                          {"vat_id", "00743110157"},
+                                                          {"phone", "+39 02 8765 4321"}}}});
+        ASSERT_EQ(company.status, 201) << company.body;
+        company_id_ = company.json()["id"];
+        auto person = owner.post("/api/v1/people", {{"fields",
+                                                     {{"first_name", "Giovanna"},
+                                                      {"last_name", "Ferraresi"},
+                                                      {"email", "giovanna.ferraresi@aurora.example"}}}});
+        ASSERT_EQ(person.status, 201) << person.body;
+        person_id_ = person.json()["id"];
+        ASSERT_EQ(owner
+                      .post("/api/v1/interactions", {{"kind", "note"},
+                                                     {"person_id", person_id_},
+                                                     {"body", "Wants the decaffeinated Sidamo in spring"}})
+                      .status,
+                  201);
+        auto globex = signed_in_client(*server_, globex_.owner_email, globex_.password);
+        ASSERT_EQ(
+            globex.post("/api/v1/companies", {{"fields", {{"legal_name", "Torrefazione Globex"}, {"country", "IT"}}}})
+                .status,
+            201);
+    }
+    static std::vector<std::string> ids_of(const HttpResult& res) {
+        std::vector<std::string> out;
+        auto body = res.json();
+        for (const auto& i : body["items"]) out.push_back(i["id"]);
+        return out;
+    }
+    static bool found(const HttpResult& res, const std::string& id) {
+        auto ids = ids_of(res);
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    }
+    static inline std::string company_id_, person_id_;
+};
+
+TEST_F(SearchApiTest, FindsByNamePrefixAccentFoldedAndGroupsByType) {
+    auto owner = owner_of(acme_);
+    auto res = owner.get("/api/v1/search?q=torref%20aur");
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_TRUE(found(res, company_id_));
+    EXPECT_EQ(res.json()["groups"]["companies"][0]["id"], company_id_);
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=GIOV"), person_id_));
+}
+
+TEST_F(SearchApiTest, FindsByEmailPhoneAndTaxIdFragments) {
+    auto owner = owner_of(acme_);
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=giovanna.ferraresi%40aurora.example"), person_id_));
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=87654321"), company_id_));
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=00743110157"), company_id_));
+}
+
+TEST_F(SearchApiTest, ToleratesATypo) {
+    auto owner = owner_of(acme_);
+    auto res = owner.get("/api/v1/search?q=ferarresi");
+    ASSERT_EQ(res.status, 200);
+    EXPECT_TRUE(found(res, person_id_)) << res.body;
+}
+
+TEST_F(SearchApiTest, FindsNoteTextAndLeadsToItsPerson) {
+    auto owner = owner_of(acme_);
+    auto res = owner.get("/api/v1/search?q=sidamo");
+    ASSERT_EQ(res.status, 200);
+    ASSERT_FALSE(res.json()["groups"]["interactions"].empty()) << res.body;
+    EXPECT_EQ(res.json()["groups"]["interactions"][0]["person_id"], person_id_);
+}
+
+TEST_F(SearchApiTest, RespectsWorkspacesAndPermissions) {
+    auto owner = owner_of(acme_);
+    auto res = owner.get("/api/v1/search?q=torrefazione");
+    EXPECT_EQ(res.body.find("Globex"), std::string::npos);
+    // A viewer key has no user and no teams: with the default grants it reads nothing.
+    auto viewer = with_key(server_->api_key("acme", "viewer"));
+    auto none = viewer.get("/api/v1/search?q=torrefazione");
+    ASSERT_EQ(none.status, 200);
+    EXPECT_TRUE(none.json()["items"].empty()) << none.body;
+    EXPECT_TRUE(viewer.get("/api/v1/search?q=sidamo").json()["items"].empty());
+}
+
+TEST_F(SearchApiTest, EmptyOrOversizedQueriesAreRejected) {
+    auto owner = owner_of(acme_);
+    auto empty = owner.get("/api/v1/search?q=%20%21");
+    expect_problem(empty, 422);
+    EXPECT_TRUE(has_error_at(empty, "?q"));
+    expect_problem(owner.get("/api/v1/search?q=x&limit=1000"), 422);
+}
+
+}  // namespace rapport::testing

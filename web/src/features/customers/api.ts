@@ -1,0 +1,175 @@
+// Queries and mutations of companies, people, custom fields, field history and the timeline.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { fetchAll } from '../../api/paging';
+import type { Page } from '../../api/types';
+import { ENTITIES } from './schema';
+import type {
+  CustomField,
+  CustomFieldInput,
+  CustomerRecord,
+  Entity,
+  FieldHistory,
+  Interaction,
+  InteractionWrite,
+  RecordWrite,
+} from './types';
+
+export const recordsKey = (entity: Entity) => ['records', entity] as const;
+export const customFieldsKey = (entity: Entity) => ['custom-fields', entity] as const;
+export const timelineKey = (entity: Entity, id: string) => ['timeline', entity, id] as const;
+
+const base = (entity: Entity) => `/${ENTITIES[entity].path}`;
+const one = (entity: Entity, id: string) => `${base(entity)}/${encodeURIComponent(id)}`;
+
+/** Cursor pages of companies or people, for the virtualised list (infinite scroll). */
+export function useRecordPages(entity: Entity, limit = 100) {
+  const query = useInfiniteQuery({
+    queryKey: [...recordsKey(entity), 'list', limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<CustomerRecord>>(base(entity), { query: { limit, cursor: pageParam ?? undefined }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+}
+
+export function useRecord(entity: Entity, id: string | undefined) {
+  return useQuery({
+    queryKey: [...recordsKey(entity), 'one', id],
+    queryFn: ({ signal }) => api.get<CustomerRecord>(one(entity, id ?? ''), { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useSaveRecord(entity: Entity, id?: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RecordWrite) =>
+      id ? api.patch<CustomerRecord>(one(entity, id), body) : api.post<CustomerRecord>(base(entity), body),
+    onSuccess: (record) => {
+      qc.setQueryData([...recordsKey(entity), 'one', record.id], record);
+      void qc.invalidateQueries({ queryKey: [...recordsKey(entity), 'list'] });
+      void qc.invalidateQueries({ queryKey: [...recordsKey(entity), 'history', record.id] });
+      if (entity === 'company') void qc.invalidateQueries({ queryKey: ['buyers'] });
+    },
+  });
+}
+
+export function useDeleteRecord(entity: Entity, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.del(one(entity, id)),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: [...recordsKey(entity), 'one', id] });
+      void qc.invalidateQueries({ queryKey: [...recordsKey(entity), 'list'] });
+      if (entity === 'company') void qc.invalidateQueries({ queryKey: ['buyers'] });
+    },
+  });
+}
+
+export function useHistory(entity: Entity, id: string, enabled: boolean, limit = 25) {
+  const query = useInfiniteQuery({
+    queryKey: [...recordsKey(entity), 'history', id, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<FieldHistory>>(`${one(entity, id)}/history`, {
+        query: { limit, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled,
+    staleTime: 0,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+}
+
+/**
+ * Companies marked as buyers (reseller, distributor, retailer), for the person form's picker
+ * and the people list. The API has no filter yet, so this reads the companies page by page.
+ */
+export function useBuyerCompanies(enabled = true) {
+  return useQuery({
+    queryKey: ['buyers'],
+    queryFn: async ({ signal }) =>
+      (await fetchAll<CustomerRecord>('/companies', 5000, signal)).filter((c) => !!c.fields?.buyer_kind),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+// --- custom fields --------------------------------------------------------------------------
+
+export function useCustomFields(entity: Entity) {
+  return useQuery({
+    queryKey: customFieldsKey(entity),
+    queryFn: ({ signal }) => api.get<{ items: CustomField[] }>(`/custom-fields/${entity}`, { signal }),
+    select: (d) => d.items,
+    staleTime: 60_000,
+  });
+}
+
+export function useCreateCustomField(entity: Entity) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CustomFieldInput) => api.post<CustomField>(`/custom-fields/${entity}`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: customFieldsKey(entity) }),
+  });
+}
+
+export function useDeleteCustomField(entity: Entity) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) => api.del(`/custom-fields/${entity}/${encodeURIComponent(key)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: customFieldsKey(entity) }),
+  });
+}
+
+// --- timeline -------------------------------------------------------------------------------
+
+export function useTimeline(entity: Entity, id: string, limit = 20) {
+  const query = useInfiniteQuery({
+    queryKey: [...timelineKey(entity, id), limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Interaction>>(`${one(entity, id)}/timeline`, {
+        query: { limit, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+}
+
+function invalidateTimelines(qc: ReturnType<typeof useQueryClient>) {
+  // An interaction can show on a person's timeline and on companies' timelines.
+  return qc.invalidateQueries({ queryKey: ['timeline'] });
+}
+
+export function useLogInteraction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InteractionWrite) => api.post<Interaction>('/interactions', body),
+    onSuccess: () => invalidateTimelines(qc),
+  });
+}
+
+export function useUpdateInteraction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: InteractionWrite }) =>
+      api.patch<Interaction>(`/interactions/${encodeURIComponent(id)}`, changes),
+    onSuccess: () => invalidateTimelines(qc),
+  });
+}
+
+export function useDeleteInteraction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.del(`/interactions/${encodeURIComponent(id)}`),
+    onSuccess: () => invalidateTimelines(qc),
+  });
+}

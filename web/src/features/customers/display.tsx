@@ -1,0 +1,163 @@
+// How stored values read on screen: countries and languages by name, dates and money through
+// Intl, links for emails, phones and websites, option values translated.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useFormat } from '../../i18n/format';
+import { builtInFields, type BuiltInField } from './schema';
+import type { CustomField, Entity, FieldValue } from './types';
+
+/** The label of a field named as the API names it: "vat_id", "custom.blend", "tags", "owner_user_id". */
+export function fieldLabel(entity: Entity, name: string, customFields: CustomField[], t: TFunction): string {
+  if (name.startsWith('custom.')) {
+    const key = name.slice('custom.'.length);
+    return customFields.find((d) => d.key === key)?.label ?? key;
+  }
+  if (name === 'tags') return t('customers.tags');
+  if (name === 'owner_user_id') return t('customers.owner');
+  if (name === 'team_id') return t('customers.team');
+  if (builtInFields(entity).some((f) => f.name === name)) return t(`fields.${entity}.${name}`);
+  return name;
+}
+
+/** An option of a built-in select in words ("1-10" -> "1–10 employees"). */
+export function optionLabel(field: string, value: string, t: TFunction): string {
+  return t(`options.${field}.${value}`, { defaultValue: value });
+}
+
+function isEmpty(v: FieldValue | undefined): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+export function Empty() {
+  const { t } = useTranslation();
+  return (
+    <span className="muted">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t('customers.empty')}</span>
+    </span>
+  );
+}
+
+function external(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : `https://${url}`;
+}
+
+/** A built-in field's value. `buyerName` resolves buyer_company_id. */
+export function BuiltInValue({
+  field,
+  value,
+  buyerName,
+}: {
+  field: BuiltInField;
+  value: FieldValue | undefined;
+  buyerName?: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (isEmpty(value)) return <Empty />;
+  const s = String(value);
+  switch (field.kind) {
+    case 'email':
+      return <a href={`mailto:${s}`}>{s}</a>;
+    case 'phone':
+      return <a href={`tel:${s}`}>{s}</a>;
+    case 'url':
+      return (
+        <a href={external(s)} target="_blank" rel="noopener noreferrer">
+          {s.replace(/^https?:\/\//i, '')}
+        </a>
+      );
+    case 'country':
+      return (
+        <span>
+          {fmt.country(s)} <span className="muted">({s})</span>
+        </span>
+      );
+    case 'language':
+      return (
+        <span>
+          {fmt.languageName(s)} <span className="muted">({s})</span>
+        </span>
+      );
+    case 'date':
+      return <time dateTime={s}>{fmt.isoDate(s)}</time>;
+    case 'select':
+      return <span>{optionLabel(field.name, s, t)}</span>;
+    case 'reference':
+      return <Link to={`/companies/${encodeURIComponent(s)}`}>{buyerName ? buyerName(s) : `#${s}`}</Link>;
+    case 'tax_id':
+      return <code className="plain-code">{s}</code>;
+    default:
+      return <span className="prewrap">{s}</span>;
+  }
+}
+
+/** A custom field's value, by its type. */
+export function CustomValue({ def, value }: { def: CustomField | undefined; value: FieldValue | undefined }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (isEmpty(value)) return <Empty />;
+  if (!def) return <span>{Array.isArray(value) ? value.join(', ') : String(value)}</span>;
+  switch (def.type) {
+    case 'number':
+      return <span>{typeof value === 'number' ? fmt.number(value) : String(value)}</span>;
+    case 'money':
+      return <span>{typeof value === 'number' ? fmt.money(value, def.currency ?? 'EUR') : String(value)}</span>;
+    case 'date':
+      return <time dateTime={String(value)}>{fmt.isoDate(String(value))}</time>;
+    case 'boolean':
+      return <span>{value === true ? t('common.yes') : t('common.no')}</span>;
+    case 'multi_select':
+      return Array.isArray(value) ? (
+        <ul className="chip-list">
+          {value.map((v) => (
+            <li key={v} className="chip">
+              {v}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span>{String(value)}</span>
+      );
+    case 'url':
+      return (
+        <a href={external(String(value))} target="_blank" rel="noopener noreferrer">
+          {String(value).replace(/^https?:\/\//i, '')}
+        </a>
+      );
+    case 'email':
+      return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
+    case 'phone':
+      return <a href={`tel:${String(value)}`}>{String(value)}</a>;
+    default:
+      return <span className="prewrap">{String(value)}</span>;
+  }
+}
+
+/** The same, as plain text (for the list's cells and the history). */
+export function valueText(
+  value: FieldValue | undefined,
+  kind: { builtIn?: BuiltInField; custom?: CustomField },
+  fmt: ReturnType<typeof useFormat>,
+  t: TFunction,
+): string {
+  if (isEmpty(value)) return '';
+  const s = Array.isArray(value) ? value.join(', ') : String(value);
+  const b = kind.builtIn;
+  if (b) {
+    if (b.kind === 'country') return fmt.country(s);
+    if (b.kind === 'language') return fmt.languageName(s);
+    if (b.kind === 'date') return fmt.isoDate(s);
+    if (b.kind === 'select') return optionLabel(b.name, s, t);
+    return s;
+  }
+  const c = kind.custom;
+  if (c) {
+    if (c.type === 'number' && typeof value === 'number') return fmt.number(value);
+    if (c.type === 'money' && typeof value === 'number') return fmt.money(value, c.currency ?? 'EUR');
+    if (c.type === 'date') return fmt.isoDate(s);
+    if (c.type === 'boolean') return value === true ? t('common.yes') : t('common.no');
+  }
+  return s;
+}
