@@ -1,4 +1,6 @@
 // Companies and people: CRUD, field history and custom field definitions.
+#include <charconv>
+
 #include "api/api_context.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
@@ -116,16 +118,81 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
     return out;
 }
 
+struct ListParams {
+    ListRequest list;
+    std::vector<std::string> fields;  // empty: all
+};
+
+// ?filter=<JSON>&sort=<field>&order=asc|desc&fields=a,b&limit=&cursor=
+Result<ListParams> list_request(const http::RequestContext& ctx) {
+    ListParams out;
+    std::vector<FieldError> errors;
+    if (auto f = ctx.query.get("filter"); f && !f->empty()) {
+        out.list.filter = json::parse(*f, nullptr, false);
+        if (out.list.filter.is_discarded()) {
+            return fail(
+                Error::bad_request("?filter is not valid JSON; write it in the filter language, e.g. "
+                                   "{\"field\":\"city\",\"op\":\"eq\",\"value\":\"Milano\"}"));
+        }
+    }
+    out.list.sort = std::string(ctx.query.get("sort").value_or(""));
+    const auto order = ctx.query.get("order").value_or("asc");
+    if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
+    out.list.descending = order == "desc";
+    if (auto l = ctx.query.get("limit")) {
+        int value = 0;
+        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), value);
+        if (ec != std::errc{} || p != l->data() + l->size() || value < 1 || value > 500) {
+            errors.push_back({"?limit", "must be a whole number from 1 to 500"});
+        } else {
+            out.list.limit = value;
+        }
+    }
+    if (auto c = ctx.query.get("cursor"); c && !c->empty()) out.list.cursor = std::string(*c);
+    if (auto fields = ctx.query.get("fields"); fields && !fields->empty()) {
+        std::string_view rest = *fields;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            out.fields.emplace_back(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    }
+    out.list.request_errors = std::move(errors);  // reported together with the filter and sort checks
+    return out;
+}
+
+// Keeps only the requested record fields (built-in names or custom.<key>); the envelope stays.
+json select_fields(json record, const std::vector<std::string>& fields) {
+    if (fields.empty()) return record;
+    json kept_fields = json::object(), kept_custom = json::object();
+    for (const auto& f : fields) {
+        if (f.rfind("custom.", 0) == 0) {
+            const auto key = f.substr(7);
+            if (record["custom"].contains(key)) kept_custom[key] = record["custom"][key];
+        } else if (record["fields"].contains(f)) {
+            kept_fields[f] = record["fields"][f];
+        }
+    }
+    record["fields"] = kept_fields;
+    record["custom"] = kept_custom;
+    return record;
+}
+
 void register_entity(http::Router& router, ApiContext& api, EntityType type, const std::string& base) {
     const std::string what = type == EntityType::Company ? "company" : "person";
     router.add(http::Verb::get, base, [&api, type](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto page = RAPPORT_TRY(page_request(ctx));
-        auto result = RAPPORT_TRY(api.customers.list(principal, type, page));
+        auto request = RAPPORT_TRY(list_request(ctx));
+        auto result = RAPPORT_TRY(api.customers.list(principal, type, request.list));
         json items = json::array();
-        for (const auto& r : result.items) items.push_back(record_json(r));
+        for (const auto& r : result.items) items.push_back(select_fields(record_json(r), request.fields));
         return ok_json(
             {{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
+    });
+    router.add(http::Verb::get, base + "/count", [&api, type](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        auto request = RAPPORT_TRY(list_request(ctx));
+        return ok_json({{"count", RAPPORT_TRY(api.customers.count(principal, type, request.list.filter))}});
     });
     router.add(http::Verb::post, base, [&api, type, base](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));

@@ -96,13 +96,17 @@ private:
     }
 
     // The field's value as a SQL expression of its type, NULL when absent or ill-typed.
+    // Text and Enum columns stay bare so that indexes on them (or on lower(column)) apply:
+    // operands are never empty, so '' can only matter to emptiness tests (see empty_test).
+    // Date columns need NULLIF because '' would sort before every date.
     std::string value_expression(const SqlField& field, FieldType type) const {
-        const bool texty = type == FieldType::Text || type == FieldType::Enum || type == FieldType::Date;
         if (field.kind == SqlField::Kind::Column) {
-            return texty ? "NULLIF(" + field.expression + ", '')" : "(" + field.expression + ")";
+            if (type == FieldType::Date) return "NULLIF(" + field.expression + ", '')";
+            return "(" + field.expression + ")";
         }
         const bool sqlite = dialect_ == Dialect::Sqlite;
-        const std::string type_of = sqlite ? sqlite_json(field, "json_type") : "jsonb_typeof(" + pg_json(field, "->") + ")";
+        const std::string type_of =
+            sqlite ? sqlite_json(field, "json_type") : "jsonb_typeof(" + pg_json(field, "->") + ")";
         const std::string raw = sqlite ? sqlite_json(field, "json_extract") : pg_json(field, "->>");
         switch (type) {
             case FieldType::Text:
@@ -111,7 +115,8 @@ private:
                 return "(CASE WHEN " + type_of + (sqlite ? " = 'text'" : " = 'string'") + " THEN NULLIF(" + raw +
                        ", '') END)";
             case FieldType::Reference:  // custom references hold the id as a decimal string
-                return "(CASE WHEN " + type_of + (sqlite ? " = 'text'" : " = 'string'") + " THEN " + raw + " END)";
+                return "(CASE WHEN " + type_of + (sqlite ? " = 'text'" : " = 'string'") + " THEN NULLIF(" + raw +
+                       ", '') END)";
             case FieldType::Number:
             case FieldType::Money:
             case FieldType::DateTime:
@@ -163,7 +168,10 @@ private:
             const f::CalendarDate day = operand_date(o);
             const auto start = [&](f::CalendarDate d) { return bind_bigint(f::start_of(d)); };
             const f::CalendarDate next{day.days + 1};
-            if (sql_op == "=") return value + " >= " + start(day) + " AND " + value + " < " + start(next);
+            if (sql_op == "=") {
+                const std::string low = start(day);  // bound first, so $N follow the text order
+                return value + " >= " + low + " AND " + value + " < " + start(next);
+            }
             if (sql_op == ">") return value + " >= " + start(next);
             if (sql_op == ">=") return value + " >= " + start(day);
             if (sql_op == "<") return value + " < " + start(day);
@@ -171,6 +179,14 @@ private:
         }
         const std::string lhs = type == FieldType::Text ? "lower(" + value + ")" : ordered(value, type);
         return lhs + " " + std::string(sql_op) + " " + operand(field, type, o);
+    }
+
+    // "No value": NULL, or '' in a bare Text/Enum column (custom values already map '' to NULL).
+    static std::string empty_test(const SqlField& field, FieldType type, const std::string& value) {
+        if (field.kind == SqlField::Kind::Column && (type == FieldType::Text || type == FieldType::Enum)) {
+            return "(" + value + " IS NULL OR " + value + " = '')";
+        }
+        return "(" + value + " IS NULL)";
     }
 
     static std::string positive(const std::string& value, const std::string& test) {
@@ -188,8 +204,8 @@ private:
 
         const std::string v = value_expression(*field, c.type);
         switch (c.op) {
-            case Op::IsEmpty: return "(" + v + " IS NULL)";
-            case Op::IsNotEmpty: return "(" + v + " IS NOT NULL)";
+            case Op::IsEmpty: return empty_test(*field, c.type, v);
+            case Op::IsNotEmpty: return "NOT " + empty_test(*field, c.type, v);
             case Op::Eq: return positive(v, compare(*field, c.type, v, "=", c.values.at(0)));
             case Op::Neq: return negative(v, compare(*field, c.type, v, "=", c.values.at(0)));
             case Op::In:
@@ -259,8 +275,8 @@ private:
         std::string tag;
         if (field.kind == SqlField::Kind::TagSet) {
             from = field.tag_table + " AS " + alias + " WHERE " + alias + ".workspace_id = (" +
-                   field.workspace_expression + ") AND " + alias + ".entity_type = " +
-                   bind_text(field.tag_entity_type) + " AND " + alias + ".entity_id = (" +
+                   field.workspace_expression + ") AND " + alias +
+                   ".entity_type = " + bind_text(field.tag_entity_type) + " AND " + alias + ".entity_id = (" +
                    field.entity_id_expression + ")";
             tag = alias + ".tag";
         } else if (dialect_ == Dialect::Sqlite) {

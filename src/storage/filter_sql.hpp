@@ -6,7 +6,9 @@
 // (two-valued logic, nulls, case, day granularity), which this file mirrors:
 // - every generated condition is TRUE or FALSE, never NULL, so NOT is plain negation;
 // - text compares lower(column) with lower(value); LIKE patterns escape %, _ and \ and use
-//   ESCAPE '\'; "" counts as no value (NULLIF(col, ''));
+//   ESCAPE '\'; "" counts as no value (operands are never "", so only is_empty/is_not_empty
+//   and Date comparisons need to say so; text comparisons keep the bare column, which lets an
+//   expression index on lower(column) serve them);
 // - Date fields are ISO text 'YYYY-MM-DD' compared as text (COLLATE "C" on PostgreSQL, so a
 //   locale cannot reorder them); DateTime fields are BIGINT Unix ms, compared with a day as
 //   the half-open range [start of day, start of next day);
@@ -71,7 +73,7 @@ private:
     std::map<std::string, SqlField, std::less<>> fields_;
 };
 
-// Returns e.g. "(NULLIF(p.city, '') IS NOT NULL AND lower(NULLIF(p.city, '')) = lower(CAST($3 AS TEXT)))".
+// Returns e.g. "((p.city) IS NOT NULL AND lower((p.city)) = lower(CAST($3 AS TEXT)))".
 // "1=1" for a filter that matches everything, "1=0" for one that matches nothing.
 Result<std::string> filter_condition(const domain::filters::FilterNode& filter, const SqlFieldMap& fields,
                                      Dialect dialect, UnixMillis now, Params& params);

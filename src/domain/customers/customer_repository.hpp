@@ -8,6 +8,7 @@
 #include "domain/audit/audit_entry.hpp"
 #include "domain/customers/custom_field.hpp"
 #include "domain/customers/customer_record.hpp"
+#include "domain/customers/list_query.hpp"
 #include "domain/page.hpp"
 #include "domain/permissions/record_access.hpp"
 
@@ -26,7 +27,12 @@ struct RecordWrite {
 
 struct ListQuery {
     AccessFilter access;
-    PageRequest page;
+    std::optional<filters::FilterNode> filter;
+    UnixMillis now = 0;  // "today" for relative dates in the filter
+    std::string sort;    // a sortable field (list_query.hpp) or empty for id order
+    bool descending = false;
+    int limit = 50;
+    std::optional<SortCursor> after;
 };
 
 class CustomerRepository {
@@ -38,7 +44,10 @@ public:
     virtual Status update(const RecordWrite& write) = 0;
     virtual Result<std::optional<CustomerRecord>> find(Id workspace_id, EntityType type, Id id) = 0;
     virtual Status remove(Id workspace_id, EntityType type, Id id, const AuditEntry& audit) = 0;
+    // Keyset-paged; next_cursor is an encoded SortCursor.
     virtual Result<Page<CustomerRecord>> list(Id workspace_id, EntityType type, const ListQuery& query) = 0;
+    // How many records the query's access and filter select (paging ignored).
+    virtual Result<std::int64_t> count(Id workspace_id, EntityType type, const ListQuery& query) = 0;
 
     virtual Result<std::vector<FieldProvenance>> provenance(Id workspace_id, EntityType type, Id id) = 0;
     // Newest first; `page.after` means older than that history id.

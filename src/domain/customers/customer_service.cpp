@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/filters/parse.hpp"
+
 namespace rapport::domain::customers {
 
 namespace {
@@ -265,13 +267,52 @@ Status CustomerService::ensure_readable(const Principal& actor, EntityType type,
     return {};
 }
 
-Result<Page<CustomerRecord>> CustomerService::list(const Principal& actor, EntityType type, const PageRequest& page) {
+Result<ListQuery> CustomerService::list_query(const Principal& actor, EntityType type, const ListRequest& request) {
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
     ListQuery query;
     query.access = read_filter(permissions, grants);
-    query.page = page;
+    query.now = clock_.now_ms();
+    query.limit = request.limit;
+    std::vector<FieldError> errors = request.request_errors;
+    if (!request.filter.is_null()) {
+        const auto defs = RAPPORT_TRY(repo_.custom_fields(actor.workspace_id, type));
+        auto parsed = filters::parse_filter(request.filter, filter_catalog(type, defs), "?filter");
+        if (!parsed) {
+            for (auto& f : parsed.error().fields) errors.push_back(std::move(f));
+        } else {
+            query.filter = std::move(*parsed);
+        }
+    }
+    if (!request.sort.empty()) {
+        if (!sortable(type, request.sort)) {
+            errors.push_back({"?sort", "cannot sort on '" + request.sort +
+                                           "'; sort on a built-in field, created_at "
+                                           "or updated_at"});
+        } else {
+            query.sort = request.sort;
+        }
+    }
+    query.descending = request.descending;
+    if (request.cursor) {
+        query.after = decode_cursor(*request.cursor);
+        if (!query.after) errors.push_back({"?cursor", "not a cursor this API returned; start again without it"});
+    }
+    if (!errors.empty()) return fail(Error::validation("the list request is not valid", std::move(errors)));
+    return query;
+}
+
+Result<Page<CustomerRecord>> CustomerService::list(const Principal& actor, EntityType type,
+                                                   const ListRequest& request) {
+    auto query = RAPPORT_TRY(list_query(actor, type, request));
     return repo_.list(actor.workspace_id, type, query);
+}
+
+Result<std::int64_t> CustomerService::count(const Principal& actor, EntityType type, const nlohmann::json& filter) {
+    ListRequest request;
+    request.filter = filter;
+    auto query = RAPPORT_TRY(list_query(actor, type, request));
+    return repo_.count(actor.workspace_id, type, query);
 }
 
 Status CustomerService::remove(const Principal& actor, EntityType type, Id id, const std::string& ip) {

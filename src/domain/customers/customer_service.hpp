@@ -27,7 +27,8 @@ public:
     Result<RecordView> get(const Principal& actor, EntityType type, Id id);
     // NotFound unless the record exists and the actor may read it.
     Status ensure_readable(const Principal& actor, EntityType type, Id id);
-    Result<Page<CustomerRecord>> list(const Principal& actor, EntityType type, const PageRequest& page);
+    Result<Page<CustomerRecord>> list(const Principal& actor, EntityType type, const ListRequest& request);
+    Result<std::int64_t> count(const Principal& actor, EntityType type, const nlohmann::json& filter);
     Status remove(const Principal& actor, EntityType type, Id id, const std::string& ip);
     Result<Page<HistoryEntry>> history(const Principal& actor, EntityType type, Id id, const PageRequest& page);
 
@@ -42,6 +43,7 @@ private:
     // Applies `input` to `record` (validating every value) and lists the changes.
     Result<std::vector<FieldChange>> apply(const Principal& actor, const Actor& permissions, CustomerRecord& record,
                                            const CustomerInput& input, bool creating);
+    Result<ListQuery> list_query(const Principal& actor, EntityType type, const ListRequest& request);
     Result<CustomerRecord> readable(const Principal& actor, const Actor& permissions, EntityType type, Id id);
 
     CustomerRepository& repo_;

@@ -114,8 +114,7 @@ std::optional<std::partial_ordering> order(FieldType type, const FieldValue& v, 
         case FieldType::Bool: {
             auto b = as_bool(v);
             if (!b) return std::nullopt;
-            return *b == std::get<bool>(operand) ? std::partial_ordering::equivalent
-                                                 : std::partial_ordering::unordered;
+            return *b == std::get<bool>(operand) ? std::partial_ordering::equivalent : std::partial_ordering::unordered;
         }
         case FieldType::Reference: {
             auto id = as_reference(v);

@@ -82,8 +82,8 @@ std::optional<Op> parse_op(std::string_view text) {
 const std::vector<Op>& ops_for(FieldType type) {
     static const std::vector<Op> text = {Op::Eq,          Op::Neq,        Op::In,      Op::NotIn,     Op::Contains,
                                          Op::NotContains, Op::StartsWith, Op::IsEmpty, Op::IsNotEmpty};
-    static const std::vector<Op> number = {Op::Eq,  Op::Neq, Op::In,  Op::NotIn,   Op::Gt,      Op::Gte,
-                                           Op::Lt,  Op::Lte, Op::Between, Op::IsEmpty, Op::IsNotEmpty};
+    static const std::vector<Op> number = {Op::Eq, Op::Neq, Op::In,      Op::NotIn,   Op::Gt,        Op::Gte,
+                                           Op::Lt, Op::Lte, Op::Between, Op::IsEmpty, Op::IsNotEmpty};
     static const std::vector<Op> date = {Op::Eq,  Op::Neq,     Op::Gt,      Op::Gte,       Op::Lt,
                                          Op::Lte, Op::Between, Op::IsEmpty, Op::IsNotEmpty};
     static const std::vector<Op> boolean = {Op::Eq, Op::Neq, Op::IsEmpty, Op::IsNotEmpty};

@@ -33,11 +33,11 @@
 namespace rapport::domain::filters {
 
 enum class FieldType {
-    Text,       // case-insensitive comparisons; "" counts as no value
-    Number,     // double
-    Money,      // a number in the stored unit; compared like Number
-    Date,       // calendar date, stored as ISO text "YYYY-MM-DD"
-    DateTime,   // instant, stored as Unix milliseconds
+    Text,      // case-insensitive comparisons; "" counts as no value
+    Number,    // double
+    Money,     // a number in the stored unit; compared like Number
+    Date,      // calendar date, stored as ISO text "YYYY-MM-DD"
+    DateTime,  // instant, stored as Unix milliseconds
     Bool,
     Enum,       // one of FieldInfo::enum_values, compared exactly (values are canonical)
     Tags,       // a set of strings, compared case-insensitively

@@ -246,10 +246,10 @@ private:
 
         std::optional<Op> op;
         if (!j.contains("op")) {
-            error(ptr + "/op", "missing: choose an operator" +
-                                   (field ? "; " + std::string(to_string(field->type)) + " fields take " +
-                                                join(op_names(ops_for(field->type)))
-                                          : std::string()));
+            error(ptr + "/op",
+                  "missing: choose an operator" + (field ? "; " + std::string(to_string(field->type)) +
+                                                               " fields take " + join(op_names(ops_for(field->type)))
+                                                         : std::string()));
             ok = false;
         } else if (!j.at("op").is_string()) {
             error(ptr + "/op", "expected an operator name such as eq");
@@ -258,8 +258,7 @@ private:
             const auto& name = j.at("op").get_ref<const std::string&>();
             op = parse_op(name);
             if (!op) {
-                const std::vector<std::string> candidates =
-                    op_names(field ? ops_for(field->type) : ops_for_all());
+                const std::vector<std::string> candidates = op_names(field ? ops_for(field->type) : ops_for_all());
                 std::string message = "unknown operator " + in_quotes(name);
                 if (auto guess = closest(name, candidates)) message += "; did you mean '" + *guess + "'?";
                 message += field ? " (" + std::string(to_string(field->type)) + " fields take " + join(candidates) + ")"
@@ -289,9 +288,8 @@ private:
             return ok ? std::optional<FilterNode>(FilterNode{std::move(out)}) : std::nullopt;
         }
         if (!has_value) {
-            error(value_ptr, j.contains("value")
-                                 ? op_name + " needs a value; to find records without one use is_empty"
-                                 : "missing: " + op_name + " needs a value");
+            error(value_ptr, j.contains("value") ? op_name + " needs a value; to find records without one use is_empty"
+                                                 : "missing: " + op_name + " needs a value");
             return std::nullopt;
         }
         const json& value = j.at("value");
@@ -413,8 +411,9 @@ private:
             auto relative = parse_relative_date(spec.get_ref<const std::string&>());
             if (!relative) {
                 error(ptr + "/relative", "not a relative date: " + in_quotes(spec.get_ref<const std::string&>()) +
-                                             "; write " + kRelativeForms + " (offsets up to 100000d, 10000w, "
-                                                                           "10000m, 1000y)");
+                                             "; write " + kRelativeForms +
+                                             " (offsets up to 100000d, 10000w, "
+                                             "10000m, 1000y)");
                 return std::nullopt;
             }
             if (!ok) return std::nullopt;
@@ -507,7 +506,8 @@ private:
 
 }  // namespace
 
-Result<FilterNode> parse_filter(const nlohmann::json& doc, const FieldCatalog& catalog, std::string_view pointer_prefix) {
+Result<FilterNode> parse_filter(const nlohmann::json& doc, const FieldCatalog& catalog,
+                                std::string_view pointer_prefix) {
     return Parser(catalog, pointer_prefix).run(doc);
 }
 

@@ -7,7 +7,7 @@ namespace rapport::domain::search {
 
 struct SearchResult {
     SearchHit hit;
-    std::optional<Id> person_id;   // for interactions: where the hit leads
+    std::optional<Id> person_id;  // for interactions: where the hit leads
     std::optional<Id> company_id;
 };
 

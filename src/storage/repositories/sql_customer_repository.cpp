@@ -3,6 +3,7 @@
 #include <map>
 
 #include "storage/access_filter_sql.hpp"
+#include "storage/filter_sql.hpp"
 #include "storage/repositories/audit_sql.hpp"
 #include "storage/transaction.hpp"
 
@@ -18,8 +19,9 @@ struct EntitySql {
     std::string table;
     std::string id_column;
     std::vector<const FieldDef*> fields;
-    std::string
-        select_columns;  // "workspace_id, <id>, <fields...>, custom, owner_user_id, team_id, created_at, updated_at"
+    // "workspace_id, <id>, <fields...>, custom, owner_user_id, team_id, created_at, updated_at"
+    std::string select_columns;
+    std::string qualified_columns;  // the same, each prefixed with the alias "r."
     std::string insert;
     std::string update;
     std::string find;
@@ -36,6 +38,9 @@ const EntitySql& sql_of(EntityType type) {
         for (const auto* f : s.fields) cols += ", " + f->column;
         cols += ", custom, owner_user_id, team_id, created_at, updated_at";
         s.select_columns = cols;
+        s.qualified_columns = "r.workspace_id, r." + s.id_column;
+        for (const auto* f : s.fields) s.qualified_columns += ", r." + f->column;
+        s.qualified_columns += ", r.custom, r.owner_user_id, r.team_id, r.created_at, r.updated_at";
         std::string placeholders;
         const std::size_t n = s.fields.size() + 7;
         for (std::size_t i = 1; i <= n; ++i) placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
@@ -226,24 +231,123 @@ Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditE
     });
 }
 
+namespace {
+
+// How the filter language reaches each field of `type` in a query over table alias r.
+SqlFieldMap field_map(EntityType type, const EntitySql& s, const std::vector<CustomFieldDef>& custom) {
+    SqlFieldMap map;
+    for (const auto* f : s.fields) map.add(SqlField::column(f->name, "r." + f->column));
+    map.add(SqlField::column("created_at", "r.created_at"));
+    map.add(SqlField::column("updated_at", "r.updated_at"));
+    map.add(SqlField::column("owner_user_id", "r.owner_user_id"));
+    map.add(SqlField::column("team_id", "r.team_id"));
+    map.add(SqlField::tag_set("tags", "tags", std::string(to_string(type)), "r.workspace_id", "r." + s.id_column));
+    for (const auto& d : custom) map.add(SqlField::custom_json("custom." + d.key, "r.custom", d.key));
+    return map;
+}
+
+// The WHERE clause shared by list and count: workspace, access, filter.
+Result<std::string> where_clause(Connection& c, Id ws, EntityType type, const EntitySql& s, const ListQuery& q,
+                                 const std::vector<CustomFieldDef>& custom, Params& params) {
+    params.push_back(ws);
+    std::string where = "r.workspace_id = $" + std::to_string(params.size());
+    where += " AND " + access_condition(q.access, params, "r.owner_user_id", "r.team_id");
+    if (q.filter) {
+        where +=
+            " AND " + RAPPORT_TRY(filter_condition(*q.filter, field_map(type, s, custom), c.dialect(), q.now, params));
+    }
+    return where;
+}
+
+const FieldDef* sort_field(EntityType type, const std::string& name) {
+    return find_field(type, name);
+}
+
+Result<std::vector<CustomFieldDef>> custom_defs_of(Connection& c, Id ws, EntityType type) {
+    auto rs =
+        RAPPORT_TRY(c.query("SELECT field_key FROM custom_field_defs WHERE workspace_id = $1 AND entity_type = $2",
+                            {ws, std::string(to_string(type))}));
+    std::vector<CustomFieldDef> out;
+    for (const auto& r : rs.rows) {
+        CustomFieldDef d;
+        d.key = as_text(r[0]);
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+}  // namespace
+
 Result<Page<CustomerRecord>> SqlCustomerRepository::list(Id ws, EntityType type, const ListQuery& q) {
     const auto& s = sql_of(type);
     return read(db_, [&](Connection& c) -> Result<Page<CustomerRecord>> {
-        Params params{ws};
-        const std::string access = access_condition(q.access, params, "owner_user_id", "team_id");
-        params.push_back(opt(q.page.after));
-        const std::string after = "$" + std::to_string(params.size());
-        params.push_back(std::int64_t{q.page.limit + 1});
-        const std::string limit = "$" + std::to_string(params.size());
-        const std::string sql = "SELECT " + s.select_columns + " FROM " + s.table + " WHERE workspace_id = $1 AND " +
-                                access + " AND (CAST(" + after + " AS BIGINT) IS NULL OR " + s.id_column + " > " +
-                                after + ") ORDER BY " + s.id_column + " LIMIT " + limit;
+        const auto custom = RAPPORT_TRY(custom_defs_of(c, ws, type));
+        Params params;
+        std::string where = RAPPORT_TRY(where_clause(c, ws, type, s, q, custom, params));
+        // The sort key: the id alone, or a column plus the id as tie-breaker. Nullable text
+        // sorts as '' so keyset comparisons never meet NULL; timestamps are never null.
+        const std::string id = "r." + s.id_column;
+        std::string key;
+        bool numeric = false;
+        if (q.sort == "created_at" || q.sort == "updated_at") {
+            key = "r." + q.sort;
+            numeric = true;
+        } else if (!q.sort.empty()) {
+            const FieldDef* f = sort_field(type, q.sort);
+            if (!f) return fail(Error::internal("unsortable field reached storage: " + q.sort));
+            key = f->required ? "r." + f->column : "COALESCE(r." + f->column + ", '')";
+        }
+        const std::string cmp = q.descending ? "<" : ">";
+        const std::string dir = q.descending ? " DESC" : "";
+        if (q.after) {
+            params.push_back(q.after->id);
+            const std::string after_id = "$" + std::to_string(params.size());
+            if (key.empty()) {
+                where += " AND " + id + " " + cmp + " " + after_id;
+            } else {
+                if (numeric) {
+                    params.push_back(
+                        static_cast<std::int64_t>(std::stoll(q.after->value.empty() ? "0" : q.after->value)));
+                } else {
+                    params.push_back(q.after->value);
+                }
+                const std::string v = "$" + std::to_string(params.size());
+                where += " AND (" + key + " " + cmp + " " + v + " OR (" + key + " = " + v + " AND " + id + " " + cmp +
+                         " " + after_id + "))";
+            }
+        }
+        params.push_back(std::int64_t{q.limit + 1});
+        std::string order = key.empty() ? id + dir : key + dir + ", " + id + dir;
+        std::string select = "SELECT " + s.qualified_columns;
+        if (!key.empty()) select += ", " + key;
+        const std::string sql = select + " FROM " + s.table + " r WHERE " + where + " ORDER BY " + order + " LIMIT $" +
+                                std::to_string(params.size());
         auto rs = RAPPORT_TRY(c.query(sql, params));
         Page<CustomerRecord> page;
-        for (const auto& row : rs.rows) page.items.push_back(record_from(type, s, row));
-        finish_page(page.items, q.page.limit, page.next_cursor, [](const CustomerRecord& r) { return r.id; });
+        std::vector<std::string> sort_values;
+        for (const auto& row : rs.rows) {
+            page.items.push_back(record_from(type, s, row));
+            if (!key.empty()) sort_values.push_back(as_text(row.back()));
+        }
+        if (static_cast<int>(page.items.size()) > q.limit) {
+            page.items.resize(static_cast<std::size_t>(q.limit));
+            const auto& last = page.items.back();
+            page.next_cursor = encode_cursor(
+                {key.empty() ? std::string() : sort_values[static_cast<std::size_t>(q.limit) - 1], last.id});
+        }
         for (auto& r : page.items) r.tags = RAPPORT_TRY(tags_of(c, ws, type, r.id));
         return page;
+    });
+}
+
+Result<std::int64_t> SqlCustomerRepository::count(Id ws, EntityType type, const ListQuery& q) {
+    const auto& s = sql_of(type);
+    return read(db_, [&](Connection& c) -> Result<std::int64_t> {
+        const auto custom = RAPPORT_TRY(custom_defs_of(c, ws, type));
+        Params params;
+        const std::string where = RAPPORT_TRY(where_clause(c, ws, type, s, q, custom, params));
+        auto rs = RAPPORT_TRY(c.query("SELECT COUNT(*) FROM " + s.table + " r WHERE " + where, params));
+        return as_int(rs.rows.at(0).at(0));
     });
 }
 

@@ -18,6 +18,8 @@ public:
     Status remove(Id workspace_id, domain::customers::EntityType type, Id id, const domain::AuditEntry& audit) override;
     Result<domain::Page<domain::customers::CustomerRecord>> list(Id workspace_id, domain::customers::EntityType type,
                                                                  const domain::customers::ListQuery& query) override;
+    Result<std::int64_t> count(Id workspace_id, domain::customers::EntityType type,
+                               const domain::customers::ListQuery& query) override;
     Result<std::vector<domain::customers::FieldProvenance>> provenance(Id workspace_id,
                                                                        domain::customers::EntityType type,
                                                                        Id id) override;

@@ -3,5 +3,6 @@
 import type { Feature } from './registry';
 import { homeFeature } from '../features/home';
 import { settingsFeature } from '../features/settings';
+import { customersFeature } from '../features/customers';
 
-export const features: Feature[] = [homeFeature, settingsFeature];
+export const features: Feature[] = [homeFeature, customersFeature, settingsFeature];

@@ -19,7 +19,8 @@ export type Ability =
   | 'teams.manage'
   | 'apiKeys.manage'
   | 'roles.edit'
-  | 'audit.read';
+  | 'audit.read'
+  | 'customFields.manage';
 
 const NEEDS: Record<Ability, Role> = {
   'users.create': 'admin',
@@ -30,6 +31,7 @@ const NEEDS: Record<Ability, Role> = {
   'apiKeys.manage': 'admin',
   'roles.edit': 'owner',
   'audit.read': 'admin',
+  'customFields.manage': 'admin',
 };
 
 export function can(me: Pick<Me, 'role'> | null | undefined, ability: Ability): boolean {

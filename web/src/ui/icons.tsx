@@ -35,6 +35,7 @@ const paths: Record<string, ReactElement> = {
       <path d="M4 21c.9-4 4-6.5 8-6.5s7.1 2.5 8 6.5" />
     </>
   ),
+  fields: <path d="M4 5h16v5H4zM4 14h16v5H4zM7 7.5h6M7 16.5h4" />,
   columns: <path d="M4 5h16v14H4zM9.5 5v14M14.5 5v14" />,
   up: <path d="m6 15 6-6 6 6" />,
   down: <path d="m6 9 6 6 6-6" />,

@@ -36,6 +36,17 @@ export const settingsSections: SettingsSection[] = [
     ],
   },
   {
+    path: 'custom-fields',
+    labelKey: 'settings.customFields',
+    icon: 'fields',
+    routes: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./custom-fields/CustomFieldsPage')).CustomFieldsPage }),
+      },
+    ],
+  },
+  {
     path: 'api-keys',
     labelKey: 'settings.apiKeys',
     icon: 'key',

@@ -1,0 +1,39 @@
+#pragma once
+// What a list of companies or people can ask for: a filter in the JSON filter language
+// (domain/filters), a sort on any sortable field, keyset paging and field selection.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/customers/custom_field.hpp"
+#include "domain/filters/filter.hpp"
+
+namespace rapport::domain::customers {
+
+// The filter catalog of an entity type: built-in fields, created_at/updated_at, tags,
+// owner_user_id, team_id, and the workspace's custom fields as "custom.<key>".
+filters::FieldCatalog filter_catalog(EntityType type, const std::vector<CustomFieldDef>& custom);
+
+// Built-in fields a list can sort on (custom fields and tags cannot: no index serves them).
+bool sortable(EntityType type, std::string_view field);
+
+struct ListRequest {
+    nlohmann::json filter;  // null: everything
+    std::string sort;       // empty: by id (creation order)
+    bool descending = false;
+    int limit = 50;
+    std::optional<std::string> cursor;       // opaque, from the previous page
+    std::vector<FieldError> request_errors;  // found while reading the request; reported with the rest
+};
+
+// A keyset position: the sort value of the last row and its id.
+struct SortCursor {
+    std::string value;  // the sort column's value as text ("" for null)
+    Id id = 0;
+};
+std::string encode_cursor(const SortCursor& c);
+std::optional<SortCursor> decode_cursor(std::string_view text);
+
+}  // namespace rapport::domain::customers
