@@ -16,8 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 450,
     rolldownOptions: {
       output: {
-        // Libraries change less often than our code: one long-cached chunk for them.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // Libraries change less often than our code: one long-cached chunk for those the first
+        // page needs. Libraries only lazy pages use (the list virtualiser) load with those pages.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/, tags: ['$initial'] }] },
       },
     },
   },

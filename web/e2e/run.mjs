@@ -33,6 +33,12 @@ const stamp = Date.now().toString(36);
 const newUser = { email: `e2e-${stamp}@rapport.test`, name: `E2E Person ${stamp}`, password: 'e2e-password-123' };
 const teamName = `E2E Sales ${stamp}`;
 const keyName = `E2E key ${stamp}`;
+const companyName = `E2E Torrefazione ${stamp} S.r.l.`;
+const personFirst = 'Giulia';
+const personLast = `E2E ${stamp}`;
+const customLabel = `E2E blend ${stamp}`;
+let companyPath = '';
+let personPath = '';
 
 // playwright's launch() gives every run a fresh, temporary user data dir.
 const browser = await chromium.launch({
@@ -65,10 +71,11 @@ let passed = 0;
 let failed = 0;
 let shot = 0;
 
-async function screenshot(name) {
+/** `fullPage: false` for the virtualised lists, whose page is as tall as all their rows. */
+async function screenshot(name, { fullPage = true } = {}) {
   shot += 1;
   const file = join(outDir, `${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  await page.screenshot({ path: file, fullPage }).catch(() => undefined);
   return file;
 }
 
@@ -320,6 +327,277 @@ await scenario('open the audit log and see the login entry', async () => {
     return cells.length > 0 && cells.every((c) => c.textContent === 'auth.login');
   });
   await screenshot('audit-filtered');
+});
+
+// --- customers: companies, people, record pages, timeline, custom fields --------------------
+
+/** The texts tied to a control with aria-describedby (its hint and its error). */
+async function describedTexts(locator) {
+  const ids = ((await locator.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  return Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+}
+
+const recordPath = (segment) => new RegExp(`^/${segment}/\\d+$`);
+
+/** Scrolls the virtualised list down until `row` is in the page (the list reads pages as it goes). */
+async function scrollListUntil(row, maxSteps = 80) {
+  for (let i = 0; i < maxSteps; i += 1) {
+    if ((await row.count()) > 0) return;
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight * 3));
+    await page.waitForTimeout(120);
+  }
+  await row.first().waitFor({ timeout: 3000 });
+}
+
+await scenario('companies: the list is read page by page and keeps only the rows near the screen', async () => {
+  await nav().getByRole('link', { name: 'Companies' }).click();
+  await waitForPath('/companies');
+  await heading('Companies').waitFor();
+  const rows = page.locator('.record-table tbody tr[data-index]');
+  await rows.first().waitFor();
+  await page.getByText(/loaded; scroll down for more/).waitFor();
+  const rendered = await rows.count();
+  assert(rendered > 5 && rendered < 80, `${rendered} rows in the page: the list is not virtualised`);
+  const text = await page.locator('.record-table thead').innerText();
+  assert(/Name/.test(text) && /City/.test(text) && /Owner/.test(text) && /Tags/.test(text), `unexpected columns: ${text}`);
+  await screenshot('companies', { fullPage: false });
+});
+
+await scenario('companies: choose the columns; the saved view survives a reload', async () => {
+  await page.getByRole('button', { name: /^Columns/ }).click();
+  await page.getByRole('checkbox', { name: 'VAT number' }).check();
+  await page.getByRole('checkbox', { name: 'Buyer kind' }).check();
+  await page.getByRole('columnheader', { name: 'VAT number' }).waitFor();
+  await screenshot('companies-columns', { fullPage: false });
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.reload();
+  await page.getByRole('columnheader', { name: 'VAT number' }).waitFor();
+  await page.getByRole('columnheader', { name: 'Buyer kind' }).waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem('rapport.view.company'));
+  assert(saved && saved.includes('field:vat_id'), `the view was not saved: ${saved}`);
+});
+
+await scenario('create a company with a valid Italian P.IVA and see it in the list', async () => {
+  await page.getByRole('link', { name: 'New company' }).click();
+  await waitForPath('/companies/new');
+  await heading('New company').waitFor();
+  await page.getByLabel(/^Legal name/).fill(companyName);
+  await page.getByLabel(/^Country/).selectOption('IT');
+  await page.getByLabel(/^VAT number/).fill('00743110157');
+  await page.getByLabel(/^Phone/).fill('02 1234 5678');
+  await page.getByLabel(/^City/).fill('Milano');
+  await page.getByLabel(/^Buyer kind/).selectOption('reseller');
+  const tags = page.getByLabel(/^Tags/);
+  await tags.fill('e2e');
+  await tags.press('Enter');
+  await tags.fill('horeca');
+  await tags.press('Enter');
+  await screenshot('company-new');
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await page.waitForURL((u) => recordPath('companies').test(u.pathname));
+  companyPath = path();
+  await heading(companyName).waitFor();
+  await page.getByRole('status').filter({ hasText: 'was created' }).waitFor();
+  const main = await page.locator('main').innerText();
+  assert(main.includes('00743110157'), 'the VAT number is not shown');
+  assert(/\+39\s?02/.test(main.replace(/\s+/g, ' ')), 'the phone is not in E.164 (+39…)');
+  assert(/B2B2C buyer: Reseller/.test(main), 'the B2B2C buyer kind is not shown');
+  const badge = page.getByRole('button', { name: /^VAT number: from Manual/ });
+  await badge.hover();
+  const tip = page.locator('.prov:hover [role="tooltip"]');
+  await tip.waitFor();
+  assert(/First-party data/.test(await tip.innerText()), 'the provenance tooltip does not name the kind of data');
+  await screenshot('company-record');
+  // New ids come last in the list's stable order: scroll until the row is read and shown.
+  await page.locator('.breadcrumb').getByRole('link', { name: 'Companies' }).click();
+  await waitForPath('/companies');
+  const row = page.locator('.record-table tbody tr', { hasText: companyName });
+  await scrollListUntil(row);
+  const text = await row.innerText();
+  assert(text.includes('00743110157') && /Reseller/.test(text) && /e2e/.test(text), `the row lacks the new values: ${text}`);
+  await screenshot('companies-new-row', { fullPage: false });
+});
+
+await scenario("an invalid P.IVA: the server's message is beside the VAT field and what was typed stays", async () => {
+  await page.goto(`${base}/companies/new`);
+  await heading('New company').waitFor();
+  const legal = page.getByLabel(/^Legal name/);
+  const vat = page.getByLabel(/^VAT number/);
+  await legal.fill(`E2E Bad VAT ${stamp}`);
+  await page.getByLabel(/^Country/).selectOption('IT');
+  await vat.fill('00743110158');
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await page.locator('input[name="vat_id"][aria-invalid="true"]').waitFor();
+  const messages = await describedTexts(vat);
+  assert(
+    messages.some((m) => /check digit/i.test(m)),
+    `no P.IVA message beside the VAT field (got: ${messages.join(' | ')})`,
+  );
+  const box = await vat.boundingBox();
+  const msgBox = await page.locator('.field-invalid .field-error').first().boundingBox();
+  assert(
+    box && msgBox && msgBox.y > box.y && msgBox.y - (box.y + box.height) < 80,
+    'the message is not right under the VAT field',
+  );
+  assert((await vat.inputValue()) === '00743110158', 'the typed VAT number was lost');
+  assert((await legal.inputValue()) === `E2E Bad VAT ${stamp}`, 'the typed legal name was lost');
+  assert((await page.getByLabel(/^Country/).inputValue()) === 'IT', 'the chosen country was lost');
+  assert(await vat.evaluate((el) => el === document.activeElement), 'focus did not move to the VAT field');
+  assert((await page.getByRole('alert').count()) > 0, 'no alert announced');
+  assert(path() === '/companies/new', 'the form was left');
+  await screenshot('company-bad-vat');
+});
+
+await scenario("create a person who is the new buyer's consumer", async () => {
+  await nav().getByRole('link', { name: 'People' }).click();
+  await waitForPath('/people');
+  await heading('People').waitFor();
+  await page.locator('.record-table tbody tr[data-index]').first().waitFor();
+  await screenshot('people', { fullPage: false });
+  await page.getByRole('link', { name: 'New person' }).click();
+  await waitForPath('/people/new');
+  await page.getByLabel(/^First name/).fill(personFirst);
+  await page.getByLabel(/^Last name/).fill(personLast);
+  await page.getByLabel(/^Email/).fill(`giulia.${stamp}@example.it`);
+  await page.getByLabel(/^Country/).selectOption('IT');
+  await page.getByLabel(/^Phone/).fill('333 123 4567');
+  await page.getByLabel(/^Language/).selectOption('it');
+  const buyer = page.getByLabel(/^Buyer/);
+  await page.waitForFunction(() => !document.querySelector('select[name="buyer_company_id"]')?.disabled);
+  await buyer.selectOption({ label: `${companyName} · Reseller` });
+  await screenshot('person-new');
+  await page.getByRole('button', { name: 'Create person' }).click();
+  await page.waitForURL((u) => recordPath('people').test(u.pathname));
+  personPath = path();
+  await heading(`${personFirst} ${personLast}`).waitFor();
+  // The consumer's buyer, linked (its name is read once the page is shown).
+  await page.locator('.page-header').getByRole('link', { name: companyName }).waitFor();
+  await page
+    .locator('.page-header')
+    .getByText(/B2C consumer/)
+    .waitFor();
+  assert(/\+39\s?333/.test(await page.locator('main').innerText()), 'the phone is not in E.164');
+  await screenshot('person-record');
+});
+
+await scenario('log a call on the person (phone, dedicated assistance, 15 minutes) and see it on the timeline', async () => {
+  const timeline = page.locator('.timeline-card');
+  await timeline.getByText('Nothing logged yet.').waitFor();
+  await timeline.getByRole('button', { name: 'Call', exact: true }).click();
+  const form = page.locator('#interaction-form');
+  await form.waitFor();
+  assert((await form.getByLabel(/^Channel/).inputValue()) === 'phone', 'a call does not start on the phone channel');
+  await form.getByLabel(/^Subject/).fill(`Reorder ${stamp}`);
+  await form.getByLabel(/^Notes/).fill('Wants 20 kg of espresso beans next month.');
+  await form.getByLabel(/^Channel/).selectOption('phone');
+  await form.getByLabel(/^Direction/).selectOption('outbound');
+  await form.getByLabel(/^Relationship type/).selectOption('dedicated_assistance');
+  await form.getByLabel(/^Minutes spent/).fill('15');
+  await screenshot('timeline-call-form');
+  await form.getByRole('button', { name: 'Log call' }).click();
+  await timeline.getByRole('status').filter({ hasText: 'Call logged.' }).waitFor();
+  const item = timeline.locator('.timeline-item', { hasText: `Reorder ${stamp}` });
+  await item.waitFor();
+  const text = (await item.innerText()).replace(/\s+/g, ' ');
+  assert(/Call/.test(text) && /Phone/.test(text), `the call or its channel is missing: ${text}`);
+  assert(/Dedicated personal assistance/.test(text), `the relationship type is missing: ${text}`);
+  assert(/15 min/.test(text), `the minutes are missing: ${text}`);
+  assert(/Outbound/.test(text), `the direction is missing: ${text}`);
+  await screenshot('timeline-call');
+});
+
+await scenario('add a task on the person and complete it', async () => {
+  const timeline = page.locator('.timeline-card');
+  await timeline.getByRole('button', { name: 'Task', exact: true }).click();
+  const form = page.locator('#interaction-form');
+  await form.getByLabel(/^What to do/).fill(`Send the price list ${stamp}`);
+  const due = new Date(Date.now() + 2 * 86400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  await form.getByLabel(/^Due/).fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T10:00`);
+  await form.getByRole('button', { name: 'Add task' }).click();
+  const item = timeline.locator('.timeline-item', { hasText: `Send the price list ${stamp}` });
+  await item.waitFor();
+  const done = page.waitForResponse((r) => /\/api\/v1\/interactions\/\d+$/.test(r.url()) && r.request().method() === 'PATCH');
+  await item.getByRole('checkbox', { name: /Done/ }).check();
+  assert((await done).ok(), 'completing the task failed');
+  await timeline.locator('.timeline-item.is-done', { hasText: `Send the price list ${stamp}` }).waitFor();
+  await screenshot('timeline-task-done');
+});
+
+await scenario("edit the person, then open the record's history", async () => {
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.waitForURL((u) => u.pathname === `${personPath}/edit`);
+  await page.getByLabel(/^City/).fill('Bologna');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitForPath(personPath);
+  await page.getByRole('status').filter({ hasText: 'was saved' }).waitFor();
+  await page.getByRole('button', { name: 'Show history' }).click();
+  const history = page.locator('.history-table');
+  await history.waitFor();
+  const cityRow = history.locator('tbody tr', { hasText: 'Bologna' });
+  await cityRow.waitFor();
+  assert(/City/.test(await cityRow.innerText()), 'the change of the city is not in the history');
+  await history.locator('tbody tr', { hasText: personLast }).first().waitFor();
+  assert((await page.getByRole('button', { name: 'Hide history' }).getAttribute('aria-expanded')) === 'true', 'not expanded');
+  await screenshot('person-history');
+});
+
+await scenario('settings → custom fields: add a select field, fill it in on a company, remove it', async () => {
+  await nav().getByRole('link', { name: 'Settings' }).click();
+  await page.locator('.subnav').getByRole('link', { name: 'Custom fields' }).click();
+  await waitForPath('/settings/custom-fields');
+  await heading('Custom fields').waitFor();
+  await page.getByLabel(/^Label/).fill(customLabel);
+  const key = await page.getByLabel(/^Key/).inputValue();
+  assert(/^e2e_blend_/.test(key), `the key was not derived from the label: ${key}`);
+  await page.getByLabel(/^Type/).selectOption('select');
+  await page.getByLabel(/^Options/).fill('Arabica\nRobusta');
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `The field ${customLabel} was added.` })
+    .waitFor();
+  await page.locator('tr', { hasText: customLabel }).waitFor();
+  await screenshot('custom-fields');
+  await page.goto(`${base}${companyPath}/edit`);
+  await heading('Edit company').waitFor();
+  await page.getByLabel(new RegExp(`^${customLabel}`)).selectOption('Robusta');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitForPath(companyPath);
+  const fact = page.locator('.fact-row', { hasText: customLabel });
+  await fact.getByText('Robusta').waitFor();
+  await screenshot('company-custom-value');
+  await page.goto(`${base}/settings/custom-fields`);
+  await page
+    .locator('tr', { hasText: customLabel })
+    .getByRole('button', { name: /Remove/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `Remove the field ${customLabel}?` });
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `The field ${customLabel} was removed.` })
+    .waitFor();
+  assert((await page.locator('tr', { hasText: customLabel }).count()) === 0, 'the field is still listed');
+});
+
+await scenario('phone width (360 px): the lists and the record page fit', async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [where, name] of [
+    ['/companies', 'phone-companies'],
+    [personPath, 'phone-person'],
+    [`${companyPath}/edit`, 'phone-company-edit'],
+  ]) {
+    await page.goto(`${base}${where}`);
+    await page.locator('h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(scrollWidth <= 362, `${where} scrolls sideways at 360 px (${scrollWidth} px wide)`);
+    await screenshot(name, { fullPage: where !== '/companies' });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(`${base}/settings/audit`); // where the next scenario starts
+  await heading('Audit log').waitFor();
 });
 
 await scenario('phone width (360 px): the navigation is a drawer that reaches Home', async () => {

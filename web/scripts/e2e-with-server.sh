@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the end-to-end test against a throwaway Rapport server with demo data:
-#   web/scripts/e2e-with-server.sh [path/to/rapport]      (default: ../build/rapport)
+#   web/scripts/e2e-with-server.sh [path/to/rapport]
+# The binary: the argument, else $RAPPORT_BIN, else ../build/rapport.
 # Builds nothing: run `npm ci && npm run build` in web/ first. Needs /usr/bin/chromium.
 set -euo pipefail
 web_dir="$(cd "$(dirname "$0")/.." && pwd)"
-binary="${1:-$web_dir/../build/rapport}"
+binary="${1:-${RAPPORT_BIN:-$web_dir/../build/rapport}}"
 [[ -x "$binary" ]] || { echo "e2e-with-server: no server binary at $binary" >&2; exit 2; }
 [[ -f "$web_dir/dist/index.html" ]] || { echo "e2e-with-server: build the web app first (npm run build)" >&2; exit 2; }
 

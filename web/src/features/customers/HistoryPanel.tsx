@@ -34,6 +34,7 @@ export function HistoryPanel({
     if (field?.kind === 'reference') return buyerName(v);
     if (field?.kind === 'select') return optionLabel(field.name, v, t);
     if (field?.kind === 'country') return `${fmt.country(v)} (${v})`;
+    if (field?.kind === 'language') return `${fmt.languageName(v)} (${v})`;
     if (field?.kind === 'date') return fmt.isoDate(v);
     if (h.field.startsWith('custom.')) {
       const def = customFields.find((d) => `custom.${d.key}` === h.field);

@@ -63,6 +63,9 @@ export function RecordForm({
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = toWrite(entity, customFields, state, record);
+    // A new record belongs to its creator anyway; leaving the owner out lets the server record
+    // that as the owner's provenance and history.
+    if (!record && body.owner_user_id && body.owner_user_id === me.user?.id) delete body.owner_user_id;
     if (record && Object.keys(body).filter((k) => k !== 'source').length === 0) {
       setNothingChanged(true);
       return;
@@ -237,11 +240,7 @@ function BuiltInInput({
           {...common}
           value={known ? value.toUpperCase() : value}
           onChange={(e) => onChange(e.target.value)}
-          options={[
-            { value: '', label: t('customers.choose') },
-            ...(known ? [] : [{ value, label: value }]),
-            ...countries,
-          ]}
+          options={[{ value: '', label: t('customers.choose') }, ...(known ? [] : [{ value, label: value }]), ...countries]}
         />
       );
     }
@@ -275,24 +274,14 @@ function BuiltInInput({
     case 'date':
       return <TextField {...common} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'email':
-      return (
-        <TextField {...common} type="email" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />
-      );
+      return <TextField {...common} type="email" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'phone':
       return <TextField {...common} type="tel" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'url':
-      return (
-        <TextField {...common} type="url" inputMode="url" value={value} onChange={(e) => onChange(e.target.value)} />
-      );
+      return <TextField {...common} type="url" inputMode="url" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'tax_id':
       return (
-        <TextField
-          {...common}
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <TextField {...common} autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} />
       );
     default:
       return <TextField {...common} value={value} onChange={(e) => onChange(e.target.value)} />;
@@ -359,9 +348,7 @@ function CustomInput({
   const s = typeof value === 'string' ? value : '';
   switch (def.type) {
     case 'long_text':
-      return (
-        <TextAreaField {...common} className="span-all" rows={4} value={s} onChange={(e) => onChange(e.target.value)} />
-      );
+      return <TextAreaField {...common} className="span-all" rows={4} value={s} onChange={(e) => onChange(e.target.value)} />;
     case 'number':
       return <TextField {...common} inputMode="decimal" value={s} onChange={(e) => onChange(e.target.value)} />;
     case 'money':
@@ -403,9 +390,7 @@ function CustomInput({
         />
       );
     case 'multi_select':
-      return (
-        <MultiSelect def={def} value={Array.isArray(value) ? value : []} error={error} onChange={onChange} name={name} />
-      );
+      return <MultiSelect def={def} value={Array.isArray(value) ? value : []} error={error} onChange={onChange} name={name} />;
     case 'url':
       return <TextField {...common} type="url" inputMode="url" value={s} onChange={(e) => onChange(e.target.value)} />;
     case 'email':

@@ -61,12 +61,7 @@ function EditPage({ entity }: { entity: Entity }) {
     <section>
       <PageHeader title={t(`${cfg.ns}.editTitle`)} description={recordName(record.data)} />
       {!canWriteRecord(me, record.data) ? <Alert tone="info">{t('customers.readOnly')}</Alert> : null}
-      <RecordForm
-        key={record.data.id}
-        entity={entity}
-        customFields={customFields.data}
-        record={record.data}
-      />
+      <RecordForm key={record.data.id} entity={entity} customFields={customFields.data} record={record.data} />
     </section>
   );
 }

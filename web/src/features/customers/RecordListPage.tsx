@@ -159,7 +159,9 @@ function RecordListPage({ entity }: { entity: Entity }) {
   }, [narrow, columns, virtualizer]);
 
   const paddingTop = virtualRows.length ? virtualRows[0].start - scrollMargin : 0;
-  const paddingBottom = virtualRows.length ? virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1].end - scrollMargin) : 0;
+  const paddingBottom = virtualRows.length
+    ? virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1].end - scrollMargin)
+    : 0;
   const colCount = columns.length + 1;
   const canCreate = canCreateRecords(me);
   const title = t(`${cfg.ns}.title`);
@@ -229,7 +231,9 @@ function RecordListPage({ entity }: { entity: Entity }) {
                   <tr key={v.key} data-index={v.index} ref={virtualizer.measureElement} aria-rowindex={v.index + 2}>
                     <th scope="row" data-label={t('customers.name')}>
                       <Link to={`/${cfg.path}/${encodeURIComponent(record.id)}`}>{listName(record)}</Link>
-                      {record.type === 'company' && record.fields.trade_name && record.fields.trade_name !== record.fields.legal_name ? (
+                      {record.type === 'company' &&
+                      record.fields.trade_name &&
+                      record.fields.trade_name !== record.fields.legal_name ? (
                         <span className="cell-note">{String(record.fields.trade_name)}</span>
                       ) : null}
                     </th>

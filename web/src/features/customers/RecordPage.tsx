@@ -89,8 +89,7 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
         {buyerId ? (
           <>
             {' · '}
-            {t('people.consumerOf')}{' '}
-            <Link to={`/companies/${encodeURIComponent(buyerId)}`}>{buyerName(buyerId)}</Link>
+            {t('people.consumerOf')} <Link to={`/companies/${encodeURIComponent(buyerId)}`}>{buyerName(buyerId)}</Link>
           </>
         ) : null}
       </>
@@ -169,39 +168,39 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
               </dl>
             </section>
           ) : null}
-          <section className="card" aria-labelledby="record-history">
-            <div className="card-header">
-              <h2 id="record-history">{t('customers.history.title')}</h2>
-              <button
-                type="button"
-                className="button button-small"
-                aria-expanded={showHistory}
-                aria-controls="history-region"
-                onClick={() => setShowHistory((s) => !s)}
-              >
-                <Icon name="history" size={16} />
-                {showHistory ? t('customers.history.hide') : t('customers.history.show')}
-              </button>
-            </div>
-            <div id="history-region">
-              {showHistory ? (
-                <HistoryPanel
-                  entity={entity}
-                  id={record.id}
-                  customFields={customFields}
-                  directory={directory}
-                  buyerName={buyerName}
-                />
-              ) : (
-                <p className="muted small">{t('customers.history.intro')}</p>
-              )}
-            </div>
-          </section>
         </div>
         <div className="record-side">
           <Timeline entity={entity} record={record} directory={directory} />
         </div>
       </div>
+      <section className="card record-history" aria-labelledby="record-history">
+        <div className="card-header">
+          <h2 id="record-history">{t('customers.history.title')}</h2>
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={showHistory}
+            aria-controls="history-region"
+            onClick={() => setShowHistory((s) => !s)}
+          >
+            <Icon name="history" size={16} />
+            {showHistory ? t('customers.history.hide') : t('customers.history.show')}
+          </button>
+        </div>
+        <div id="history-region">
+          {showHistory ? (
+            <HistoryPanel
+              entity={entity}
+              id={record.id}
+              customFields={customFields}
+              directory={directory}
+              buyerName={buyerName}
+            />
+          ) : (
+            <p className="muted small">{t('customers.history.intro')}</p>
+          )}
+        </div>
+      </section>
       <ConfirmDialog
         open={confirmDelete}
         title={t(`${cfg.ns}.deleteTitle`, { name })}
@@ -269,4 +268,3 @@ function FieldsCard({
     </section>
   );
 }
-

@@ -45,9 +45,7 @@ export function TagsInput({
 
   const errors = tags.map((_, i) => tagError(i));
   const anyTagError = errors.some(Boolean);
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : '', anyTagError ? `${id}-tag-errors` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : '', anyTagError ? `${id}-tag-errors` : ''].filter(Boolean).join(' ');
 
   return (
     <div className={`field tags-field ${error || anyTagError ? 'field-invalid' : ''}`}>

@@ -114,9 +114,7 @@ export function Timeline({ entity, record, directory }: { entity: Entity; record
 
   // A company's timeline shows its contacts' entries too: name them.
   const personIds =
-    entity === 'company'
-      ? [...new Set(timeline.items.map((i) => i.person_id).filter((p): p is string => !!p))]
-      : [];
+    entity === 'company' ? [...new Set(timeline.items.map((i) => i.person_id).filter((p): p is string => !!p))] : [];
   const people = useQueries({
     queries: personIds.map((pid) => ({
       queryKey: [...recordsKey('person'), 'one', pid],
@@ -286,7 +284,6 @@ function InteractionForm({
       <TextField
         label={kind === 'task' ? t('timeline.taskSubject') : t('timeline.subject')}
         name="subject"
-        required={kind === 'task'}
         value={d.subject}
         error={fieldError(err, 'subject')}
         onChange={(e) => set('subject', e.target.value)}
@@ -407,7 +404,9 @@ function TimelineItem({
   const { t } = useTranslation();
   const fmt = useFormat();
   const update = useUpdateInteraction();
-  const done = !!item.completed_at;
+  // Ticked at once; the server's answer (and the refreshed timeline) then confirms it.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const done = ticked ?? !!item.completed_at;
   const overdue = item.kind === 'task' && !done && item.due_at !== null && item.due_at < Date.now();
   const title = item.subject || t(`timeline.kinds.${item.kind}`);
   const checkId = `done-${item.id}`;
@@ -466,7 +465,9 @@ function TimelineItem({
           <div className="task-line">
             {item.due_at !== null ? (
               <span className={overdue ? 'badge badge-off' : 'badge badge-quiet'}>
-                {overdue ? t('timeline.overdue', { date: fmt.dateTime(item.due_at) }) : t('timeline.dueOn', { date: fmt.dateTime(item.due_at) })}
+                {overdue
+                  ? t('timeline.overdue', { date: fmt.dateTime(item.due_at) })
+                  : t('timeline.dueOn', { date: fmt.dateTime(item.due_at) })}
               </span>
             ) : null}
             {item.assignee_user_id ? (
@@ -478,7 +479,14 @@ function TimelineItem({
                 type="checkbox"
                 checked={done}
                 disabled={!canEdit || update.isPending}
-                onChange={(e) => update.mutate({ id: item.id, changes: { completed: e.target.checked } })}
+                onChange={(e) => {
+                  const completed = e.target.checked;
+                  setTicked(completed);
+                  update.mutate(
+                    { id: item.id, changes: { completed } },
+                    { onError: () => setTicked(null), onSuccess: () => setTicked(null) },
+                  );
+                }}
               />
               <label htmlFor={checkId}>
                 {t('timeline.done')}

@@ -1,5 +1,5 @@
 // Queries and mutations of companies, people, custom fields, field history and the timeline.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { fetchAll } from '../../api/paging';
 import type { Page } from '../../api/types';
@@ -162,7 +162,15 @@ export function useUpdateInteraction() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: InteractionWrite }) =>
       api.patch<Interaction>(`/interactions/${encodeURIComponent(id)}`, changes),
-    onSuccess: () => invalidateTimelines(qc),
+    onSuccess: (updated) => {
+      // Show the change at once wherever the entry is listed, then read the timelines again.
+      qc.setQueriesData<InfiniteData<Page<Interaction>>>({ queryKey: ['timeline'] }, (data) =>
+        data
+          ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === updated.id ? updated : i)) })) }
+          : data,
+      );
+      return invalidateTimelines(qc);
+    },
   });
 }
 

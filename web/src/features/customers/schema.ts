@@ -3,16 +3,7 @@
 import type { CustomerRecord, Entity } from './types';
 
 export type BuiltInKind =
-  | 'text'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'country'
-  | 'language'
-  | 'date'
-  | 'select'
-  | 'tax_id'
-  | 'reference';
+  'text' | 'email' | 'phone' | 'url' | 'country' | 'language' | 'date' | 'select' | 'tax_id' | 'reference';
 
 export type FieldGroup = 'identity' | 'contact' | 'address' | 'classification' | 'buyer' | 'other';
 

@@ -28,7 +28,11 @@ export function storageKey(entity: Entity): string {
 }
 
 /** The saved columns that still exist (a removed custom field drops out), else the default. */
-export function loadView(entity: Entity, available: string[], storage: Pick<Storage, 'getItem'> | null = safeStorage()): string[] {
+export function loadView(
+  entity: Entity,
+  available: string[],
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+): string[] {
   const fallback = DEFAULT_COLUMNS[entity].filter((c) => available.includes(c));
   try {
     const raw = storage?.getItem(storageKey(entity));

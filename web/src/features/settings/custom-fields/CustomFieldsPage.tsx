@@ -13,7 +13,13 @@ import { fieldError } from '../../../ui/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../../ui/fields';
 import { PageHeader } from '../../../ui/Page';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField } from '../../customers/api';
-import { CUSTOM_FIELD_TYPES, type CustomField, type CustomFieldInput, type CustomFieldType, type Entity } from '../../customers/types';
+import {
+  CUSTOM_FIELD_TYPES,
+  type CustomField,
+  type CustomFieldInput,
+  type CustomFieldType,
+  type Entity,
+} from '../../customers/types';
 
 /** "Miscela preferita" -> "miscela_preferita": the key the API wants (a-z, 0-9, _; a letter first). */
 export function keyFromLabel(label: string): string {
@@ -131,7 +137,11 @@ export function CustomFieldsPage() {
         </div>
       ) : null}
       {canManage ? (
-        <NewFieldForm key={entity} entity={entity} onCreated={(f) => setFlash(t('customFields.createdFlash', { label: f.label }))} />
+        <NewFieldForm
+          key={entity}
+          entity={entity}
+          onCreated={(f) => setFlash(t('customFields.createdFlash', { label: f.label }))}
+        />
       ) : null}
       <ConfirmDialog
         open={!!toDelete}
@@ -167,14 +177,20 @@ function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: Cu
   const optionsError = (() => {
     const own = fieldError(err, 'options');
     const each = optionKeys.map((k) => {
-        const i = Number(k.slice('options.'.length));
-        const line = form.options.split('\n').map((s) => s.trim()).filter(Boolean)[i];
-        return `${line ? `“${line}”: ` : ''}${fieldError(err, k) ?? ''}`;
-      });
+      const i = Number(k.slice('options.'.length));
+      const line = form.options
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)[i];
+      return `${line ? `“${line}”: ` : ''}${fieldError(err, k) ?? ''}`;
+    });
     return [own, ...each].filter(Boolean).join(' ') || undefined;
   })();
   const shown = ['label', 'key', 'type', 'options', 'currency', 'required'];
-  const optionCount = form.options.split('\n').map((s) => s.trim()).filter(Boolean).length;
+  const optionCount = form.options
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean).length;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -198,7 +214,13 @@ function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: Cu
   };
 
   return (
-    <form ref={formRef} className="card form form-inline custom-field-form" onSubmit={onSubmit} noValidate aria-labelledby="cf-new">
+    <form
+      ref={formRef}
+      className="card form form-inline custom-field-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="cf-new"
+    >
       <h2 id="cf-new">{t(`customFields.newTitle.${entity}`)}</h2>
       {err ? <ProblemAlert error={err} fields={[...shown, ...optionKeys]} /> : null}
       <div className="form-grid">
