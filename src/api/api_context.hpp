@@ -6,7 +6,10 @@
 #include "domain/audit/audit_repository.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
+#include "domain/imports/import_service.hpp"
+#include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
+#include "domain/segments/segment_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
 #include "http/metrics.hpp"
@@ -21,6 +24,9 @@ struct ApiContext {
     domain::customers::CustomerService& customers;
     domain::timeline::TimelineService& timeline;
     domain::search::SearchService& search;
+    domain::privacy::PrivacyService& privacy;
+    domain::segments::SegmentService& segments;
+    domain::imports::ImportService& imports;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -40,6 +46,10 @@ void register_audit_routes(http::Router& router, ApiContext& api);
 void register_customer_routes(http::Router& router, ApiContext& api);
 void register_timeline_routes(http::Router& router, ApiContext& api);
 void register_search_routes(http::Router& router, ApiContext& api);
+void register_import_routes(http::Router& router, ApiContext& api);
+void register_privacy_routes(http::Router& router, ApiContext& api);
+void register_segment_routes(http::Router& router, ApiContext& api);
+void register_export_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

@@ -1,7 +1,6 @@
 // Companies and people: CRUD, field history and custom field definitions.
-#include <charconv>
-
 #include "api/api_context.hpp"
+#include "api/customer_lists.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
@@ -13,19 +12,6 @@ namespace rapport::api {
 using namespace rapport::domain::customers;
 
 namespace {
-
-json record_json(const CustomerRecord& r) {
-    json tags = r.tags;
-    return {{"id", id_to_string(r.id)},
-            {"type", to_string(r.type)},
-            {"fields", r.fields},
-            {"custom", r.custom},
-            {"tags", tags},
-            {"owner_user_id", r.owner_user_id ? json(id_to_string(*r.owner_user_id)) : json(nullptr)},
-            {"team_id", r.team_id ? json(id_to_string(*r.team_id)) : json(nullptr)},
-            {"created_at", r.created_at},
-            {"updated_at", r.updated_at}};
-}
 
 json provenance_json(const std::vector<FieldProvenance>& provenance) {
     json out = json::object();
@@ -115,49 +101,6 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
     for (const char* k : {"fields", "custom", "tags", "owner_user_id", "team_id", "source"}) body.mark_known(k);
     // Reported by the service together with its field checks, so a person sees all at once.
     out.input.request_errors = body.take_errors();
-    return out;
-}
-
-struct ListParams {
-    ListRequest list;
-    std::vector<std::string> fields;  // empty: all
-};
-
-// ?filter=<JSON>&sort=<field>&order=asc|desc&fields=a,b&limit=&cursor=
-Result<ListParams> list_request(const http::RequestContext& ctx) {
-    ListParams out;
-    std::vector<FieldError> errors;
-    if (auto f = ctx.query.get("filter"); f && !f->empty()) {
-        out.list.filter = json::parse(*f, nullptr, false);
-        if (out.list.filter.is_discarded()) {
-            return fail(
-                Error::bad_request("?filter is not valid JSON; write it in the filter language, e.g. "
-                                   "{\"field\":\"city\",\"op\":\"eq\",\"value\":\"Milano\"}"));
-        }
-    }
-    out.list.sort = std::string(ctx.query.get("sort").value_or(""));
-    const auto order = ctx.query.get("order").value_or("asc");
-    if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
-    out.list.descending = order == "desc";
-    if (auto l = ctx.query.get("limit")) {
-        int value = 0;
-        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), value);
-        if (ec != std::errc{} || p != l->data() + l->size() || value < 1 || value > 500) {
-            errors.push_back({"?limit", "must be a whole number from 1 to 500"});
-        } else {
-            out.list.limit = value;
-        }
-    }
-    if (auto c = ctx.query.get("cursor"); c && !c->empty()) out.list.cursor = std::string(*c);
-    if (auto fields = ctx.query.get("fields"); fields && !fields->empty()) {
-        std::string_view rest = *fields;
-        while (!rest.empty()) {
-            const auto comma = rest.find(',');
-            out.fields.emplace_back(rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        }
-    }
-    out.list.request_errors = std::move(errors);  // reported together with the filter and sort checks
     return out;
 }
 
@@ -275,9 +218,12 @@ Result<EntityType> entity_param(const http::RequestContext& ctx) {
 
 }  // namespace
 
+void register_affiliation_routes(http::Router& router, ApiContext& api);  // routes_affiliations.cpp
+
 void register_customer_routes(http::Router& router, ApiContext& api) {
     register_entity(router, api, EntityType::Company, "/api/v1/companies");
     register_entity(router, api, EntityType::Person, "/api/v1/people");
+    register_affiliation_routes(router, api);
 
     router.add(http::Verb::get, "/api/v1/custom-fields/{entity}",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {

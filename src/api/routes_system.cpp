@@ -32,6 +32,10 @@ void register_all_routes(http::Router& router, ApiContext& api) {
     register_customer_routes(router, api);
     register_timeline_routes(router, api);
     register_search_routes(router, api);
+    register_import_routes(router, api);
+    register_privacy_routes(router, api);
+    register_segment_routes(router, api);
+    register_export_routes(router, api);
 }
 
 }  // namespace rapport::api

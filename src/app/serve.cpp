@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "api/api_context.hpp"
+#include "app/segment_snapshots.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -43,9 +44,21 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{services.identity(), services.teams(),    services.customers(), services.timeline(),
-                        services.search(),   services.audit(),    services.database(),  metrics,
-                        RAPPORT_VERSION,     !demo_email.empty(), demo_email,           demo_password};
+    api::ApiContext api{.identity = services.identity(),
+                        .teams = services.teams(),
+                        .customers = services.customers(),
+                        .timeline = services.timeline(),
+                        .search = services.search(),
+                        .privacy = services.privacy(),
+                        .segments = services.segments(),
+                        .imports = services.imports(),
+                        .audit = services.audit(),
+                        .database = services.database(),
+                        .metrics = metrics,
+                        .version = RAPPORT_VERSION,
+                        .demo_login_hint = !demo_email.empty(),
+                        .demo_email = demo_email,
+                        .demo_password = demo_password};
     http::Router router(&metrics);
     api::register_all_routes(router, api);
     http::StaticFiles web(find_web_root(config));
@@ -83,7 +96,10 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
     if (!demo_email.empty()) std::printf("demo login: %s / %s\n", demo_email.c_str(), demo_password.c_str());
     std::fflush(stdout);
     spdlog::info("serving {} with {}", services.database().describe(), web.available() ? "the web UI" : "no web UI");
+    SegmentSnapshotTimer snapshots(services.segments());
+    snapshots.start();
     server.run(true);
+    snapshots.stop();
     spdlog::info("stopped");
     return 0;
 }

@@ -14,12 +14,18 @@ Services::Services(std::unique_ptr<storage::Database> db)
       customer_repo_(*db_),
       timeline_repo_(*db_),
       search_repo_(*db_),
+      privacy_repo_(*db_),
+      segment_repo_(*db_),
       throttle_(clock_),
       identity_(identity_repo_, clock_, throttle_, {}),
       teams_(team_repo_, clock_),
       customers_(customer_repo_, identity_, clock_),
       timeline_(timeline_repo_, customers_, identity_, clock_),
-      search_(search_repo_, identity_, timeline_) {}
+      search_(search_repo_, identity_, timeline_),
+      privacy_(privacy_repo_, customers_, timeline_, clock_),
+      segments_(segment_repo_, customers_, identity_, clock_),
+      import_repo_(*db_),
+      imports_(import_repo_, customers_, clock_) {}
 
 Result<std::unique_ptr<Services>> Services::open(const std::string& database_url) {
     auto db = RAPPORT_TRY(storage::open_database(database_url));

@@ -7,14 +7,20 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
+#include "domain/imports/import_service.hpp"
+#include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
+#include "domain/segments/segment_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
 #include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
+#include "storage/repositories/sql_import_repository.hpp"
+#include "storage/repositories/sql_privacy_repository.hpp"
 #include "storage/repositories/sql_search_repository.hpp"
+#include "storage/repositories/sql_segment_repository.hpp"
 #include "storage/repositories/sql_team_repository.hpp"
 #include "storage/repositories/sql_timeline_repository.hpp"
 
@@ -32,6 +38,9 @@ public:
     domain::customers::CustomerService& customers() { return customers_; }
     domain::timeline::TimelineService& timeline() { return timeline_; }
     domain::search::SearchService& search() { return search_; }
+    domain::privacy::PrivacyService& privacy() { return privacy_; }
+    domain::segments::SegmentService& segments() { return segments_; }
+    domain::imports::ImportService& imports() { return imports_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
 
@@ -46,12 +55,20 @@ private:
     storage::SqlCustomerRepository customer_repo_;
     storage::SqlTimelineRepository timeline_repo_;
     storage::SqlSearchRepository search_repo_;
+    storage::SqlPrivacyRepository privacy_repo_;
+    storage::SqlSegmentRepository segment_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
     domain::customers::CustomerService customers_;
     domain::timeline::TimelineService timeline_;
     domain::search::SearchService search_;
+    domain::privacy::PrivacyService privacy_;
+    domain::segments::SegmentService segments_;
+    // Last, so it is destroyed first: its worker stops (see import_service.hpp) while the
+    // database and the services it uses still exist.
+    storage::SqlImportRepository import_repo_;
+    domain::imports::ImportService imports_;
 };
 
 }  // namespace rapport::app

@@ -1,23 +1,50 @@
 #pragma once
-// The HTTP vocabulary of the server: Beast's string-bodied request and response, and the
-// per-request context that handlers receive.
+// The HTTP vocabulary of the server: Beast's string-bodied request and response (which may
+// instead stream its body), and the per-request context that handlers receive.
 #include <boost/beast/http.hpp>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
 #include "http/query_string.hpp"
 
 namespace rapport::http {
 
 namespace beast_http = boost::beast::http;
 using Request = beast_http::request<beast_http::string_body>;
-using Response = beast_http::response<beast_http::string_body>;
 using Verb = beast_http::verb;
 using HttpStatus = beast_http::status;
+
+// Produces a streamed response body one piece at a time. The server calls it on the
+// connection's strand, the first time before the status line is sent and then each time the
+// previous piece has been written to the socket, so a slow client slows the producer down
+// instead of growing a buffer (backpressure). Each call appends the next piece to `chunk`
+// (handed over empty) and returns true while more may follow, false when the body is
+// complete (`chunk` may still hold its last bytes). An empty piece with true just asks to be
+// called again.
+// An error (or exception) on the first call is answered as a problem response like any
+// handler error; after that the status is gone, so the server closes the connection without
+// the terminating chunk and the client sees a truncated transfer, never a short body that
+// looks complete.
+using BodyProducer = std::function<Result<bool>(std::string& chunk)>;
+
+// Beast's string-bodied response, plus an optional streamed body. With `stream` set, the
+// server ignores body() and Content-Length and sends the pieces `stream` produces with
+// Transfer-Encoding: chunked (HEAD gets the headers only and never runs the producer).
+class Response : public beast_http::response<beast_http::string_body> {
+public:
+    using Base = beast_http::response<beast_http::string_body>;
+    using Base::Base;
+    Response() = default;
+    Response(Base&& base) : Base(std::move(base)) {}  // NOLINT(google-explicit-constructor)
+
+    BodyProducer stream;
+};
 
 struct PeerInfo {
     std::string address;  // remote IP as text
@@ -51,5 +78,8 @@ struct RequestContext {
 // by the server.
 Response make_response(HttpStatus status, std::string body, std::string_view content_type);
 Response json_response(HttpStatus status, std::string body);
+// A response whose body `producer` streams (see BodyProducer); set further headers on it
+// (e.g. Content-Disposition) as on any response.
+Response streaming_response(HttpStatus status, std::string_view content_type, BodyProducer producer);
 
 }  // namespace rapport::http

@@ -33,8 +33,11 @@ Router::Router(MetricsRegistry* metrics) : metrics_(metrics) {
 
 void Router::add(Verb verb, std::string path_template, Handler handler) {
     RouteMetrics* m = metrics_ ? metrics_->add_route(std::string(beast_http::to_string(verb)), path_template) : nullptr;
-    Route route{verb, path_template, {}, std::move(handler), m};
-    for (auto part : split_path(path_template)) route.segments.emplace_back(part);
+    Route route{verb, path_template, {}, std::move(handler), m, 0};
+    for (auto part : split_path(path_template)) {
+        route.segments.emplace_back(part);
+        if (!(part.size() > 2 && part.front() == '{' && part.back() == '}')) ++route.literal_segments;
+    }
     routes_.push_back(std::move(route));
 }
 
@@ -97,10 +100,15 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
     for (const auto& route : routes_) {
         if (!match(route, parts, captures)) continue;
         if (route.verb == verb) {
-            found = &route;
-            ctx.path_params = captures;
-            break;
+            // The most literal template wins, whatever the registration order: GET
+            // /companies/export is the export route even though /companies/{id} came first.
+            if (!found || route.literal_segments > found->literal_segments) {
+                found = &route;
+                ctx.path_params = captures;
+            }
+            continue;
         }
+        if (found) continue;  // Allow is only needed when no route serves the method
         if (!allow.empty()) allow += ", ";
         allow += std::string(beast_http::to_string(route.verb));
     }

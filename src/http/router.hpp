@@ -1,7 +1,9 @@
 #pragma once
 // Maps (method, path template) to handlers. Templates are literal segments and `{name}`
-// captures: "/api/v1/teams/{id}/members". Unknown paths answer 404, known paths with
-// another method 405 with an Allow header; handler errors become problem+json here.
+// captures: "/api/v1/teams/{id}/members". When several templates of the method match, the
+// one with the most literal segments wins ("/companies/export" over "/companies/{id}"),
+// then the first registered. Unknown paths answer 404, known paths with another method 405
+// with an Allow header; handler errors become problem+json here.
 #include <functional>
 #include <string>
 #include <vector>
@@ -44,6 +46,7 @@ private:
         std::vector<std::string> segments;
         Handler handler;
         RouteMetrics* metrics;
+        int literal_segments;  // segments that are not {captures}: how specific the template is
     };
     Response dispatch(const Request& request, const PeerInfo& peer, std::string request_id, RouteMetrics*& metrics,
                       std::string& route_label);

@@ -205,6 +205,7 @@ private:
         res.version(req.version());
         res.keep_alive(keep_alive);
         res.set(beast_http::field::server, "rapport");
+        if (res.stream) return start_stream(std::move(res), !keep_alive, req.method() == Verb::head, req.target());
         if (req.method() == Verb::head) {
             const auto size = res.body().size();
             res.body().clear();
@@ -231,6 +232,96 @@ private:
                                 });
     }
 
+    // A streamed body goes out as: the first piece is produced (so a failure can still become
+    // a problem response), then the header with Transfer-Encoding: chunked, then one chunk per
+    // piece, each written before the next is produced, then the last chunk. Only one piece is
+    // held at a time.
+    void start_stream(Response&& res, bool close_after, bool head_only, beast::string_view target) {
+        stream_producer_ = std::move(res.stream);
+        res.stream = nullptr;
+        stream_close_after_ = close_after;
+        stream_request_id_ = std::string(res["X-Request-Id"]);
+        bool more = false;
+        if (!head_only) {
+            piece_.clear();
+            auto produced = produce(piece_);
+            if (!produced) {
+                stream_producer_ = nullptr;
+                Response problem = problem_response(produced.error(), std::string_view(target.data(), target.size()),
+                                                    stream_request_id_);
+                problem.version(res.version());
+                problem.keep_alive(res.keep_alive());
+                problem.set(beast_http::field::server, "rapport");
+                problem.set("X-Request-Id", stream_request_id_);
+                return write(std::move(problem), close_after);
+            }
+            more = *produced;
+        }
+        stream_header_ = std::make_shared<beast_http::response<beast_http::empty_body>>();
+        stream_header_->base() = std::move(res.base());
+        stream_header_->erase(beast_http::field::content_length);
+        stream_header_->chunked(true);
+        stream_serializer_ = std::make_shared<beast_http::response_serializer<beast_http::empty_body>>(*stream_header_);
+        stream_.expires_after(server_.options.body_timeout);
+        beast_http::async_write_header(
+            stream_, *stream_serializer_,
+            [self = shared_from_this(), head_only, more](beast::error_code ec, std::size_t) {
+                if (ec) return self->end_stream(false);
+                if (head_only) return self->end_stream(true);
+                self->write_piece(more);
+            });
+    }
+
+    // Writes piece_ (if any) as one chunk, then produces the next or finishes.
+    void write_piece(bool more) {
+        if (piece_.empty()) return more ? next_piece() : write_last_chunk();
+        stream_.expires_after(server_.options.body_timeout);
+        net::async_write(stream_, beast_http::make_chunk(net::buffer(piece_)),
+                         [self = shared_from_this(), more](beast::error_code ec, std::size_t) {
+                             if (ec) return self->end_stream(false);
+                             if (more) return self->next_piece();
+                             self->write_last_chunk();
+                         });
+    }
+
+    void next_piece() {
+        piece_.clear();
+        auto produced = produce(piece_);
+        if (!produced) {
+            // The status line is long gone: cut the connection so the client sees the
+            // transfer end without its last chunk rather than a body that looks complete.
+            spdlog::error("request {}: streamed response aborted: {}", stream_request_id_, produced.error().detail);
+            return end_stream(false);
+        }
+        write_piece(*produced);
+    }
+
+    void write_last_chunk() {
+        stream_.expires_after(server_.options.body_timeout);
+        net::async_write(stream_, beast_http::make_chunk_last(),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->end_stream(!ec); });
+    }
+
+    Result<bool> produce(std::string& piece) {
+        try {
+            return stream_producer_(piece);
+        } catch (const std::exception& e) {
+            return fail(Error::internal(std::string("the response stream failed: ") + e.what()));
+        } catch (...) {
+            return fail(Error::internal("the response stream failed with an unknown exception"));
+        }
+    }
+
+    void end_stream(bool complete) {
+        // Release the producer (and whatever it holds) before waiting for the next request.
+        stream_producer_ = nullptr;
+        stream_serializer_.reset();
+        stream_header_.reset();
+        std::string().swap(piece_);
+        if (!complete || stream_close_after_) return close();
+        read_header();
+    }
+
     void close() {
         read_timer_.cancel();
         beast::error_code ec;
@@ -244,6 +335,13 @@ private:
     beast::flat_buffer buffer_;
     std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
     std::shared_ptr<Response> response_;
+    // The streamed response in progress, if any (see start_stream).
+    BodyProducer stream_producer_;
+    std::shared_ptr<beast_http::response<beast_http::empty_body>> stream_header_;
+    std::shared_ptr<beast_http::response_serializer<beast_http::empty_body>> stream_serializer_;
+    std::string piece_;
+    std::string stream_request_id_;
+    bool stream_close_after_ = false;
     net::steady_timer read_timer_;
     bool read_timed_out_ = false;
     bool idle_ = true;

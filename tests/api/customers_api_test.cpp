@@ -147,6 +147,24 @@ TEST_F(CustomersApiTest, CustomFieldsAreDefinedByAdminsAndValidatedOnEveryWrite)
     expect_problem(viewer.post("/api/v1/custom-fields/person", {{"key", "x"}, {"label", "X"}, {"type", "text"}}), 403);
 }
 
+TEST_F(CustomersApiTest, ValuesOfARemovedCustomFieldCanStillBeCleared) {
+    auto owner = owner_of(acme_);
+    ASSERT_EQ(
+        owner.post("/api/v1/custom-fields/person", {{"key", "shoe_size"}, {"label", "Shoe size"}, {"type", "number"}})
+            .status,
+        201);
+    auto rec = owner.post("/api/v1/people", {{"fields", {{"first_name", "Old"}, {"last_name", "Field"}}},
+                                             {"custom", {{"shoe_size", 42}}}});
+    ASSERT_EQ(rec.status, 201) << rec.body;
+    EXPECT_EQ(rec.json()["provenance"]["owner_user_id"]["source"], "manual");
+    const std::string id = rec.json()["id"];
+    EXPECT_EQ(owner.del("/api/v1/custom-fields/person/shoe_size").status, 204);
+    expect_problem(owner.patch("/api/v1/people/" + id, {{"custom", {{"shoe_size", 43}}}}), 422);
+    auto cleared = owner.patch("/api/v1/people/" + id, {{"custom", {{"shoe_size", nullptr}}}});
+    ASSERT_EQ(cleared.status, 200) << cleared.body;
+    EXPECT_FALSE(cleared.json()["custom"].contains("shoe_size"));
+}
+
 TEST_F(CustomersApiTest, RecordLevelPermissionsApplyToEveryReadAndWrite) {
     auto owner = owner_of(acme_);
     auto ada = member_of_acme("member");
@@ -238,6 +256,40 @@ TEST_F(CustomersApiTest, DeleteRemovesTheRecordAndAuditsIt) {
     expect_problem(owner.get("/api/v1/companies/" + id), 404);
     auto audit = owner.get("/api/v1/audit?action=company.deleted");
     EXPECT_NE(audit.body.find(id), std::string::npos);
+}
+
+TEST_F(CustomersApiTest, AffiliationsMakeContactsAndBuyersListTheirConsumers) {
+    auto owner = owner_of(acme_);
+    auto a = owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Alfa Bar"}, {"country", "IT"}}}});
+    auto b = owner.post("/api/v1/companies",
+                        {{"fields", {{"legal_name", "Beta Bar"}, {"country", "IT"}, {"buyer_kind", "retailer"}}}});
+    const std::string a_id = a.json()["id"], b_id = b.json()["id"];
+    auto p = owner.post("/api/v1/people", {{"fields", {{"first_name", "Sara"}, {"last_name", "Conti"}}}});
+    const std::string p_id = p.json()["id"];
+    auto set = owner.put("/api/v1/people/" + p_id + "/affiliations",
+                         {{"items", {{{"company_id", a_id}, {"job_title", "Buyer"}}, {{"company_id", b_id}}}}});
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(set.json()["items"][0]["is_primary"], true);
+    auto contacts = owner.get("/api/v1/companies/" + a_id + "/contacts");
+    ASSERT_EQ(contacts.status, 200);
+    ASSERT_EQ(contacts.json()["items"].size(), 1u);
+    EXPECT_EQ(contacts.json()["items"][0]["id"], p_id);
+    auto history = owner.get("/api/v1/people/" + p_id + "/history");
+    EXPECT_NE(history.body.find("affiliations"), std::string::npos);
+    auto bad = owner.put(
+        "/api/v1/people/" + p_id + "/affiliations",
+        {{"items", {{{"company_id", a_id}}, {{"company_id", a_id}}, {{"company_id", "999"}, {"role", "x"}}}}});
+    expect_problem(bad, 422);
+    EXPECT_TRUE(has_error_at(bad, "/items/2/role"));
+    auto consumer = owner.post(
+        "/api/v1/people", {{"fields", {{"first_name", "Leo"}, {"last_name", "Gatti"}, {"buyer_company_id", b_id}}}});
+    ASSERT_EQ(consumer.status, 201);
+    auto consumers = owner.get("/api/v1/companies/" + b_id + "/consumers");
+    ASSERT_EQ(consumers.status, 200);
+    ASSERT_EQ(consumers.json()["items"].size(), 1u);
+    EXPECT_EQ(consumers.json()["items"][0]["fields"]["first_name"], "Leo");
+    // Another workspace sees none of it.
+    expect_problem(owner_of(globex_).get("/api/v1/companies/" + b_id + "/consumers"), 404);
 }
 
 }  // namespace rapport::testing

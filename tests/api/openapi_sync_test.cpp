@@ -18,18 +18,22 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     auto services = app::Services::open("sqlite:" + path.string());
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
-    api::ApiContext ctx{(*services)->identity(),
-                        (*services)->teams(),
-                        (*services)->customers(),
-                        (*services)->timeline(),
-                        (*services)->search(),
-                        (*services)->audit(),
-                        (*services)->database(),
-                        metrics,
-                        "test",
-                        false,
-                        "",
-                        ""};
+    auto& svc = **services;
+    api::ApiContext ctx{.identity = svc.identity(),
+                        .teams = svc.teams(),
+                        .customers = svc.customers(),
+                        .timeline = svc.timeline(),
+                        .search = svc.search(),
+                        .privacy = svc.privacy(),
+                        .segments = svc.segments(),
+                        .imports = svc.imports(),
+                        .audit = svc.audit(),
+                        .database = svc.database(),
+                        .metrics = metrics,
+                        .version = "test",
+                        .demo_login_hint = false,
+                        .demo_email = "",
+                        .demo_password = ""};
     http::Router router(&metrics);
     api::register_all_routes(router, ctx);
 

@@ -27,6 +27,18 @@ TEST(Router, MatchesTemplatesAndCapturesParams) {
     EXPECT_EQ(res["X-Request-Id"], "r1");
 }
 
+TEST(Router, ALiteralSegmentWinsOverACaptureWhateverTheOrder) {
+    Router router;
+    router.add(Verb::get, "/things/{id}", [](RequestContext& ctx) -> Result<Response> {
+        return json_response(HttpStatus::ok, "id " + std::string(ctx.param("id")));
+    });
+    router.add(Verb::get, "/things/export", [](RequestContext&) -> Result<Response> {
+        return json_response(HttpStatus::ok, "export");
+    });
+    EXPECT_EQ(router.handle(make(Verb::get, "/things/export"), peer, "r").body(), "export");
+    EXPECT_EQ(router.handle(make(Verb::get, "/things/7"), peer, "r").body(), "id 7");
+}
+
 TEST(Router, Answers404And405WithAllow) {
     Router router;
     auto ok = [](RequestContext&) -> Result<Response> { return json_response(HttpStatus::ok, "{}"); };

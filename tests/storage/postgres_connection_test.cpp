@@ -37,7 +37,8 @@ std::optional<std::string> server_url() {
 
 // The URL with `schema` as the session's search_path (libpq decodes the %3D).
 std::string url_with_schema(const std::string& url, const std::string& schema) {
-    return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+    // public stays on the path: extensions (pg_trgm) live there, as on a default server.
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema + "%2Cpublic";
 }
 
 class PostgresTest : public ::testing::Test {

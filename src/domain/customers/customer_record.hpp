@@ -50,6 +50,14 @@ struct FieldChange {
     std::string new_value;
 };
 
+// A person working for a company: the B2B contact relation. A person can be a contact of
+// several companies; one of them is primary.
+struct Affiliation {
+    Id company_id = 0;
+    std::string job_title;
+    bool is_primary = false;
+};
+
 struct HistoryEntry {
     Id history_id = 0;
     std::string field;

@@ -1,6 +1,7 @@
 #pragma once
 // Persistence of companies and people with their tags, per-field provenance and history,
 // and of custom field definitions. Thread-safe; each method atomic.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct ListQuery {
     bool descending = false;
     int limit = 50;
     std::optional<SortCursor> after;
+    std::optional<Id> member_of;  // only members of this static segment
 };
 
 class CustomerRepository {
@@ -43,11 +45,22 @@ public:
     // NotFound when the record is gone.
     virtual Status update(const RecordWrite& write) = 0;
     virtual Result<std::optional<CustomerRecord>> find(Id workspace_id, EntityType type, Id id) = 0;
+    // The records whose built-in `field` (a catalog name such as "email", never user input)
+    // equals one of `values`, with their tags; any number of values, looked up in chunks.
+    virtual Result<std::vector<CustomerRecord>> find_by_field(Id workspace_id, EntityType type,
+                                                              const std::string& field,
+                                                              const std::vector<std::string>& values) = 0;
     virtual Status remove(Id workspace_id, EntityType type, Id id, const AuditEntry& audit) = 0;
     // Keyset-paged; next_cursor is an encoded SortCursor.
     virtual Result<Page<CustomerRecord>> list(Id workspace_id, EntityType type, const ListQuery& query) = 0;
     // How many records the query's access and filter select (paging ignored).
     virtual Result<std::int64_t> count(Id workspace_id, EntityType type, const ListQuery& query) = 0;
+    // The records `query` selects in its order, after `query.after`, at most `query.limit`
+    // (tags included): one statement whose rows go to `on_record` as the database delivers
+    // them (Connection::query_each), never collected. Returns the keyset position of the last
+    // record delivered, nullopt when there was none.
+    virtual Result<std::optional<SortCursor>> scan(Id workspace_id, EntityType type, const ListQuery& query,
+                                                   const std::function<void(const CustomerRecord&)>& on_record) = 0;
 
     virtual Result<std::vector<FieldProvenance>> provenance(Id workspace_id, EntityType type, Id id) = 0;
     // Newest first; `page.after` means older than that history id.
@@ -63,6 +76,14 @@ public:
     virtual Result<bool> user_exists(Id workspace_id, Id user_id) = 0;
     virtual Result<bool> team_exists(Id workspace_id, Id team_id) = 0;
     virtual Result<bool> buyer_exists(Id workspace_id, Id company_id) = 0;
+
+    // A person's company affiliations (B2B contacts), replaced as a whole with history.
+    virtual Result<std::vector<Affiliation>> affiliations(Id workspace_id, Id person_id) = 0;
+    virtual Status set_affiliations(const RecordWrite& person, const std::vector<Affiliation>& affiliations) = 0;
+    // Ids of the people affiliated with a company (its contacts) or belonging to a buyer
+    // (its consumers), in id order, keyset-paged.
+    virtual Result<Page<Id>> related_people(Id workspace_id, Id company_id, bool consumers,
+                                            const PageRequest& page) = 0;
 };
 
 }  // namespace rapport::domain::customers

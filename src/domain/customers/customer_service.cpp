@@ -59,7 +59,7 @@ Source CustomerService::default_source(const Principal& actor) {
 
 Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, const Actor& permissions,
                                                         CustomerRecord& record, const CustomerInput& input,
-                                                        bool creating) {
+                                                        bool creating, const std::vector<CustomFieldDef>& defs) {
     (void)actor;
     (void)permissions;
     std::vector<FieldError> errors = input.request_errors;
@@ -127,9 +127,14 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
 
     // Custom fields.
     if (!input.custom.is_object()) return fail(Error::field("/custom", "must be an object"));
-    const auto defs = RAPPORT_TRY(repo_.custom_fields(record.workspace_id, type));
     for (const auto& [key, value] : input.custom.items()) {
         auto it = std::find_if(defs.begin(), defs.end(), [&](const CustomFieldDef& d) { return d.key == key; });
+        if (it == defs.end() && value.is_null() && record.custom.contains(key)) {
+            // The definition was removed: its leftover value can still be cleared.
+            changes.push_back({"custom." + key, value_text(record.custom[key]), ""});
+            record.custom.erase(key);
+            continue;
+        }
         if (it == defs.end()) {
             errors.push_back({"/custom/" + key, "no custom field '" + key + "' is defined for " + what(type) +
                                                     " records; an admin adds it under Settings"});
@@ -187,24 +192,34 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
         }
     }
     if (!errors.empty()) {
-        return fail(Error::validation(std::string("the ") + what(type) + " cannot be saved: " +
-                                          std::to_string(errors.size()) + " field(s) need attention",
-                                      std::move(errors)));
+        // Count before the vector is moved: argument evaluation order is unspecified.
+        const std::string detail = std::string("the ") + what(type) +
+                                   " cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention";
+        return fail(Error::validation(detail, std::move(errors)));
     }
     return changes;
 }
 
-Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityType type, const CustomerInput& input,
-                                               const Source& source) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+Result<WriteContext> CustomerService::write_context(const Principal& actor, EntityType type) {
+    WriteContext context;
+    context.permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    context.grants = RAPPORT_TRY(identity_.role_grants(actor));
+    context.custom_defs = RAPPORT_TRY(repo_.custom_fields(actor.workspace_id, type));
+    return context;
+}
+
+Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, const WriteContext& context,
+                                                    EntityType type, const CustomerInput& input, const Source& source) {
     CustomerRecord record;
     record.type = type;
     record.workspace_id = actor.workspace_id;
     record.id = new_id();
     record.owner_user_id = actor.user_id;  // default: the creator owns it
-    auto changes = RAPPORT_TRY(apply(actor, permissions, record, input, true));
-    if (record.owner_user_id && !input.owner_user_id) {
+    auto changes = RAPPORT_TRY(apply(actor, context.permissions, record, input, true, context.custom_defs));
+    // The owner is always recorded, also when it is the creator by default or by choice.
+    const bool owner_recorded =
+        std::any_of(changes.begin(), changes.end(), [](const FieldChange& c) { return c.field == "owner_user_id"; });
+    if (record.owner_user_id && !owner_recorded) {
         changes.push_back({"owner_user_id", "", id_to_string(*record.owner_user_id)});
     }
     if (type == EntityType::Person && (!record.fields.contains("kind") || record.fields["kind"].is_null())) {
@@ -217,13 +232,48 @@ Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityTyp
         record.fields["market"] = "b2b";
         changes.push_back({"market", "", "b2b"});
     }
-    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
+    if (!can_write(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
         return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot create this " +
                                      what(type) + " with this owner and team"));
     }
     record.created_at = record.updated_at = clock_.now_ms();
-    RAPPORT_CHECK(repo_.insert({record, changes, source, actor.user_id, actor.label, record.created_at}));
-    return record;
+    return RecordWrite{record, std::move(changes), source, actor.user_id, actor.label, record.created_at};
+}
+
+Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, const WriteContext& context,
+                                                    CustomerRecord record, const CustomerInput& input,
+                                                    const Source& source) {
+    const EntityType type = record.type;
+    // A record the actor may not read is answered exactly like a missing one.
+    if (record.workspace_id != actor.workspace_id ||
+        !can_read(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
+        return fail(Error::not_found("no " + what(type) + " " + id_to_string(record.id) + " that you can see"));
+    }
+    if (!can_write(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
+        return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
+                                     std::string(to_string(actor.role)) + ") cannot change it"));
+    }
+    auto changes = RAPPORT_TRY(apply(actor, context.permissions, record, input, false, context.custom_defs));
+    if (!changes.empty()) record.updated_at = clock_.now_ms();
+    const UnixMillis at = record.updated_at;
+    return RecordWrite{std::move(record), std::move(changes), source, actor.user_id, actor.label, at};
+}
+
+Result<std::vector<CustomerRecord>> CustomerService::find_by_field(const Principal& actor, EntityType type,
+                                                                   const std::string& field,
+                                                                   const std::vector<std::string>& values) {
+    const FieldDef* def = find_field(type, field);
+    if (!def || def->column.empty()) return fail(Error::internal("cannot look records up by '" + field + "'"));
+    if (values.empty()) return std::vector<CustomerRecord>{};
+    return repo_.find_by_field(actor.workspace_id, type, field, values);
+}
+
+Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityType type, const CustomerInput& input,
+                                               const Source& source) {
+    const WriteContext context = RAPPORT_TRY(write_context(actor, type));
+    RecordWrite write = RAPPORT_TRY(prepare_create(actor, context, type, input, source));
+    RAPPORT_CHECK(repo_.insert(write));
+    return std::move(write.record);
 }
 
 Result<CustomerRecord> CustomerService::readable(const Principal& actor, const Actor& permissions, EntityType type,
@@ -239,18 +289,13 @@ Result<CustomerRecord> CustomerService::readable(const Principal& actor, const A
 
 Result<CustomerRecord> CustomerService::update(const Principal& actor, EntityType type, Id id,
                                                const CustomerInput& input, const Source& source) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
-    CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
-    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
-        return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
-                                     std::string(to_string(actor.role)) + ") cannot change it"));
-    }
-    auto changes = RAPPORT_TRY(apply(actor, permissions, record, input, false));
-    if (changes.empty()) return record;
-    record.updated_at = clock_.now_ms();
-    RAPPORT_CHECK(repo_.update({record, changes, source, actor.user_id, actor.label, record.updated_at}));
-    return record;
+    const WriteContext context = RAPPORT_TRY(write_context(actor, type));
+    auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
+    if (!found) return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
+    RecordWrite write = RAPPORT_TRY(prepare_update(actor, context, std::move(*found), input, source));
+    if (write.changes.empty()) return std::move(write.record);
+    RAPPORT_CHECK(repo_.update(write));
+    return std::move(write.record);
 }
 
 Result<RecordView> CustomerService::get(const Principal& actor, EntityType type, Id id) {
@@ -270,13 +315,19 @@ Status CustomerService::ensure_readable(const Principal& actor, EntityType type,
 Result<ListQuery> CustomerService::list_query(const Principal& actor, EntityType type, const ListRequest& request) {
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    return build_query(actor.workspace_id, read_filter(permissions, grants), type, request);
+}
+
+Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter access, EntityType type,
+                                               const ListRequest& request) {
     ListQuery query;
-    query.access = read_filter(permissions, grants);
+    query.access = std::move(access);
     query.now = clock_.now_ms();
     query.limit = request.limit;
+    query.member_of = request.member_of;
     std::vector<FieldError> errors = request.request_errors;
     if (!request.filter.is_null()) {
-        const auto defs = RAPPORT_TRY(repo_.custom_fields(actor.workspace_id, type));
+        const auto defs = RAPPORT_TRY(repo_.custom_fields(workspace_id, type));
         auto parsed = filters::parse_filter(request.filter, filter_catalog(type, defs), "?filter");
         if (!parsed) {
             for (auto& f : parsed.error().fields) errors.push_back(std::move(f));
@@ -311,8 +362,39 @@ Result<Page<CustomerRecord>> CustomerService::list(const Principal& actor, Entit
 Result<std::int64_t> CustomerService::count(const Principal& actor, EntityType type, const nlohmann::json& filter) {
     ListRequest request;
     request.filter = filter;
+    return count(actor, type, request);
+}
+
+Result<std::int64_t> CustomerService::count(const Principal& actor, EntityType type, const ListRequest& request) {
     auto query = RAPPORT_TRY(list_query(actor, type, request));
     return repo_.count(actor.workspace_id, type, query);
+}
+
+Result<std::int64_t> CustomerService::count_all(Id workspace_id, EntityType type, const ListRequest& request) {
+    auto query = RAPPORT_TRY(build_query(workspace_id, AccessFilter{Scope::All, std::nullopt, {}}, type, request));
+    return repo_.count(workspace_id, type, query);
+}
+
+Result<RecordStream> CustomerService::stream(const Principal& actor, EntityType type, const ListRequest& request) {
+    ListRequest whole = request;
+    whole.cursor.reset();  // an export starts at the beginning, whatever page the list showed
+    auto query = RAPPORT_TRY(list_query(actor, type, whole));
+    return RecordStream(repo_, actor.workspace_id, type, std::move(query));
+}
+
+Result<bool> RecordStream::next(int max_rows, const std::function<void(const CustomerRecord&)>& on_record) {
+    if (done_) return false;
+    query_.limit = std::max(1, max_rows);
+    int delivered = 0;
+    auto last = RAPPORT_TRY(repo_->scan(workspace_id_, type_, query_, [&](const CustomerRecord& r) {
+        ++delivered;
+        on_record(r);
+    }));
+    if (last) query_.after = std::move(*last);
+    // A short batch is the last one; a full one may be followed by an empty one, which costs
+    // one cheap query and spares a count.
+    done_ = delivered < query_.limit;
+    return !done_;
 }
 
 Status CustomerService::remove(const Principal& actor, EntityType type, Id id, const std::string& ip) {
@@ -331,6 +413,75 @@ Result<Page<HistoryEntry>> CustomerService::history(const Principal& actor, Enti
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     RAPPORT_CHECK(readable(actor, permissions, type, id));
     return repo_.history(actor.workspace_id, type, id, page);
+}
+
+Result<std::vector<Affiliation>> CustomerService::affiliations(const Principal& actor, Id person_id) {
+    RAPPORT_CHECK(ensure_readable(actor, EntityType::Person, person_id));
+    return repo_.affiliations(actor.workspace_id, person_id);
+}
+
+Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Principal& actor, Id person_id,
+                                                                   std::vector<Affiliation> list,
+                                                                   const Source& source) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    CustomerRecord person = RAPPORT_TRY(readable(actor, permissions, EntityType::Person, person_id));
+    if (!can_write(permissions, grants, {person.owner_user_id, person.team_id})) {
+        return fail(Error::forbidden("you can see this person but your role cannot change it"));
+    }
+    std::vector<FieldError> errors;
+    std::set<Id> seen;
+    int primaries = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = "/" + std::to_string(i);
+        if (!seen.insert(list[i].company_id).second) errors.push_back({at + "/company_id", "listed twice"});
+        if (list[i].job_title.size() > 200) errors.push_back({at + "/job_title", "at most 200 characters"});
+        if (list[i].is_primary) ++primaries;
+        auto company = repo_.find(actor.workspace_id, EntityType::Company, list[i].company_id);
+        if (!company || !*company || !can_read(permissions, grants, {(*company)->owner_user_id, (*company)->team_id})) {
+            errors.push_back({at + "/company_id", "no company with this id that you can see"});
+        }
+    }
+    if (primaries > 1) errors.push_back({"/", "at most one affiliation is primary"});
+    if (!errors.empty()) {
+        const std::string detail = "the affiliations cannot be saved: " + std::to_string(errors.size()) + " problem(s)";
+        return fail(Error::validation(detail, std::move(errors)));
+    }
+    if (primaries == 0 && !list.empty()) list.front().is_primary = true;
+    auto before = RAPPORT_TRY(repo_.affiliations(actor.workspace_id, person_id));
+    auto describe = [](const std::vector<Affiliation>& as) {
+        std::string out;
+        for (const auto& a : as) {
+            out += (out.empty() ? "" : "; ") + id_to_string(a.company_id) +
+                   (a.job_title.empty() ? "" : " " + a.job_title) + (a.is_primary ? " (primary)" : "");
+        }
+        return out;
+    };
+    person.updated_at = clock_.now_ms();
+    RecordWrite write{person,      {{"affiliations", describe(before), describe(list)}},
+                      source,      actor.user_id,
+                      actor.label, person.updated_at};
+    if (describe(before) == describe(list)) write.changes.clear();
+    RAPPORT_CHECK(repo_.set_affiliations(write, list));
+    return list;
+}
+
+Result<Page<CustomerRecord>> CustomerService::related_people(const Principal& actor, Id company_id, bool consumers,
+                                                             const PageRequest& page) {
+    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    RAPPORT_CHECK(readable(actor, permissions, EntityType::Company, company_id));
+    auto ids = RAPPORT_TRY(repo_.related_people(actor.workspace_id, company_id, consumers, page));
+    Page<CustomerRecord> out;
+    out.next_cursor = ids.next_cursor;
+    for (Id id : ids.items) {
+        auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, EntityType::Person, id));
+        // Only people the actor may read: a buyer's consumers stay hidden without a grant.
+        if (found && can_read(permissions, grants, {found->owner_user_id, found->team_id})) {
+            out.items.push_back(std::move(*found));
+        }
+    }
+    return out;
 }
 
 Result<std::vector<CustomFieldDef>> CustomerService::custom_fields(const Principal& actor, EntityType type) {

@@ -26,6 +26,9 @@ struct ListRequest {
     int limit = 50;
     std::optional<std::string> cursor;       // opaque, from the previous page
     std::vector<FieldError> request_errors;  // found while reading the request; reported with the rest
+    // Only the explicit members of this static segment (segments hold their members in
+    // segment_members); the filter and permissions still apply on top.
+    std::optional<Id> member_of;
 };
 
 // A keyset position: the sort value of the last row and its id.

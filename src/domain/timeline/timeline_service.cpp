@@ -57,9 +57,10 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
             i.completed_at = *in.completed ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
     }
     if (!errors.empty()) {
-        return fail(Error::validation(
-            "the interaction cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention",
-            std::move(errors)));
+        // Count before the vector is moved: argument evaluation order is unspecified.
+        const std::string detail =
+            "the interaction cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention";
+        return fail(Error::validation(detail, std::move(errors)));
     }
     // Only then the records: a reference to a record the actor cannot read is "not found".
     RAPPORT_CHECK(ensure_visible(actor, i));

@@ -1,10 +1,13 @@
 #include "storage/repositories/sql_customer_repository.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "storage/access_filter_sql.hpp"
 #include "storage/filter_sql.hpp"
 #include "storage/repositories/audit_sql.hpp"
+#include "storage/repositories/batch_sql.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::storage {
@@ -227,6 +230,8 @@ Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditE
         for (const char* sql : kDeleteEntityRows) {
             RAPPORT_CHECK(c.execute(sql, {ws, std::string(to_string(type)), id}));
         }
+        // Record ids are unique across entity types, so the id alone names the membership.
+        RAPPORT_CHECK(c.execute("DELETE FROM segment_members WHERE workspace_id = $1 AND entity_id = $2", {ws, id}));
         return insert_audit(c, audit);
     });
 }
@@ -256,6 +261,12 @@ Result<std::string> where_clause(Connection& c, Id ws, EntityType type, const En
         where +=
             " AND " + RAPPORT_TRY(filter_condition(*q.filter, field_map(type, s, custom), c.dialect(), q.now, params));
     }
+    if (q.member_of) {
+        params.push_back(*q.member_of);
+        where +=
+            " AND EXISTS (SELECT 1 FROM segment_members m WHERE m.workspace_id = r.workspace_id AND m.segment_id = $" +
+            std::to_string(params.size()) + " AND m.entity_id = r." + s.id_column + ")";
+    }
     return where;
 }
 
@@ -278,65 +289,121 @@ Result<std::vector<CustomFieldDef>> custom_defs_of(Connection& c, Id ws, EntityT
 
 }  // namespace
 
+namespace {
+
+// The keyset query of list and scan: the rows `q` selects after q.after, in its order, at
+// most `limit`. Columns: qualified_columns, then the record's tags as a JSON array (one
+// statement instead of one per row), then the sort value when sorting on a column.
+struct KeysetSelect {
+    std::string sql;
+    Params params;
+    bool sorted_on_column = false;
+};
+
+Result<KeysetSelect> keyset_select(Connection& c, Id ws, EntityType type, const EntitySql& s, const ListQuery& q,
+                                   std::int64_t limit) {
+    const auto custom = RAPPORT_TRY(custom_defs_of(c, ws, type));
+    KeysetSelect out;
+    Params& params = out.params;
+    std::string where = RAPPORT_TRY(where_clause(c, ws, type, s, q, custom, params));
+    // The sort key: the id alone, or a column plus the id as tie-breaker. Nullable text
+    // sorts as '' so keyset comparisons never meet NULL; timestamps are never null.
+    const std::string id = "r." + s.id_column;
+    std::string key;
+    bool numeric = false;
+    if (q.sort == "created_at" || q.sort == "updated_at") {
+        key = "r." + q.sort;
+        numeric = true;
+    } else if (!q.sort.empty()) {
+        const FieldDef* f = sort_field(type, q.sort);
+        if (!f) return fail(Error::internal("unsortable field reached storage: " + q.sort));
+        key = f->required ? "r." + f->column : "COALESCE(r." + f->column + ", '')";
+    }
+    const std::string cmp = q.descending ? "<" : ">";
+    const std::string dir = q.descending ? " DESC" : "";
+    if (q.after) {
+        params.push_back(q.after->id);
+        const std::string after_id = "$" + std::to_string(params.size());
+        if (key.empty()) {
+            where += " AND " + id + " " + cmp + " " + after_id;
+        } else {
+            if (numeric) {
+                params.push_back(static_cast<std::int64_t>(std::stoll(q.after->value.empty() ? "0" : q.after->value)));
+            } else {
+                params.push_back(q.after->value);
+            }
+            const std::string v = "$" + std::to_string(params.size());
+            where += " AND (" + key + " " + cmp + " " + v + " OR (" + key + " = " + v + " AND " + id + " " + cmp + " " +
+                     after_id + "))";
+        }
+    }
+    params.push_back(std::string(to_string(type)));
+    const std::string tags_of_row = "FROM tags t WHERE t.workspace_id = r.workspace_id AND t.entity_type = $" +
+                                    std::to_string(params.size()) + " AND t.entity_id = " + id;
+    const std::string tags =
+        c.dialect() == Dialect::Postgres
+            ? "(SELECT CAST(COALESCE(json_agg(t.tag), CAST('[]' AS JSON)) AS TEXT) " + tags_of_row + ")"
+            : "(SELECT json_group_array(t.tag) " + tags_of_row + ")";
+    params.push_back(limit);
+    const std::string order = key.empty() ? id + dir : key + dir + ", " + id + dir;
+    std::string select = "SELECT " + s.qualified_columns + ", " + tags;
+    if (!key.empty()) select += ", " + key;
+    out.sql = select + " FROM " + s.table + " r WHERE " + where + " ORDER BY " + order + " LIMIT $" +
+              std::to_string(params.size());
+    out.sorted_on_column = !key.empty();
+    return out;
+}
+
+// A row of keyset_select: the record with its tags, and the row's keyset position.
+CustomerRecord keyset_record(EntityType type, const EntitySql& s, const Row& row, bool sorted_on_column,
+                             SortCursor& position) {
+    CustomerRecord r = record_from(type, s, row);
+    const std::size_t tags_at = s.fields.size() + 7;
+    const auto tags = nlohmann::json::parse(as_opt_text(row.at(tags_at)).value_or("[]"), nullptr, false);
+    if (tags.is_array()) {
+        for (const auto& t : tags) {
+            if (t.is_string()) r.tags.push_back(t.get<std::string>());
+        }
+    }
+    std::sort(r.tags.begin(), r.tags.end());
+    position = {sorted_on_column ? as_text(row.back()) : std::string(), r.id};
+    return r;
+}
+
+}  // namespace
+
 Result<Page<CustomerRecord>> SqlCustomerRepository::list(Id ws, EntityType type, const ListQuery& q) {
     const auto& s = sql_of(type);
     return read(db_, [&](Connection& c) -> Result<Page<CustomerRecord>> {
-        const auto custom = RAPPORT_TRY(custom_defs_of(c, ws, type));
-        Params params;
-        std::string where = RAPPORT_TRY(where_clause(c, ws, type, s, q, custom, params));
-        // The sort key: the id alone, or a column plus the id as tie-breaker. Nullable text
-        // sorts as '' so keyset comparisons never meet NULL; timestamps are never null.
-        const std::string id = "r." + s.id_column;
-        std::string key;
-        bool numeric = false;
-        if (q.sort == "created_at" || q.sort == "updated_at") {
-            key = "r." + q.sort;
-            numeric = true;
-        } else if (!q.sort.empty()) {
-            const FieldDef* f = sort_field(type, q.sort);
-            if (!f) return fail(Error::internal("unsortable field reached storage: " + q.sort));
-            key = f->required ? "r." + f->column : "COALESCE(r." + f->column + ", '')";
-        }
-        const std::string cmp = q.descending ? "<" : ">";
-        const std::string dir = q.descending ? " DESC" : "";
-        if (q.after) {
-            params.push_back(q.after->id);
-            const std::string after_id = "$" + std::to_string(params.size());
-            if (key.empty()) {
-                where += " AND " + id + " " + cmp + " " + after_id;
-            } else {
-                if (numeric) {
-                    params.push_back(
-                        static_cast<std::int64_t>(std::stoll(q.after->value.empty() ? "0" : q.after->value)));
-                } else {
-                    params.push_back(q.after->value);
-                }
-                const std::string v = "$" + std::to_string(params.size());
-                where += " AND (" + key + " " + cmp + " " + v + " OR (" + key + " = " + v + " AND " + id + " " + cmp +
-                         " " + after_id + "))";
-            }
-        }
-        params.push_back(std::int64_t{q.limit + 1});
-        std::string order = key.empty() ? id + dir : key + dir + ", " + id + dir;
-        std::string select = "SELECT " + s.qualified_columns;
-        if (!key.empty()) select += ", " + key;
-        const std::string sql = select + " FROM " + s.table + " r WHERE " + where + " ORDER BY " + order + " LIMIT $" +
-                                std::to_string(params.size());
-        auto rs = RAPPORT_TRY(c.query(sql, params));
+        const auto select = RAPPORT_TRY(keyset_select(c, ws, type, s, q, std::int64_t{q.limit} + 1));
+        auto rs = RAPPORT_TRY(c.query(select.sql, select.params));
         Page<CustomerRecord> page;
-        std::vector<std::string> sort_values;
+        SortCursor position;
         for (const auto& row : rs.rows) {
-            page.items.push_back(record_from(type, s, row));
-            if (!key.empty()) sort_values.push_back(as_text(row.back()));
+            if (static_cast<int>(page.items.size()) == q.limit) {
+                // One row beyond the page proves there is a next one, which starts after the last shown.
+                page.next_cursor = encode_cursor(position);
+                break;
+            }
+            page.items.push_back(keyset_record(type, s, row, select.sorted_on_column, position));
         }
-        if (static_cast<int>(page.items.size()) > q.limit) {
-            page.items.resize(static_cast<std::size_t>(q.limit));
-            const auto& last = page.items.back();
-            page.next_cursor = encode_cursor(
-                {key.empty() ? std::string() : sort_values[static_cast<std::size_t>(q.limit) - 1], last.id});
-        }
-        for (auto& r : page.items) r.tags = RAPPORT_TRY(tags_of(c, ws, type, r.id));
         return page;
+    });
+}
+
+Result<std::optional<SortCursor>> SqlCustomerRepository::scan(
+    Id ws, EntityType type, const ListQuery& q, const std::function<void(const CustomerRecord&)>& on_record) {
+    const auto& s = sql_of(type);
+    return read(db_, [&](Connection& c) -> Result<std::optional<SortCursor>> {
+        const auto select = RAPPORT_TRY(keyset_select(c, ws, type, s, q, std::int64_t{q.limit}));
+        std::optional<SortCursor> last;
+        SortCursor position;
+        RAPPORT_CHECK(c.query_each(select.sql, select.params, [&](const Row& row) {
+            on_record(keyset_record(type, s, row, select.sorted_on_column, position));
+            last = position;
+            return true;
+        }));
+        return last;
     });
 }
 
@@ -460,6 +527,158 @@ Result<bool> SqlCustomerRepository::team_exists(Id ws, Id team_id) {
 }
 Result<bool> SqlCustomerRepository::buyer_exists(Id ws, Id company_id) {
     return exists(db_, kBuyerExists, ws, company_id);
+}
+
+Result<std::vector<CustomerRecord>> SqlCustomerRepository::find_by_field(Id ws, EntityType type,
+                                                                         const std::string& field,
+                                                                         const std::vector<std::string>& values) {
+    const auto& s = sql_of(type);
+    const FieldDef* def = find_field(type, field);
+    if (!def || def->column.empty()) return fail(Error::internal("no column for field '" + field + "'"));
+    return read(db_, [&](Connection& c) -> Result<std::vector<CustomerRecord>> {
+        std::vector<CustomerRecord> out;
+        std::map<Id, std::size_t> index;
+        const std::string select =
+            "SELECT " + s.select_columns + " FROM " + s.table + " WHERE workspace_id = $1 AND " + def->column + " IN ";
+        RAPPORT_CHECK(for_in_chunks(values, {ws}, [&](const std::string& list, const Params& params) -> Status {
+            auto rs = RAPPORT_TRY(c.query(select + list, params));
+            for (const auto& row : rs.rows) {
+                CustomerRecord r = record_from(type, s, row);
+                if (index.emplace(r.id, out.size()).second) out.push_back(std::move(r));
+            }
+            return {};
+        }));
+        std::vector<Id> ids;
+        for (const auto& r : out) ids.push_back(r.id);
+        const std::string tags_sql =
+            "SELECT entity_id, tag FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id IN ";
+        RAPPORT_CHECK(for_in_chunks(ids, {ws, std::string(to_string(type))},
+                                    [&](const std::string& list, const Params& params) -> Status {
+                                        auto rs = RAPPORT_TRY(c.query(tags_sql + list + " ORDER BY tag", params));
+                                        for (const auto& row : rs.rows) {
+                                            out[index.at(as_int(row[0]))].tags.push_back(as_text(row[1]));
+                                        }
+                                        return {};
+                                    }));
+        return out;
+    });
+}
+
+Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, const std::vector<RecordWrite>& updates) {
+    std::vector<Params> tag_rows, provenance_rows, history_rows;
+    const auto add_changes = [&](const RecordWrite& w) {
+        const auto& r = w.record;
+        const std::string type(to_string(r.type));
+        const std::string kind(to_string(w.source.kind));
+        const std::string data_kind(to_string(w.source.data_kind));
+        // One provenance row per field (the last change wins): a multi-row upsert may not
+        // touch the same row twice on PostgreSQL.
+        std::set<std::string> seen;
+        for (auto ch = w.changes.rbegin(); ch != w.changes.rend(); ++ch) {
+            if (!seen.insert(ch->field).second) continue;
+            provenance_rows.push_back({r.workspace_id, type, r.id, ch->field, kind, w.source.ref, data_kind, w.at});
+        }
+        for (const auto& ch : w.changes) {
+            history_rows.push_back({r.workspace_id, new_id(), type, r.id, ch.field,
+                                    ch.old_value.empty() ? Value{} : Value{ch.old_value},
+                                    ch.new_value.empty() ? Value{} : Value{ch.new_value}, w.at, opt(w.actor_user_id),
+                                    w.actor_label, kind, w.source.ref});
+        }
+    };
+    const auto add_tags = [&](const CustomerRecord& r) {
+        for (const auto& t : r.tags) tag_rows.push_back({r.workspace_id, std::string(to_string(r.type)), r.id, t});
+    };
+
+    for (const EntityType type : {EntityType::Company, EntityType::Person}) {
+        const auto& s = sql_of(type);
+        std::vector<Params> rows;
+        for (const auto& w : inserts) {
+            if (w.record.type != type) continue;
+            rows.push_back(row_params(s, w.record, false));
+            add_tags(w.record);
+            add_changes(w);
+        }
+        if (!rows.empty()) {
+            RAPPORT_CHECK(insert_rows(c, "INSERT INTO " + s.table + " (" + s.select_columns + ")", rows.front().size(),
+                                      "", rows));
+        }
+    }
+    for (const auto& w : updates) {
+        const auto& s = sql_of(w.record.type);
+        auto changed = RAPPORT_TRY(c.execute(s.update, row_params(s, w.record, true)));
+        if (changed == 0) return fail(Error::not_found("the record was deleted meanwhile"));
+        const bool tags_changed =
+            std::any_of(w.changes.begin(), w.changes.end(), [](const FieldChange& ch) { return ch.field == "tags"; });
+        if (tags_changed) {
+            RAPPORT_CHECK(
+                c.execute(kClearTags, {w.record.workspace_id, std::string(to_string(w.record.type)), w.record.id}));
+            add_tags(w.record);
+        }
+        add_changes(w);
+    }
+    RAPPORT_CHECK(insert_rows(c, "INSERT INTO tags (workspace_id, entity_type, entity_id, tag)", 4, "", tag_rows));
+    RAPPORT_CHECK(insert_rows(c,
+                              "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind,"
+                              " source_ref, data_kind, recorded_at)",
+                              8,
+                              " ON CONFLICT (workspace_id, entity_type, entity_id, field) DO UPDATE SET"
+                              " source_kind = excluded.source_kind, source_ref = excluded.source_ref,"
+                              " data_kind = excluded.data_kind, recorded_at = excluded.recorded_at",
+                              provenance_rows));
+    return insert_rows(c,
+                       "INSERT INTO field_history (workspace_id, history_id, entity_type, entity_id, field, old_value,"
+                       " new_value, changed_at, actor_user_id, actor_label, source_kind, source_ref)",
+                       12, "", history_rows);
+}
+
+namespace {
+constexpr const char* kAffiliationsOf =
+    "SELECT company_id, job_title, is_primary FROM affiliations WHERE workspace_id = $1 AND person_id = $2"
+    " ORDER BY is_primary DESC, company_id";
+constexpr const char* kClearAffiliations = "DELETE FROM affiliations WHERE workspace_id = $1 AND person_id = $2";
+constexpr const char* kInsertAffiliation =
+    "INSERT INTO affiliations (workspace_id, person_id, company_id, job_title, is_primary) VALUES ($1, $2, $3, $4, $5)";
+constexpr const char* kTouchPerson = "UPDATE people SET updated_at = $3 WHERE workspace_id = $1 AND person_id = $2";
+constexpr const char* kContactsOf =
+    "SELECT person_id FROM affiliations WHERE workspace_id = $1 AND company_id = $2"
+    " AND (CAST($3 AS BIGINT) IS NULL OR person_id > $3) ORDER BY person_id LIMIT $4";
+constexpr const char* kConsumersOf =
+    "SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2"
+    " AND (CAST($3 AS BIGINT) IS NULL OR person_id > $3) ORDER BY person_id LIMIT $4";
+}  // namespace
+
+Result<std::vector<Affiliation>> SqlCustomerRepository::affiliations(Id ws, Id person_id) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<Affiliation>> {
+        auto rs = RAPPORT_TRY(c.query(kAffiliationsOf, {ws, person_id}));
+        std::vector<Affiliation> out;
+        for (const auto& r : rs.rows) out.push_back({as_int(r[0]), as_opt_text(r[1]).value_or(""), as_bool(r[2])});
+        return out;
+    });
+}
+
+Status SqlCustomerRepository::set_affiliations(const RecordWrite& w, const std::vector<Affiliation>& list) {
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        const Id ws = w.record.workspace_id, person = w.record.id;
+        RAPPORT_CHECK(c.execute(kClearAffiliations, {ws, person}));
+        for (const auto& a : list) {
+            RAPPORT_CHECK(c.execute(
+                kInsertAffiliation,
+                {ws, person, a.company_id, a.job_title.empty() ? Value{} : Value{a.job_title}, a.is_primary}));
+        }
+        if (!w.changes.empty()) RAPPORT_CHECK(c.execute(kTouchPerson, {ws, person, w.at}));
+        return write_changes(c, w);
+    });
+}
+
+Result<Page<Id>> SqlCustomerRepository::related_people(Id ws, Id company_id, bool consumers, const PageRequest& page) {
+    return read(db_, [&](Connection& c) -> Result<Page<Id>> {
+        auto rs = RAPPORT_TRY(c.query(consumers ? kConsumersOf : kContactsOf,
+                                      {ws, company_id, opt(page.after), std::int64_t{page.limit + 1}}));
+        Page<Id> out;
+        for (const auto& r : rs.rows) out.items.push_back(as_int(r[0]));
+        finish_page(out.items, page.limit, out.next_cursor, [](Id id) { return id; });
+        return out;
+    });
 }
 
 }  // namespace rapport::storage

@@ -15,11 +15,17 @@ public:
     Status update(const domain::customers::RecordWrite& write) override;
     Result<std::optional<domain::customers::CustomerRecord>> find(Id workspace_id, domain::customers::EntityType type,
                                                                   Id id) override;
+    Result<std::vector<domain::customers::CustomerRecord>> find_by_field(
+        Id workspace_id, domain::customers::EntityType type, const std::string& field,
+        const std::vector<std::string>& values) override;
     Status remove(Id workspace_id, domain::customers::EntityType type, Id id, const domain::AuditEntry& audit) override;
     Result<domain::Page<domain::customers::CustomerRecord>> list(Id workspace_id, domain::customers::EntityType type,
                                                                  const domain::customers::ListQuery& query) override;
     Result<std::int64_t> count(Id workspace_id, domain::customers::EntityType type,
                                const domain::customers::ListQuery& query) override;
+    Result<std::optional<domain::customers::SortCursor>> scan(
+        Id workspace_id, domain::customers::EntityType type, const domain::customers::ListQuery& query,
+        const std::function<void(const domain::customers::CustomerRecord&)>& on_record) override;
     Result<std::vector<domain::customers::FieldProvenance>> provenance(Id workspace_id,
                                                                        domain::customers::EntityType type,
                                                                        Id id) override;
@@ -33,9 +39,22 @@ public:
     Result<bool> user_exists(Id workspace_id, Id user_id) override;
     Result<bool> team_exists(Id workspace_id, Id team_id) override;
     Result<bool> buyer_exists(Id workspace_id, Id company_id) override;
+    Result<std::vector<domain::customers::Affiliation>> affiliations(Id workspace_id, Id person_id) override;
+    Status set_affiliations(const domain::customers::RecordWrite& person,
+                            const std::vector<domain::customers::Affiliation>& affiliations) override;
+    Result<domain::Page<Id>> related_people(Id workspace_id, Id company_id, bool consumers,
+                                            const domain::PageRequest& page) override;
 
 private:
     Database& db_;
 };
+
+// Writes many records inside the caller's transaction, as insert() and update() write one
+// (record row, tags, provenance and history of every change), with multi-row statements:
+// a batch of a thousand records costs tens of statements, not tens of thousands. A record
+// appears at most once in `inserts` + `updates`. NotFound when an updated record is gone.
+// Used by imports, which commit each batch together with its checkpoint.
+Status write_records(Connection& c, const std::vector<domain::customers::RecordWrite>& inserts,
+                     const std::vector<domain::customers::RecordWrite>& updates);
 
 }  // namespace rapport::storage

@@ -3,7 +3,7 @@
 -- tolerance), kept in step by triggers so every write path indexes in its own transaction.
 -- pg_trgm is a trusted extension: the database owner may create it.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
 
 CREATE TABLE search_index (
     workspace_id BIGINT NOT NULL,

@@ -1,0 +1,60 @@
+#include "api/customer_lists.hpp"
+
+#include <charconv>
+
+namespace rapport::api {
+
+using nlohmann::json;
+using namespace rapport::domain::customers;
+
+json record_json(const CustomerRecord& r) {
+    json tags = r.tags;
+    return {{"id", id_to_string(r.id)},
+            {"type", to_string(r.type)},
+            {"fields", r.fields},
+            {"custom", r.custom},
+            {"tags", tags},
+            {"owner_user_id", r.owner_user_id ? json(id_to_string(*r.owner_user_id)) : json(nullptr)},
+            {"team_id", r.team_id ? json(id_to_string(*r.team_id)) : json(nullptr)},
+            {"created_at", r.created_at},
+            {"updated_at", r.updated_at}};
+}
+
+Result<ListParams> list_request(const http::RequestContext& ctx) {
+    ListParams out;
+    std::vector<FieldError> errors;
+    if (auto f = ctx.query.get("filter"); f && !f->empty()) {
+        out.list.filter = json::parse(*f, nullptr, false);
+        if (out.list.filter.is_discarded()) {
+            return fail(
+                Error::bad_request("?filter is not valid JSON; write it in the filter language, e.g. "
+                                   "{\"field\":\"city\",\"op\":\"eq\",\"value\":\"Milano\"}"));
+        }
+    }
+    out.list.sort = std::string(ctx.query.get("sort").value_or(""));
+    const auto order = ctx.query.get("order").value_or("asc");
+    if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
+    out.list.descending = order == "desc";
+    if (auto l = ctx.query.get("limit")) {
+        int value = 0;
+        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), value);
+        if (ec != std::errc{} || p != l->data() + l->size() || value < 1 || value > 500) {
+            errors.push_back({"?limit", "must be a whole number from 1 to 500"});
+        } else {
+            out.list.limit = value;
+        }
+    }
+    if (auto c = ctx.query.get("cursor"); c && !c->empty()) out.list.cursor = std::string(*c);
+    if (auto fields = ctx.query.get("fields"); fields && !fields->empty()) {
+        std::string_view rest = *fields;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            out.fields.emplace_back(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    }
+    out.list.request_errors = std::move(errors);  // reported together with the filter and sort checks
+    return out;
+}
+
+}  // namespace rapport::api

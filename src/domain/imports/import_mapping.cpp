@@ -1,0 +1,445 @@
+#include "domain/imports/import_mapping.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace rapport::domain::imports {
+
+using customers::CustomFieldDef;
+using customers::EntityType;
+using customers::FieldType;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxLabel = 200;
+
+// RFC 6901: '~' -> "~0", '/' -> "~1".
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+    std::string out;
+    for (const auto& i : items) {
+        if (!out.empty()) out += separator;
+        out += i;
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+}
+
+std::optional<std::size_t> parse_index(std::string_view text) {
+    if (text.empty() || text.size() > 6) return std::nullopt;
+    std::size_t value = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || p != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::string what(EntityType type) {
+    return type == EntityType::Company ? "company" : "person";
+}
+
+// The type a target's cells are read as, or nullopt for an unknown target.
+std::optional<FieldType> target_type(EntityType type, const std::string& target,
+                                     const std::vector<CustomFieldDef>& custom_defs) {
+    if (target == "tags") return FieldType::Text;
+    if (target == "full_name") {
+        if (type == EntityType::Person) return FieldType::Text;
+        return std::nullopt;
+    }
+    if (target.rfind("custom.", 0) == 0) {
+        const std::string key = target.substr(7);
+        for (const auto& d : custom_defs) {
+            if (d.key == key) return d.type;
+        }
+        return std::nullopt;
+    }
+    if (const auto* def = customers::find_field(type, target)) return def->type;
+    return std::nullopt;
+}
+
+std::string targets_hint(EntityType type, const std::vector<CustomFieldDef>& custom_defs) {
+    std::vector<std::string> names;
+    for (const auto& f : customers::fields_of(type)) names.push_back(f.name);
+    if (type == EntityType::Person) names.push_back("full_name");
+    names.push_back("tags");
+    for (const auto& d : custom_defs) names.push_back("custom." + d.key);
+    return join(names);
+}
+
+}  // namespace
+
+std::vector<std::string> upsert_keys(EntityType type) {
+    if (type == EntityType::Company) return {"external_id", "vat_id", "email"};
+    return {"external_id", "email"};
+}
+
+Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std::vector<std::string>& header,
+                                    const std::vector<CustomFieldDef>& custom_defs, ColumnKeys keys) {
+    if (!body.is_object()) return fail(Error::bad_request("the mapping must be a JSON object"));
+    std::vector<FieldError> errors;
+    ImportMapping mapping;
+
+    for (const auto& [key, value] : body.items()) {
+        if (key != "columns" && key != "source" && key != "match_on" && key != "lenient") {
+            errors.push_back({"/" + pointer_token(key), "unknown field; use columns, source, match_on and lenient"});
+        }
+    }
+
+    // Columns.
+    std::map<std::string, std::string> filled_by;  // target -> the "columns" key that fills it
+    std::set<std::size_t> used_columns;
+    const auto columns_it = body.find("columns");
+    if (columns_it == body.end() || !columns_it->is_object()) {
+        errors.push_back({"/columns", columns_it == body.end()
+                                          ? "required: an object from column (header or 0-based index) to field"
+                                          : "must be an object from column (header or 0-based index) to field"});
+    } else {
+        for (const auto& [key, value] : columns_it->items()) {
+            const std::string pointer = "/columns/" + pointer_token(key);
+            std::optional<std::size_t> column;
+            if (keys == ColumnKeys::HeaderOrIndex) {
+                const auto count = std::count(header.begin(), header.end(), key);
+                if (count > 1) {
+                    errors.push_back({pointer, "the file has " + std::to_string(count) + " columns named '" + key +
+                                                   "'; name them by their 0-based index instead"});
+                    continue;
+                }
+                if (count == 1)
+                    column = static_cast<std::size_t>(std::find(header.begin(), header.end(), key) - header.begin());
+            }
+            if (!column) column = parse_index(key);
+            if (!column || *column >= header.size()) {
+                errors.push_back({pointer, "the file has no column '" + key + "'; its columns are: " + join(header) +
+                                               " (or 0 to " + std::to_string(header.size() - 1) + ")"});
+                continue;
+            }
+            if (!used_columns.insert(*column).second) {
+                errors.push_back({pointer, "column " + std::to_string(*column) + " ('" + header[*column] +
+                                               "') is mapped more than once"});
+                continue;
+            }
+            if (value.is_null()) continue;  // explicitly not imported
+            if (!value.is_string()) {
+                errors.push_back({pointer, "must be a field name, custom.<key>, tags or null"});
+                continue;
+            }
+            const std::string target = value.get<std::string>();
+            const auto ftype = target_type(type, target, custom_defs);
+            if (!ftype) {
+                std::string why = "unknown target '" + target + "' for a " + what(type) + "; use one of " +
+                                  targets_hint(type, custom_defs) + ", or null to skip the column";
+                if (target.rfind("custom.", 0) == 0) {
+                    why = "no custom field '" + target.substr(7) + "' is defined for " + what(type) +
+                          " records; an admin adds it under Settings";
+                }
+                errors.push_back({pointer, why});
+                continue;
+            }
+            // full_name fills first_name and last_name: it shares their slots.
+            std::vector<std::string> slots = {target};
+            if (target == "full_name") slots = {"full_name", "first_name", "last_name"};
+            bool duplicate = false;
+            for (const auto& slot : slots) {
+                if (auto it = filled_by.find(slot); it != filled_by.end()) {
+                    errors.push_back({pointer, "'" + target + "' is already filled from column '" + it->second +
+                                                   "'; map each field from one column"});
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (duplicate) continue;
+            filled_by[target] = header[*column];
+            if (target == "full_name") filled_by["first_name"] = filled_by["last_name"] = header[*column];
+            mapping.columns.push_back({*column, header[*column], target, *ftype});
+        }
+        std::sort(mapping.columns.begin(), mapping.columns.end(),
+                  [](const ColumnTarget& a, const ColumnTarget& b) { return a.column < b.column; });
+        // Required fields must come from some column, or every row would be rejected.
+        std::vector<std::string> required;
+        if (type == EntityType::Company) {
+            required = {"legal_name", "country"};
+        } else {
+            required = {"first_name", "last_name"};
+        }
+        for (const auto& d : custom_defs) {
+            if (d.required) required.push_back("custom." + d.key);
+        }
+        for (const auto& r : required) {
+            if (filled_by.count(r)) continue;
+            std::string why = "map a column to " + r + ": it is required for every " + what(type);
+            if (type == EntityType::Person && (r == "first_name" || r == "last_name")) {
+                why += " (or map one column to full_name, split into first and last name)";
+            }
+            errors.push_back({"/columns", why});
+        }
+    }
+
+    // Source.
+    if (auto it = body.find("source"); it != body.end() && !it->is_null()) {
+        if (!it->is_object()) {
+            errors.push_back({"/source", "must be an object: {\"data_kind\": ..., \"label\": ...}"});
+        } else {
+            for (const auto& [key, value] : it->items()) {
+                if (key == "data_kind") {
+                    auto kind = value.is_string() ? customers::parse_data_kind(value.get<std::string>()) : std::nullopt;
+                    if (!kind) {
+                        errors.push_back(
+                            {"/source/data_kind", "use zero_party, first_party, second_party or third_party"});
+                    } else {
+                        mapping.data_kind = *kind;
+                    }
+                } else if (key == "label") {
+                    if (!value.is_string() || value.get<std::string>().size() > kMaxLabel) {
+                        errors.push_back({"/source/label", "must be text of at most 200 characters"});
+                    } else {
+                        mapping.label = trim(value.get<std::string>());
+                    }
+                } else {
+                    errors.push_back({"/source/" + pointer_token(key), "unknown field; use data_kind and label"});
+                }
+            }
+        }
+    }
+
+    // Upsert keys.
+    const auto allowed = upsert_keys(type);
+    if (auto it = body.find("match_on"); it != body.end() && !it->is_null()) {
+        if (!it->is_array()) {
+            errors.push_back({"/match_on", "must be a list of upsert keys, e.g. [\"external_id\", \"email\"]"});
+        } else {
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string pointer = "/match_on/" + std::to_string(i);
+                const auto& v = (*it)[i];
+                const std::string key = v.is_string() ? v.get<std::string>() : "";
+                if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                    errors.push_back({pointer, std::string(type == EntityType::Company ? "companies" : "people") +
+                                                   " are matched on " + join(allowed)});
+                } else if (std::find(mapping.match_on.begin(), mapping.match_on.end(), key) != mapping.match_on.end()) {
+                    errors.push_back({pointer, "'" + key + "' is listed twice"});
+                } else if (!filled_by.count(key)) {
+                    errors.push_back(
+                        {pointer, "no column is mapped to '" + key + "', so rows cannot be matched on it"});
+                } else {
+                    mapping.match_on.push_back(key);
+                }
+            }
+        }
+    } else {
+        for (const auto& k : allowed) {
+            if (filled_by.count(k)) mapping.match_on.push_back(k);
+        }
+    }
+
+    if (auto it = body.find("lenient"); it != body.end() && !it->is_null()) {
+        if (!it->is_boolean()) {
+            errors.push_back({"/lenient", "must be true or false"});
+        } else {
+            mapping.lenient = it->get<bool>();
+        }
+    }
+
+    if (!errors.empty()) {
+        return fail(Error::validation(
+            "the mapping cannot be used: " + std::to_string(errors.size()) + " problem(s) to fix", std::move(errors)));
+    }
+    return mapping;
+}
+
+json mapping_to_stored_json(const ImportMapping& mapping) {
+    json columns = json::object();
+    for (const auto& c : mapping.columns) columns[std::to_string(c.column)] = c.target;
+    json source = {{"data_kind", std::string(customers::to_string(mapping.data_kind))}};
+    if (!mapping.label.empty()) source["label"] = mapping.label;
+    return {{"columns", columns}, {"source", source}, {"match_on", mapping.match_on}, {"lenient", mapping.lenient}};
+}
+
+json mapping_to_view_json(const ImportMapping& mapping) {
+    json columns = json::array();
+    for (const auto& c : mapping.columns) {
+        columns.push_back({{"column", c.column}, {"header", c.header}, {"target", c.target}});
+    }
+    return {{"columns", columns},
+            {"source",
+             {{"data_kind", std::string(customers::to_string(mapping.data_kind))},
+              {"label", mapping.label.empty() ? json(nullptr) : json(mapping.label)}}},
+            {"match_on", mapping.match_on},
+            {"lenient", mapping.lenient}};
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ',' || text[i] == ';' || text[i] == '|') {
+            auto item = trim(text.substr(start, i - start));
+            if (!item.empty()) out.push_back(std::move(item));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+std::pair<std::string, std::string> split_full_name(std::string_view text) {
+    const std::string name = trim(text);
+    if (const auto comma = name.find(','); comma != std::string::npos) {
+        return {trim(std::string_view(name).substr(comma + 1)), trim(std::string_view(name).substr(0, comma))};
+    }
+    const auto space = name.find_first_of(" \t");
+    if (space == std::string::npos) return {name, ""};
+    return {name.substr(0, space), trim(std::string_view(name).substr(space + 1))};
+}
+
+namespace {
+
+// "1.234,56", "1,234.56", "1234,5", "1 234" -> a number; nullopt when the text is not one.
+std::optional<json> parse_number(std::string_view text) {
+    std::string s;
+    for (char c : text) {
+        if (c != ' ' && c != '\'') s += c;
+    }
+    // Non-breaking and narrow spaces (thousands separators in fr/pt/es locales).
+    for (std::string_view nbsp : {"\xC2\xA0", "\xE2\x80\xAF"}) {
+        for (auto at = s.find(nbsp); at != std::string::npos; at = s.find(nbsp)) s.erase(at, nbsp.size());
+    }
+    if (s.empty()) return std::nullopt;
+    const auto last_dot = s.rfind('.');
+    const auto last_comma = s.rfind(',');
+    const auto count = [&](char c) { return std::count(s.begin(), s.end(), c); };
+    char decimal = 0;
+    if (last_dot != std::string::npos && last_comma != std::string::npos) {
+        decimal = last_dot > last_comma ? '.' : ',';
+    } else if (last_comma != std::string::npos) {
+        decimal = count(',') == 1 ? ',' : 0;
+    } else if (last_dot != std::string::npos) {
+        decimal = count('.') == 1 ? '.' : 0;
+    }
+    std::string plain;
+    for (char c : s) {
+        if (c == decimal) {
+            plain += '.';
+        } else if (c != '.' && c != ',') {
+            plain += c;
+        }
+    }
+    if (plain.find('.') == std::string::npos) {
+        std::int64_t i = 0;
+        auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), i);
+        if (ec == std::errc{} && p == plain.data() + plain.size()) return json(i);
+    }
+    double d = 0;
+    auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), d);
+    if (ec != std::errc{} || p != plain.data() + plain.size()) return std::nullopt;
+    return json(d);
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+    const std::string s = lower_ascii(trim(text));
+    for (const char* yes :
+         {"true", "yes", "y", "1", "si", "s\xC3\xAC", "s\xC3\xAD", "sim", "vero", "verdadero", "verdadeiro", "x"}) {
+        if (s == yes) return true;
+    }
+    for (const char* no : {"false", "no", "n", "0", "nao", "n\xC3\xA3o", "falso"}) {
+        if (s == no) return false;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+json cell_value(FieldType type, std::string_view text) {
+    switch (type) {
+        case FieldType::Number:
+        case FieldType::Money:
+            if (auto n = parse_number(text)) return *n;
+            break;
+        case FieldType::Bool:
+            if (auto b = parse_bool(text)) return *b;
+            break;
+        case FieldType::MultiSelect: return split_list(text);
+        default: break;
+    }
+    // Passed on as text: the field's normaliser accepts it or says what is wrong with it.
+    return std::string(text);
+}
+
+customers::CustomerInput row_input(const std::vector<std::string>& fields, const ImportMapping& mapping) {
+    customers::CustomerInput input;
+    for (const auto& c : mapping.columns) {
+        if (c.column >= fields.size()) continue;
+        const std::string& text = fields[c.column];
+        if (trim(text).empty()) continue;
+        if (c.target == "tags") {
+            input.tags = split_list(text);
+        } else if (c.target == "full_name") {
+            auto [first, last] = split_full_name(text);
+            input.fields["first_name"] = first;
+            input.fields["last_name"] = last;
+        } else if (c.target.rfind("custom.", 0) == 0) {
+            input.custom[c.target.substr(7)] = cell_value(c.type, text);
+        } else {
+            input.fields[c.target] = cell_value(c.type, text);
+        }
+    }
+    return input;
+}
+
+std::vector<RowError> row_errors(const Error& error, const ImportMapping& mapping) {
+    const auto column_of = [&](const std::string& field) -> std::string {
+        for (const auto& c : mapping.columns) {
+            if (c.target == field) return c.header;
+        }
+        if (field == "first_name" || field == "last_name") {
+            for (const auto& c : mapping.columns) {
+                if (c.target == "full_name") return c.header;
+            }
+        }
+        return "";
+    };
+    std::vector<RowError> out;
+    for (const auto& f : error.fields) {
+        std::string field = f.pointer;
+        if (field.rfind("/fields/", 0) == 0) {
+            field = field.substr(8);
+        } else if (field.rfind("/custom/", 0) == 0) {
+            field = "custom." + field.substr(8);
+        } else if (field.rfind("/tags", 0) == 0) {
+            field = "tags";
+        } else if (!field.empty() && field.front() == '/') {
+            field = field.substr(1);
+        }
+        out.push_back({field, column_of(field), f.message});
+    }
+    if (out.empty()) out.push_back({"", "", error.detail});
+    return out;
+}
+
+}  // namespace rapport::domain::imports

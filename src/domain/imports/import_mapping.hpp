@@ -1,0 +1,88 @@
+#pragma once
+// Which column of an imported file fills which field, where the data comes from, and how
+// rows find the records they update; and how one row of text becomes a CustomerInput.
+//
+// The mapping request (PUT /api/v1/imports/{id}/mapping):
+//   {"columns": {"<header or 0-based index>": "<target>" | null, ...},
+//    "source": {"data_kind": "zero_party|first_party|second_party|third_party", "label": "..."},
+//    "match_on": ["external_id", "email", "vat_id"],
+//    "lenient": false}
+// A target is a built-in field name of the entity (fields.hpp), "custom.<key>" of a defined
+// custom field, "tags" (a list in one cell) or, for people, "full_name" (split into first and
+// last name). Columns left out or mapped to null are not imported.
+//
+// Contract of parse_mapping: every problem is reported at once as a validation error with a
+// JSON pointer into the request: unknown members, columns the file does not have, unknown
+// targets, two columns filling the same field, required fields left unmapped (legal_name and
+// country for companies; first_name and last_name, or full_name, for people; required custom
+// fields), match_on keys that are not upsert keys of the entity or are not mapped.
+// match_on, when absent, is the entity's upsert keys in order, minus those not mapped.
+//
+// Pure functions; thread-safe.
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/customers/custom_field.hpp"
+#include "domain/customers/customer_record.hpp"
+#include "domain/customers/fields.hpp"
+#include "domain/customers/provenance.hpp"
+#include "domain/imports/import_job.hpp"
+
+namespace rapport::domain::imports {
+
+struct ColumnTarget {
+    std::size_t column = 0;                                  // 0-based index in the file
+    std::string header;                                      // the column's header, for messages
+    std::string target;                                      // field name, "custom.<key>", "tags" or "full_name"
+    customers::FieldType type = customers::FieldType::Text;  // how the cell's text is read
+};
+
+struct ImportMapping {
+    std::vector<ColumnTarget> columns;  // mapped columns only, in column order
+    customers::DataKind data_kind = customers::DataKind::FirstParty;
+    std::string label;                  // the person's name for the source, e.g. "ERP export 2026-11"
+    std::vector<std::string> match_on;  // upsert keys in the order they are tried
+    bool lenient = false;               // accept rows the CSV reader repaired or whose width differs
+};
+
+// How keys of "columns" name a column: as the mapping request does (a header, else a
+// 0-based index), or as the stored mapping does (always the index).
+enum class ColumnKeys { HeaderOrIndex, Index };
+
+// The upsert keys of an entity, in the default order.
+std::vector<std::string> upsert_keys(customers::EntityType type);
+
+Result<ImportMapping> parse_mapping(const nlohmann::json& body, customers::EntityType type,
+                                    const std::vector<std::string>& header,
+                                    const std::vector<customers::CustomFieldDef>& custom_defs,
+                                    ColumnKeys keys = ColumnKeys::HeaderOrIndex);
+
+// The stored form (columns keyed by index), read back with ColumnKeys::Index.
+nlohmann::json mapping_to_stored_json(const ImportMapping& mapping);
+// The form shown by the API: columns as [{column, header, target}].
+nlohmann::json mapping_to_view_json(const ImportMapping& mapping);
+
+// The input a data row gives, as the API would receive it: each mapped cell's text becomes
+// the JSON value of its field's type (numbers, booleans, option lists), empty cells are left
+// out (an import adds and corrects data, it never clears a stored value), "tags" cells are
+// split on ',', ';' and '|', and full_name is split into first_name and last_name.
+// Validation is not done here: the customers service does it, as for every write.
+customers::CustomerInput row_input(const std::vector<std::string>& fields, const ImportMapping& mapping);
+
+// The errors of a rejected write (field pointers such as "/fields/vat_id") as row errors
+// naming the field and the file's column it came from.
+std::vector<RowError> row_errors(const Error& error, const ImportMapping& mapping);
+
+// Helpers of row_input, exposed for tests.
+nlohmann::json cell_value(customers::FieldType type, std::string_view text);
+std::vector<std::string> split_list(std::string_view text);
+// "Mario Rossi" -> {"Mario", "Rossi"}; "Rossi, Mario" -> {"Mario", "Rossi"};
+// "Ana Sousa Pereira" -> {"Ana", "Sousa Pereira"}; "Cher" -> {"Cher", ""}.
+std::pair<std::string, std::string> split_full_name(std::string_view text);
+
+}  // namespace rapport::domain::imports

@@ -1,0 +1,47 @@
+#pragma once
+// Persistence of imports: the job row, the uploaded file, rejected rows, and the batch
+// commit that writes records and advances the checkpoint in one transaction.
+// Thread-safe; each method atomic. Every method is scoped to one workspace.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "domain/imports/import_job.hpp"
+
+namespace rapport::domain::imports {
+
+class ImportRepository {
+public:
+    virtual ~ImportRepository() = default;
+
+    // Stores the job and its file (UTF-8 text) together.
+    virtual Status create(const ImportJob& job, const std::string& content) = 0;
+    virtual Result<std::optional<ImportJob>> find(Id workspace_id, Id import_id) = 0;
+    virtual Result<std::string> content(Id workspace_id, Id import_id) = 0;
+
+    // Stores the mapping and moves the job to Mapped. False when the job is no longer
+    // Uploaded or Mapped (it started meanwhile).
+    virtual Result<bool> save_mapping(Id workspace_id, Id import_id, const std::string& mapping_json,
+                                      UnixMillis now) = 0;
+    // Makes `run_id` the owner of the job and moves it to Running, when it is Mapped or
+    // Failed, or Running with a heartbeat older than `stale_before` (its server died).
+    // False when the job is in no such state.
+    virtual Result<bool> claim(Id workspace_id, Id import_id, Id run_id, UnixMillis now, UnixMillis stale_before) = 0;
+    // One transaction: the checkpoint moves from rows_done_before to rows_done_after (with
+    // the counts and the heartbeat) only if the job is still Running under this run and at
+    // that checkpoint; then the records and rejected rows are written. Conflict, with
+    // nothing written, when the job was cancelled, taken over or already advanced.
+    virtual Status commit_batch(const BatchCommit& batch) = 0;
+    // Ends a run (Completed or Failed, with an error message for Failed). False when the
+    // job is no longer Running under `run_id`.
+    virtual Result<bool> finish(Id workspace_id, Id import_id, Id run_id, ImportStatus status,
+                                const std::optional<std::string>& error, UnixMillis now) = 0;
+    // Moves an Uploaded, Mapped or Running job to Cancelled. False in any other state.
+    virtual Result<bool> cancel(Id workspace_id, Id import_id, UnixMillis now) = 0;
+    // The rejected rows in row order, one at a time (any number of them).
+    virtual Status rejected_rows(Id workspace_id, Id import_id,
+                                 const std::function<void(const RejectedRow&)>& on_row) = 0;
+};
+
+}  // namespace rapport::domain::imports

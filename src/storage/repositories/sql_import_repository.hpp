@@ -1,0 +1,31 @@
+#pragma once
+#include "domain/imports/import_repository.hpp"
+#include "storage/database.hpp"
+
+namespace rapport::storage {
+
+// Imports live in `imports` (job and progress), `import_files` (the file as UTF-8 text) and
+// `import_rejections`; see migrations/common/0005_imports.sql. commit_batch writes the
+// batch's records through write_records() (sql_customer_repository.hpp) in the transaction
+// that advances the checkpoint.
+class SqlImportRepository final : public domain::imports::ImportRepository {
+public:
+    explicit SqlImportRepository(Database& db) : db_(db) {}
+
+    Status create(const domain::imports::ImportJob& job, const std::string& content) override;
+    Result<std::optional<domain::imports::ImportJob>> find(Id workspace_id, Id import_id) override;
+    Result<std::string> content(Id workspace_id, Id import_id) override;
+    Result<bool> save_mapping(Id workspace_id, Id import_id, const std::string& mapping_json, UnixMillis now) override;
+    Result<bool> claim(Id workspace_id, Id import_id, Id run_id, UnixMillis now, UnixMillis stale_before) override;
+    Status commit_batch(const domain::imports::BatchCommit& batch) override;
+    Result<bool> finish(Id workspace_id, Id import_id, Id run_id, domain::imports::ImportStatus status,
+                        const std::optional<std::string>& error, UnixMillis now) override;
+    Result<bool> cancel(Id workspace_id, Id import_id, UnixMillis now) override;
+    Status rejected_rows(Id workspace_id, Id import_id,
+                         const std::function<void(const domain::imports::RejectedRow&)>& on_row) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace rapport::storage

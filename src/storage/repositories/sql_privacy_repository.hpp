@@ -1,0 +1,20 @@
+#pragma once
+#include "domain/privacy/privacy_service.hpp"
+#include "storage/database.hpp"
+
+namespace rapport::storage {
+
+class SqlPrivacyRepository final : public domain::privacy::PrivacyRepository {
+public:
+    explicit SqlPrivacyRepository(Database& db) : db_(db) {}
+    Status erase_person(Id workspace_id, Id person_id, const std::vector<std::string>& personal_columns,
+                        const std::vector<std::string>& personal_fields, UnixMillis now,
+                        const domain::AuditEntry& audit) override;
+    Status record_access_export(const domain::AuditEntry& audit) override;
+    Result<nlohmann::json> affiliations_of(Id workspace_id, Id person_id) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace rapport::storage

@@ -1,0 +1,150 @@
+// The import mapping: checks of the mapping request, and how a row's text becomes input.
+#include <gtest/gtest.h>
+
+#include "domain/imports/import_job.hpp"
+#include "domain/imports/import_mapping.hpp"
+
+namespace rapport::domain::imports {
+namespace {
+
+using customers::EntityType;
+using customers::FieldType;
+using nlohmann::json;
+
+bool has_pointer(const Error& e, const std::string& pointer) {
+    for (const auto& f : e.fields) {
+        if (f.pointer == pointer) return true;
+    }
+    return false;
+}
+
+const std::vector<std::string> kCompanyHeader = {"Ragione sociale", "P.IVA", "Città", "Paese", "Email"};
+
+TEST(ImportMapping, AcceptsHeadersAndIndicesAndDefaultsTheUpsertKeysToTheMappedOnes) {
+    auto m = parse_mapping(
+        {{"columns", {{"Ragione sociale", "legal_name"}, {"1", "vat_id"}, {"Paese", "country"}, {"Email", nullptr}}},
+         {"source", {{"data_kind", "second_party"}, {"label", " ERP "}}}},
+        EntityType::Company, kCompanyHeader, {});
+    ASSERT_TRUE(m) << m.error().detail;
+    ASSERT_EQ(m->columns.size(), 3u);
+    EXPECT_EQ(m->columns[0].column, 0u);
+    EXPECT_EQ(m->columns[1].target, "vat_id");
+    EXPECT_EQ(m->columns[1].header, "P.IVA");
+    EXPECT_EQ(m->data_kind, customers::DataKind::SecondParty);
+    EXPECT_EQ(m->label, "ERP");
+    EXPECT_EQ(m->match_on, (std::vector<std::string>{"vat_id"}));
+    EXPECT_FALSE(m->lenient);
+
+    // The stored form reads back the same, by index.
+    auto again = parse_mapping(mapping_to_stored_json(*m), EntityType::Company, kCompanyHeader, {}, ColumnKeys::Index);
+    ASSERT_TRUE(again) << again.error().detail;
+    EXPECT_EQ(mapping_to_stored_json(*again), mapping_to_stored_json(*m));
+}
+
+TEST(ImportMapping, ReportsEveryProblemAtOnce) {
+    customers::CustomFieldDef required;
+    required.key = "sector_code";
+    required.required = true;
+    auto m = parse_mapping({{"columns",
+                             {{"Ragione sociale", "legal_nam"},
+                              {"1", "email"},
+                              {"Email", "email"},
+                              {"Nope", "city"},
+                              {"Paese", "full_name"}}},
+                            {"match_on", {"email", "first_name", "email"}},
+                            {"source", {{"data_kind", "fourth"}, {"colour", 1}}},
+                            {"lenient", 1},
+                            {"extra", true}},
+                           EntityType::Company, kCompanyHeader, {required});
+    ASSERT_FALSE(m);
+    EXPECT_EQ(m.error().code, ErrorCode::Validation);
+    for (const char* p : {"/columns/Ragione sociale", "/columns/Email", "/columns/Nope", "/columns/Paese", "/columns",
+                          "/match_on/1", "/match_on/2", "/source/data_kind", "/source/colour", "/lenient", "/extra"}) {
+        EXPECT_TRUE(has_pointer(m.error(), p)) << p;
+    }
+    std::size_t required_errors = 0;
+    for (const auto& f : m.error().fields) {
+        if (f.pointer == "/columns") ++required_errors;
+    }
+    EXPECT_EQ(required_errors, 3u);  // legal_name, country, custom.sector_code
+}
+
+TEST(ImportMapping, FullNameStandsForFirstAndLastName) {
+    const std::vector<std::string> header = {"Nome completo", "Nome", "E-mail"};
+    auto ok = parse_mapping({{"columns", {{"Nome completo", "full_name"}, {"E-mail", "email"}}}}, EntityType::Person,
+                            header, {});
+    ASSERT_TRUE(ok) << ok.error().detail;
+    EXPECT_EQ(ok->match_on, (std::vector<std::string>{"email"}));
+    auto clash = parse_mapping({{"columns", {{"Nome completo", "full_name"}, {"Nome", "first_name"}}}},
+                               EntityType::Person, header, {});
+    ASSERT_FALSE(clash);
+    EXPECT_TRUE(has_pointer(clash.error(), "/columns/Nome completo")) << clash.error().detail;
+    auto company = parse_mapping({{"columns", {{"Nome completo", "full_name"}}}}, EntityType::Company, header, {});
+    ASSERT_FALSE(company);
+    EXPECT_TRUE(has_pointer(company.error(), "/columns/Nome completo"));
+}
+
+TEST(ImportMapping, RowsBecomeTypedInputAndEmptyCellsAreLeftOut) {
+    customers::CustomFieldDef volume;
+    volume.key = "volume";
+    volume.type = FieldType::Number;
+    customers::CustomFieldDef active;
+    active.key = "active";
+    active.type = FieldType::Bool;
+    const std::vector<std::string> header = {"Full name", "Email", "Tags", "Volume", "Active", "City"};
+    auto m = parse_mapping({{"columns",
+                             {{"Full name", "full_name"},
+                              {"Email", "email"},
+                              {"Tags", "tags"},
+                              {"Volume", "custom.volume"},
+                              {"Active", "custom.active"},
+                              {"City", "city"}}}},
+                           EntityType::Person, header, {volume, active});
+    ASSERT_TRUE(m) << m.error().detail;
+    auto input = row_input({"Rossi, Mario", "m@x.it", "vip; lead|vip", "1.234,5", "sì", "  "}, *m);
+    EXPECT_EQ(input.fields["first_name"], "Mario");
+    EXPECT_EQ(input.fields["last_name"], "Rossi");
+    EXPECT_EQ(input.fields["email"], "m@x.it");
+    EXPECT_FALSE(input.fields.contains("city"));  // an empty cell never clears a value
+    ASSERT_TRUE(input.tags);
+    EXPECT_EQ(*input.tags, (std::vector<std::string>{"vip", "lead", "vip"}));
+    EXPECT_EQ(input.custom["volume"], 1234.5);
+    EXPECT_EQ(input.custom["active"], true);
+
+    // Errors of the customers service point back at the file's columns.
+    Error e = Error::validation("x", {{"/fields/last_name", "required"}, {"/custom/volume", "must be a number"}});
+    auto errors = row_errors(e, *m);
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].field, "last_name");
+    EXPECT_EQ(errors[0].column, "Full name");
+    EXPECT_EQ(errors[1].field, "custom.volume");
+    EXPECT_EQ(errors[1].column, "Volume");
+    EXPECT_EQ(describe_errors(errors), "last_name (Full name): required; custom.volume (Volume): must be a number");
+}
+
+TEST(ImportMapping, CellsAreReadAsTheirFieldType) {
+    EXPECT_EQ(cell_value(FieldType::Number, "1,234.56"), 1234.56);
+    EXPECT_EQ(cell_value(FieldType::Number, "1.234.567"), 1234567);
+    EXPECT_EQ(cell_value(FieldType::Money, "12,5"), 12.5);
+    EXPECT_EQ(cell_value(FieldType::Number, "abc"), "abc");  // the normaliser will say why
+    EXPECT_EQ(cell_value(FieldType::Bool, "No"), false);
+    EXPECT_EQ(cell_value(FieldType::MultiSelect, "a, b"), json({"a", "b"}));
+    EXPECT_EQ(cell_value(FieldType::Text, " keep "), " keep ");
+    EXPECT_EQ(split_full_name("Ana Sousa Pereira"), (std::pair<std::string, std::string>{"Ana", "Sousa Pereira"}));
+    EXPECT_EQ(split_full_name("Cher"), (std::pair<std::string, std::string>{"Cher", ""}));
+}
+
+TEST(ImportJob, RejectedRowsRoundTripAsText) {
+    const std::vector<std::string> fields = {"a", "b\"c", "d\ne", ""};
+    EXPECT_EQ(decode_fields(encode_fields(fields)), fields);
+    const std::vector<RowError> errors = {{"vat_id", "P.IVA", "bad check digit"}, {"", "", "row too short"}};
+    auto back = decode_errors(encode_errors(errors));
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].column, "P.IVA");
+    EXPECT_EQ(describe_errors(back), "vat_id (P.IVA): bad check digit; row too short");
+    EXPECT_EQ(parse_import_status("running"), ImportStatus::Running);
+    EXPECT_EQ(to_string(ImportStatus::Cancelled), "cancelled");
+}
+
+}  // namespace
+}  // namespace rapport::domain::imports
