@@ -53,7 +53,9 @@ void setup_logging(const std::string& level, bool access_log) {
     spdlog::set_default_logger(main_logger);
     spdlog::set_level(spdlog::level::from_str(level));
     if (!access_log) return;
-    spdlog::init_thread_pool(4096, 1);
+    // 1024 queued lines: the logging thread drains them in batches; under overload the oldest
+    // lines are dropped (and counted by spdlog) rather than slowing requests.
+    spdlog::init_thread_pool(1024, 1);
     auto sink = std::make_shared<BufferedFdSink>(STDERR_FILENO);
     auto access = std::make_shared<spdlog::async_logger>("access", sink, spdlog::thread_pool(),
                                                          spdlog::async_overflow_policy::overrun_oldest);

@@ -263,13 +263,12 @@ private:
         stream_header_->chunked(true);
         stream_serializer_ = std::make_shared<beast_http::response_serializer<beast_http::empty_body>>(*stream_header_);
         stream_.expires_after(server_.options.body_timeout);
-        beast_http::async_write_header(
-            stream_, *stream_serializer_,
-            [self = shared_from_this(), head_only, more](beast::error_code ec, std::size_t) {
-                if (ec) return self->end_stream(false);
-                if (head_only) return self->end_stream(true);
-                self->write_piece(more);
-            });
+        beast_http::async_write_header(stream_, *stream_serializer_,
+                                       [self = shared_from_this(), head_only, more](beast::error_code ec, std::size_t) {
+                                           if (ec) return self->end_stream(false);
+                                           if (head_only) return self->end_stream(true);
+                                           self->write_piece(more);
+                                       });
     }
 
     // Writes piece_ (if any) as one chunk, then produces the next or finishes.

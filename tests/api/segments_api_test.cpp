@@ -184,7 +184,7 @@ TEST_F(SegmentsApiTest, AStaticSegmentHoldsTheMembersAddedAndRemoved) {
     EXPECT_EQ(owner.get("/api/v1/segments/" + id + "/count").json()["count"], 2);
 
     // Dynamic segments take no explicit members.
-    auto dynamic = create(owner, {{"kind", "b2c"}, {"entity_type", "person"}, {"type", "dynamic"}, {"filter", {}}});
+    auto dynamic = create(owner, {{"kind", "b2c"}, {"entity_type", "person"}, {"type", "dynamic"}, {"filter", nlohmann::json::object()}});
     const std::string d = dynamic["id"];
     EXPECT_EQ(owner.get("/api/v1/segments/" + d + "/count").json()["count"],
               owner.get("/api/v1/people/count").json()["count"]);

@@ -32,9 +32,8 @@ TEST(Router, ALiteralSegmentWinsOverACaptureWhateverTheOrder) {
     router.add(Verb::get, "/things/{id}", [](RequestContext& ctx) -> Result<Response> {
         return json_response(HttpStatus::ok, "id " + std::string(ctx.param("id")));
     });
-    router.add(Verb::get, "/things/export", [](RequestContext&) -> Result<Response> {
-        return json_response(HttpStatus::ok, "export");
-    });
+    router.add(Verb::get, "/things/export",
+               [](RequestContext&) -> Result<Response> { return json_response(HttpStatus::ok, "export"); });
     EXPECT_EQ(router.handle(make(Verb::get, "/things/export"), peer, "r").body(), "export");
     EXPECT_EQ(router.handle(make(Verb::get, "/things/7"), peer, "r").body(), "id 7");
 }
