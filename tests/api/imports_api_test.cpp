@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/api_fixture.hpp"
+#include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
 
 namespace rapport::testing {
@@ -451,6 +452,71 @@ TEST_F(ImportsApiTest, OnlyTheUploaderAndAdminsSeeAnImportAndOtherWorkspacesNeve
     auto admin = with_key(server_->api_key("imports", "admin"));
     EXPECT_EQ(admin.get(base).status, 200);
     EXPECT_EQ(c.get(base).json()["status"], "uploaded");  // untouched
+}
+
+// A server shut down in the middle of an import exits promptly; the import says it was
+// interrupted, holds whole batches only, and the next start resumes it without duplicates.
+TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplicates) {
+    auto server = std::make_unique<TestServer>();
+    auto ws = server->bootstrap("shutdown");
+    auto c = signed_in_client(*server, ws.owner_email, ws.password);
+    constexpr int kRows = 30000;
+    std::string file = "First name,Last name,Email\n";
+    for (int i = 0; i < kRows; ++i) file += "P" + std::to_string(i) + ",L,s" + std::to_string(i) + "@example.com\n";
+    auto up = c.request("POST", "/api/v1/imports?entity=person&filename=s.csv", file, {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::string id = up.json()["id"];
+    ASSERT_EQ(c.put("/api/v1/imports/" + id + "/mapping", up.json()["suggested_mapping"]).status, 200);
+    ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
+    for (int i = 0; i < 3000; ++i) {
+        if (c.get("/api/v1/imports/" + id).json()["rows_done"].get<int>() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    const auto before_stop = std::chrono::steady_clock::now();
+    EXPECT_EQ(server->stop(), 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - before_stop, std::chrono::seconds(5));
+
+    auto services = app::Services::open(server->database_url());
+    ASSERT_TRUE(services) << services.error().detail;
+    auto& imports = (*services)->imports();
+    Id workspace_id = 0;
+    std::int64_t people = 0;
+    {
+        auto lease = (*services)->database().acquire(storage::Access::Read);
+        ASSERT_TRUE(lease);
+        auto rs = (*lease)->query("SELECT workspace_id FROM imports WHERE import_id = $1", {*parse_id(id)});
+        ASSERT_TRUE(rs && rs->size() == 1u);
+        workspace_id = storage::as_int(rs->rows[0][0]);
+        auto n = (*lease)->query("SELECT COUNT(*) FROM people WHERE workspace_id = $1", {workspace_id});
+        ASSERT_TRUE(n);
+        people = storage::as_int(n->rows[0][0]);
+    }
+    const auto actor = domain::IdentityService::operator_principal(workspace_id);
+    auto stopped = imports.get(actor, *parse_id(id));
+    ASSERT_TRUE(stopped) << stopped.error().detail;
+    EXPECT_EQ(stopped->status, domain::imports::ImportStatus::Failed);
+    ASSERT_TRUE(stopped->error);
+    EXPECT_NE(stopped->error->find("interrupted after row " + std::to_string(stopped->rows_done)), std::string::npos)
+        << *stopped->error;
+    EXPECT_GT(stopped->rows_done, 0);
+    EXPECT_EQ(stopped->rows_done % 1000, 0);
+    EXPECT_EQ(people, stopped->rows_done);  // whole batches, nothing more
+
+    ASSERT_TRUE(imports.start(actor, *parse_id(id)));
+    domain::imports::ImportJob job;
+    for (int i = 0; i < 3000; ++i) {
+        job = *imports.get(actor, *parse_id(id));
+        if (job.status != domain::imports::ImportStatus::Running) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(job.status, domain::imports::ImportStatus::Completed) << job.error.value_or("");
+    EXPECT_EQ(job.rows_done, kRows);
+    EXPECT_EQ(job.created, kRows);
+    auto lease = (*services)->database().acquire(storage::Access::Read);
+    ASSERT_TRUE(lease);
+    auto n = (*lease)->query("SELECT COUNT(*) FROM people WHERE workspace_id = $1", {workspace_id});
+    ASSERT_TRUE(n);
+    EXPECT_EQ(storage::as_int(n->rows[0][0]), kRows);
 }
 
 }  // namespace rapport::testing

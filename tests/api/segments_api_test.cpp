@@ -15,18 +15,7 @@ namespace rapport::testing {
 
 namespace {
 std::string encode(const std::string& s) {
-    std::string out;
-    const char* hex = "0123456789ABCDEF";
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
+    return url_encode(s);
 }
 
 std::set<std::string> ids_of(const nlohmann::json& items) {
@@ -184,7 +173,8 @@ TEST_F(SegmentsApiTest, AStaticSegmentHoldsTheMembersAddedAndRemoved) {
     EXPECT_EQ(owner.get("/api/v1/segments/" + id + "/count").json()["count"], 2);
 
     // Dynamic segments take no explicit members.
-    auto dynamic = create(owner, {{"kind", "b2c"}, {"entity_type", "person"}, {"type", "dynamic"}, {"filter", nlohmann::json::object()}});
+    auto dynamic = create(
+        owner, {{"kind", "b2c"}, {"entity_type", "person"}, {"type", "dynamic"}, {"filter", nlohmann::json::object()}});
     const std::string d = dynamic["id"];
     EXPECT_EQ(owner.get("/api/v1/segments/" + d + "/count").json()["count"],
               owner.get("/api/v1/people/count").json()["count"]);

@@ -85,6 +85,21 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
     throw std::runtime_error("unreachable");
 }
 
+std::string url_encode(const std::string& s) {
+    std::string out;
+    const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 std::string raw_exchange(unsigned short port, const std::string& bytes, int timeout_ms) {
     net::io_context io;
     tcp::socket socket(io);

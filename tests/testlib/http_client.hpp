@@ -48,6 +48,9 @@ private:
     std::map<std::string, std::string> defaults_;
 };
 
+// Percent-encodes everything but unreserved characters (for query parameters).
+std::string url_encode(const std::string& s);
+
 // Sends raw bytes on a fresh connection and returns whatever the server answers before
 // closing (or until `timeout_ms`).
 std::string raw_exchange(unsigned short port, const std::string& bytes, int timeout_ms);

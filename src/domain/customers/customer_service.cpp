@@ -1,5 +1,7 @@
 #include "domain/customers/customer_service.hpp"
 
+#include "domain/audit/audit_of.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -20,22 +22,6 @@ std::string join_tags(const std::vector<std::string>& tags) {
     std::string out;
     for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
     return out;
-}
-
-AuditEntry audit_of(const Principal& actor, UnixMillis now, std::string action, std::string target_type,
-                    std::string target_id, const std::string& ip) {
-    AuditEntry e;
-    e.workspace_id = actor.workspace_id;
-    e.audit_id = new_id();
-    e.occurred_at = now;
-    e.actor_user_id = actor.user_id;
-    e.actor_api_key_id = actor.api_key_id;
-    e.actor_label = actor.label;
-    e.action = std::move(action);
-    e.target_type = std::move(target_type);
-    e.target_id = std::move(target_id);
-    if (!ip.empty()) e.ip = ip;
-    return e;
 }
 
 std::string what(EntityType type) {

@@ -1,5 +1,7 @@
 #include "domain/identity/identity_service.hpp"
 
+#include "domain/audit/audit_of.hpp"
+
 #include <mutex>
 
 #include "core/crypto.hpp"
@@ -56,19 +58,8 @@ Principal IdentityService::operator_principal(Id workspace_id) {
 AuditEntry IdentityService::audit(const Principal& actor, std::string action, std::optional<std::string> target_type,
                                   std::optional<std::string> target_id, const std::string& ip,
                                   std::string detail) const {
-    AuditEntry e;
-    e.workspace_id = actor.workspace_id;
-    e.audit_id = new_id();
-    e.occurred_at = clock_.now_ms();
-    e.actor_user_id = actor.user_id;
-    e.actor_api_key_id = actor.api_key_id;
-    e.actor_label = actor.label;
-    e.action = std::move(action);
-    e.target_type = std::move(target_type);
-    e.target_id = std::move(target_id);
-    if (!ip.empty()) e.ip = ip;
-    e.detail = std::move(detail);
-    return e;
+    return audit_of(actor, clock_.now_ms(), std::move(action), std::move(target_type), std::move(target_id), ip,
+                    std::move(detail));
 }
 
 Result<BootstrapResult> IdentityService::bootstrap(const std::string& workspace_name, const std::string& email,

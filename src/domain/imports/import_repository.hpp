@@ -39,6 +39,12 @@ public:
                                 const std::optional<std::string>& error, UnixMillis now) = 0;
     // Moves an Uploaded, Mapped or Running job to Cancelled. False in any other state.
     virtual Result<bool> cancel(Id workspace_id, Id import_id, UnixMillis now) = 0;
+    // Best effort, after a batch of a run that has created `rows_added` records so far: when
+    // the database believes the table is much smaller than that, it refreshes its statistics,
+    // so the next batches' look-ups (and everyone's list queries) are planned for the table's
+    // real size. An import outruns PostgreSQL's autovacuum, whose stale row counts would
+    // otherwise turn the IN look-ups into scans of the whole workspace.
+    virtual void refresh_statistics(customers::EntityType type, std::int64_t rows_added) = 0;
     // The rejected rows in row order, one at a time (any number of them).
     virtual Status rejected_rows(Id workspace_id, Id import_id,
                                  const std::function<void(const RejectedRow&)>& on_row) = 0;

@@ -562,7 +562,11 @@ Result<ImportJob> ImportService::start(const Principal& actor, Id import_id) {
         case ImportStatus::Uploaded:
             return fail(Error::conflict("map the file's columns first (PUT /api/v1/imports/" + id_to_string(import_id) +
                                         "/mapping)"));
-        case ImportStatus::Running: return fail(Error::conflict("the import is already running"));
+        case ImportStatus::Running:
+            return fail(Error::conflict(
+                "the import is already running; if the server running it stopped, it shows as failed once it has "
+                "made no progress for " +
+                std::to_string(options_.stale_after_ms / 1000) + " s, and can then be started again to resume"));
         case ImportStatus::Completed:
             return fail(
                 Error::conflict("the import is complete; upload the file again to import it again "
@@ -700,6 +704,7 @@ Status ImportService::run_batches(const QueuedRun& queued) {
     BatchPlanner planner(customers_, queued.actor, job, mapping, context, false);
     RowSource source(content, job.delimiter);
     std::int64_t rows_done = job.rows_done;
+    std::int64_t created = 0;  // by this run
     std::vector<CsvRecord> batch;
     for (;;) {
         next_batch(source, rows_done, options_.batch_rows, batch);
@@ -732,6 +737,8 @@ Status ImportService::run_batches(const QueuedRun& queued) {
             return st;
         }
         rows_done = commit.rows_done_after;
+        created += commit.created;
+        if (commit.created > 0) repo_.refresh_statistics(job.entity_type, created);
     }
     (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Completed,
                                    std::nullopt, clock_.now_ms()));

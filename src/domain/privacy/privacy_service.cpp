@@ -1,5 +1,7 @@
 #include "domain/privacy/privacy_service.hpp"
 
+#include "domain/audit/audit_of.hpp"
+
 namespace rapport::domain::privacy {
 
 using customers::EntityType;
@@ -7,18 +9,7 @@ using nlohmann::json;
 
 AuditEntry PrivacyService::audit(const Principal& actor, std::string action, Id person_id,
                                  const std::string& ip) const {
-    AuditEntry e;
-    e.workspace_id = actor.workspace_id;
-    e.audit_id = new_id();
-    e.occurred_at = clock_.now_ms();
-    e.actor_user_id = actor.user_id;
-    e.actor_api_key_id = actor.api_key_id;
-    e.actor_label = actor.label;
-    e.action = std::move(action);
-    e.target_type = "person";
-    e.target_id = id_to_string(person_id);
-    if (!ip.empty()) e.ip = ip;
-    return e;
+    return audit_of(actor, clock_.now_ms(), std::move(action), "person", id_to_string(person_id), ip);
 }
 
 Result<json> PrivacyService::export_person(const Principal& actor, Id person_id, const std::string& ip) {

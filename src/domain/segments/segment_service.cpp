@@ -1,5 +1,7 @@
 #include "domain/segments/segment_service.hpp"
 
+#include "domain/audit/audit_of.hpp"
+
 #include <set>
 
 #include "domain/customers/list_query.hpp"
@@ -50,18 +52,7 @@ Result<T> about_stored_filter(Result<T> result) {
 
 AuditEntry SegmentService::audit(const Principal& actor, std::string action, Id segment_id,
                                  const std::string& ip) const {
-    AuditEntry e;
-    e.workspace_id = actor.workspace_id;
-    e.audit_id = new_id();
-    e.occurred_at = clock_.now_ms();
-    e.actor_user_id = actor.user_id;
-    e.actor_api_key_id = actor.api_key_id;
-    e.actor_label = actor.label;
-    e.action = std::move(action);
-    e.target_type = "segment";
-    e.target_id = id_to_string(segment_id);
-    if (!ip.empty()) e.ip = ip;
-    return e;
+    return audit_of(actor, clock_.now_ms(), std::move(action), "segment", id_to_string(segment_id), ip);
 }
 
 Result<Segment> SegmentService::find_visible(const Principal& actor, Id segment_id) {

@@ -1,5 +1,7 @@
 #include "domain/teams/team_service.hpp"
 
+#include "domain/audit/audit_of.hpp"
+
 #include "domain/identity/identity_service.hpp"
 
 namespace rapport::domain {
@@ -20,18 +22,7 @@ std::vector<FieldError> validate_team(const Team& t) {
 }
 
 AuditEntry TeamService::audit(const Principal& actor, std::string action, Id team_id, const std::string& ip) const {
-    AuditEntry e;
-    e.workspace_id = actor.workspace_id;
-    e.audit_id = new_id();
-    e.occurred_at = clock_.now_ms();
-    e.actor_user_id = actor.user_id;
-    e.actor_api_key_id = actor.api_key_id;
-    e.actor_label = actor.label;
-    e.action = std::move(action);
-    e.target_type = "team";
-    e.target_id = id_to_string(team_id);
-    if (!ip.empty()) e.ip = ip;
-    return e;
+    return audit_of(actor, clock_.now_ms(), std::move(action), "team", id_to_string(team_id), ip);
 }
 
 Result<Page<Team>> TeamService::list(const Principal& actor, const PageRequest& page) {

@@ -164,6 +164,22 @@ Result<bool> SqlImportRepository::cancel(Id ws, Id id, UnixMillis now) {
     });
 }
 
+void SqlImportRepository::refresh_statistics(customers::EntityType type, std::int64_t rows_added) {
+    // SQLite plans these look-ups from the indexes' shape alone (no sqlite_stat1 is kept).
+    if (db_.dialect() != Dialect::Postgres) return;
+    const std::string table = type == customers::EntityType::Company ? "companies" : "people";
+    auto lease = db_.acquire(Access::Write);
+    if (!lease) return;
+    // The planner's row count (-1 or 0 before the first ANALYZE). Refreshing when it is below
+    // half of what this run added makes the refreshes of a run logarithmic in its size, and
+    // none at all for a small import into a big table.
+    auto believed =
+        (*lease)->query("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = CAST($1 AS regclass)", {table});
+    if (!believed || believed->empty() || as_int(believed->rows[0][0]) * 2 >= rows_added) return;
+    // A failure (e.g. a role that does not own the table) only leaves it to autovacuum.
+    (void)(*lease)->execute_script("ANALYZE " + table);
+}
+
 Status SqlImportRepository::rejected_rows(Id ws, Id id, const std::function<void(const RejectedRow&)>& on_row) {
     return read(db_, [&](Connection& c) -> Status {
         return c.query_each(

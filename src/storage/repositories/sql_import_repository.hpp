@@ -21,6 +21,7 @@ public:
     Result<bool> finish(Id workspace_id, Id import_id, Id run_id, domain::imports::ImportStatus status,
                         const std::optional<std::string>& error, UnixMillis now) override;
     Result<bool> cancel(Id workspace_id, Id import_id, UnixMillis now) override;
+    void refresh_statistics(domain::customers::EntityType type, std::int64_t rows_added) override;
     Status rejected_rows(Id workspace_id, Id import_id,
                          const std::function<void(const domain::imports::RejectedRow&)>& on_row) override;
 
