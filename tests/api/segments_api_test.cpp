@@ -328,7 +328,8 @@ TEST_F(SegmentsApiTest, InvalidSegmentsAreExplainedWithPointers) {
     expect_problem(bad_filter, 422);
     EXPECT_TRUE(has_error_at(bad_filter, "/filter/and/0/field")) << bad_filter.body;
     EXPECT_NE(bad_filter.body.find("did you mean 'city'"), std::string::npos) << bad_filter.body;
-    for (const auto& e : bad_filter.json()["errors"]) {
+    const auto bad_body = bad_filter.json();  // keep the document alive through the loop
+    for (const auto& e : bad_body["errors"]) {
         EXPECT_EQ(e["pointer"].get<std::string>().rfind("/filter", 0), 0u) << bad_filter.body;
     }
 
