@@ -1,5 +1,7 @@
 #include "api/customer_lists.hpp"
 
+#include "api/pagination.hpp"
+
 #include <charconv>
 
 namespace rapport::api {
@@ -35,14 +37,10 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
     const auto order = ctx.query.get("order").value_or("asc");
     if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
     out.list.descending = order == "desc";
-    if (auto l = ctx.query.get("limit")) {
-        int value = 0;
-        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), value);
-        if (ec != std::errc{} || p != l->data() + l->size() || value < 1 || value > 500) {
-            errors.push_back({"?limit", "must be a whole number from 1 to 500"});
-        } else {
-            out.list.limit = value;
-        }
+    if (auto limit = limit_param(ctx, out.list.limit, 500)) {
+        out.list.limit = *limit;
+    } else {
+        errors.push_back(limit.error());
     }
     if (auto c = ctx.query.get("cursor"); c && !c->empty()) out.list.cursor = std::string(*c);
     if (auto fields = ctx.query.get("fields"); fields && !fields->empty()) {

@@ -4,18 +4,25 @@
 
 namespace rapport::api {
 
+tl::expected<int, FieldError> limit_param(const http::RequestContext& ctx, int default_limit, int max_limit) {
+    auto limit = ctx.query.get("limit");
+    if (!limit) return default_limit;
+    int value = 0;
+    auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
+    if (ec != std::errc{} || p != limit->data() + limit->size() || value < 1 || value > max_limit) {
+        return tl::unexpected(FieldError{"?limit", "must be a whole number from 1 to " + std::to_string(max_limit)});
+    }
+    return value;
+}
+
 Result<domain::PageRequest> page_request(const http::RequestContext& ctx, int default_limit, int max_limit) {
     domain::PageRequest page;
     page.limit = default_limit;
     std::vector<FieldError> errors;
-    if (auto limit = ctx.query.get("limit")) {
-        int value = 0;
-        auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
-        if (ec != std::errc{} || p != limit->data() + limit->size() || value < 1 || value > max_limit) {
-            errors.push_back({"?limit", "must be a whole number from 1 to " + std::to_string(max_limit)});
-        } else {
-            page.limit = value;
-        }
+    if (auto limit = limit_param(ctx, default_limit, max_limit)) {
+        page.limit = *limit;
+    } else {
+        errors.push_back(limit.error());
     }
     if (auto cursor = ctx.query.get("cursor"); cursor && !cursor->empty()) {
         auto id = parse_id(*cursor);

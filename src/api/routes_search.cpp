@@ -3,6 +3,7 @@
 
 #include "api/api_context.hpp"
 #include "api/json_views.hpp"
+#include "api/pagination.hpp"
 #include "api/request_auth.hpp"
 #include "domain/search/search_service.hpp"
 
@@ -15,14 +16,9 @@ void register_search_routes(http::Router& router, ApiContext& api) {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         const std::string q(ctx.query.get("q").value_or(""));
         if (q.size() > 200) return fail(Error::field("?q", "search for at most 200 characters"));
-        int limit = 20;
-        if (auto l = ctx.query.get("limit")) {
-            auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), limit);
-            if (ec != std::errc{} || p != l->data() + l->size() || limit < 1 || limit > 100) {
-                return fail(Error::field("?limit", "must be a whole number from 1 to 100"));
-            }
-        }
-        auto results = RAPPORT_TRY(api.search.search(principal, q, limit));
+        auto limit = limit_param(ctx, 20, 100);
+        if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
+        auto results = RAPPORT_TRY(api.search.search(principal, q, *limit));
         json items = json::array();
         json groups = {{"companies", json::array()}, {"people", json::array()}, {"interactions", json::array()}};
         for (const auto& r : results) {

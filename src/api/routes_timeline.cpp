@@ -94,20 +94,15 @@ Result<InteractionInput> read_input(const http::RequestContext& ctx) {
 Result<http::Response> timeline_of(http::RequestContext& ctx, ApiContext& api, EntityType type) {
     auto principal = RAPPORT_TRY(authenticate(ctx, api));
     auto id = RAPPORT_TRY(path_id(ctx, "id", type == EntityType::Person ? "person" : "company"));
-    domain::PageRequest page;
-    {
-        // The cursor of a timeline is a position (time and id), not an id: parse it here.
-        auto plain = ctx.query.get("limit");
-        http::RequestContext limit_only = ctx;
-        limit_only.query = http::QueryParams::parse(plain ? "limit=" + std::string(*plain) : "").value();
-        page = RAPPORT_TRY(page_request(limit_only));
-    }
+    // The cursor of a timeline is a position (time and id), not an id: only the limit is shared.
+    auto limit = limit_param(ctx, 50, 500);
+    if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
     std::optional<TimelineCursor> before;
     if (auto cursor = ctx.query.get("cursor"); cursor && !cursor->empty()) {
         before = parse_cursor(*cursor);
         if (!before) return fail(Error::field("?cursor", "not a cursor this API returned; start again without it"));
     }
-    auto result = RAPPORT_TRY(api.timeline.timeline(principal, type, id, before, page.limit));
+    auto result = RAPPORT_TRY(api.timeline.timeline(principal, type, id, before, *limit));
     json items = json::array();
     for (const auto& i : result.items) items.push_back(interaction_json(i));
     return ok_json(
