@@ -4,5 +4,6 @@ import type { Feature } from './registry';
 import { homeFeature } from '../features/home';
 import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
+import { segmentsFeature } from '../features/segments';
 
-export const features: Feature[] = [homeFeature, customersFeature, settingsFeature];
+export const features: Feature[] = [homeFeature, customersFeature, segmentsFeature, settingsFeature];
