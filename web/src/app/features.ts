@@ -5,5 +5,6 @@ import { homeFeature } from '../features/home';
 import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
 import { segmentsFeature } from '../features/segments';
+import { importsFeature } from '../features/imports';
 
-export const features: Feature[] = [homeFeature, customersFeature, segmentsFeature, settingsFeature];
+export const features: Feature[] = [homeFeature, customersFeature, segmentsFeature, importsFeature, settingsFeature];
