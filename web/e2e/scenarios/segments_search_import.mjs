@@ -172,7 +172,10 @@ export async function segmentsSearchImportScenarios({ page, base, stamp, scenari
     await page.waitForURL((u) => /^\/segments\/\d+$/.test(u.pathname));
     const segmentPath = path();
     await heading(segmentName).waitFor();
-    await page.getByRole('status').filter({ hasText: `The segment ${segmentName} was created.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The segment ${segmentName} was created.` })
+      .waitFor();
     assert((await page.locator('.segment-count').getAttribute('data-count')) === '1', 'the segment does not count 1 member');
     const rows = page.locator('.record-table tbody tr[data-index]');
     await rows.first().waitFor();

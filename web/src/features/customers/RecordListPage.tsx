@@ -135,9 +135,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
           ) : null}
         </>
       ) : null}
-      {list.isSuccess && items.length === 0 ? (
-        <p>{filtered ? t('filters.noMatch') : t(`${cfg.ns}.empty`)}</p>
-      ) : null}
+      {list.isSuccess && items.length === 0 ? <p>{filtered ? t('filters.noMatch') : t(`${cfg.ns}.empty`)}</p> : null}
       {items.length > 0 ? <RecordTable entity={entity} list={list} view={view} title={title} /> : null}
       {list.isFetchNextPageError ? <ProblemAlert error={list.error} /> : null}
       {list.hasNextPage ? (

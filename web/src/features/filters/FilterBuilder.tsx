@@ -287,9 +287,7 @@ function ValueEditor({
               <input
                 type="checkbox"
                 checked={chosen.includes(o)}
-                onChange={(e) =>
-                  onChange((e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o)).join(', '))
-                }
+                onChange={(e) => onChange((e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o)).join(', '))}
               />
               {label(o)}
             </label>

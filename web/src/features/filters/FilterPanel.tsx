@@ -64,9 +64,7 @@ export function FilterEditor({
     <div className="filter-editor">
       <FilterBuilder entity={entity} fields={fields} customFields={customFields} value={value} onChange={onChange} />
       <LiveCount entity={entity} filter={json} />
-      {incomplete > 0 ? (
-        <p className="muted small">{t('filters.incomplete', { n: incomplete })}</p>
-      ) : null}
+      {incomplete > 0 ? <p className="muted small">{t('filters.incomplete', { n: incomplete })}</p> : null}
     </div>
   );
 }

@@ -25,8 +25,7 @@ export function useFilterCount(entity: Entity, filter: unknown, enabled = true, 
   const param = useDebounced(filterParam(filter), ms);
   return useQuery({
     queryKey: ['records', entity, 'count', param ?? ''],
-    queryFn: ({ signal }) =>
-      api.get<{ count: number }>(`/${ENTITIES[entity].path}/count`, { query: { filter: param }, signal }),
+    queryFn: ({ signal }) => api.get<{ count: number }>(`/${ENTITIES[entity].path}/count`, { query: { filter: param }, signal }),
     select: (d) => d.count,
     placeholderData: keepPreviousData,
     staleTime: 5_000,

@@ -27,8 +27,26 @@ const custom: CustomField[] = [
     entity_type: 'person',
     created_at: 0,
   },
-  { key: 'spend', label: 'Spend', type: 'money', options: [], currency: 'EUR', required: false, entity_type: 'person', created_at: 0 },
-  { key: 'vip', label: 'VIP', type: 'boolean', options: [], currency: null, required: false, entity_type: 'person', created_at: 0 },
+  {
+    key: 'spend',
+    label: 'Spend',
+    type: 'money',
+    options: [],
+    currency: 'EUR',
+    required: false,
+    entity_type: 'person',
+    created_at: 0,
+  },
+  {
+    key: 'vip',
+    label: 'VIP',
+    type: 'boolean',
+    options: [],
+    currency: null,
+    required: false,
+    entity_type: 'person',
+    created_at: 0,
+  },
 ];
 const fields = filterFields('person', custom);
 const lookup = lookupOf(fields);
@@ -127,8 +145,20 @@ describe('builder → JSON filter', () => {
     expect(toFilterJson(root, lookup)).toEqual({
       and: [
         { field: 'country', op: 'eq', value: 'IT' },
-        { or: [{ field: 'city', op: 'eq', value: 'Milano' }, { field: 'city', op: 'eq', value: 'Roma' }] },
-        { not: { or: [{ field: 'tags', op: 'has_tag', value: 'churned' }, { field: 'kind', op: 'eq', value: 'b2b_contact' }] } },
+        {
+          or: [
+            { field: 'city', op: 'eq', value: 'Milano' },
+            { field: 'city', op: 'eq', value: 'Roma' },
+          ],
+        },
+        {
+          not: {
+            or: [
+              { field: 'tags', op: 'has_tag', value: 'churned' },
+              { field: 'kind', op: 'eq', value: 'b2b_contact' },
+            ],
+          },
+        },
         { not: { field: 'owner_user_id', op: 'eq', value: '42' } },
       ],
     });
@@ -167,13 +197,20 @@ describe('JSON filter → builder', () => {
 
   it('reads the README example and an empty filter', () => {
     const back = fromFilterJson(
-      { and: [{ field: 'city', op: 'eq', value: 'Milano' }, { field: 'tags', op: 'has_tag', value: 'vip' }] },
+      {
+        and: [
+          { field: 'city', op: 'eq', value: 'Milano' },
+          { field: 'tags', op: 'has_tag', value: 'vip' },
+        ],
+      },
       lookup,
     );
     expect(back?.join).toBe('and');
     expect(back?.children).toHaveLength(2);
     expect(fromFilterJson({}, lookup)?.children).toEqual([]);
     expect(fromFilterJson(null, lookup)?.children).toEqual([]);
+    const negated = fromFilterJson({ not: { field: 'email', op: 'contains', value: 'luca' } }, lookup);
+    expect(negated).toMatchObject({ kind: 'group', join: 'or', negate: true });
     const single = fromFilterJson({ field: 'city', op: 'starts_with', value: 'Mi' }, lookup);
     expect(single?.children[0]).toMatchObject({ field: 'city', op: 'starts_with', value: 'Mi' });
   });

@@ -311,7 +311,8 @@ function parseNode(j: unknown, lookup: FieldLookup, depth: number): FilterNode |
     const inner = parseNode(o.not, lookup, depth);
     if (!inner) return null;
     if (inner.kind === 'group' && !inner.negate) return { ...inner, negate: true };
-    return { kind: 'group', id: newId(), join: 'and', negate: true, children: [inner] };
+    // One negated condition reads best as "none of these" (the same as "not all" for one).
+    return { kind: 'group', id: newId(), join: 'or', negate: true, children: [inner] };
   }
   if (typeof o.field !== 'string' || typeof o.op !== 'string') return null;
   if (keys.some((k) => k !== 'field' && k !== 'op' && k !== 'value')) return null;

@@ -222,12 +222,7 @@ function History({ segment }: { segment: Segment }) {
     <section className="card segment-history" aria-labelledby="segment-history-title">
       <div className="card-header">
         <h2 id="segment-history-title">{t('segments.historyTitle')}</h2>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={snapshot.isPending}
-          onClick={() => snapshot.mutate()}
-        >
+        <button type="button" className="button button-small" disabled={snapshot.isPending} onClick={() => snapshot.mutate()}>
           {t('segments.takeSnapshot')}
         </button>
       </div>
@@ -314,7 +309,11 @@ function AddMembers({ segment, onAdded }: { segment: Segment; onAdded: (note: st
                 onClick={() =>
                   add.mutate([h.id], {
                     onSuccess: (r) =>
-                      onAdded(r.added > 0 ? t('segments.memberAdded', { name: h.title }) : t('segments.alreadyMember', { name: h.title })),
+                      onAdded(
+                        r.added > 0
+                          ? t('segments.memberAdded', { name: h.title })
+                          : t('segments.alreadyMember', { name: h.title }),
+                      ),
                   })
                 }
               >

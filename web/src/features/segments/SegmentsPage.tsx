@@ -15,7 +15,12 @@ function MemberCount({ segment }: { segment: Segment }) {
   const fmt = useFormat();
   const count = useSegmentCount(segment.id);
   if (count.isPending) return <span className="muted">{t('common.loading')}</span>;
-  if (count.isError) return <span className="muted" title={String(count.error.message)}>—</span>;
+  if (count.isError)
+    return (
+      <span className="muted" title={String(count.error.message)}>
+        —
+      </span>
+    );
   return <span data-count={count.data}>{fmt.number(count.data)}</span>;
 }
 
