@@ -11,6 +11,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { segmentsSearchImportScenarios } from './scenarios/segments_search_import.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -541,6 +542,11 @@ await scenario("edit the person, then open the record's history", async () => {
   assert((await page.getByRole('button', { name: 'Hide history' }).getAttribute('aria-expanded')) === 'true', 'not expanded');
   await screenshot('person-history');
 });
+
+await segmentsSearchImportScenarios({
+  page, base, stamp, scenario, screenshot, assert,
+  person: { first: personFirst, last: personLast, path: personPath },
+}); // prettier-ignore
 
 await scenario('settings → custom fields: add a select field, fill it in on a company, remove it', async () => {
   await nav().getByRole('link', { name: 'Settings' }).click();

@@ -95,6 +95,23 @@ describe('request', () => {
     expect(patchInit.credentials).toBe('same-origin');
   });
 
+  it('sends a file upload as it is, with its content type and the CSRF token', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => jsonResponse(201, { id: '1' }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok123');
+    const file = new Blob(['a;b\n1;2\n'], { type: 'text/csv' });
+    await api.post('/imports', undefined, {
+      query: { entity: 'person', filename: 'p.csv' },
+      rawBody: file,
+      contentType: 'text/csv',
+    });
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/v1/imports?entity=person&filename=p.csv');
+    expect(init.body).toBe(file);
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+    expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok123');
+  });
+
   it('returns undefined for 204', async () => {
     vi.stubGlobal(
       'fetch',

@@ -140,6 +140,9 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A body sent as it is (a file upload), with `contentType`; `body` is then ignored. */
+  rawBody?: Blob | string;
+  contentType?: string;
   signal?: AbortSignal;
   /** Do not announce a 401 to the session (sign-in itself, and the first GET /me). */
   quietUnauthorized?: boolean;
@@ -158,8 +161,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   const safe = method === 'GET' || method === 'HEAD';
   if (!safe && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.rawBody !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    body = options.rawBody;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

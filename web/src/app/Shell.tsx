@@ -1,6 +1,6 @@
 // The signed-in frame: top bar (workspace, user menu), left navigation (a drawer on phones),
 // and the page. Navigation entries come from the feature registry.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { features } from './features';
@@ -11,6 +11,15 @@ import { useSession } from '../auth/session';
 import { Icon } from '../ui/icons';
 import { Loading } from '../ui/Alert';
 
+// The search dialog loads the first time it is opened.
+const SearchDialog = lazy(() => import('../features/search/SearchDialog'));
+
+/** "Ctrl K" or "⌘ K", as this computer writes it. */
+function searchShortcut(): string {
+  const platform = typeof navigator !== 'undefined' ? navigator.platform || navigator.userAgent : '';
+  return /Mac|iPhone|iPad/i.test(platform) ? '⌘ K' : 'Ctrl K';
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const me = useSession();
@@ -19,6 +28,31 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
+  const searchButtonRef = useRef<HTMLButtonElement>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [searchLoaded, setSearchLoaded] = useState(false);
+
+  const openSearch = () => {
+    setSearchLoaded(true);
+    setSearchOpen(true);
+  };
+  const closeSearch = () => {
+    setSearchOpen(false);
+    searchButtonRef.current?.focus();
+  };
+
+  // Ctrl+K / Cmd+K opens the search from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearchLoaded(true);
+        setSearchOpen(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // A new page: close the drawer and move focus to the content, as a page load would.
   useEffect(() => {
@@ -70,6 +104,20 @@ export function Shell() {
           <span className="visually-hidden">{t('shell.workspace')}: </span>
           {me.workspace.name}
         </span>
+        <button
+          ref={searchButtonRef}
+          type="button"
+          className="search-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={openSearch}
+        >
+          <Icon name="search" size={18} />
+          <span className="search-button-label">{t('search.button')}</span>
+          <kbd className="search-button-keys" aria-hidden="true">
+            {searchShortcut()}
+          </kbd>
+        </button>
         <UserMenu />
       </header>
       <nav id="main-nav" className="sidenav" aria-label={t('shell.mainNav')}>
@@ -90,6 +138,11 @@ export function Shell() {
           <Outlet />
         </Suspense>
       </main>
+      {searchLoaded ? (
+        <Suspense fallback={null}>
+          <SearchDialog open={searchOpen} onClose={closeSearch} />
+        </Suspense>
+      ) : null}
       <SessionExpiredDialog />
     </div>
   );

@@ -4,5 +4,7 @@ import type { Feature } from './registry';
 import { homeFeature } from '../features/home';
 import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
+import { segmentsFeature } from '../features/segments';
+import { importsFeature } from '../features/imports';
 
-export const features: Feature[] = [homeFeature, customersFeature, settingsFeature];
+export const features: Feature[] = [homeFeature, customersFeature, segmentsFeature, importsFeature, settingsFeature];

@@ -48,6 +48,21 @@ const paths: Record<string, ReactElement> = {
   task: <path d="M4 5h16v14H4zM8 12l3 3 5-6" />,
   history: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2" />,
   edit: <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />,
+  filter: <path d="M3 5h18l-7 8v6l-4 2v-8z" />,
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m16 16 5 5" />
+    </>
+  ),
+  upload: <path d="M12 16V4M7 9l5-5 5 5M4 16v4h16v-4" />,
+  download: <path d="M12 4v12M7 11l5 5 5-5M4 16v4h16v-4" />,
+  segments: (
+    <>
+      <circle cx="8" cy="9" r="5" />
+      <circle cx="16" cy="15" r="5" />
+    </>
+  ),
   copy: (
     <>
       <rect x="9" y="9" width="12" height="12" rx="2" />

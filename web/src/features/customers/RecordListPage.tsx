@@ -1,36 +1,25 @@
 // Companies or people: a table with the columns chosen (a saved view in this browser), read
 // page by page as the list scrolls (cursor paging), with only the rows near the screen in the
-// page (virtualised), so thousands of records stay fast.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// page (virtualised), so thousands of records stay fast. "Filter" opens the filter builder; the
+// filter applied goes into the list query and the saved view.
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
 import { canCreateRecords } from './access';
-import { useBuyerCompanies, useCustomFields, useRecordPages } from './api';
+import { useRecordPages } from './api';
 import { ColumnChooser } from './ColumnChooser';
-import { CustomValue, fieldLabel, valueText } from './display';
-import { useDirectory } from './lookups';
-import { builtInFields, ENTITIES, recordName } from './schema';
-import type { CustomerRecord, Entity } from './types';
-import { availableColumns, loadView, resetView, saveView } from './views';
+import { RecordTable, useRecordColumns } from './RecordTable';
+import { ENTITIES } from './schema';
+import type { Entity } from './types';
+import { loadViewFilter, saveViewFilter } from './views';
 
-function useMediaQuery(query: string): boolean {
-  const get = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
-  const [matches, setMatches] = useState(get);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return;
-    const mq = window.matchMedia(query);
-    const on = () => setMatches(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, [query]);
-  return matches;
-}
+// The builder loads when the panel first opens.
+const FilterPanel = lazy(() => import('../filters/FilterPanel'));
 
 export function CompaniesPage() {
   return <RecordListPage entity="company" />;
@@ -40,6 +29,15 @@ export function PeoplePage() {
   return <RecordListPage entity="person" />;
 }
 
+/** How many conditions a filter document holds (for the button's label). */
+function conditionsIn(filter: unknown): number {
+  if (!filter || typeof filter !== 'object') return 0;
+  if (Array.isArray(filter)) return filter.reduce((n: number, f) => n + conditionsIn(f), 0);
+  const o = filter as Record<string, unknown>;
+  if ('field' in o) return 1;
+  return conditionsIn(o.and) + conditionsIn(o.or) + conditionsIn(o.not);
+}
+
 function RecordListPage({ entity }: { entity: Entity }) {
   const { t } = useTranslation();
   const me = useSession();
@@ -47,124 +45,21 @@ function RecordListPage({ entity }: { entity: Entity }) {
   const location = useLocation();
   const cfg = ENTITIES[entity];
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const list = useRecordPages(entity, 100);
-  const customFields = useCustomFields(entity);
-  const directory = useDirectory();
-  const defs = useMemo(() => customFields.data ?? [], [customFields.data]);
-  const available = useMemo(() => availableColumns(entity, defs), [entity, defs]);
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  // Until the custom fields are known, a saved "custom:x" column cannot be checked: wait.
-  const columns = useMemo(
-    () => chosen ?? (customFields.isPending ? [] : loadView(entity, available)),
-    [chosen, customFields.isPending, entity, available],
-  );
-  const showBuyer = entity === 'person' && columns.includes('field:buyer_company_id');
-  const buyers = useBuyerCompanies(showBuyer);
-  const buyerName = useCallback(
-    (id: string) => {
-      const b = buyers.data?.find((c) => c.id === id);
-      return b ? recordName(b) : `#${id}`;
-    },
-    [buyers.data],
-  );
-
-  const setColumns = (next: string[]) => {
-    setChosen(next);
-    saveView(entity, next);
-  };
-
-  const labelOf = useCallback(
-    (col: string): string => {
-      if (col.startsWith('field:')) return fieldLabel(entity, col.slice(6), defs, t);
-      if (col.startsWith('custom:')) return fieldLabel(entity, `custom.${col.slice(7)}`, defs, t);
-      if (col === 'owner') return t('customers.owner');
-      if (col === 'team') return t('customers.team');
-      if (col === 'tags') return t('customers.tags');
-      if (col === 'created_at') return t('customers.createdAt');
-      if (col === 'updated_at') return t('customers.updatedAt');
-      return col;
-    },
-    [entity, defs, t],
-  );
-
-  const cell = (record: CustomerRecord, col: string): ReactNode => {
-    if (col.startsWith('field:')) {
-      const name = col.slice(6);
-      const field = builtInFields(entity).find((f) => f.name === name);
-      const value = record.fields?.[name];
-      if (!field || value === null || value === undefined || value === '') return null;
-      if (field.kind === 'reference')
-        return <Link to={`/companies/${encodeURIComponent(String(value))}`}>{buyerName(String(value))}</Link>;
-      if (field.kind === 'country') return <span title={fmt.country(String(value))}>{String(value)}</span>;
-      return valueText(value, { builtIn: field }, fmt, t);
-    }
-    if (col.startsWith('custom:')) {
-      const key = col.slice(7);
-      const value = record.custom?.[key];
-      if (value === null || value === undefined || value === '') return null;
-      return <CustomValue def={defs.find((d) => d.key === key)} value={value} />;
-    }
-    switch (col) {
-      case 'owner':
-        return directory.userName(record.owner_user_id) || null;
-      case 'team':
-        return directory.teamName(record.team_id) || null;
-      case 'tags':
-        return record.tags.length ? (
-          <ul className="chip-list">
-            {record.tags.map((tag) => (
-              <li key={tag} className="chip">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : null;
-      case 'created_at':
-        return fmt.date(record.created_at);
-      case 'updated_at':
-        return fmt.date(record.updated_at);
-      default:
-        return null;
-    }
-  };
-
-  // --- virtual rows over the window's scroll ----------------------------------------------
-  const narrow = useMediaQuery('(max-width: 768px)');
-  const tbodyRef = useRef<HTMLTableSectionElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    const el = tbodyRef.current;
-    if (!el) return;
-    const top = el.getBoundingClientRect().top + window.scrollY;
-    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
-  });
+  const [filter, setFilterState] = useState<unknown>(() => loadViewFilter(entity));
+  const [filterOpen, setFilterOpen] = useState(false);
+  const list = useRecordPages(entity, 100, filter);
+  const view = useRecordColumns(entity);
+  const { customFields, defs, available, columns } = view;
   const items = list.items;
-  const virtualizer = useWindowVirtualizer({
-    count: items.length,
-    estimateSize: () => (narrow ? 56 + 34 * Math.max(1, columns.length) : 49),
-    overscan: 12,
-    scrollMargin,
-    getItemKey: (i) => items[i]?.id ?? i,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastIndex = virtualRows.length ? virtualRows[virtualRows.length - 1].index : -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = list;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= items.length - 25) {
-      void fetchNextPage();
-    }
-  }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
-  useEffect(() => {
-    virtualizer.measure();
-  }, [narrow, columns, virtualizer]);
-
-  const paddingTop = virtualRows.length ? virtualRows[0].start - scrollMargin : 0;
-  const paddingBottom = virtualRows.length
-    ? virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1].end - scrollMargin)
-    : 0;
-  const colCount = columns.length + 1;
   const canCreate = canCreateRecords(me);
   const title = t(`${cfg.ns}.title`);
+  const filtered = filter !== null;
+  const nConditions = conditionsIn(filter);
+
+  const setFilter = (next: unknown) => {
+    setFilterState(next);
+    saveViewFilter(entity, next);
+  };
 
   return (
     <section>
@@ -173,15 +68,22 @@ function RecordListPage({ entity }: { entity: Entity }) {
         description={t(`${cfg.ns}.description`)}
         actions={
           <>
+            <button
+              type="button"
+              className={`button ${filtered ? 'is-active' : ''}`}
+              aria-expanded={filterOpen}
+              aria-controls="list-filter"
+              onClick={() => setFilterOpen((o) => !o)}
+            >
+              <Icon name="filter" size={18} />
+              {filtered ? t('filters.buttonActive', { n: nConditions }) : t('filters.button')}
+            </button>
             <ColumnChooser
               available={available}
               columns={columns}
-              labelOf={labelOf}
-              onChange={setColumns}
-              onReset={() => {
-                resetView(entity);
-                setChosen(null);
-              }}
+              labelOf={view.labelOf}
+              onChange={view.setColumns}
+              onReset={view.reset}
             />
             {canCreate ? (
               <Link to={`/${cfg.path}/new`} className="button button-primary">
@@ -194,6 +96,27 @@ function RecordListPage({ entity }: { entity: Entity }) {
       />
       {flash ? <Alert tone="success">{flash}</Alert> : null}
       {customFields.isError ? <ProblemAlert error={customFields.error} /> : null}
+      <div id="list-filter">
+        {filterOpen && !customFields.isPending ? (
+          <Suspense fallback={<Loading />}>
+            <FilterPanel
+              entity={entity}
+              customFields={defs}
+              filter={filter}
+              onApply={setFilter}
+              onClose={() => setFilterOpen(false)}
+            />
+          </Suspense>
+        ) : null}
+      </div>
+      {filtered && !filterOpen ? (
+        <div className="filter-summary">
+          <span>{t('filters.active', { n: nConditions })}</span>
+          <button type="button" className="button button-small" onClick={() => setFilter(null)}>
+            {t('filters.clear')}
+          </button>
+        </div>
+      ) : null}
       <div className="list-status muted small" role="status" aria-live="polite">
         {list.isSuccess
           ? list.hasNextPage
@@ -202,58 +125,18 @@ function RecordListPage({ entity }: { entity: Entity }) {
           : ''}
       </div>
       {list.isPending ? <Loading /> : null}
-      {list.isError && !list.isFetchNextPageError ? <ProblemAlert error={list.error} /> : null}
-      {list.isSuccess && items.length === 0 ? <p>{t(`${cfg.ns}.empty`)}</p> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive record-table" aria-rowcount={list.hasNextPage ? -1 : items.length + 1}>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr aria-rowindex={1}>
-                <th scope="col">{t('customers.name')}</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {labelOf(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody ref={tbodyRef}>
-              {paddingTop > 0 ? (
-                <tr className="virtual-spacer" aria-hidden="true" style={{ height: paddingTop }}>
-                  <td colSpan={colCount} />
-                </tr>
-              ) : null}
-              {virtualRows.map((v) => {
-                const record = items[v.index];
-                if (!record) return null;
-                return (
-                  <tr key={v.key} data-index={v.index} ref={virtualizer.measureElement} aria-rowindex={v.index + 2}>
-                    <th scope="row" data-label={t('customers.name')}>
-                      <Link to={`/${cfg.path}/${encodeURIComponent(record.id)}`}>{listName(record)}</Link>
-                      {record.type === 'company' &&
-                      record.fields.trade_name &&
-                      record.fields.trade_name !== record.fields.legal_name ? (
-                        <span className="cell-note">{String(record.fields.trade_name)}</span>
-                      ) : null}
-                    </th>
-                    {columns.map((c) => (
-                      <td key={c} data-label={labelOf(c)}>
-                        {cell(record, c)}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-              {paddingBottom > 0 ? (
-                <tr className="virtual-spacer" aria-hidden="true" style={{ height: paddingBottom }}>
-                  <td colSpan={colCount} />
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+      {list.isError && !list.isFetchNextPageError ? (
+        <>
+          <ProblemAlert error={list.error} />
+          {filtered ? (
+            <button type="button" className="button" onClick={() => setFilter(null)}>
+              {t('filters.clear')}
+            </button>
+          ) : null}
+        </>
       ) : null}
+      {list.isSuccess && items.length === 0 ? <p>{filtered ? t('filters.noMatch') : t(`${cfg.ns}.empty`)}</p> : null}
+      {items.length > 0 ? <RecordTable entity={entity} list={list} view={view} title={title} /> : null}
       {list.isFetchNextPageError ? <ProblemAlert error={list.error} /> : null}
       {list.hasNextPage ? (
         <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
@@ -262,10 +145,4 @@ function RecordListPage({ entity }: { entity: Entity }) {
       ) : null}
     </section>
   );
-}
-
-/** The name in the list: a company's legal name, a person's "First Last". */
-function listName(record: CustomerRecord): string {
-  if (record.type === 'company') return String(record.fields.legal_name ?? '') || recordName(record);
-  return recordName(record);
 }

@@ -22,12 +22,19 @@ export const timelineKey = (entity: Entity, id: string) => ['timeline', entity, 
 const base = (entity: Entity) => `/${ENTITIES[entity].path}`;
 const one = (entity: Entity, id: string) => `${base(entity)}/${encodeURIComponent(id)}`;
 
-/** Cursor pages of companies or people, for the virtualised list (infinite scroll). */
-export function useRecordPages(entity: Entity, limit = 100) {
+/**
+ * Cursor pages of companies or people, for the virtualised list (infinite scroll); `filter` is
+ * a filter in the API's JSON filter language (null: every record).
+ */
+export function useRecordPages(entity: Entity, limit = 100, filter: unknown = null) {
+  const filterText = filter === null || filter === undefined ? undefined : JSON.stringify(filter);
   const query = useInfiniteQuery({
-    queryKey: [...recordsKey(entity), 'list', limit],
+    queryKey: [...recordsKey(entity), 'list', limit, filterText ?? ''],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<CustomerRecord>>(base(entity), { query: { limit, cursor: pageParam ?? undefined }, signal }),
+      api.get<Page<CustomerRecord>>(base(entity), {
+        query: { limit, cursor: pageParam ?? undefined, filter: filterText },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { availableColumns, DEFAULT_COLUMNS, loadView, moveColumn, resetView, saveView, storageKey, toggleColumn } from './views';
+import {
+  availableColumns,
+  DEFAULT_COLUMNS,
+  loadView,
+  loadViewFilter,
+  moveColumn,
+  resetView,
+  saveView,
+  saveViewFilter,
+  storageKey,
+  toggleColumn,
+} from './views';
 import type { CustomField } from './types';
 
 const blend: CustomField = {
@@ -43,6 +54,27 @@ describe('saved views', () => {
     expect(loadView('person', availableColumns('person', []))).toEqual(DEFAULT_COLUMNS.person);
     localStorage.setItem(storageKey('person'), JSON.stringify({ version: 0, columns: ['tags'] }));
     expect(loadView('person', availableColumns('person', []))).toEqual(DEFAULT_COLUMNS.person);
+  });
+
+  it('keeps the filter beside the columns; each survives changes to the other', () => {
+    localStorage.removeItem(storageKey('person'));
+    const available = availableColumns('person', []);
+    const filter = { field: 'city', op: 'eq', value: 'Milano' };
+    expect(loadViewFilter('person')).toBeNull();
+    saveViewFilter('person', filter);
+    expect(loadViewFilter('person')).toEqual(filter);
+    expect(loadView('person', available)).toEqual(DEFAULT_COLUMNS.person);
+    saveView('person', ['tags']);
+    expect(loadViewFilter('person')).toEqual(filter);
+    resetView('person');
+    expect(loadViewFilter('person')).toEqual(filter);
+    expect(loadView('person', available)).toEqual(DEFAULT_COLUMNS.person);
+    saveView('person', ['tags']);
+    saveViewFilter('person', null);
+    expect(loadViewFilter('person')).toBeNull();
+    expect(loadView('person', available)).toEqual(['tags']);
+    resetView('person');
+    expect(localStorage.getItem(storageKey('person'))).toBeNull();
   });
 
   it('shows, hides and moves columns', () => {

@@ -1,5 +1,6 @@
-// The list's saved view: which columns are shown, in which order, kept in this browser
-// (localStorage "rapport.view.<entity>") so the list opens as it was left.
+// The list's saved view: which columns are shown, in which order, and the active filter (the
+// API's JSON filter language), kept in this browser (localStorage "rapport.view.<entity>") so
+// the list opens as it was left.
 import { builtInFields } from './schema';
 import type { CustomField, Entity } from './types';
 
@@ -7,7 +8,30 @@ export const VIEW_VERSION = 1;
 
 export interface SavedView {
   version: number;
-  columns: string[];
+  /** Absent: the default columns. */
+  columns?: string[];
+  /** Absent: no filter. */
+  filter?: unknown;
+}
+
+function readView(entity: Entity, storage: Pick<Storage, 'getItem'> | null): Partial<SavedView> | null {
+  try {
+    const raw = storage?.getItem(storageKey(entity));
+    if (!raw) return null;
+    const view = JSON.parse(raw) as Partial<SavedView>;
+    return view && typeof view === 'object' && view.version === VIEW_VERSION ? view : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeView(entity: Entity, view: SavedView, storage: Pick<Storage, 'setItem' | 'removeItem'> | null): void {
+  try {
+    if (view.columns === undefined && view.filter === undefined) storage?.removeItem(storageKey(entity));
+    else storage?.setItem(storageKey(entity), JSON.stringify(view));
+  } catch {
+    /* private mode or full: the choice holds until the page is left */
+  }
 }
 
 /** Column ids: "field:<name>", "custom:<key>", "tags", "owner", "team", "created_at", "updated_at". */
@@ -34,31 +58,43 @@ export function loadView(
   storage: Pick<Storage, 'getItem'> | null = safeStorage(),
 ): string[] {
   const fallback = DEFAULT_COLUMNS[entity].filter((c) => available.includes(c));
-  try {
-    const raw = storage?.getItem(storageKey(entity));
-    if (!raw) return fallback;
-    const view = JSON.parse(raw) as Partial<SavedView>;
-    if (view.version !== VIEW_VERSION || !Array.isArray(view.columns)) return fallback;
-    return view.columns.filter((c): c is string => typeof c === 'string' && available.includes(c));
-  } catch {
-    return fallback;
-  }
+  const view = readView(entity, storage);
+  if (!view || !Array.isArray(view.columns)) return fallback;
+  return view.columns.filter((c): c is string => typeof c === 'string' && available.includes(c));
 }
 
-export function saveView(entity: Entity, columns: string[], storage: Pick<Storage, 'setItem'> | null = safeStorage()): void {
-  try {
-    storage?.setItem(storageKey(entity), JSON.stringify({ version: VIEW_VERSION, columns } satisfies SavedView));
-  } catch {
-    /* private mode or full: the choice holds until the page is left */
-  }
+type ViewStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Saves the columns; the saved filter stays. */
+export function saveView(entity: Entity, columns: string[], storage: ViewStorage | null = safeStorage()): void {
+  const filter = readView(entity, storage)?.filter;
+  writeView(entity, { version: VIEW_VERSION, columns, ...(filter !== undefined ? { filter } : {}) }, storage);
 }
 
-export function resetView(entity: Entity, storage: Pick<Storage, 'removeItem'> | null = safeStorage()): void {
-  try {
-    storage?.removeItem(storageKey(entity));
-  } catch {
-    /* nothing to do */
-  }
+/** Back to the default columns; the saved filter stays. */
+export function resetView(entity: Entity, storage: ViewStorage | null = safeStorage()): void {
+  const filter = readView(entity, storage)?.filter;
+  writeView(entity, { version: VIEW_VERSION, ...(filter !== undefined ? { filter } : {}) }, storage);
+}
+
+/** The saved filter (JSON filter language), or null. */
+export function loadViewFilter(entity: Entity, storage: Pick<Storage, 'getItem'> | null = safeStorage()): unknown {
+  const filter = readView(entity, storage)?.filter;
+  return filter === undefined ? null : filter;
+}
+
+/** Saves the filter (null removes it); the columns stay. */
+export function saveViewFilter(entity: Entity, filter: unknown, storage: ViewStorage | null = safeStorage()): void {
+  const columns = readView(entity, storage)?.columns;
+  writeView(
+    entity,
+    {
+      version: VIEW_VERSION,
+      ...(Array.isArray(columns) ? { columns } : {}),
+      ...(filter !== null && filter !== undefined ? { filter } : {}),
+    },
+    storage,
+  );
 }
 
 /** Shows a column (at the end) or hides it; the others keep their order. */

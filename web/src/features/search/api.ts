@@ -1,0 +1,44 @@
+// Global search (GET /api/v1/search?q=): names, emails, phones, tax ids and note text; word
+// prefixes first, then substrings and typos; results grouped by type.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export interface SearchHit {
+  type: 'company' | 'person' | 'interaction';
+  id: string;
+  title: string;
+  detail: string;
+  score: number;
+  /** Interactions: whom the note, call… is about. */
+  person_id?: string | null;
+  company_id?: string | null;
+}
+
+export interface SearchResponse {
+  query: string;
+  items: SearchHit[];
+  groups: { companies: SearchHit[]; people: SearchHit[]; interactions: SearchHit[] };
+}
+
+export const SEARCH_GROUPS = ['companies', 'people', 'interactions'] as const;
+export type SearchGroup = (typeof SEARCH_GROUPS)[number];
+
+export function useSearch(q: string, limit = 20) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['search', text, limit],
+    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { query: { q: text, limit }, signal }),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/** Where a hit opens: the record, or the record an interaction belongs to. */
+export function hitPath(hit: SearchHit): string | null {
+  if (hit.type === 'company') return `/companies/${encodeURIComponent(hit.id)}`;
+  if (hit.type === 'person') return `/people/${encodeURIComponent(hit.id)}`;
+  if (hit.person_id) return `/people/${encodeURIComponent(hit.person_id)}`;
+  if (hit.company_id) return `/companies/${encodeURIComponent(hit.company_id)}`;
+  return null;
+}
