@@ -7,6 +7,7 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/imports/import_service.hpp"
+#include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
 #include "domain/segments/segment_service.hpp"
@@ -26,6 +27,7 @@ struct ApiContext {
     domain::search::SearchService& search;
     domain::privacy::PrivacyService& privacy;
     domain::segments::SegmentService& segments;
+    domain::partitions::PartitionService& partitions;
     domain::imports::ImportService& imports;
     domain::AuditRepository& audit;
     storage::Database& database;
@@ -50,6 +52,7 @@ void register_import_routes(http::Router& router, ApiContext& api);
 void register_privacy_routes(http::Router& router, ApiContext& api);
 void register_segment_routes(http::Router& router, ApiContext& api);
 void register_export_routes(http::Router& router, ApiContext& api);
+void register_partition_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

@@ -51,6 +51,7 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
                         .search = services.search(),
                         .privacy = services.privacy(),
                         .segments = services.segments(),
+                        .partitions = services.partitions(),
                         .imports = services.imports(),
                         .audit = services.audit(),
                         .database = services.database(),

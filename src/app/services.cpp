@@ -16,6 +16,7 @@ Services::Services(std::unique_ptr<storage::Database> db)
       search_repo_(*db_),
       privacy_repo_(*db_),
       segment_repo_(*db_),
+      partition_repo_(*db_),
       throttle_(clock_),
       identity_(identity_repo_, clock_, throttle_, {}),
       teams_(team_repo_, clock_),
@@ -24,6 +25,7 @@ Services::Services(std::unique_ptr<storage::Database> db)
       search_(search_repo_, identity_, timeline_),
       privacy_(privacy_repo_, customers_, timeline_, clock_),
       segments_(segment_repo_, customers_, identity_, clock_),
+      partitions_(partition_repo_, customers_, identity_, teams_, clock_),
       import_repo_(*db_),
       imports_(import_repo_, customers_, clock_) {}
 

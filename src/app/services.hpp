@@ -8,6 +8,7 @@
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "domain/imports/import_service.hpp"
+#include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
 #include "domain/segments/segment_service.hpp"
@@ -18,6 +19,7 @@
 #include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
 #include "storage/repositories/sql_import_repository.hpp"
+#include "storage/repositories/sql_partition_repository.hpp"
 #include "storage/repositories/sql_privacy_repository.hpp"
 #include "storage/repositories/sql_search_repository.hpp"
 #include "storage/repositories/sql_segment_repository.hpp"
@@ -40,6 +42,7 @@ public:
     domain::search::SearchService& search() { return search_; }
     domain::privacy::PrivacyService& privacy() { return privacy_; }
     domain::segments::SegmentService& segments() { return segments_; }
+    domain::partitions::PartitionService& partitions() { return partitions_; }
     domain::imports::ImportService& imports() { return imports_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
@@ -57,6 +60,7 @@ private:
     storage::SqlSearchRepository search_repo_;
     storage::SqlPrivacyRepository privacy_repo_;
     storage::SqlSegmentRepository segment_repo_;
+    storage::SqlPartitionRepository partition_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
@@ -65,6 +69,7 @@ private:
     domain::search::SearchService search_;
     domain::privacy::PrivacyService privacy_;
     domain::segments::SegmentService segments_;
+    domain::partitions::PartitionService partitions_;
     // Last, so it is destroyed first: its worker stops (see import_service.hpp) while the
     // database and the services it uses still exist.
     storage::SqlImportRepository import_repo_;

@@ -26,6 +26,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
                         .search = svc.search(),
                         .privacy = svc.privacy(),
                         .segments = svc.segments(),
+                        .partitions = svc.partitions(),
                         .imports = svc.imports(),
                         .audit = svc.audit(),
                         .database = svc.database(),

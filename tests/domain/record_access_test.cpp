@@ -63,4 +63,47 @@ TEST(RecordAccess, ReadFilterMirrorsCanRead) {
     EXPECT_EQ(read_filter(Actor{std::nullopt, Role::Member, {}}, own_only).scope, Scope::None);
 }
 
+TEST(RecordAccess, ABuyersConsumersNeedAGrantInsideTheWorkspace) {
+    RecordRef consumer{std::nullopt, std::nullopt, 500, std::nullopt};
+    RecordRef direct{std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+    Actor admin{7, Role::Admin, {}};
+    EXPECT_FALSE(can_read(admin, kDefaults, consumer));
+    EXPECT_FALSE(can_write(admin, kDefaults, consumer));
+    EXPECT_TRUE(can_read(admin, kDefaults, direct));
+    admin.partitions = {400, 500};
+    EXPECT_TRUE(can_read(admin, kDefaults, consumer));
+    EXPECT_TRUE(can_write(admin, kDefaults, consumer));
+    // A grant opens the partition, not more than the role's scope.
+    Actor viewer{8, Role::Viewer, {}};
+    viewer.partitions = {500};
+    EXPECT_FALSE(can_read(viewer, kDefaults, consumer));  // team scope, not their team
+    consumer.owner_user_id = 8;
+    EXPECT_TRUE(can_read(viewer, kDefaults, consumer));
+    EXPECT_FALSE(can_write(viewer, kDefaults, consumer));
+    // The owner role sees every partition.
+    Actor owner{9, Role::Owner, {}};
+    owner.all_partitions = true;
+    EXPECT_TRUE(can_write(owner, kDefaults, consumer));
+}
+
+TEST(RecordAccess, PartnerUsersWorkOnTheirBuyersConsumersOnly) {
+    Actor partner{3, Role::Member, {}};
+    partner.partner_company_id = 500;
+    const RecordRef mine{std::nullopt, std::nullopt, 500, std::nullopt};
+    const RecordRef other{3, std::nullopt, 600, std::nullopt};  // owning it does not matter
+    const RecordRef direct{3, std::nullopt, std::nullopt, std::nullopt};
+    const RecordRef buyer{std::nullopt, std::nullopt, std::nullopt, 500};
+    EXPECT_TRUE(can_read(partner, kDefaults, mine));
+    EXPECT_TRUE(can_write(partner, kDefaults, mine));
+    EXPECT_FALSE(can_read(partner, kDefaults, other));
+    EXPECT_FALSE(can_read(partner, kDefaults, direct));
+    EXPECT_TRUE(can_read(partner, kDefaults, buyer));
+    EXPECT_FALSE(can_write(partner, kDefaults, buyer));
+    partner.role = Role::Viewer;
+    EXPECT_TRUE(can_read(partner, kDefaults, mine));
+    EXPECT_FALSE(can_write(partner, kDefaults, mine));
+    const AccessFilter f = read_filter(partner, kDefaults);
+    EXPECT_EQ(f.partner_company_id, 500);
+}
+
 }  // namespace rapport::domain

@@ -1,6 +1,7 @@
 #include "domain/customers/customer_service.hpp"
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/customers/record_ref.hpp"
 
 #include <algorithm>
 #include <set>
@@ -208,6 +209,14 @@ Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, cons
     if (record.owner_user_id && !owner_recorded) {
         changes.push_back({"owner_user_id", "", id_to_string(*record.owner_user_id)});
     }
+    // A partner user's new people are consumers of their buyer unless they say otherwise
+    // (and can_write below refuses any other buyer).
+    if (const auto partner = context.permissions.partner_company_id;
+        partner && type == EntityType::Person &&
+        (!record.fields.contains("buyer_company_id") || record.fields["buyer_company_id"].is_null())) {
+        record.fields["buyer_company_id"] = id_to_string(*partner);
+        changes.push_back({"buyer_company_id", "", id_to_string(*partner)});
+    }
     if (type == EntityType::Person && (!record.fields.contains("kind") || record.fields["kind"].is_null())) {
         const bool consumer =
             record.fields.contains("buyer_company_id") && !record.fields["buyer_company_id"].is_null();
@@ -218,7 +227,16 @@ Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, cons
         record.fields["market"] = "b2b";
         changes.push_back({"market", "", "b2b"});
     }
-    if (!can_write(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
+    if (const auto partner = context.permissions.partner_company_id; partner && ref_of(record).partition != partner) {
+        return fail(Error::forbidden("as a partner user of buyer " + id_to_string(*partner) +
+                                     " you can create only that buyer's consumers"));
+    }
+    if (!context.permissions.partner_company_id && !partition_visible(context.permissions, ref_of(record))) {
+        return fail(Error::forbidden("you have no grant for the consumers of buyer " +
+                                     id_to_string(*ref_of(record).partition) +
+                                     "; an admin can grant it on the buyer's partition"));
+    }
+    if (!can_write(context.permissions, context.grants, ref_of(record))) {
         return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot create this " +
                                      what(type) + " with this owner and team"));
     }
@@ -231,11 +249,10 @@ Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, cons
                                                     const Source& source) {
     const EntityType type = record.type;
     // A record the actor may not read is answered exactly like a missing one.
-    if (record.workspace_id != actor.workspace_id ||
-        !can_read(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
+    if (record.workspace_id != actor.workspace_id || !can_read(context.permissions, context.grants, ref_of(record))) {
         return fail(Error::not_found("no " + what(type) + " " + id_to_string(record.id) + " that you can see"));
     }
-    if (!can_write(context.permissions, context.grants, {record.owner_user_id, record.team_id})) {
+    if (!can_write(context.permissions, context.grants, ref_of(record))) {
         return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
                                      std::string(to_string(actor.role)) + ") cannot change it"));
     }
@@ -267,7 +284,7 @@ Result<CustomerRecord> CustomerService::readable(const Principal& actor, const A
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
     // A record the actor may not read is answered exactly like a missing one.
-    if (!found || !can_read(permissions, grants, {found->owner_user_id, found->team_id})) {
+    if (!found || !can_read(permissions, grants, ref_of(*found))) {
         return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
     }
     return *found;
@@ -357,7 +374,9 @@ Result<std::int64_t> CustomerService::count(const Principal& actor, EntityType t
 }
 
 Result<std::int64_t> CustomerService::count_all(Id workspace_id, EntityType type, const ListRequest& request) {
-    auto query = RAPPORT_TRY(build_query(workspace_id, AccessFilter{Scope::All, std::nullopt, {}}, type, request));
+    AccessFilter everything;
+    everything.scope = Scope::All;
+    auto query = RAPPORT_TRY(build_query(workspace_id, everything, type, request));
     return repo_.count(workspace_id, type, query);
 }
 
@@ -387,7 +406,7 @@ Status CustomerService::remove(const Principal& actor, EntityType type, Id id, c
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
     CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
-    if (!can_write(permissions, grants, {record.owner_user_id, record.team_id})) {
+    if (!can_write(permissions, grants, ref_of(record))) {
         return fail(Error::forbidden("your role cannot delete this " + what(type)));
     }
     return repo_.remove(actor.workspace_id, type, id,
@@ -412,7 +431,7 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
     CustomerRecord person = RAPPORT_TRY(readable(actor, permissions, EntityType::Person, person_id));
-    if (!can_write(permissions, grants, {person.owner_user_id, person.team_id})) {
+    if (!can_write(permissions, grants, ref_of(person))) {
         return fail(Error::forbidden("you can see this person but your role cannot change it"));
     }
     std::vector<FieldError> errors;
@@ -424,7 +443,7 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
         if (list[i].job_title.size() > 200) errors.push_back({at + "/job_title", "at most 200 characters"});
         if (list[i].is_primary) ++primaries;
         auto company = repo_.find(actor.workspace_id, EntityType::Company, list[i].company_id);
-        if (!company || !*company || !can_read(permissions, grants, {(*company)->owner_user_id, (*company)->team_id})) {
+        if (!company || !*company || !can_read(permissions, grants, ref_of(**company))) {
             errors.push_back({at + "/company_id", "no company with this id that you can see"});
         }
     }
@@ -463,7 +482,7 @@ Result<Page<CustomerRecord>> CustomerService::related_people(const Principal& ac
     for (Id id : ids.items) {
         auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, EntityType::Person, id));
         // Only people the actor may read: a buyer's consumers stay hidden without a grant.
-        if (found && can_read(permissions, grants, {found->owner_user_id, found->team_id})) {
+        if (found && can_read(permissions, grants, ref_of(*found))) {
             out.items.push_back(std::move(*found));
         }
     }

@@ -52,6 +52,13 @@ public:
     virtual Result<int> count_active_owners(Id workspace_id) = 0;
     // Team ids the user belongs to (for record-level permissions).
     virtual Result<std::vector<Id>> team_ids_of(Id workspace_id, Id user_id) = 0;
+    // The user's B2B2C partitions: the buyer they are a partner user of, if any, and the
+    // buyers whose consumers were granted to them or to one of their teams.
+    struct PartitionAccess {
+        std::optional<Id> partner_company_id;
+        std::vector<Id> granted;
+    };
+    virtual Result<PartitionAccess> partition_access_of(Id workspace_id, Id user_id) = 0;
 
     virtual Status create_session(const Session& session, const AuditEntry& audit) = 0;
     virtual Result<std::optional<Session>> find_session(Id workspace_id, Id session_id) = 0;

@@ -271,7 +271,14 @@ Result<Actor> IdentityService::actor_for(const Principal& principal) {
     Actor a;
     a.user_id = principal.user_id;
     a.role = principal.role;
-    if (principal.user_id) a.team_ids = RAPPORT_TRY(repo_.team_ids_of(principal.workspace_id, *principal.user_id));
+    if (principal.user_id) {
+        a.team_ids = RAPPORT_TRY(repo_.team_ids_of(principal.workspace_id, *principal.user_id));
+        auto partitions = RAPPORT_TRY(repo_.partition_access_of(principal.workspace_id, *principal.user_id));
+        a.partner_company_id = partitions.partner_company_id;
+        a.partitions = std::move(partitions.granted);
+    }
+    // The owner role is the data controller: every buyer's consumers, and the one who grants them.
+    a.all_partitions = principal.role == Role::Owner && !a.partner_company_id;
     return a;
 }
 

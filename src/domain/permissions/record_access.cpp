@@ -44,14 +44,27 @@ bool within(Scope scope, const Actor& actor, const RecordRef& record) {
     }
     return false;
 }
+
 }  // namespace
 
+bool partition_visible(const Actor& actor, const RecordRef& record) {
+    if (!record.partition || actor.all_partitions) return true;
+    return std::find(actor.partitions.begin(), actor.partitions.end(), *record.partition) != actor.partitions.end();
+}
+
 bool can_read(const Actor& actor, const RoleGrants& grants, const RecordRef& record) {
-    return within(grants.for_role(actor.role).read, actor, record);
+    const Scope scope = grants.for_role(actor.role).read;
+    if (actor.partner_company_id) {
+        if (scope == Scope::None) return false;
+        return record.partition == actor.partner_company_id || record.company_id == actor.partner_company_id;
+    }
+    return partition_visible(actor, record) && within(scope, actor, record);
 }
 
 bool can_write(const Actor& actor, const RoleGrants& grants, const RecordRef& record) {
-    return within(grants.for_role(actor.role).write, actor, record);
+    const Scope scope = grants.for_role(actor.role).write;
+    if (actor.partner_company_id) return scope != Scope::None && record.partition == actor.partner_company_id;
+    return partition_visible(actor, record) && within(scope, actor, record);
 }
 
 AccessFilter read_filter(const Actor& actor, const RoleGrants& grants) {
@@ -61,6 +74,9 @@ AccessFilter read_filter(const Actor& actor, const RoleGrants& grants) {
     if (f.scope == Scope::Team) f.team_ids = actor.team_ids;
     // Own/Team without a user (an API key) can only match team records or nothing.
     if (f.scope == Scope::Own && !actor.user_id) f.scope = Scope::None;
+    f.partner_company_id = actor.partner_company_id;
+    f.all_partitions = actor.all_partitions;
+    f.partitions = actor.partitions;
     return f;
 }
 

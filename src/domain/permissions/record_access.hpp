@@ -6,6 +6,13 @@
 //   team  records of any team the actor belongs to, plus own records
 //   all   every record of the workspace
 // Workspaces can change the grants per role; defaults() is what a new workspace gets.
+//
+// B2B2C partitions come on top: a buyer's consumers (people whose buyer_company_id is set)
+// form a partition. Inside the workspace they are visible only to the owner role and to
+// users or teams granted that partition; everywhere else the scope rules above apply as
+// well. A partner user belongs to one buyer: they read that buyer's company record and
+// every consumer of its partition, write those consumers when their role writes at all,
+// and see nothing else.
 // Pure logic: the storage layer turns an AccessFilter into a WHERE clause.
 #include <array>
 #include <optional>
@@ -44,12 +51,20 @@ struct Actor {
     std::optional<Id> user_id;
     Role role = Role::Viewer;
     std::vector<Id> team_ids;
+    std::optional<Id> partner_company_id = std::nullopt;  // set for a buyer's partner user
+    bool all_partitions = false;                          // the owner role: every buyer's consumers
+    std::vector<Id> partitions = {};                      // buyers whose consumers were granted (to the user or a team)
 };
 
 struct RecordRef {
     std::optional<Id> owner_user_id;
     std::optional<Id> team_id;
+    std::optional<Id> partition = std::nullopt;   // a consumer's buyer company
+    std::optional<Id> company_id = std::nullopt;  // set when the record is a company
 };
+
+// Whether the record's B2B2C partition is open to a workspace (non-partner) actor.
+bool partition_visible(const Actor& actor, const RecordRef& record);
 
 bool can_read(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
 bool can_write(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
@@ -59,6 +74,10 @@ struct AccessFilter {
     Scope scope = Scope::None;
     std::optional<Id> user_id;  // for Own and Team
     std::vector<Id> team_ids;   // for Team
+    // Partitions, as in Actor. A partner's filter ignores scope: their buyer's partition only.
+    std::optional<Id> partner_company_id = std::nullopt;
+    bool all_partitions = true;
+    std::vector<Id> partitions = {};
 };
 
 AccessFilter read_filter(const Actor& actor, const RoleGrants& grants);

@@ -256,7 +256,10 @@ Result<std::string> where_clause(Connection& c, Id ws, EntityType type, const En
                                  const std::vector<CustomFieldDef>& custom, Params& params) {
     params.push_back(ws);
     std::string where = "r.workspace_id = $" + std::to_string(params.size());
-    where += " AND " + access_condition(q.access, params, "r.owner_user_id", "r.team_id");
+    PartitionColumns partition;
+    if (type == EntityType::Person) partition.consumer_of = "r.buyer_company_id";
+    if (type == EntityType::Company) partition.company_id = "r.company_id";
+    where += " AND " + access_condition(q.access, params, "r.owner_user_id", "r.team_id", partition);
     if (q.filter) {
         where +=
             " AND " + RAPPORT_TRY(filter_condition(*q.filter, field_map(type, s, custom), c.dialect(), q.now, params));

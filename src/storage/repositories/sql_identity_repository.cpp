@@ -46,6 +46,13 @@ constexpr const char* kCountOwners =
 constexpr const char* kTeamIdsOfUser =
     "SELECT team_id FROM team_members WHERE workspace_id = $1 AND user_id = $2 ORDER BY team_id";
 
+constexpr const char* kPartnerCompanyOfUser =
+    "SELECT buyer_company_id FROM partner_users WHERE workspace_id = $1 AND user_id = $2";
+constexpr const char* kGrantedPartitionsOfUser =
+    "SELECT DISTINCT buyer_company_id FROM partition_grants WHERE workspace_id = $1 AND ((grantee_kind = 'user' AND "
+    "grantee_id = $2) OR (grantee_kind = 'team' AND grantee_id IN (SELECT team_id FROM team_members WHERE "
+    "workspace_id = $1 AND user_id = $2))) ORDER BY buyer_company_id";
+
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (workspace_id, session_id, user_id, secret_hash, created_at, expires_at, ip, user_agent)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
@@ -237,6 +244,17 @@ Result<std::vector<Id>> SqlIdentityRepository::team_ids_of(Id workspace_id, Id u
         auto rs = RAPPORT_TRY(conn.query(kTeamIdsOfUser, {workspace_id, user_id}));
         std::vector<Id> out;
         for (const auto& r : rs.rows) out.push_back(as_int(r[0]));
+        return out;
+    });
+}
+
+Result<SqlIdentityRepository::PartitionAccess> SqlIdentityRepository::partition_access_of(Id workspace_id, Id user_id) {
+    return read(db_, [&](Connection& conn) -> Result<PartitionAccess> {
+        PartitionAccess out;
+        auto partner = RAPPORT_TRY(conn.query(kPartnerCompanyOfUser, {workspace_id, user_id}));
+        if (!partner.rows.empty()) out.partner_company_id = as_int(partner.rows[0][0]);
+        auto granted = RAPPORT_TRY(conn.query(kGrantedPartitionsOfUser, {workspace_id, user_id}));
+        for (const auto& r : granted.rows) out.granted.push_back(as_int(r[0]));
         return out;
     });
 }

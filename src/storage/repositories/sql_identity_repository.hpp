@@ -23,6 +23,7 @@ public:
     Result<domain::User> update_user(const domain::User& user, const domain::AuditEntry& audit) override;
     Result<int> count_active_owners(Id workspace_id) override;
     Result<std::vector<Id>> team_ids_of(Id workspace_id, Id user_id) override;
+    Result<PartitionAccess> partition_access_of(Id workspace_id, Id user_id) override;
 
     Status create_session(const domain::Session& session, const domain::AuditEntry& audit) override;
     Result<std::optional<domain::Session>> find_session(Id workspace_id, Id session_id) override;

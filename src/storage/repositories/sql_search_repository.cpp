@@ -65,6 +65,19 @@ Result<std::vector<SearchHit>> collect(Connection& c, const std::string& sql, co
     return out;
 }
 
+// The B2B2C partition of a search row, for access_condition; binds the workspace when the
+// actor's partitions are restricted (otherwise no expression is needed).
+PartitionColumns search_partition(const domain::AccessFilter& access, Params& p, Id ws, const std::string& id_column,
+                                  const std::string& type_column) {
+    if (!access.partner_company_id && access.all_partitions) return {};
+    p.push_back(ws);
+    const std::string n = "$" + std::to_string(p.size());
+    return {"(CASE WHEN " + type_column +
+                " = 'person' THEN (SELECT sp.buyer_company_id FROM people sp WHERE sp.workspace_id = " + n +
+                " AND sp.person_id = " + id_column + ") END)",
+            "(CASE WHEN " + type_column + " = 'company' THEN " + id_column + " END)"};
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQuery& q) {
@@ -89,7 +102,8 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
         for (std::size_t i = 0; i < q.terms.size(); ++i) match += (i ? " AND " : "") + fts_quote(q.terms[i]) + "*";
         match += ")";
         Params p{match};
-        const std::string access = access_condition(q.access, p, "owner_user_id", "team_id");
+        const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type");
+        const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
         p.push_back(std::int64_t{q.limit});
         add(RAPPORT_TRY(collect(c,
                                 "SELECT rowid, entity_type, title, body, -bm25(search_index, 0.0, 10.0, 1.0) FROM "
@@ -113,7 +127,8 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
         near += (near.empty() ? "" : " OR ") + fts_quote(longest.substr(i, 3));
     for (const auto* match : {&substrings, &near}) {
         Params p{"text:(" + *match + ")", ws};
-        const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id");
+        const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
+        const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
         p.push_back(std::int64_t{q.limit * 5});
         auto more =
             RAPPORT_TRY(collect(c,
@@ -143,7 +158,8 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_postgres(Connection& 
     for (const auto& w : words) tsquery += (tsquery.empty() ? "" : " & ") + w + ":*";
     Params p{ws, tsquery.empty() ? std::string("nothing_matches_here") : tsquery, q.text,
              "%" + like_escape(q.text) + "%"};
-    const std::string access = access_condition(q.access, p, "owner_user_id", "team_id");
+    const auto partition = search_partition(q.access, p, ws, "entity_id", "entity_type");
+    const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
     p.push_back(std::int64_t{q.limit});
     // similarity() also catches typos (pg_trgm's % operator uses the 0.3 threshold).
     const std::string sql =
