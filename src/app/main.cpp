@@ -164,6 +164,8 @@ int main(int argc, char** argv) {
                     result->workspace_slug.c_str(), result->users, result->teams, result->companies, result->buyers,
                     result->people, result->consumers);
         std::printf("demo login: %s / %s\n", result->owner_email.c_str(), result->owner_password.c_str());
+        std::printf("partner login (a buyer's partner user, B2B2C): %s / %s\n", app::demo::kPartnerEmail,
+                    result->owner_password.c_str());
         return 0;
     }
     if (backup->parsed()) {

@@ -86,12 +86,19 @@ TEST_F(DemoDataTest, ReportMatchesTheDatabase) {
     EXPECT_EQ(report_.owner_password, kOwnerPassword);
     EXPECT_EQ(report_.workspace_slug, "rapport-demo");
 
-    EXPECT_EQ(report_.users, 17);
+    EXPECT_EQ(report_.users, 18);  // owner, 16 staff, one partner user
     EXPECT_EQ(report_.teams, 6);
     EXPECT_EQ(report_.companies, kDemoCompanies);
     EXPECT_EQ(report_.buyers, kDemoBuyers);
     EXPECT_EQ(report_.people, kDemoContacts + kDemoBuyerConsumers + kDemoDirectConsumers);
     EXPECT_EQ(report_.consumers, kDemoBuyerConsumers + kDemoDirectConsumers);
+}
+
+TEST_F(DemoDataTest, BuyersPartitionsAreGrantedToMarketingAndServiceWithOnePartnerUser) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM partition_grants WHERE grantee_kind = 'team'"), 2 * kDemoBuyers);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM partner_users p JOIN companies c ON c.workspace_id = p.workspace_id AND "
+                    "c.company_id = p.buyer_company_id WHERE c.buyer_kind IS NOT NULL"),
+              1);
 }
 
 TEST_F(DemoDataTest, CountryMixIsAsPlanned) {

@@ -183,11 +183,33 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     RAPPORT_CHECK(storage::write_transaction(
         services.database(), [&](storage::Connection& conn) -> Status { return insert_customers(conn, ws, data); }));
 
+    // B2B2C partitions: Marketing (who owns the consumers) and Customer Service work on every
+    // buyer's consumers; the first buyer's own staff member signs in as its partner user.
+    std::optional<Id> first_buyer;
+    for (const auto& c : data.companies) {
+        if (!c.buyer_kind) continue;
+        if (!first_buyer) first_buyer = c.company_id;
+        for (std::size_t team : {std::size_t{2}, std::size_t{3}}) {
+            RAPPORT_CHECK(services.partitions().grant(op, c.company_id, domain::partitions::GranteeKind::Team,
+                                                      team_ids[team], ""));
+        }
+    }
+    if (first_buyer) {
+        domain::UserInput in;
+        in.email = kPartnerEmail;
+        in.display_name = "Beatriz Costa";
+        in.role = Role::Member;
+        in.language = "pt";
+        in.password = kOwnerPassword;
+        auto partner = RAPPORT_TRY(services.identity().create_user(op, in, ""));
+        RAPPORT_CHECK(services.partitions().add_partner(op, *first_buyer, partner.user_id, ""));
+    }
+
     DemoReport r;
     r.workspace_slug = boot.workspace.slug;
     r.owner_email = kOwnerEmail;
     r.owner_password = kOwnerPassword;
-    r.users = 1 + static_cast<int>(user_ids.size());
+    r.users = 1 + static_cast<int>(user_ids.size()) + (first_buyer ? 1 : 0);
     r.teams = static_cast<int>(team_ids.size());
     r.companies = static_cast<int>(data.companies.size());
     r.people = static_cast<int>(data.people.size());

@@ -14,6 +14,8 @@ namespace rapport::app::demo {
 
 constexpr const char* kWorkspaceName = "Rapport Demo";
 constexpr const char* kOwnerEmail = "demo@rapport.test";
+// The partner user of the first buyer (B2B2C): sees that buyer's consumers only. Same password.
+constexpr const char* kPartnerEmail = "partner@rapport.test";
 constexpr const char* kOwnerPassword = "rapport-demo";
 
 struct DemoReport {
