@@ -42,6 +42,12 @@ Result<http::Response> me(http::RequestContext& ctx, ApiContext& api) {
         json teams = json::array();
         for (Id t : actor.team_ids) teams.push_back(id_to_string(t));
         body["team_ids"] = teams;
+        // B2B2C: the buyer a partner user works for, and which buyers' consumers the user sees.
+        body["partner_company_id"] = actor.partner_company_id ? json(id_to_string(*actor.partner_company_id)) : json();
+        json partitions = json::array();
+        for (Id p : actor.partitions) partitions.push_back(id_to_string(p));
+        body["partition_ids"] = partitions;
+        body["all_partitions"] = actor.all_partitions;
     } else {
         body["api_key_id"] = id_to_string(principal.api_key_id.value_or(0));
         body["user"] = nullptr;

@@ -148,6 +148,9 @@ TEST_F(PartitionsApiTest, PartnerUsersSeeAndWorkOnTheirBuyersConsumersOnly) {
     auto bound = owner.put("/api/v1/companies/" + north_ + "/partition/partners/" + partner.id, nlohmann::json{});
     ASSERT_EQ(bound.status, 200) << bound.body;
     EXPECT_EQ(bound.json()["partners"].size(), 1u);
+    auto me = partner.client.get("/api/v1/me").json();
+    EXPECT_EQ(me["partner_company_id"], north_);
+    EXPECT_EQ(me["all_partitions"], false);
 
     // They read their buyer and its consumers, nothing else.
     EXPECT_EQ(partner.client.get("/api/v1/companies/" + north_).status, 200);
