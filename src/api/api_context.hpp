@@ -5,6 +5,7 @@
 
 #include "domain/audit/audit_repository.hpp"
 #include "domain/customers/customer_service.hpp"
+#include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/imports/import_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
@@ -27,6 +28,7 @@ struct ApiContext {
     domain::privacy::PrivacyService& privacy;
     domain::segments::SegmentService& segments;
     domain::imports::ImportService& imports;
+    domain::duplicates::DuplicateService& duplicates;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -50,6 +52,7 @@ void register_import_routes(http::Router& router, ApiContext& api);
 void register_privacy_routes(http::Router& router, ApiContext& api);
 void register_segment_routes(http::Router& router, ApiContext& api);
 void register_export_routes(http::Router& router, ApiContext& api);
+void register_duplicate_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

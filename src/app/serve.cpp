@@ -52,6 +52,7 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
                         .privacy = services.privacy(),
                         .segments = services.segments(),
                         .imports = services.imports(),
+                        .duplicates = services.duplicates(),
                         .audit = services.audit(),
                         .database = services.database(),
                         .metrics = metrics,

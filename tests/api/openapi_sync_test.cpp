@@ -27,6 +27,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
                         .privacy = svc.privacy(),
                         .segments = svc.segments(),
                         .imports = svc.imports(),
+                        .duplicates = svc.duplicates(),
                         .audit = svc.audit(),
                         .database = svc.database(),
                         .metrics = metrics,
