@@ -31,6 +31,8 @@ const char* kFirst[] = {"Giulia", "Marco",  "Anna",  "Luca",    "Sofia", "Matteo
 const char* kLast[] = {"Rossi",  "Russo", "Ferrari", "Esposito", "Bianchi", "Romano",    "Colombo",   "Ricci",
                        "García", "López", "Martín",  "Sánchez",  "Silva",   "Santos",    "Ferreira",  "Pereira",
                        "Gallo",  "Conti", "Bruno",   "Greco",    "Costa",   "Rodrigues", "Fernández", "Moreno"};
+const char* kSyllables[] = {"ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo", "ma",
+                            "ri", "to", "lu", "ne", "ca", "bo", "de", "fi", "go", "li", "mo", "nu", "pe", "ro", "su"};
 const char* kCities[] = {"Milano",  "Roma",    "Torino",  "Napoli",   "Madrid", "Barcelona", "Lisboa", "Porto",
                          "Bologna", "Firenze", "Sevilla", "Valencia", "Braga",  "Genova",    "Verona", "Bari"};
 
@@ -56,9 +58,18 @@ std::vector<MatchRecord> people(std::size_t n) {
             }
         } else {
             m.name = kFirst[rng.below(std::size(kFirst))];
-            // Synthetic surnames: a common root plus a suffix, so blocks have realistic sizes.
-            m.alt_name = std::string(kLast[rng.below(std::size(kLast))]) + std::to_string(rng.below(2000));
-            m.city = kCities[rng.below(std::size(kCities))];
+            // Half the surnames are common ones, half are made of three syllables (about
+            // 27,000 distinct), so blocks hold both crowds of Rossis and rarer names.
+            if (rng.below(2) == 0) {
+                m.alt_name = kLast[rng.below(std::size(kLast))];
+            } else {
+                m.alt_name.clear();
+                for (int k = 0; k < 3; ++k) m.alt_name += kSyllables[rng.below(std::size(kSyllables))];
+                m.alt_name[0] = static_cast<char>(m.alt_name[0] - 'a' + 'A');
+            }
+            // 16 big cities and 500 smaller towns.
+            m.city = rng.below(3) == 0 ? std::string(kCities[rng.below(std::size(kCities))])
+                                       : "Comune " + std::to_string(rng.below(500));
             m.email = "p" + std::to_string(i) + "@example.com";
             m.phone = "+39" + std::to_string(3000000000ULL + i);
         }

@@ -4,5 +4,6 @@ import type { Feature } from './registry';
 import { homeFeature } from '../features/home';
 import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
+import { duplicatesFeature } from '../features/duplicates';
 
-export const features: Feature[] = [homeFeature, customersFeature, settingsFeature];
+export const features: Feature[] = [homeFeature, customersFeature, duplicatesFeature, settingsFeature];
