@@ -5,6 +5,7 @@
 
 #include "domain/audit/audit_repository.hpp"
 #include "domain/customers/customer_service.hpp"
+#include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/imports/import_service.hpp"
 #include "domain/partitions/partition_service.hpp"
@@ -29,6 +30,7 @@ struct ApiContext {
     domain::segments::SegmentService& segments;
     domain::partitions::PartitionService& partitions;
     domain::imports::ImportService& imports;
+    domain::duplicates::DuplicateService& duplicates;
     domain::AuditRepository& audit;
     storage::Database& database;
     http::MetricsRegistry& metrics;
@@ -53,6 +55,7 @@ void register_privacy_routes(http::Router& router, ApiContext& api);
 void register_segment_routes(http::Router& router, ApiContext& api);
 void register_export_routes(http::Router& router, ApiContext& api);
 void register_partition_routes(http::Router& router, ApiContext& api);
+void register_duplicate_routes(http::Router& router, ApiContext& api);
 
 // Every route of the API, in one call.
 void register_all_routes(http::Router& router, ApiContext& api);

@@ -9,6 +9,17 @@ namespace rapport::api {
 using nlohmann::json;
 using namespace rapport::domain::customers;
 
+json provenance_json(const std::vector<FieldProvenance>& provenance) {
+    json out = json::object();
+    for (const auto& p : provenance) {
+        out[p.field] = {{"source", to_string(p.source.kind)},
+                        {"ref", p.source.ref},
+                        {"data_kind", to_string(p.source.data_kind)},
+                        {"recorded_at", p.recorded_at}};
+    }
+    return out;
+}
+
 json record_json(const CustomerRecord& r) {
     json tags = r.tags;
     return {{"id", id_to_string(r.id)},

@@ -17,6 +17,9 @@ namespace rapport::api {
 // created_at, updated_at}.
 nlohmann::json record_json(const domain::customers::CustomerRecord& r);
 
+// Provenance per field: {"email": {"source", "ref", "data_kind", "recorded_at"}, ...}.
+nlohmann::json provenance_json(const std::vector<domain::customers::FieldProvenance>& provenance);
+
 struct ListParams {
     domain::customers::ListRequest list;
     std::vector<std::string> fields;  // empty: all

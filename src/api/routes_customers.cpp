@@ -1,6 +1,7 @@
 // Companies and people: CRUD, field history and custom field definitions.
 #include "api/api_context.hpp"
 #include "api/customer_lists.hpp"
+#include "api/duplicate_json.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
@@ -12,17 +13,6 @@ namespace rapport::api {
 using namespace rapport::domain::customers;
 
 namespace {
-
-json provenance_json(const std::vector<FieldProvenance>& provenance) {
-    json out = json::object();
-    for (const auto& p : provenance) {
-        out[p.field] = {{"source", to_string(p.source.kind)},
-                        {"ref", p.source.ref},
-                        {"data_kind", to_string(p.source.data_kind)},
-                        {"recorded_at", p.recorded_at}};
-    }
-    return out;
-}
 
 // Reads an optional id member: absent -> nullopt; null -> optional(nullopt); "123" -> id.
 std::optional<std::optional<Id>> optional_id(JsonBody& body, const json& doc, const std::string& key) {
@@ -139,23 +129,38 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
     });
     router.add(http::Verb::post, base, [&api, type, base](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        // ?on_duplicate=flag (default) creates and reports likely duplicates; refuse answers
+        // 409 instead when one scores high (see domain/duplicates/scoring.hpp).
+        const auto on_duplicate = ctx.query.get("on_duplicate").value_or("flag");
+        if (on_duplicate != "flag" && on_duplicate != "refuse") {
+            return fail(Error::field("?on_duplicate", "use flag or refuse"));
+        }
         auto request = RAPPORT_TRY(read_write_request(ctx, principal));
-        auto record = RAPPORT_TRY(api.customers.create(principal, type, request.input, request.source));
-        auto view = RAPPORT_TRY(api.customers.get(principal, type, record.id));
+        auto created = RAPPORT_TRY(
+            api.duplicates.create_checked(principal, type, request.input, request.source, on_duplicate == "refuse"));
+        auto view = RAPPORT_TRY(api.customers.get(principal, type, created.record.id));
         json out = record_json(view.record);
         out["provenance"] = provenance_json(view.provenance);
+        out["duplicates"] = duplicate_hits_json(created.duplicates);
         auto res = ok_json(out, http::HttpStatus::created);
-        res.set(http::beast_http::field::location, base + "/" + id_to_string(record.id));
+        res.set(http::beast_http::field::location, base + "/" + id_to_string(created.record.id));
         return res;
     });
     router.add(http::Verb::get, base + "/{id}",
-               [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
+               [&api, type, what, base](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", what));
                    auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
                    json out = record_json(view.record);
                    out["provenance"] = provenance_json(view.provenance);
-                   return ok_json(out);
+                   auto res = ok_json(out);
+                   if (view.merged_from) {
+                       // A merged id answers with its survivor, saying so (see docs/architecture.md).
+                       out["merged_from"] = id_to_string(*view.merged_from);
+                       res = ok_json(out);
+                       res.set(http::beast_http::field::content_location, base + "/" + id_to_string(view.record.id));
+                   }
+                   return res;
                });
     router.add(http::Verb::patch, base + "/{id}",
                [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
@@ -166,6 +171,7 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
                    auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
                    json out = record_json(view.record);
                    out["provenance"] = provenance_json(view.provenance);
+                   out["duplicates"] = duplicate_hits_json(RAPPORT_TRY(api.duplicates.check(principal, type, {id})));
                    return ok_json(out);
                });
     router.add(http::Verb::delete_, base + "/{id}",

@@ -37,6 +37,7 @@ void register_all_routes(http::Router& router, ApiContext& api) {
     register_segment_routes(router, api);
     register_export_routes(router, api);
     register_partition_routes(router, api);
+    register_duplicate_routes(router, api);
 }
 
 }  // namespace rapport::api

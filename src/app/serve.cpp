@@ -53,6 +53,7 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
                         .segments = services.segments(),
                         .partitions = services.partitions(),
                         .imports = services.imports(),
+                        .duplicates = services.duplicates(),
                         .audit = services.audit(),
                         .database = services.database(),
                         .metrics = metrics,

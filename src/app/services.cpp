@@ -17,6 +17,7 @@ Services::Services(std::unique_ptr<storage::Database> db)
       privacy_repo_(*db_),
       segment_repo_(*db_),
       partition_repo_(*db_),
+      duplicate_repo_(*db_),
       throttle_(clock_),
       identity_(identity_repo_, clock_, throttle_, {}),
       teams_(team_repo_, clock_),
@@ -26,8 +27,18 @@ Services::Services(std::unique_ptr<storage::Database> db)
       privacy_(privacy_repo_, customers_, timeline_, clock_),
       segments_(segment_repo_, customers_, identity_, clock_),
       partitions_(partition_repo_, customers_, identity_, teams_, clock_),
+      duplicates_(duplicate_repo_, customer_repo_, customers_, identity_, clock_),
       import_repo_(*db_),
-      imports_(import_repo_, customers_, clock_) {}
+      imports_(import_repo_, customers_, clock_) {
+    // Imported rows are checked for duplicates batch by batch; a failed check leaves the
+    // pairs to the next scan and never fails the import.
+    imports_.set_batch_observer(
+        [this](Id workspace_id, domain::customers::EntityType type, const std::vector<Id>& ids) {
+            if (auto st = duplicates_.check_records(workspace_id, type, ids); !st) {
+                spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
+            }
+        });
+}
 
 Result<std::unique_ptr<Services>> Services::open(const std::string& database_url) {
     auto db = RAPPORT_TRY(storage::open_database(database_url));

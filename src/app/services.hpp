@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
+#include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "domain/imports/import_service.hpp"
@@ -17,6 +18,7 @@
 #include "storage/database.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
 #include "storage/repositories/sql_customer_repository.hpp"
+#include "storage/repositories/sql_duplicate_repository.hpp"
 #include "storage/repositories/sql_identity_repository.hpp"
 #include "storage/repositories/sql_import_repository.hpp"
 #include "storage/repositories/sql_partition_repository.hpp"
@@ -44,6 +46,7 @@ public:
     domain::segments::SegmentService& segments() { return segments_; }
     domain::partitions::PartitionService& partitions() { return partitions_; }
     domain::imports::ImportService& imports() { return imports_; }
+    domain::duplicates::DuplicateService& duplicates() { return duplicates_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
 
@@ -61,6 +64,7 @@ private:
     storage::SqlPrivacyRepository privacy_repo_;
     storage::SqlSegmentRepository segment_repo_;
     storage::SqlPartitionRepository partition_repo_;
+    storage::SqlDuplicateRepository duplicate_repo_;
     domain::LoginThrottle throttle_;
     domain::IdentityService identity_;
     domain::TeamService teams_;
@@ -70,6 +74,7 @@ private:
     domain::privacy::PrivacyService privacy_;
     domain::segments::SegmentService segments_;
     domain::partitions::PartitionService partitions_;
+    domain::duplicates::DuplicateService duplicates_;
     // Last, so it is destroyed first: its worker stops (see import_service.hpp) while the
     // database and the services it uses still exist.
     storage::SqlImportRepository import_repo_;

@@ -28,6 +28,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
                         .segments = svc.segments(),
                         .partitions = svc.partitions(),
                         .imports = svc.imports(),
+                        .duplicates = svc.duplicates(),
                         .audit = svc.audit(),
                         .database = svc.database(),
                         .metrics = metrics,

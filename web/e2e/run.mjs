@@ -587,6 +587,10 @@ await scenario('settings → custom fields: add a select field, fill it in on a 
   assert((await page.locator('tr', { hasText: customLabel }).count()) === 0, 'the field is still listed');
 });
 
+await (
+  await import('./scenarios/duplicates.mjs')
+).duplicatesScenarios({ page, base, scenario, screenshot, assert, heading, nav, stamp });
+
 await scenario('phone width (360 px): the lists and the record page fit', async () => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const [where, name] of [

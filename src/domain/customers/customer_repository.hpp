@@ -45,6 +45,8 @@ public:
     // NotFound when the record is gone.
     virtual Status update(const RecordWrite& write) = 0;
     virtual Result<std::optional<CustomerRecord>> find(Id workspace_id, EntityType type, Id id) = 0;
+    // The record that `id` was merged into (domain/duplicates), nullopt when it never was.
+    virtual Result<std::optional<Id>> merged_into(Id workspace_id, EntityType type, Id id) = 0;
     // The records whose built-in `field` (a catalog name such as "email", never user input)
     // equals one of `values`, with their tags; any number of values, looked up in chunks.
     virtual Result<std::vector<CustomerRecord>> find_by_field(Id workspace_id, EntityType type,

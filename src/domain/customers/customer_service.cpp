@@ -304,8 +304,17 @@ Result<CustomerRecord> CustomerService::update(const Principal& actor, EntityTyp
 Result<RecordView> CustomerService::get(const Principal& actor, EntityType type, Id id) {
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     RecordView view;
-    view.record = RAPPORT_TRY(readable(actor, permissions, type, id));
-    view.provenance = RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, id));
+    auto found = readable(actor, permissions, type, id);
+    if (!found && found.error().code == ErrorCode::NotFound) {
+        // Merged ids keep resolving: a merge points every earlier redirect at the survivor.
+        if (auto survivor = RAPPORT_TRY(repo_.merged_into(actor.workspace_id, type, id))) {
+            view.merged_from = id;
+            found = readable(actor, permissions, type, *survivor);
+        }
+    }
+    if (!found) return fail(std::move(found).error());
+    view.record = std::move(*found);
+    view.provenance = RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, view.record.id));
     return view;
 }
 

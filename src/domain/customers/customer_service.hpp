@@ -14,6 +14,8 @@ namespace rapport::domain::customers {
 struct RecordView {
     CustomerRecord record;
     std::vector<FieldProvenance> provenance;
+    // Set when the id asked for was merged into `record` (see get()).
+    std::optional<Id> merged_from;
 };
 
 // What validating a write needs besides the record: the actor's permissions and the
@@ -58,6 +60,8 @@ public:
                                   const Source& source);
     Result<CustomerRecord> update(const Principal& actor, EntityType type, Id id, const CustomerInput& input,
                                   const Source& source);
+    // A record merged into another (domain/duplicates) answers with the survivor, and
+    // merged_from names the id asked for; the survivor's permissions apply.
     Result<RecordView> get(const Principal& actor, EntityType type, Id id);
     // NotFound unless the record exists and the actor may read it.
     Status ensure_readable(const Principal& actor, EntityType type, Id id);

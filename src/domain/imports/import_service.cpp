@@ -739,6 +739,13 @@ Status ImportService::run_batches(const QueuedRun& queued) {
         rows_done = commit.rows_done_after;
         created += commit.created;
         if (commit.created > 0) repo_.refresh_statistics(job.entity_type, created);
+        if (after_batch_) {
+            std::vector<Id> written;
+            for (const auto* writes : {&commit.inserts, &commit.updates}) {
+                for (const auto& w : *writes) written.push_back(w.record.id);
+            }
+            if (!written.empty()) after_batch_(job.workspace_id, job.entity_type, written);
+        }
     }
     (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Completed,
                                    std::nullopt, clock_.now_ms()));

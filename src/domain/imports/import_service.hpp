@@ -45,6 +45,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -113,6 +114,12 @@ public:
     // Stops the worker (see the header comment). Idempotent; later start() calls fail.
     void shutdown();
 
+    // Called on the worker thread after each committed batch with the ids of the records it
+    // created or changed (duplicate detection records their candidates). Its failures are
+    // its own: the import goes on. Set it before the first start().
+    using BatchObserver = std::function<void(Id workspace_id, customers::EntityType type, const std::vector<Id>& ids)>;
+    void set_batch_observer(BatchObserver observer) { after_batch_ = std::move(observer); }
+
 private:
     struct QueuedRun {
         Principal actor;
@@ -133,6 +140,7 @@ private:
     customers::CustomerService& customers_;
     const Clock& clock_;
     ImportServiceOptions options_;
+    BatchObserver after_batch_;
 
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -98,6 +98,8 @@ constexpr const char* kInsertCustomField =
     " required, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 constexpr const char* kDeleteCustomField =
     "DELETE FROM custom_field_defs WHERE workspace_id = $1 AND entity_type = $2 AND field_key = $3";
+constexpr const char* kMergedInto =
+    "SELECT survivor_id FROM merged_records WHERE workspace_id = $1 AND entity_type = $2 AND merged_id = $3";
 constexpr const char* kUserExists = "SELECT 1 FROM users WHERE workspace_id = $1 AND user_id = $2";
 constexpr const char* kTeamExists = "SELECT 1 FROM teams WHERE workspace_id = $1 AND team_id = $2";
 constexpr const char* kBuyerExists =
@@ -212,6 +214,14 @@ Result<std::optional<CustomerRecord>> SqlCustomerRepository::find(Id ws, EntityT
         CustomerRecord r = record_from(type, s, rs.rows[0]);
         r.tags = RAPPORT_TRY(tags_of(c, ws, type, id));
         return std::optional<CustomerRecord>{std::move(r)};
+    });
+}
+
+Result<std::optional<Id>> SqlCustomerRepository::merged_into(Id ws, EntityType type, Id id) {
+    return read(db_, [&](Connection& c) -> Result<std::optional<Id>> {
+        auto rs = RAPPORT_TRY(c.query(kMergedInto, {ws, std::string(to_string(type)), id}));
+        if (rs.empty()) return std::optional<Id>{};
+        return std::optional<Id>{as_int(rs.rows[0][0])};
     });
 }
 

@@ -15,6 +15,7 @@ public:
     Status update(const domain::customers::RecordWrite& write) override;
     Result<std::optional<domain::customers::CustomerRecord>> find(Id workspace_id, domain::customers::EntityType type,
                                                                   Id id) override;
+    Result<std::optional<Id>> merged_into(Id workspace_id, domain::customers::EntityType type, Id id) override;
     Result<std::vector<domain::customers::CustomerRecord>> find_by_field(
         Id workspace_id, domain::customers::EntityType type, const std::string& field,
         const std::vector<std::string>& values) override;

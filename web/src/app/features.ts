@@ -6,5 +6,13 @@ import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
 import { segmentsFeature } from '../features/segments';
 import { importsFeature } from '../features/imports';
+import { duplicatesFeature } from '../features/duplicates';
 
-export const features: Feature[] = [homeFeature, customersFeature, segmentsFeature, importsFeature, settingsFeature];
+export const features: Feature[] = [
+  homeFeature,
+  customersFeature,
+  segmentsFeature,
+  importsFeature,
+  duplicatesFeature,
+  settingsFeature,
+];

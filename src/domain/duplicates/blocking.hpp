@@ -1,0 +1,49 @@
+#pragma once
+// Finding candidate pairs without comparing all pairs. Pure, thread-safe.
+//
+// Every record gets a few blocking keys; only records that share a key are compared:
+//   exact keys   email, phone, VAT id, PEC
+//   fuzzy keys   phonetic key of the (last / legal / trade) name + city, and for people the
+//                phonetic key of the last name + primary company
+// Records are compared within each block; score_pair decides. Large blocks are bounded so
+// the work stays linear in the number of records:
+//   - an exact block larger than kExactBlockAll (a shared info@ address) pairs every
+//     member with its first (oldest) member only, a star instead of a clique;
+//   - a fuzzy block larger than kFuzzyBlockAll is sorted by normalised name and each member
+//     is compared with its next kWindow neighbours (the sorted-neighbourhood method), since
+//     similar names sort close together.
+// Missed by design: a typo in the first letter of a name with no shared exact key, and the
+// same person in two different cities with different contacts.
+#include <vector>
+
+#include "domain/duplicates/scoring.hpp"
+
+namespace rapport::domain::duplicates {
+
+inline constexpr std::size_t kExactBlockAll = 32;
+inline constexpr std::size_t kFuzzyBlockAll = 48;
+inline constexpr std::size_t kWindow = 16;
+
+struct BlockingKey {
+    std::uint64_t hash = 0;
+    bool exact = false;
+};
+
+std::vector<BlockingKey> blocking_keys(EntityType type, const PreparedRecord& record);
+
+struct FoundPair {
+    Id first = 0;   // the smaller id
+    Id second = 0;  // the larger id
+    Match match;
+};
+
+// Every pair of `records` sharing a block and scoring at least kMinScore, each once, in
+// (first, second) order. O(n log n) for the sort of keys plus bounded work per block.
+std::vector<FoundPair> find_pairs(EntityType type, const std::vector<PreparedRecord>& records);
+
+// The pairs of `probe` with each of `others` that score at least kMinScore (others may
+// include the probe itself, which is skipped).
+std::vector<FoundPair> match_against(EntityType type, const PreparedRecord& probe,
+                                     const std::vector<PreparedRecord>& others);
+
+}  // namespace rapport::domain::duplicates

@@ -1,0 +1,130 @@
+#include "domain/duplicates/merge_plan.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace rapport::domain::duplicates {
+
+using namespace rapport::domain::customers;
+
+namespace {
+
+bool empty_value(const nlohmann::json& object, const std::string& key) {
+    return !object.contains(key) || object.at(key).is_null() ||
+           (object.at(key).is_string() && object.at(key).get<std::string>().empty());
+}
+
+std::string id_text(const std::optional<Id>& id) {
+    return id ? id_to_string(*id) : "";
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
+}  // namespace
+
+Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecord& merged,
+                             const std::map<std::string, Side>& choices, const std::vector<CustomFieldDef>& defs) {
+    std::vector<FieldError> errors;
+    const EntityType type = survivor.type;
+    std::set<std::string> known = {"owner_user_id", "team_id"};
+    for (const auto& f : fields_of(type)) known.insert(f.name);
+    for (const auto& d : defs) known.insert("custom." + d.key);
+    for (const auto& [name, side] : choices) {
+        (void)side;
+        if (!known.count(name)) errors.push_back({"/choices/" + name, "no field '" + name + "' to choose"});
+    }
+    if (!errors.empty()) return fail(Error::validation("the merge choices are not valid", std::move(errors)));
+
+    // An explicit choice wins; otherwise the merged record's value fills only a gap.
+    auto side_of = [&](const std::string& name, bool survivor_empty, bool merged_empty) {
+        auto it = choices.find(name);
+        if (it != choices.end()) return it->second;
+        return survivor_empty && !merged_empty ? Side::Merged : Side::Survivor;
+    };
+
+    MergePlan plan;
+    plan.record = survivor;
+    CustomerRecord& out = plan.record;
+    auto take = [&](const std::string& name, const std::string& before, const std::string& after) {
+        if (before != after) plan.changes.push_back({name, before, after});
+        plan.taken_from_merged.push_back(name);
+    };
+    for (const auto& f : fields_of(type)) {
+        if (side_of(f.name, empty_value(survivor.fields, f.name), empty_value(merged.fields, f.name)) != Side::Merged) {
+            continue;
+        }
+        const nlohmann::json value = merged.fields.contains(f.name) ? merged.fields.at(f.name) : nlohmann::json();
+        const std::string before = value_text(out.fields.contains(f.name) ? out.fields[f.name] : nlohmann::json());
+        if (value.is_null())
+            out.fields.erase(f.name);
+        else
+            out.fields[f.name] = value;
+        take(f.name, before, value_text(value));
+    }
+    // Custom values: every defined key plus leftovers of removed definitions on either side.
+    std::set<std::string> custom_keys;
+    for (const auto& d : defs) custom_keys.insert(d.key);
+    for (const auto& [key, value] : merged.custom.items()) custom_keys.insert(key);
+    for (const auto& key : custom_keys) {
+        const std::string name = "custom." + key;
+        if (side_of(name, empty_value(survivor.custom, key), empty_value(merged.custom, key)) != Side::Merged) continue;
+        const nlohmann::json value = merged.custom.contains(key) ? merged.custom.at(key) : nlohmann::json();
+        const std::string before = value_text(out.custom.contains(key) ? out.custom[key] : nlohmann::json());
+        if (value.is_null())
+            out.custom.erase(key);
+        else
+            out.custom[key] = value;
+        take(name, before, value_text(value));
+    }
+    if (side_of("owner_user_id", !survivor.owner_user_id, !merged.owner_user_id) == Side::Merged) {
+        take("owner_user_id", id_text(out.owner_user_id), id_text(merged.owner_user_id));
+        out.owner_user_id = merged.owner_user_id;
+    }
+    if (side_of("team_id", !survivor.team_id, !merged.team_id) == Side::Merged) {
+        take("team_id", id_text(out.team_id), id_text(merged.team_id));
+        out.team_id = merged.team_id;
+    }
+    std::set<std::string> tags(survivor.tags.begin(), survivor.tags.end());
+    tags.insert(merged.tags.begin(), merged.tags.end());
+    std::vector<std::string> all_tags(tags.begin(), tags.end());
+    if (all_tags != survivor.tags) plan.changes.push_back({"tags", join_tags(survivor.tags), join_tags(all_tags)});
+    out.tags = std::move(all_tags);
+
+    // The combination must hold together: tax ids and phones are read against the country.
+    NormalizeContext context;
+    if (out.fields.contains("country") && out.fields["country"].is_string()) {
+        context.country = out.fields["country"].get<std::string>();
+    }
+    for (const auto& f : fields_of(type)) {
+        const nlohmann::json value = out.fields.contains(f.name) ? out.fields[f.name] : nlohmann::json();
+        auto checked = normalize_value(f, value, context);
+        if (!checked) errors.push_back({"/choices/" + f.name, checked.error()});
+    }
+    if (!errors.empty()) {
+        const std::string detail =
+            "the merged record would not be valid: " + std::to_string(errors.size()) + " field(s) need another choice";
+        return fail(Error::validation(detail, std::move(errors)));
+    }
+    plan.changes.push_back({"merged_from", "", id_to_string(merged.id)});
+    return plan;
+}
+
+std::vector<Affiliation> merge_affiliations(const std::vector<Affiliation>& survivor,
+                                            const std::vector<Affiliation>& merged) {
+    std::vector<Affiliation> out = survivor;
+    const bool has_primary = std::any_of(out.begin(), out.end(), [](const Affiliation& a) { return a.is_primary; });
+    for (auto a : merged) {
+        const bool present =
+            std::any_of(out.begin(), out.end(), [&](const Affiliation& s) { return s.company_id == a.company_id; });
+        if (present) continue;
+        a.is_primary = a.is_primary && !has_primary;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+}  // namespace rapport::domain::duplicates

@@ -1,0 +1,168 @@
+// Merging a pair side by side: choose which record is kept, then for every field that
+// differs which value survives (radio buttons, the kept record's value by default, gaps filled
+// from the other), then merge. The other record's timeline, affiliations, tags and history
+// move to the kept one, and its address keeps leading there.
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { PageHeader, usePageTitle } from '../../ui/Page';
+import { useCustomFields, useRecord } from '../customers/api';
+import { fieldLabel } from '../customers/display';
+import { ENTITIES, recordName } from '../customers/schema';
+import type { CustomerRecord, Entity, FieldValue } from '../customers/types';
+import { useCandidate, useMerge } from './api';
+import { reasonText } from './DuplicatesPage';
+import { defaultPicks, mergeRequest, mergeRows, type MergeRow } from './mergeModel';
+
+function show(v: FieldValue | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+export function MergePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  usePageTitle(t('duplicates.mergeTitle'));
+  const candidate = useCandidate(id);
+  const entity: Entity = candidate.data?.entity_type ?? 'person';
+  const left = useRecord(entity, candidate.data?.records[0].id);
+  const right = useRecord(entity, candidate.data?.records[1].id);
+  if (candidate.isError) return <ProblemAlert error={candidate.error} />;
+  if (left.isError) return <ProblemAlert error={left.error} />;
+  if (right.isError) return <ProblemAlert error={right.error} />;
+  if (!candidate.data || !left.data || !right.data) return <Loading />;
+  if (candidate.data.status !== 'open')
+    return (
+      <section>
+        <PageHeader title={t('duplicates.mergeTitle')} />
+        <Alert tone="info">{t('duplicates.notOpen', { status: t(`duplicates.statuses.${candidate.data.status}`) })}</Alert>
+        <Link to="/duplicates">{t('duplicates.back')}</Link>
+      </section>
+    );
+  return (
+    <MergeForm
+      entity={entity}
+      candidateId={id}
+      left={left.data}
+      right={right.data}
+      reasons={candidate.data.reasons.map((r) => reasonText(r, t))}
+      score={candidate.data.score}
+    />
+  );
+}
+
+function MergeForm({
+  entity,
+  candidateId,
+  left,
+  right,
+  reasons,
+  score,
+}: {
+  entity: Entity;
+  candidateId: string;
+  left: CustomerRecord;
+  right: CustomerRecord;
+  reasons: string[];
+  score: number;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const customFields = useCustomFields(entity);
+  const rows: MergeRow[] = useMemo(
+    () => mergeRows(entity, left, right, customFields.data ?? []),
+    [entity, left, right, customFields.data],
+  );
+  const [keep, setKeep] = useState<'left' | 'right'>('left');
+  const [picks, setPicks] = useState(() => defaultPicks(rows, 'left'));
+  const merge = useMerge(entity);
+  const names = { left: recordName(left), right: recordName(right) };
+
+  const chooseKeep = (side: 'left' | 'right') => {
+    setKeep(side);
+    setPicks(defaultPicks(rows, side));
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const { survivorId, request } = mergeRequest(rows, picks, keep, { left: left.id, right: right.id }, candidateId);
+    merge.mutate({ survivorId, request }, { onSuccess: (record) => void navigate(`/${ENTITIES[entity].path}/${record.id}`) });
+  };
+
+  return (
+    <section>
+      <PageHeader
+        title={t('duplicates.mergeTitle')}
+        description={t('duplicates.mergeDescription', { score, reasons: reasons.join(', ') })}
+      />
+      {merge.isError ? <ProblemAlert error={merge.error} /> : null}
+      <form className="form merge-form" onSubmit={onSubmit} aria-label={t('duplicates.mergeTitle')}>
+        <fieldset className="merge-keep">
+          <legend>{t('duplicates.keep')}</legend>
+          {(['left', 'right'] as const).map((side) => (
+            <label key={side} className="radio">
+              <input type="radio" name="keep" value={side} checked={keep === side} onChange={() => chooseKeep(side)} />{' '}
+              {names[side]} <span className="muted small">#{side === 'left' ? left.id : right.id}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="table-wrap">
+          <table className="table merge-table">
+            <caption className="visually-hidden">{t('duplicates.fieldsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('duplicates.field')}</th>
+                <th scope="col">{names.left}</th>
+                <th scope="col">{names.right}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const label = fieldLabel(entity, row.name, customFields.data ?? [], t);
+                return (
+                  <tr key={row.name} className={row.same ? 'row-muted' : undefined}>
+                    <th scope="row">{label}</th>
+                    {(['left', 'right'] as const).map((side) => {
+                      const value = show(side === 'left' ? row.left : row.right);
+                      if (row.same) return <td key={side}>{value}</td>;
+                      return (
+                        <td key={side}>
+                          <label className="radio">
+                            <input
+                              type="radio"
+                              name={`pick-${row.name}`}
+                              value={side}
+                              checked={picks[row.name] === side}
+                              onChange={() => setPicks({ ...picks, [row.name]: side })}
+                              aria-label={`${label}: ${value}`}
+                            />{' '}
+                            {value}
+                          </label>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+              <tr>
+                <th scope="row">{t('customers.tags')}</th>
+                <td colSpan={2}>
+                  {t('duplicates.tagsUnion', { tags: [...new Set([...left.tags, ...right.tags])].join(', ') || '—' })}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p className="muted">{t('duplicates.whatMoves')}</p>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={merge.isPending}>
+            {t('duplicates.mergeButton', { name: names[keep] })}
+          </button>
+          <Link className="button" to="/duplicates">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// Duplicates: the review queue (pairs with their score and reasons, dismiss, scan) and the
+// side-by-side merge of a pair, field by field.
+import type { Feature } from '../../app/registry';
+
+const queue = async () => import('./DuplicatesPage');
+const merge = async () => import('./MergePage');
+
+export const duplicatesFeature: Feature = {
+  id: 'duplicates',
+  routes: [
+    { path: 'duplicates', lazy: async () => ({ Component: (await queue()).DuplicatesPage }) },
+    { path: 'duplicates/:id/merge', lazy: async () => ({ Component: (await merge()).MergePage }) },
+  ],
+  nav: [{ to: '/duplicates', labelKey: 'nav.duplicates', icon: 'copy', order: 120 }],
+};
