@@ -94,6 +94,15 @@ export async function partitionScenarios({ browser, page, base, teamName, passwo
       teamName,
     );
     await screenshot('partition-revoked');
+    // Phone width: the panel and the access lists fit.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.reload();
+    await page.locator('.partition-access select').first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.locator('.partition-card').scrollIntoViewIfNeeded();
+    await screenshot('phone-partition', { fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    assert(width <= 362, `the buyer's page scrolls sideways at 360 px (${width} px wide)`);
     // Where the next scenario (the user menu's language) starts.
     await page.goto(`${base}/`);
     await page.locator('h1').filter({ hasText: 'Welcome' }).waitFor();
