@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { segmentsSearchImportScenarios } from './scenarios/segments_search_import.mjs';
+import { partitionScenarios } from './scenarios/partitions.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -635,6 +636,8 @@ await scenario('phone width (360 px): the navigation is a drawer that reaches Ho
   await screenshot('phone-home');
   await page.setViewportSize({ width: 1280, height: 860 });
 });
+
+await partitionScenarios({ browser, page, base, teamName, password, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

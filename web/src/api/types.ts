@@ -54,6 +54,12 @@ export interface Me {
   workspaces?: { id: string; slug: string; name: string; role: Role }[];
   team_ids?: string[];
   csrf_token?: string;
+  /** Set for a buyer's partner user (B2B2C): the buyer whose consumers they work on, and nothing else. */
+  partner_company_id?: string | null;
+  /** Buyers whose consumers were granted to this user or one of their teams. */
+  partition_ids?: string[];
+  /** The owner role: every buyer's consumers. */
+  all_partitions?: boolean;
 }
 
 export interface Hints {

@@ -7,6 +7,7 @@ import { features } from './features';
 import { navEntries } from './registry';
 import { UserMenu } from './UserMenu';
 import { SessionExpiredDialog } from './SessionExpiredDialog';
+import { PartnerBanner } from './PartnerBanner';
 import { useSession } from '../auth/session';
 import { Icon } from '../ui/icons';
 import { Loading } from '../ui/Alert';
@@ -134,6 +135,7 @@ export function Shell() {
       </nav>
       {navOpen ? <div className="scrim" aria-hidden="true" onClick={() => setNavOpen(false)} /> : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
+        {me.partner_company_id ? <PartnerBanner companyId={me.partner_company_id} /> : null}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -5,7 +5,7 @@ import { useHints, useMe, useSignIn, type Credentials } from './session';
 import { applyLanguage } from '../i18n';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { ProblemAlert } from '../ui/Alert';
-import { TextField, focusFirstInvalid } from '../ui/fields';
+import { TextField, useFocusFirstInvalid } from '../ui/fields';
 import { fieldError } from '../ui/errors';
 import { usePageTitle } from '../ui/Page';
 
@@ -24,6 +24,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, signIn.error);
   const [form, setForm] = useState<Credentials>({ email: '', password: '', workspace: '' });
   const from = safeFrom(location.state);
 
@@ -34,7 +35,6 @@ export function SignInPage() {
       onSuccess: (who) => {
         if (who) navigate(from, { replace: true });
       },
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
   const onSubmit = (e: FormEvent) => {

@@ -20,7 +20,8 @@ export type Ability =
   | 'apiKeys.manage'
   | 'roles.edit'
   | 'audit.read'
-  | 'customFields.manage';
+  | 'customFields.manage'
+  | 'partitions.manage';
 
 const NEEDS: Record<Ability, Role> = {
   'users.create': 'admin',
@@ -32,6 +33,7 @@ const NEEDS: Record<Ability, Role> = {
   'roles.edit': 'owner',
   'audit.read': 'admin',
   'customFields.manage': 'admin',
+  'partitions.manage': 'admin',
 };
 
 export function can(me: Pick<Me, 'role'> | null | undefined, ability: Ability): boolean {
@@ -41,4 +43,9 @@ export function can(me: Pick<Me, 'role'> | null | undefined, ability: Ability): 
 /** Roles this person may hand out (only owners make owners). */
 export function assignableRoles(me: Pick<Me, 'role'>): Role[] {
   return ROLES.filter((r) => r !== 'owner' || can(me, 'users.grantOwner'));
+}
+
+/** A buyer's partner user (B2B2C) sees that buyer and its consumers only. */
+export function isPartner(me: Pick<Me, 'partner_company_id'> | null | undefined): boolean {
+  return !!me?.partner_company_id;
 }

@@ -2,7 +2,9 @@
 // control with aria-describedby and aria-invalid, so screen readers read them with the field.
 import {
   useId,
+  useLayoutEffect,
   type InputHTMLAttributes,
+  type RefObject,
   type Ref,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -165,4 +167,17 @@ export function CheckboxField({
 export function focusFirstInvalid(form: HTMLElement | null): void {
   const el = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   el?.focus();
+}
+
+/**
+ * Moves focus to the first invalid field each time a save fails, once the server's messages are
+ * in the page. (Calling focusFirstInvalid from the mutation's onError in a requestAnimationFrame
+ * raced with the render: TanStack Query re-renders on a setTimeout(0), and a frame could come
+ * first, finding no aria-invalid field yet.) A layout effect runs in the same commit that adds
+ * aria-invalid, so focus has moved before anything else can look.
+ */
+export function useFocusFirstInvalid(formRef: RefObject<HTMLElement | null>, error: unknown): void {
+  useLayoutEffect(() => {
+    if (error) focusFirstInvalid(formRef.current);
+  }, [error, formRef]);
 }

@@ -85,6 +85,8 @@ describe('the record form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create company' }));
 
     await waitFor(() => expect(vat.getAttribute('aria-invalid')).toBe('true'));
+    // Focus is on the first invalid field as soon as the messages are shown (no frame later).
+    expect(document.activeElement).toBe(vat);
     expect(describedText(vat).join(' ')).toContain('Not a valid Italian VAT number (P.IVA): the check digit is wrong.');
     expect(money.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(money).join(' ')).toContain('Must be a number.');

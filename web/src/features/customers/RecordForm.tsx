@@ -9,7 +9,7 @@ import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { fieldError } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField, focusFirstInvalid, type Option } from '../../ui/fields';
+import { SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
 import { Icon } from '../../ui/icons';
 import { useBuyerCompanies, useSaveRecord } from './api';
 import { optionLabel } from './display';
@@ -44,6 +44,7 @@ export function RecordForm({
   const directory = useDirectory();
   const save = useSaveRecord(entity, record?.id);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   const [state, setState] = useState<RecordFormState>(() =>
     initialState(entity, customFields, record, record ? {} : { owner_user_id: me.user?.id ?? '' }),
   );
@@ -79,7 +80,6 @@ export function RecordForm({
               : t(`${cfg.ns}.createdFlash`, { name: recordName(saved) }),
           },
         }),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -1,6 +1,6 @@
 // One company or person: every field (built-in and custom) with where its value came from,
-// owner, team and tags, the B2B2C link (a buyer's kind; a consumer's buyer), the history of
-// changes on demand, and the timeline with its quick actions.
+// owner, team and tags, the B2B2C link (a buyer's kind and its partition of consumers; a
+// consumer's buyer), the history of changes on demand, and the timeline with its quick actions.
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { canWriteRecord } from './access';
 import { useCustomFields, useDeleteRecord, useRecord } from './api';
 import { BuiltInValue, CustomValue, Empty, fieldLabel, optionLabel } from './display';
 import { HistoryPanel } from './HistoryPanel';
+import { PartitionPanel } from './PartitionPanel';
 import { useDirectory } from './lookups';
 import { ProvenanceBadge } from './ProvenanceBadge';
 import { builtInFields, ENTITIES, GROUPS, recordName } from './schema';
@@ -150,6 +151,9 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
               <Fact label={t('customers.updatedAt')}>{fmt.dateTime(record.updated_at)}</Fact>
             </dl>
           </section>
+          {entity === 'company' && record.fields.buyer_kind ? (
+            <PartitionPanel companyId={record.id} directory={directory} />
+          ) : null}
           <FieldsCard entity={entity} record={record} badge={badge} buyerName={buyerName} />
           {customFields.length > 0 || orphanCustom.length > 0 ? (
             <section className="card" aria-labelledby="record-custom">

@@ -12,7 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { fieldError } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../ui/fields';
+import { SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { Icon, type IconName } from '../../ui/icons';
 import { canLogInteractions } from './access';
 import { recordsKey, useDeleteInteraction, useLogInteraction, useTimeline, useUpdateInteraction } from './api';
@@ -237,6 +237,7 @@ function InteractionForm({
   const me = useSession();
   const log = useLogInteraction();
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, log.error);
   const [d, setD] = useState<DraftState>(() => ({
     subject: '',
     body: '',
@@ -266,7 +267,6 @@ function InteractionForm({
     e.preventDefault();
     log.mutate(interactionBody(kind, about, d), {
       onSuccess: () => onDone(t(`timeline.logged.${kind}`)),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

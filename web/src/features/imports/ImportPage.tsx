@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
-import { CheckboxField, SelectField, TextField, focusFirstInvalid } from '../../ui/fields';
+import { CheckboxField, SelectField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { fieldError } from '../../ui/errors';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
@@ -81,6 +81,7 @@ export function ImportWizardPage() {
   const [report, setReport] = useState<DryRun | null>(null);
   const upload = useUpload();
   const dryRun = useDryRun(job?.id ?? '');
+  useFocusFirstInvalid(formRef, dryRun.error);
   const start = useStartImport(job?.id ?? '');
   const jobEntity = job?.entity ?? entity;
   const customFields = useCustomFields(jobEntity);
@@ -136,7 +137,6 @@ export function ImportWizardPage() {
         setReport(r);
         setStep('check');
       },
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -1,5 +1,6 @@
 // Imports: the CSV import wizard for companies and people, and an import's progress page.
 import type { Feature } from '../../app/registry';
+import { isPartner } from '../../auth/permissions';
 import { canCreateRecords } from '../customers/access';
 
 const wizard = async () => import('./ImportPage');
@@ -10,5 +11,14 @@ export const importsFeature: Feature = {
     { path: 'import', lazy: async () => ({ Component: (await wizard()).ImportWizardPage }) },
     { path: 'import/:id', lazy: async () => ({ Component: (await wizard()).ImportProgressPage }) },
   ],
-  nav: [{ to: '/import', labelKey: 'nav.import', icon: 'upload', order: 300, visible: canCreateRecords }],
+  nav: [
+    {
+      to: '/import',
+      labelKey: 'nav.import',
+      icon: 'upload',
+      order: 300,
+      // Not for a buyer's partner user, who may not create companies and works on people by hand.
+      visible: (me) => canCreateRecords(me) && !isPartner(me),
+    },
+  ],
 };

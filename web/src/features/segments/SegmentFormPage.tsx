@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
-import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../ui/fields';
+import { SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { fieldError } from '../../ui/errors';
 import { PageHeader } from '../../ui/Page';
 import { useCustomFields } from '../customers/api';
@@ -50,6 +50,7 @@ function SegmentForm({ segment }: { segment?: Segment }) {
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const save = useSaveSegment(segment?.id);
+  useFocusFirstInvalid(formRef, save.error);
   const [form, setForm] = useState({
     name: segment?.name ?? '',
     description: segment?.description ?? '',
@@ -90,7 +91,6 @@ function SegmentForm({ segment }: { segment?: Segment }) {
         navigate(`/segments/${encodeURIComponent(saved.id)}`, {
           state: { flash: t(segment ? 'segments.savedFlash' : 'segments.createdFlash', { name: saved.name }) },
         }),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -1,6 +1,7 @@
 // Segments: lists of customers, dynamic (a saved filter) or static (members added by hand),
 // with their members, live counts, daily snapshots and exports.
 import type { Feature } from '../../app/registry';
+import { isPartner } from '../../auth/permissions';
 
 const list = async () => import('./SegmentsPage');
 const form = async () => import('./SegmentFormPage');
@@ -14,5 +15,6 @@ export const segmentsFeature: Feature = {
     { path: 'segments/:id', lazy: async () => ({ Component: (await page()).SegmentPage }) },
     { path: 'segments/:id/edit', lazy: async () => ({ Component: (await form()).SegmentEditPage }) },
   ],
-  nav: [{ to: '/segments', labelKey: 'nav.segments', icon: 'segments', order: 200 }],
+  // A partner user sees one buyer's consumers only: the workspace's segments are not theirs.
+  nav: [{ to: '/segments', labelKey: 'nav.segments', icon: 'segments', order: 200, visible: (me) => !isPartner(me) }],
 };

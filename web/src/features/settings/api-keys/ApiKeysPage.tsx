@@ -10,7 +10,7 @@ import { useFormat } from '../../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { CopyButton } from '../../../ui/CopyButton';
-import { SelectField, TextField, focusFirstInvalid } from '../../../ui/fields';
+import { SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
 import { PageHeader } from '../../../ui/Page';
 import { useAllUsers } from '../users/api';
@@ -38,7 +38,6 @@ export function ApiKeysPage() {
       setForm({ name: '', role: form.role });
       void qc.invalidateQueries({ queryKey: keysKey });
     },
-    onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
   });
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => api.del(`/api-keys/${encodeURIComponent(key.id)}`),
@@ -48,6 +47,7 @@ export function ApiKeysPage() {
     },
     onSettled: () => setRevoking(null),
   });
+  useFocusFirstInvalid(formRef, create.error);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

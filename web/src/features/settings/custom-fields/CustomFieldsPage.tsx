@@ -10,7 +10,7 @@ import { useFormat } from '../../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { fieldError } from '../../../ui/errors';
-import { CheckboxField, SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../../ui/fields';
+import { CheckboxField, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { PageHeader } from '../../../ui/Page';
 import { useCreateCustomField, useCustomFields, useDeleteCustomField } from '../../customers/api';
 import {
@@ -168,6 +168,7 @@ function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: Cu
   const { t } = useTranslation();
   const create = useCreateCustomField(entity);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, create.error);
   const empty = { label: '', key: '', type: 'text' as CustomFieldType, options: '', currency: 'EUR', required: false };
   const [form, setForm] = useState(empty);
   const [keyTouched, setKeyTouched] = useState(false);
@@ -209,7 +210,6 @@ function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: Cu
         setKeyTouched(false);
         onCreated(created);
       },
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -7,7 +7,7 @@ import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../../ui/fields';
+import { SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
 import { PageHeader } from '../../../ui/Page';
 import { useAllUsers } from '../users/api';
@@ -43,6 +43,7 @@ function TeamForm({ team }: { team?: Team }) {
   const save = useSaveTeam(team?.id);
   const remove = useDeleteTeam(team?.id ?? '');
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   const canManage = can(me, 'teams.manage');
   const [form, setForm] = useState({
     name: team?.name ?? '',
@@ -99,7 +100,6 @@ function TeamForm({ team }: { team?: Team }) {
         if (team) setSaved(true);
         else navigate('/settings/teams', { state: { flash: t('teams.createdFlash', { name: saved.name }) } });
       },
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -6,7 +6,7 @@ import { useSession } from '../../../auth/session';
 import { assignableRoles, can } from '../../../auth/permissions';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
 import { Alert, ProblemAlert } from '../../../ui/Alert';
-import { SelectField, TextField, focusFirstInvalid } from '../../../ui/fields';
+import { SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
 import { PageHeader } from '../../../ui/Page';
 import { useCreateUser, type NewUser } from './api';
@@ -19,6 +19,7 @@ export function UserCreatePage() {
   const navigate = useNavigate();
   const create = useCreateUser();
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, create.error);
   const [form, setForm] = useState({ email: '', display_name: '', role: 'member' as Role, language: '', password: '' });
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const err = create.error;
@@ -35,7 +36,6 @@ export function UserCreatePage() {
         navigate('/settings/users', {
           state: { flash: t('users.createdFlash', { name: user.display_name, email: user.email }) },
         }),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

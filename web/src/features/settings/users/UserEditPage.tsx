@@ -7,7 +7,7 @@ import { assignableRoles, can } from '../../../auth/permissions';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
-import { CheckboxField, SelectField, TextField, focusFirstInvalid } from '../../../ui/fields';
+import { CheckboxField, SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
 import { PageHeader } from '../../../ui/Page';
 import { useUpdateUser, useUser, type UserChanges } from './api';
@@ -42,6 +42,7 @@ function UserEditForm({ user }: { user: User }) {
   const fmt = useFormat();
   const update = useUpdateUser(user.id);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, update.error);
   const [form, setForm] = useState({
     display_name: user.display_name,
     role: user.role,
@@ -84,7 +85,6 @@ function UserEditForm({ user }: { user: User }) {
         setSaved(true);
         setForm((f) => ({ ...f, password: '' }));
       },
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
     });
   };
 

@@ -1,0 +1,106 @@
+// A buyer's B2B2C partition: the consumer count, whether you may see the consumers, the grants
+// (users and teams who may) and the partner users (the buyer's own people, who see nothing else).
+// Every change answers with the partition as it now is.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Page, UnixMillis } from '../../api/types';
+import type { CustomerRecord } from './types';
+
+export type GranteeKind = 'user' | 'team';
+
+export interface PartitionGrant {
+  grantee_kind: GranteeKind;
+  grantee_id: string;
+  grantee_name: string;
+  granted_by_user_id: string | null;
+  created_at: UnixMillis;
+}
+
+export interface PartitionPartner {
+  user_id: string;
+  display_name: string;
+  email: string;
+  created_at: UnixMillis;
+}
+
+export interface Partition {
+  buyer_company_id: string;
+  consumer_count: number;
+  consumers_visible: boolean;
+  /** Admins and owners only. */
+  grants?: PartitionGrant[];
+  /** Admins and owners only. */
+  partners?: PartitionPartner[];
+}
+
+export const partitionKey = (companyId: string) => ['partition', companyId] as const;
+export const consumersKey = (companyId: string) => ['consumers', companyId] as const;
+
+const base = (companyId: string) => `/companies/${encodeURIComponent(companyId)}/partition`;
+
+export function usePartition(companyId: string) {
+  return useQuery({
+    queryKey: partitionKey(companyId),
+    queryFn: ({ signal }) => api.get<Partition>(base(companyId), { signal }),
+  });
+}
+
+/** The consumers you may read, a page at a time ("Load more"). */
+export function useConsumers(companyId: string, enabled: boolean, limit = 25) {
+  const query = useInfiniteQuery({
+    queryKey: [...consumersKey(companyId), limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<CustomerRecord>>(`/companies/${encodeURIComponent(companyId)}/consumers`, {
+        query: { limit, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+}
+
+/** The path of one grant or one partner user (ids are encoded). */
+export function grantPath(companyId: string, kind: GranteeKind, granteeId: string): string {
+  return `${base(companyId)}/grants/${kind}/${encodeURIComponent(granteeId)}`;
+}
+export function partnerPath(companyId: string, userId: string): string {
+  return `${base(companyId)}/partners/${encodeURIComponent(userId)}`;
+}
+
+/** "team:12" <-> { kind: 'team', id: '12' } (the grant picker's option values). */
+export function parseGrantee(value: string): { kind: GranteeKind; id: string } | null {
+  const m = /^(user|team):(.+)$/.exec(value);
+  return m ? { kind: m[1] as GranteeKind, id: m[2] } : null;
+}
+
+type Change = { op: 'grant' | 'revoke'; kind: GranteeKind; id: string } | { op: 'addPartner' | 'removePartner'; id: string };
+
+function send(companyId: string, change: Change): Promise<Partition> {
+  switch (change.op) {
+    case 'grant':
+      return api.put<Partition>(grantPath(companyId, change.kind, change.id), {});
+    case 'revoke':
+      return api.del<Partition>(grantPath(companyId, change.kind, change.id));
+    case 'addPartner':
+      return api.put<Partition>(partnerPath(companyId, change.id), {});
+    case 'removePartner':
+      return api.del<Partition>(partnerPath(companyId, change.id));
+  }
+}
+
+/** One mutation per kind of change, so that each picker shows its own error. */
+export function usePartitionChange(companyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: Change) => send(companyId, change),
+    onSuccess: (partition) => {
+      qc.setQueryData(partitionKey(companyId), partition);
+      // Who sees which consumers changed: lists and counts may differ now.
+      void qc.invalidateQueries({ queryKey: consumersKey(companyId) });
+      void qc.invalidateQueries({ queryKey: ['records', 'person'] });
+    },
+  });
+}
