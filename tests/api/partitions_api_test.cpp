@@ -151,6 +151,12 @@ TEST_F(PartitionsApiTest, PartnerUsersSeeAndWorkOnTheirBuyersConsumersOnly) {
     auto me = partner.client.get("/api/v1/me").json();
     EXPECT_EQ(me["partner_company_id"], north_);
     EXPECT_EQ(me["all_partitions"], false);
+    // The staff directory is not theirs: they list themselves only.
+    auto users = partner.client.get("/api/v1/users?limit=200").json();
+    ASSERT_EQ(users["items"].size(), 1u);
+    EXPECT_EQ(users["items"][0]["id"], partner.id);
+    const std::string owner_id = owner.get("/api/v1/me").json()["user"]["id"];
+    expect_problem(partner.client.get("/api/v1/users/" + owner_id), 404);
 
     // They read their buyer and its consumers, nothing else.
     EXPECT_EQ(partner.client.get("/api/v1/companies/" + north_).status, 200);

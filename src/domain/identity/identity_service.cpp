@@ -282,11 +282,26 @@ Result<Actor> IdentityService::actor_for(const Principal& principal) {
     return a;
 }
 
+Result<bool> IdentityService::is_partner(const Principal& actor) {
+    if (!actor.user_id) return false;
+    auto access = RAPPORT_TRY(repo_.partition_access_of(actor.workspace_id, *actor.user_id));
+    return access.partner_company_id.has_value();
+}
+
 Result<Page<User>> IdentityService::list_users(const Principal& actor, const PageRequest& page) {
+    // A buyer's partner user works outside the company: the staff directory is not theirs.
+    if (RAPPORT_TRY(is_partner(actor))) {
+        Page<User> self;
+        if (!page.after) self.items.push_back(RAPPORT_TRY(get_user(actor, *actor.user_id)));
+        return self;
+    }
     return repo_.list_users(actor.workspace_id, page);
 }
 
 Result<User> IdentityService::get_user(const Principal& actor, Id user_id) {
+    if (actor.user_id && user_id != *actor.user_id && RAPPORT_TRY(is_partner(actor))) {
+        return fail(Error::not_found("no user " + id_to_string(user_id) + " in this workspace"));
+    }
     auto user = RAPPORT_TRY(repo_.find_user(actor.workspace_id, user_id));
     if (!user) return fail(Error::not_found("no user " + id_to_string(user_id) + " in this workspace"));
     return *user;

@@ -75,7 +75,10 @@ public:
     Result<Actor> actor_for(const Principal& principal);
 
     Result<Page<User>> list_users(const Principal& actor, const PageRequest& page);
+    // A partner user (B2B2C) gets themselves only from these two.
     Result<User> get_user(const Principal& actor, Id user_id);
+    // Whether the actor is a buyer's partner user.
+    Result<bool> is_partner(const Principal& actor);
     Result<User> create_user(const Principal& actor, const UserInput& input, const std::string& ip);
     Result<User> update_user(const Principal& actor, Id user_id, const UserInput& input, const std::string& ip);
 
