@@ -26,6 +26,21 @@ export const KNOWN_ACTIONS = [
   'api_key.revoked',
   'role.grant_changed',
   'workspace.bootstrapped',
+  'custom_field.created',
+  'custom_field.deleted',
+  'segment.created',
+  'segment.updated',
+  'segment.deleted',
+  'import.csv',
+  'person.data_exported',
+  'person.erased',
+  'person.merged',
+  'company.merged',
+  'duplicate.dismissed',
+  'partition.grant',
+  'partition.revoke',
+  'partition.partner_add',
+  'partition.partner_remove',
 ];
 
 /** An entry's detail as "key: value" lines (objects), or its text. */
