@@ -8,17 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { PageHeader, usePageTitle } from '../../ui/Page';
 import { useCustomFields, useRecord } from '../customers/api';
-import { fieldLabel } from '../customers/display';
-import { ENTITIES, recordName } from '../customers/schema';
+import { useFormat } from '../../i18n/format';
+import { fieldLabel, valueText } from '../customers/display';
+import { useDirectory } from '../customers/lookups';
+import { builtInFields, ENTITIES, recordName } from '../customers/schema';
 import type { CustomerRecord, Entity, FieldValue } from '../customers/types';
 import { useCandidate, useMerge } from './api';
 import { reasonText } from './DuplicatesPage';
 import { defaultPicks, mergeRequest, mergeRows, type MergeRow } from './mergeModel';
 
-function show(v: FieldValue | undefined): string {
-  if (v === null || v === undefined || v === '') return '—';
-  return Array.isArray(v) ? v.join(', ') : String(v);
-}
+const EMPTY = '—';
 
 export function MergePage() {
   const { t } = useTranslation();
@@ -78,6 +77,17 @@ function MergeForm({
   const [picks, setPicks] = useState(() => defaultPicks(rows, 'left'));
   const merge = useMerge(entity);
   const names = { left: recordName(left), right: recordName(right) };
+  const fmt = useFormat();
+  const directory = useDirectory();
+  /** A value in words: people and teams by name, options, dates and countries as elsewhere. */
+  const show = (name: string, v: FieldValue | undefined): string => {
+    if (v === null || v === undefined || v === '') return EMPTY;
+    if (name === 'owner_user_id' && typeof v === 'string') return directory.userName(v);
+    if (name === 'team_id' && typeof v === 'string') return directory.teamName(v);
+    const builtIn = builtInFields(entity).find((f) => f.name === name);
+    const custom = name.startsWith('custom.') ? customFields.data?.find((c) => `custom.${c.key}` === name) : undefined;
+    return valueText(v, { builtIn, custom }, fmt, t) || EMPTY;
+  };
 
   const chooseKeep = (side: 'left' | 'right') => {
     setKeep(side);
@@ -123,7 +133,7 @@ function MergeForm({
                   <tr key={row.name} className={row.same ? 'row-muted' : undefined}>
                     <th scope="row">{label}</th>
                     {(['left', 'right'] as const).map((side) => {
-                      const value = show(side === 'left' ? row.left : row.right);
+                      const value = show(row.name, side === 'left' ? row.left : row.right);
                       if (row.same) return <td key={side}>{value}</td>;
                       return (
                         <td key={side}>
