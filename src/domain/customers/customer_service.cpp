@@ -15,16 +15,6 @@ namespace {
 constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxTagLength = 60;
 
-std::string id_text(const std::optional<Id>& id) {
-    return id ? id_to_string(*id) : "";
-}
-
-std::string join_tags(const std::vector<std::string>& tags) {
-    std::string out;
-    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
-    return out;
-}
-
 std::string what(EntityType type) {
     return type == EntityType::Company ? "company" : "person";
 }

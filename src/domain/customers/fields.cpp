@@ -194,6 +194,16 @@ std::string value_text(const nlohmann::json& value) {
     return value.dump();
 }
 
+std::string id_text(const std::optional<Id>& id) {
+    return id ? id_to_string(*id) : "";
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
 tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field, const nlohmann::json& value,
                                                           const NormalizeContext& context) {
     if (value.is_null() || (value.is_string() && trim(value.get<std::string>()).empty())) {

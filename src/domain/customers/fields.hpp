@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/ids.hpp"
 
 namespace rapport::domain::customers {
 
@@ -66,5 +67,8 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
 
 // Canonical text of a normalised value, for history and provenance ("" for null).
 std::string value_text(const nlohmann::json& value);
+// The same for an owner or team id ("" for none) and for a tag list ("a, b").
+std::string id_text(const std::optional<Id>& id);
+std::string join_tags(const std::vector<std::string>& tags);
 
 }  // namespace rapport::domain::customers

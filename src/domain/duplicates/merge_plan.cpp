@@ -14,16 +14,6 @@ bool empty_value(const nlohmann::json& object, const std::string& key) {
            (object.at(key).is_string() && object.at(key).get<std::string>().empty());
 }
 
-std::string id_text(const std::optional<Id>& id) {
-    return id ? id_to_string(*id) : "";
-}
-
-std::string join_tags(const std::vector<std::string>& tags) {
-    std::string out;
-    for (const auto& t : tags) out += (out.empty() ? "" : ", ") + t;
-    return out;
-}
-
 }  // namespace
 
 Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecord& merged,
