@@ -21,7 +21,6 @@
 #        RAPPORT_BENCH_WEB=false skips the browser measurement
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
 DURATION=${1:-10}
 CACHE=${RAPPORT_BENCH_CACHE:-/var/tmp/rapport-bench}
 PEOPLE=${RAPPORT_BENCH_PEOPLE:-1000000}
