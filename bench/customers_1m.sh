@@ -51,6 +51,8 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+# CPU time used so far by the server process, in milliseconds (user + system).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$RAPPORT_PID/stat"; }
 
 # Latency text from wrk ("812.00us", "1.23ms", "1.02s") in milliseconds.
 to_ms() {
@@ -100,8 +102,9 @@ generate() {  # generate <url> <report file>
 wrk_run() {  # wrk_run <backend> <key> <connections> <lua script>
   local backend=$1 key=$2 c=$3 script=$4 threads=2 out
   ((c < 2)) && threads=1
-  local before
+  local before cpu0
   before=$(load)
+  cpu0=$(cpu_ms)
   out=$(wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$script" \
     -H "Authorization: Bearer $TOKEN" "$URL")
   local rps p50 p99 non2xx requests timeouts
@@ -110,12 +113,16 @@ wrk_run() {  # wrk_run <backend> <key> <connections> <lua script>
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  # The server's own CPU per request: unlike latencies, hardly changed by other processes.
+  local cpu
+  cpu=$(awk -v a="$cpu0" -v b="$(cpu_ms)" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }')
   timeouts=$(awk '/Socket errors/ {print $NF}' <<<"$out")
   # wrk leaves requests that never answered (over 10 s) out of its latencies: then there is no p99.
   if [[ ${requests:-0} == 0 || ${timeouts:-0} != 0 ]]; then p99=">10000"; fi
   [[ ${requests:-0} == 0 ]] && p50=">10000"
-  printf '  %-8s %-7s c=%-3s %8s req/s   p50 %7s ms   p99 %7s ms   non-2xx %-4s timeouts %-3s load %s -> %s\n' \
-    "$backend" "$key" "$c" "$rps" "$p50" "$p99" "${non2xx:-0}" "${timeouts:-0}" "$before" "$(load)"
+  printf '  %-8s %-7s c=%-3s %8s req/s   p50 %7s ms   p99 %7s ms   server CPU %5s ms/req   non-2xx %-4s timeouts %-3s load %s -> %s\n' \
+    "$backend" "$key" "$c" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" "${timeouts:-0}" "$before" "$(load)"
+  R[$backend.$key.$c.cpu]=$cpu
   R[$backend.$key.$c.rps]=$rps
   R[$backend.$key.$c.p50]=$p50
   R[$backend.$key.$c.p99]=$p99
@@ -159,8 +166,9 @@ measure() {
   segment=$(api POST /api/v1/segments "{\"name\":\"Bench IT newsletter $(date +%s%N)\",\"kind\":\"mixed\",\"entity_type\":\"person\",\"type\":\"dynamic\",\"filter\":$filter}" |
     grep -oE '"id":"[0-9]+"' | head -1 | grep -oE '[0-9]+')
   local times=() count=""
-  local before
+  local before cpu0
   before=$(load)
+  cpu0=$(cpu_ms)
   for _ in 1 2 3 4 5 6 7; do
     local out
     out=$(curl -sf -w ' %{time_total}' -H "Authorization: Bearer $TOKEN" "$URL/api/v1/segments/$segment/count")
@@ -172,7 +180,10 @@ measure() {
   R[$backend.segment.median]=$(sed -n 4p <<<"$sorted")
   R[$backend.segment.max]=$(tail -1 <<<"$sorted")
   R[$backend.segment.load]=$before
-  echo "  $backend segment count ($count people): runs ${times[*]} ms; median ${R[$backend.segment.median]} ms, max ${R[$backend.segment.max]} ms; load $before -> $(load)"
+  R[$backend.segment.cpu]=$(awk -v a="$cpu0" -v b="$(cpu_ms)" 'BEGIN { printf "%.0f", (b - a) / 7 }')
+  # Gone again, so the next start's daily snapshots do not count it while the next run measures.
+  api DELETE "/api/v1/segments/$segment" >/dev/null || true
+  echo "  $backend segment count ($count people): runs ${times[*]} ms; median ${R[$backend.segment.median]} ms, max ${R[$backend.segment.max]} ms; server CPU ${R[$backend.segment.cpu]} ms per count; load $before -> $(load)"
 
   # (e) the web UI's people list
   if [[ $WEB == true ]]; then
@@ -236,5 +247,7 @@ for key in list search; do
     printf '%-24s %-10s %-16s %-16s %-8s\n' "$key p50/p99 ms (c=$cc)" "" \
       "${R[sqlite.$key.$cc.p50]:--}/${R[sqlite.$key.$cc.p99]:--}" \
       "${R[postgres.$key.$cc.p50]:--}/${R[postgres.$key.$cc.p99]:--}" ""
+    printf '%-24s %-10s %-16s %-16s %-8s\n' "$key server CPU ms/req" "" "${R[sqlite.$key.$cc.cpu]:--}" \
+      "${R[postgres.$key.$cc.cpu]:--} (+PG)" ""
   done
 done
