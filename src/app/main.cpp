@@ -1,11 +1,13 @@
-// The `rapport` command: serve, migrate, admin, demo, backup.
+// The `rapport` command: serve, migrate, admin, demo, bench-data, backup.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
+#include "app/bench_data.hpp"
 #include "app/config.hpp"
 #include "app/demo/demo_data.hpp"
 #include "app/logging.hpp"
@@ -102,6 +104,15 @@ int main(int argc, char** argv) {
     create_key->add_option("--role", role, "owner, admin, manager, member or viewer")->capture_default_str();
 
     cli.add_subcommand("demo", "load the demo data set");
+    app::BenchDataOptions bench;
+    auto* bench_data = cli.add_subcommand("bench-data", "create a large generated workspace for benchmarks");
+    bench_data->add_option("--workspace", bench.workspace, "workspace name")->capture_default_str();
+    bench_data->add_option("--people", bench.people, "people to create")->capture_default_str();
+    bench_data->add_option("--companies", bench.companies, "companies to create")->capture_default_str();
+    bench_data->add_option("--email", bench.owner_email, "owner's email")->capture_default_str();
+    bench_data->add_option("--password", bench.owner_password, "owner's password")->capture_default_str();
+    bench_data->add_option("--batch", bench.batch, "records per transaction")->capture_default_str();
+    bench_data->add_option("--seed", bench.seed, "generator seed")->capture_default_str();
     std::string backup_to;
     auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database while it runs");
     backup->add_option("--to", backup_to, "destination file")->required();
@@ -166,6 +177,25 @@ int main(int argc, char** argv) {
         std::printf("demo login: %s / %s\n", result->owner_email.c_str(), result->owner_password.c_str());
         std::printf("partner login (a buyer's partner user, B2B2C): %s / %s\n", app::demo::kPartnerEmail,
                     result->owner_password.c_str());
+        return 0;
+    }
+    if (bench_data->parsed()) {
+        const auto start = std::chrono::steady_clock::now();
+        auto result = app::load_bench_data(
+            services, bench, [](const std::string& line) { std::fprintf(stderr, "bench-data: %s\n", line.c_str()); });
+        if (!result) return report(result.error());
+        const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto& r = *result;
+        const auto rate = [](std::int64_t n, double s) { return s > 0 ? static_cast<double>(n) / s : 0.0; };
+        std::printf("bench workspace %s on %s: %lld companies, %lld people, %lld affiliations, %lld tags\n",
+                    r.workspace_slug.c_str(), services.database().describe().c_str(),
+                    static_cast<long long>(r.companies), static_cast<long long>(r.people),
+                    static_cast<long long>(r.affiliations), static_cast<long long>(r.tags));
+        std::printf("records written without a generated value that failed validation: %lld\n",
+                    static_cast<long long>(r.records_with_dropped_fields));
+        std::printf("generated in %.1f s; companies %.1f s (%.0f rows/s); people %.1f s (%.0f rows/s); total %.1f s\n",
+                    r.generate_seconds, r.company_seconds, rate(r.companies, r.company_seconds), r.people_seconds,
+                    rate(r.people, r.people_seconds), total);
         return 0;
     }
     if (backup->parsed()) {

@@ -40,6 +40,7 @@ public:
     domain::TeamService& teams() { return teams_; }
     domain::AuditRepository& audit() { return audit_repo_; }
     domain::customers::CustomerService& customers() { return customers_; }
+    domain::customers::CustomerRepository& customer_repository() { return customer_repo_; }
     domain::timeline::TimelineService& timeline() { return timeline_; }
     domain::search::SearchService& search() { return search_; }
     domain::privacy::PrivacyService& privacy() { return privacy_; }

@@ -132,9 +132,7 @@ Result<bool> database_is_empty(storage::Database& db) {
     });
 }
 
-Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
-    auto boot = RAPPORT_TRY(services.identity().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
-    const Id ws = boot.workspace.workspace_id;
+Result<Staff> create_staff(Services& services, Id ws) {
     const auto op = domain::IdentityService::operator_principal(ws);
 
     std::vector<Id> user_ids;
@@ -178,6 +176,15 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         staff.by_country[static_cast<std::size_t>(c)] = {team_ids[5], users({9})};
     }
     staff.consumers = {team_ids[2], users({10, 11})};
+    staff.team_ids = team_ids;
+    return staff;
+}
+
+Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
+    auto boot = RAPPORT_TRY(services.identity().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
+    const Id ws = boot.workspace.workspace_id;
+    const Staff staff = RAPPORT_TRY(create_staff(services, ws));
+    const auto op = domain::IdentityService::operator_principal(ws);
 
     const DemoCustomers data = generate_customers(seed, staff, services.clock().now_ms());
     RAPPORT_CHECK(storage::write_transaction(
@@ -191,7 +198,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         if (!first_buyer) first_buyer = c.company_id;
         for (std::size_t team : {std::size_t{2}, std::size_t{3}}) {
             RAPPORT_CHECK(services.partitions().grant(op, c.company_id, domain::partitions::GranteeKind::Team,
-                                                      team_ids[team], ""));
+                                                      staff.team_ids[team], ""));
         }
     }
     if (first_buyer) {
@@ -209,8 +216,8 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     r.workspace_slug = boot.workspace.slug;
     r.owner_email = kOwnerEmail;
     r.owner_password = kOwnerPassword;
-    r.users = 1 + static_cast<int>(user_ids.size()) + (first_buyer ? 1 : 0);
-    r.teams = static_cast<int>(team_ids.size());
+    r.users = 1 + static_cast<int>(kUsers.size()) + (first_buyer ? 1 : 0);
+    r.teams = static_cast<int>(demo_teams().size());
     r.companies = static_cast<int>(data.companies.size());
     r.people = static_cast<int>(data.people.size());
     for (const auto& c : data.companies) r.buyers += c.buyer_kind ? 1 : 0;

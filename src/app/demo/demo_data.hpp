@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/demo/demo_generator.hpp"
 #include "app/services.hpp"
 
 namespace rapport::app::demo {
@@ -33,6 +34,11 @@ struct DemoReport {
 // Loads the data set into a new workspace. Conflict when the demo workspace exists.
 // Everything of the customer records is written in one transaction.
 Result<DemoReport> load_demo(Services& services, std::uint32_t seed = 42);
+
+// The demo's staff in workspace `ws`: 16 users (sales in Italy, Spain and Portugal, key
+// accounts, marketing, service, IT, finance) and their six teams, created through the
+// identity and team services, and who looks after which customers.
+Result<Staff> create_staff(Services& services, Id ws);
 
 // True when the database holds no workspace (a first start).
 Result<bool> database_is_empty(storage::Database& db);

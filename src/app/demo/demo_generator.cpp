@@ -173,8 +173,8 @@ struct PersonName {
 
 class Generator {
 public:
-    Generator(std::uint32_t seed, const Staff& staff, std::int64_t now_ms)
-        : rng_(seed), staff_(staff), now_(now_ms), vat_base_(rng_.below(100'000) * 5) {}
+    Generator(std::uint32_t seed, const Staff& staff, std::int64_t now_ms, const Scale& scale)
+        : rng_(seed), staff_(staff), now_(now_ms), vat_base_(rng_.below(100'000) * 5), scale_(scale) {}
 
     DemoCustomers run() {
         make_companies();
@@ -334,11 +334,18 @@ private:
 
     void make_companies() {
         std::vector<Slot> slots;
+        const auto scaled = [&](long long n) { return static_cast<int>(n * scale_.companies / kDemoCompanies); };
+        int planned = 0;
+        for (const auto& plan : kPlans) planned += scaled(plan.companies);
         for (const auto& plan : kPlans) {
-            for (char kind : plan.buyer_kinds) slots.push_back({plan.country, kind});
-            for (int i = static_cast<int>(plan.buyer_kinds.size()); i < plan.companies; ++i) {
-                slots.push_back({plan.country, 0});
+            // Rounding leftovers go to the first (largest) country; none at the demo's scale.
+            const int companies = scaled(plan.companies) + (&plan == &kPlans[0] ? scale_.companies - planned : 0);
+            const int buyers = std::min(companies, scaled(static_cast<long long>(plan.buyer_kinds.size())));
+            for (int b = 0; b < buyers; ++b) {
+                slots.push_back(
+                    {plan.country, plan.buyer_kinds[static_cast<std::size_t>(b) % plan.buyer_kinds.size()]});
             }
+            for (int i = buyers; i < companies; ++i) slots.push_back({plan.country, 0});
         }
         // Mixed order, so that listings by creation show every country.
         rng_.shuffle(slots);
@@ -371,12 +378,18 @@ private:
                 c.industry = std::string(act.industry);
             }
             std::string legal = core + legal_form(w, size, slot.buyer_kind);
-            for (int attempt = 0; used_names.count(legal) != 0; ++attempt) {
-                // Names repeat: draw another, and in the end tell them apart as companies do, by town.
+            const std::string in_town = " " + std::string(city.name);
+            std::string in_town_core;  // set once the name has its town
+            for (int attempt = 0, number = 2; used_names.count(legal) != 0; ++attempt) {
+                // Names repeat: draw another, and in the end tell them apart as companies do, by
+                // town, and (in the large benchmark data sets) then by number.
                 if (slot.buyer_kind == 0 && attempt < 5) {
                     core = company_core(w, act, city);
+                } else if (in_town_core.empty()) {
+                    core += in_town;
+                    in_town_core = core;
                 } else {
-                    core += " " + std::string(city.name);
+                    core = in_town_core + " " + std::to_string(number++);
                 }
                 legal = core + legal_form(w, size, slot.buyer_kind);
             }
@@ -457,7 +470,7 @@ private:
             while (kSizes[size] != c.size) ++size;
             weights.push_back(kContactWeights[size]);
         }
-        const auto shares = apportion(weights, kDemoContacts);
+        const auto shares = apportion(weights, contacts());
         for (std::size_t ci = 0; ci < out_.companies.size(); ++ci) {
             const CompanyRow& company = out_.companies[ci];
             const CountryWords& w = words(company.country_code);
@@ -517,7 +530,7 @@ private:
             // Shops and online resellers know many consumers; distributors a few (loyalty cards).
             weights.push_back(*kind == "reseller" ? 4 : *kind == "retailer" ? 3 : 1);
         }
-        const auto shares = apportion(weights, kDemoBuyerConsumers);
+        const auto shares = apportion(weights, buyer_consumers());
         for (std::size_t b = 0; b < buyers.size(); ++b) {
             const CompanyRow& buyer = out_.companies[buyers[b]];
             const CountryWords& w = words(buyer.country_code);
@@ -537,7 +550,8 @@ private:
 
     void make_direct_consumers() {
         static constexpr std::array<int, 6> kCountryWeights = {45, 20, 15, 10, 5, 5};
-        for (int k = 0; k < kDemoDirectConsumers; ++k) {
+        const int direct = scale_.people - contacts() - buyer_consumers();
+        for (int k = 0; k < direct; ++k) {
             const auto country = static_cast<Country>(rng_.weighted(kCountryWeights));
             const CountryWords& w = words(country);
             PersonRow p = consumer(w, rng_.pick(w.cities));
@@ -547,11 +561,16 @@ private:
         }
     }
 
+    // The demo's people are 1800 contacts, 800 buyers' consumers and 400 direct consumers.
+    int contacts() const { return static_cast<int>(static_cast<long long>(scale_.people) * 18 / 30); }
+    int buyer_consumers() const { return static_cast<int>(static_cast<long long>(scale_.people) * 8 / 30); }
+
     Rng rng_;
     const Staff& staff_;
     std::int64_t now_;
     std::uint64_t vat_base_;
     std::uint64_t vat_counter_ = 0;
+    Scale scale_;
     std::unordered_set<std::string> used_emails_;
     std::unordered_set<std::string> used_domains_;
     std::array<std::vector<std::size_t>, 6> by_country_;
@@ -579,8 +598,8 @@ std::string ascii_key(std::string_view utf8) {
     return out;
 }
 
-DemoCustomers generate_customers(std::uint32_t seed, const Staff& staff, std::int64_t now_ms) {
-    return Generator(seed, staff, now_ms).run();
+DemoCustomers generate_customers(std::uint32_t seed, const Staff& staff, std::int64_t now_ms, const Scale& scale) {
+    return Generator(seed, staff, now_ms, scale).run();
 }
 
 }  // namespace rapport::app::demo

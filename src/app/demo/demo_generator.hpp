@@ -25,6 +25,7 @@ struct Portfolio {
 struct Staff {
     std::array<Portfolio, 6> by_country;  // indexed by Country: companies and their contacts
     Portfolio consumers;                  // consumers who are no buyer's
+    std::vector<Id> team_ids;             // every team, in demo_teams() order
 };
 
 struct CompanyRow {
@@ -91,7 +92,15 @@ constexpr int kDemoContacts = 1800;
 constexpr int kDemoBuyerConsumers = 800;
 constexpr int kDemoDirectConsumers = 400;
 
-DemoCustomers generate_customers(std::uint32_t seed, const Staff& staff, std::int64_t now_ms);
+// How many records to make. The defaults are the demo data set; larger scales (the
+// benchmark workspaces of `rapport bench-data`) keep its proportions: per country, buyers
+// among companies, and contacts : buyers' consumers : direct consumers as 18 : 8 : 4.
+struct Scale {
+    int companies = kDemoCompanies;
+    int people = kDemoContacts + kDemoBuyerConsumers + kDemoDirectConsumers;
+};
+
+DemoCustomers generate_customers(std::uint32_t seed, const Staff& staff, std::int64_t now_ms, const Scale& scale = {});
 
 // Lower-case ASCII letters and digits only, accents folded ("Niccolò D'Angelo" ->
 // "niccolodangelo"): the stuff of email local parts and domain labels.

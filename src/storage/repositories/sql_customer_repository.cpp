@@ -346,8 +346,11 @@ Result<KeysetSelect> keyset_select(Connection& c, Id ws, EntityType type, const 
                 params.push_back(q.after->value);
             }
             const std::string v = "$" + std::to_string(params.size());
-            where += " AND (" + key + " " + cmp + " " + v + " OR (" + key + " = " + v + " AND " + id + " " + cmp + " " +
-                     after_id + "))";
+            // A row-value comparison, which both engines turn into a range of the index on
+            // (..., key, id): spelled "key > v OR (key = v AND id > after)" it was a filter,
+            // and PostgreSQL fetched every row of the city before the cursor from the heap to
+            // test it (71 ms for a page of Milano's people after "M"; 0.1 ms as a range).
+            where += " AND (" + key + ", " + id + ") " + cmp + " (" + v + ", " + after_id + ")";
         }
     }
     params.push_back(std::string(to_string(type)));

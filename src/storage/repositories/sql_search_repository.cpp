@@ -162,15 +162,25 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_postgres(Connection& 
     const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
     p.push_back(std::int64_t{q.limit});
     // similarity() also catches typos (pg_trgm's % operator uses the 0.3 threshold).
-    const std::string sql =
-        "SELECT entity_id, entity_type, title, body,"
-        " CASE WHEN document @@ to_tsquery('simple', $2) THEN 1 + ts_rank(document, to_tsquery('simple', $2))"
-        " ELSE similarity(lower(title), $3) END AS score"
-        " FROM search_index WHERE workspace_id = $1 AND (document @@ to_tsquery('simple', $2)"
-        " OR lower(title || ' ' || body) LIKE $4 OR lower(title) % $3)"
-        " AND (entity_type = 'interaction' OR " +
-        access + ") ORDER BY score DESC, entity_id LIMIT $" + std::to_string(p.size());
-    return collect(c, sql, p);
+    const auto sql = [&](const std::string& match) {
+        return "SELECT entity_id, entity_type, title, body,"
+               " CASE WHEN document @@ to_tsquery('simple', $2) THEN 1 + ts_rank(document, to_tsquery('simple', $2))"
+               " ELSE similarity(lower(title), $3) END AS score"
+               " FROM search_index WHERE workspace_id = $1 AND (" +
+               match + ") AND (entity_type = 'interaction' OR " + access + ") ORDER BY score DESC, entity_id LIMIT $" +
+               std::to_string(p.size());
+    };
+    // Word-prefix hits score above 1 and every other hit at most 1, so when the prefixes alone
+    // fill the page it is the page the full query would return; that query (substrings and
+    // typos too, each branch a large index scan for common words) runs only when they do not.
+    // Both statements take the same parameters ($3, $4 unused by the first are still bound).
+    auto hits =
+        RAPPORT_TRY(collect(c, sql("document @@ to_tsquery('simple', $2) AND length($3) >= 0 AND length($4) >= 0"), p));
+    if (static_cast<int>(hits.size()) >= q.limit) return hits;
+    return collect(c,
+                   sql("document @@ to_tsquery('simple', $2) OR lower(title || ' ' || body) LIKE $4"
+                       " OR lower(title) % $3"),
+                   p);
 }
 
 }  // namespace rapport::storage
