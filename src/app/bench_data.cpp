@@ -72,6 +72,7 @@ public:
     Result<domain::Page<Id>> related_people(Id ws, Id company, bool consumers, const domain::PageRequest& p) override {
         return inner_.related_people(ws, company, consumers, p);
     }
+    Result<std::optional<Id>> merged_into(Id ws, EntityType t, Id id) override { return inner_.merged_into(ws, t, id); }
 
 private:
     Result<bool> remembered(int kind, Id ws, Id id, Result<bool> (CustomerRepository::*check)(Id, Id)) {

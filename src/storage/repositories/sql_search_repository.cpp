@@ -87,34 +87,45 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQu
     });
 }
 
+// Every step below reads at most this many matches, newest first (FTS5 walks its posting
+// lists in row id order, and ids grow with time), and ranks only those: a common surname
+// matches tens of thousands of people, and ranking them all cost seconds on 1M people.
+constexpr int kSqliteCandidates = 300;
+
 Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c, Id ws, const SearchQuery& q) {
     std::vector<SearchHit> hits;
     std::set<Id> seen;
     auto add = [&](std::vector<SearchHit> more) {
+        std::stable_sort(more.begin(), more.end(),
+                         [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
         for (auto& h : more) {
             if (static_cast<int>(hits.size()) >= q.limit) return;
             if (seen.insert(h.entity_id).second) hits.push_back(std::move(h));
         }
     };
-    // 1. Word prefixes, every term required, bm25 with names weighted over other text.
+    // 1. Word prefixes, every term required, bm25 with names weighted over other text. The
+    //    workspace is a plain comparison on the candidates, not a token every row carries
+    //    (intersecting with a posting list of the whole workspace cost ~30 ms per query).
     {
-        std::string match = "ws:" + fts_quote("w" + std::to_string(ws)) + " AND {title body}:(";
+        std::string match = "{title body}:(";
         for (std::size_t i = 0; i < q.terms.size(); ++i) match += (i ? " AND " : "") + fts_quote(q.terms[i]) + "*";
         match += ")";
-        Params p{match};
+        Params p{match, "w" + std::to_string(ws)};
         const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type");
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
-        p.push_back(std::int64_t{q.limit});
+        p.push_back(std::int64_t{kSqliteCandidates});
         add(RAPPORT_TRY(collect(c,
                                 "SELECT rowid, entity_type, title, body, -bm25(search_index, 0.0, 10.0, 1.0) FROM "
-                                "search_index WHERE search_index MATCH $1 AND (entity_type = 'interaction' OR " +
-                                    access + ") ORDER BY bm25(search_index, 0.0, 10.0, 1.0) LIMIT $" +
-                                    std::to_string(p.size()),
+                                "search_index WHERE search_index MATCH $1 AND ws = $2 AND (entity_type = "
+                                "'interaction' OR " +
+                                    access + ") ORDER BY rowid DESC LIMIT $" + std::to_string(p.size()),
                                 p)));
     }
     if (static_cast<int>(hits.size()) >= q.limit) return hits;
     // 2. Substrings (inside phone numbers, tax ids, emails, names) and 3. near misses: the
-    //    trigram index proposes, the similarity check decides.
+    //    trigram index proposes, the similarity check decides. Near misses must share a run
+    //    of four characters with the longest term (one typo leaves several intact), which
+    //    keeps the candidates to names that look alike rather than every shared trigram.
     const std::string longest = *std::max_element(q.terms.begin(), q.terms.end(),
                                                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
     if (longest.size() < 3) return hits;
@@ -122,30 +133,34 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     for (const auto& t : q.terms) {
         if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
     }
+    const std::size_t run = longest.size() >= 6 ? 4 : 3;
     std::string near;
-    for (std::size_t i = 0; i + 3 <= longest.size(); ++i)
-        near += (near.empty() ? "" : " OR ") + fts_quote(longest.substr(i, 3));
+    for (std::size_t i = 0; i + run <= longest.size(); ++i) {
+        near += (near.empty() ? "" : " OR ") + fts_quote(longest.substr(i, run));
+    }
     for (const auto* match : {&substrings, &near}) {
         Params p{"text:(" + *match + ")", ws};
         const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
         const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
-        p.push_back(std::int64_t{q.limit * 5});
-        auto more =
-            RAPPORT_TRY(collect(c,
-                                "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM "
-                                "search_trigrams t JOIN search_index i ON i.rowid = t.rowid WHERE "
-                                "search_trigrams MATCH $1 AND t.ws = $2 AND " +
-                                    access + " ORDER BY bm25(search_trigrams) LIMIT $" + std::to_string(p.size()),
-                                p));
+        p.push_back(std::int64_t{kSqliteCandidates});
+        auto more = RAPPORT_TRY(collect(c,
+                                        "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM "
+                                        "search_trigrams t JOIN search_index i ON i.rowid = t.rowid WHERE "
+                                        "search_trigrams MATCH $1 AND t.ws = $2 AND " +
+                                            access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
+                                        p));
         if (match == &near) {
-            std::erase_if(more, [&](const SearchHit& h) {
+            std::vector<SearchHit> alike;
+            for (auto& h : more) {
                 double best = 0;
                 for (const auto& word : domain::search::terms_of(h.title)) {
                     best = std::max(best, domain::search::trigram_similarity(word, longest));
                 }
-                return best < 0.3;
-            });
-            for (auto& h : more) h.score = -1;  // after every exact hit
+                if (best < 0.3) continue;
+                h.score = best - 2;  // after every exact hit, the most alike first
+                alike.push_back(std::move(h));
+            }
+            more = std::move(alike);
         }
         add(std::move(more));
     }
