@@ -123,9 +123,8 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     }
     if (static_cast<int>(hits.size()) >= q.limit) return hits;
     // 2. Substrings (inside phone numbers, tax ids, emails, names) and 3. near misses: the
-    //    trigram index proposes, the similarity check decides. Near misses must share a run
-    //    of four characters with the longest term (one typo leaves several intact), which
-    //    keeps the candidates to names that look alike rather than every shared trigram.
+    //    trigram index proposes, the similarity check decides. Near misses must share runs
+    //    of four characters with the longest term (three for short terms), see below.
     const std::string longest = *std::max_element(q.terms.begin(), q.terms.end(),
                                                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
     if (longest.size() < 3) return hits;
@@ -133,37 +132,46 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     for (const auto& t : q.terms) {
         if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
     }
+    // Two neighbouring runs must both be present: one typo (or an accent the trigram index
+    // does not fold) breaks a few runs and leaves a neighbouring pair intact elsewhere, while
+    // a single common run ("ales", "ross") would fill the candidates with unrelated names.
     const std::size_t run = longest.size() >= 6 ? 4 : 3;
+    std::vector<std::string> runs;
+    for (std::size_t i = 0; i + run <= longest.size(); ++i) runs.push_back(fts_quote(longest.substr(i, run)));
     std::string near;
-    for (std::size_t i = 0; i + run <= longest.size(); ++i) {
-        near += (near.empty() ? "" : " OR ") + fts_quote(longest.substr(i, run));
+    for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+        near += (near.empty() ? "(" : " OR (") + runs[i] + " AND " + runs[i + 1] + ")";
     }
-    for (const auto* match : {&substrings, &near}) {
-        Params p{"text:(" + *match + ")", ws};
+    if (near.empty()) near = runs.front();
+    auto trigram_candidates = [&](const std::string& match) -> Result<std::vector<SearchHit>> {
+        Params p{"text:(" + match + ")", ws};
         const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
         const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
         p.push_back(std::int64_t{kSqliteCandidates});
-        auto more = RAPPORT_TRY(collect(c,
-                                        "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM "
-                                        "search_trigrams t JOIN search_index i ON i.rowid = t.rowid WHERE "
-                                        "search_trigrams MATCH $1 AND t.ws = $2 AND " +
-                                            access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
-                                        p));
-        if (match == &near) {
-            std::vector<SearchHit> alike;
-            for (auto& h : more) {
-                double best = 0;
-                for (const auto& word : domain::search::terms_of(h.title)) {
-                    best = std::max(best, domain::search::trigram_similarity(word, longest));
-                }
-                if (best < 0.3) continue;
-                h.score = best - 2;  // after every exact hit, the most alike first
-                alike.push_back(std::move(h));
-            }
-            more = std::move(alike);
+        return collect(c,
+                       "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM search_trigrams t "
+                       "JOIN search_index i ON i.rowid = t.rowid WHERE search_trigrams MATCH $1 AND t.ws = $2 AND " +
+                           access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
+                       p);
+    };
+    // Near misses first: bounded and cheap. A substring of a rare string makes FTS5 intersect
+    // long trigram lists to the end, so it runs only when the page is still not full.
+    std::vector<SearchHit> alike;
+    for (auto& h : RAPPORT_TRY(trigram_candidates(near))) {
+        double best = 0;
+        for (const auto& word : domain::search::terms_of(h.title)) {
+            best = std::max(best, domain::search::trigram_similarity(word, longest));
         }
-        add(std::move(more));
+        if (best < 0.3) continue;
+        h.score = best - 2;  // after every exact hit, the most alike first
+        alike.push_back(std::move(h));
     }
+    const auto new_alike =
+        std::count_if(alike.begin(), alike.end(), [&](const SearchHit& h) { return seen.count(h.entity_id) == 0; });
+    if (static_cast<int>(hits.size() + static_cast<std::size_t>(new_alike)) < q.limit) {
+        add(RAPPORT_TRY(trigram_candidates(substrings)));
+    }
+    add(std::move(alike));
     return hits;
 }
 
