@@ -123,8 +123,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     }
     if (static_cast<int>(hits.size()) >= q.limit) return hits;
     // 2. Substrings (inside phone numbers, tax ids, emails, names) and 3. near misses: the
-    //    trigram index proposes, the similarity check decides. Near misses must share runs
-    //    of four characters with the longest term (three for short terms), see below.
+    //    trigram index proposes, the similarity check decides.
     const std::string longest = *std::max_element(q.terms.begin(), q.terms.end(),
                                                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
     if (longest.size() < 3) return hits;
@@ -132,12 +131,12 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     for (const auto& t : q.terms) {
         if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
     }
-    // Two neighbouring runs must both be present: one typo (or an accent the trigram index
-    // does not fold) breaks a few runs and leaves a neighbouring pair intact elsewhere, while
-    // a single common run ("ales", "ross") would fill the candidates with unrelated names.
-    const std::size_t run = longest.size() >= 6 ? 4 : 3;
+    // Two neighbouring trigrams of the term must both be present: one typo (or an accent the
+    // trigram index does not fold) breaks a few and leaves a neighbouring pair intact
+    // elsewhere, while a single common trigram ("ale", "ros") would fill the candidates with
+    // unrelated names.
     std::vector<std::string> runs;
-    for (std::size_t i = 0; i + run <= longest.size(); ++i) runs.push_back(fts_quote(longest.substr(i, run)));
+    for (std::size_t i = 0; i + 3 <= longest.size(); ++i) runs.push_back(fts_quote(longest.substr(i, 3)));
     std::string near;
     for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
         near += (near.empty() ? "(" : " OR (") + runs[i] + " AND " + runs[i + 1] + ")";
