@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
+import { LoadMoreButton } from '../../ui/PagedTable';
 import { canCreateRecords } from './access';
 import { useRecordPages } from './api';
 import { ColumnChooser } from './ColumnChooser';
@@ -138,11 +139,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
       {list.isSuccess && items.length === 0 ? <p>{filtered ? t('filters.noMatch') : t(`${cfg.ns}.empty`)}</p> : null}
       {items.length > 0 ? <RecordTable entity={entity} list={list} view={view} title={title} /> : null}
       {list.isFetchNextPageError ? <ProblemAlert error={list.error} /> : null}
-      {list.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </section>
   );
 }
