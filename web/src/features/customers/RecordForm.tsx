@@ -200,6 +200,15 @@ export function RecordForm({
   );
 }
 
+/** "Not set", the choices, and the value as it is if it is none of them (so that it still shows). */
+function choiceOptions(value: string, choices: readonly string[], label: (choice: string) => string, notSet: string): Option[] {
+  return [
+    { value: '', label: notSet },
+    ...choices.map((c) => ({ value: c, label: label(c) })),
+    ...(value && !choices.includes(value) ? [{ value, label: value }] : []),
+  ];
+}
+
 function sortedOptions(codes: string[], name: (c: string) => string): Option[] {
   return codes.map((c) => ({ value: c, label: `${name(c)} (${c})` })).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -262,11 +271,7 @@ function BuiltInInput({
           {...common}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          options={[
-            { value: '', label: t('customers.notSet') },
-            ...(field.options ?? []).map((o) => ({ value: o, label: optionLabel(field.name, o, t) })),
-            ...(value && !(field.options ?? []).includes(value) ? [{ value, label: value }] : []),
-          ]}
+          options={choiceOptions(value, field.options ?? [], (o) => optionLabel(field.name, o, t), t('customers.notSet'))}
         />
       );
     case 'reference':
@@ -382,11 +387,7 @@ function CustomInput({
           {...common}
           value={s}
           onChange={(e) => onChange(e.target.value)}
-          options={[
-            { value: '', label: t('customers.notSet') },
-            ...def.options.map((o) => ({ value: o, label: o })),
-            ...(s && !def.options.includes(s) ? [{ value: s, label: s }] : []),
-          ]}
+          options={choiceOptions(s, def.options, (o) => o, t('customers.notSet'))}
         />
       );
     case 'multi_select':
