@@ -11,6 +11,7 @@ import { can } from '../../auth/permissions';
 import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { describeError } from '../../ui/errors';
+import { FieldError } from '../../ui/fields';
 import { Icon } from '../../ui/icons';
 import { LoadMoreButton } from '../../ui/PagedTable';
 import type { Directory } from './lookups';
@@ -355,12 +356,7 @@ function PickerForm({
       <p className="field-hint" id={`${id}-hint`}>
         {hint}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} alert />
     </form>
   );
 }

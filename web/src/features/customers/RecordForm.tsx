@@ -9,8 +9,7 @@ import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { fieldError } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
-import { Icon } from '../../ui/icons';
+import { FieldError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
 import { useBuyerCompanies, useSaveRecord } from './api';
 import { optionLabel } from './display';
 import { errorKey, initialState, shownErrorKeys, toWrite, type RecordFormState } from './formModel';
@@ -445,12 +444,7 @@ function MultiSelect({
           </div>
         );
       })}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </fieldset>
   );
 }
