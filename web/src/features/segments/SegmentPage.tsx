@@ -2,12 +2,12 @@
 // its members (the virtualised table of the lists). Static segments add members by searching
 // and remove them row by row.
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { atLeast } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { FlashAlert, Loading, ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
@@ -45,8 +45,6 @@ function SegmentView({ segment }: { segment: Segment }) {
   const me = useSession();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const directory = useDirectory();
   const entity = segment.entity_type;
   const members = useSegmentMembers(segment.id);
@@ -86,7 +84,7 @@ function SegmentView({ segment }: { segment: Segment }) {
           </>
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       <dl className="facts segment-facts">
         <div className="fact-row">
           <dt>{t('segments.members')}</dt>

@@ -1,11 +1,11 @@
 // Every segment of the workspace: name, kind (B2B, B2C, mixed), what it holds, and its
 // member count (asked per segment: the list itself carries none).
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { atLeast } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert } from '../../ui/Alert';
+import { FlashAlert } from '../../ui/Alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
@@ -29,8 +29,6 @@ export function SegmentsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const segments = useSegmentsList();
   const canCreate = atLeast(me.role, 'member');
   return (
@@ -47,7 +45,7 @@ export function SegmentsPage() {
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       <PagedTable
         list={segments}
         caption={t('segments.title')}

@@ -1,9 +1,9 @@
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
-import { Alert } from '../../../ui/Alert';
+import { FlashAlert } from '../../../ui/Alert';
 import { PageHeader } from '../../../ui/Page';
 import { PagedTable } from '../../../ui/PagedTable';
 import { useAllUsers } from '../users/api';
@@ -13,10 +13,8 @@ export function TeamsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
   const teams = useTeamsList();
   const users = useAllUsers();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const canManage = can(me, 'teams.manage');
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.display_name ?? t('teams.unknownUser');
 
@@ -33,7 +31,7 @@ export function TeamsPage() {
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       <PagedTable
         list={teams}
         caption={t('teams.title')}

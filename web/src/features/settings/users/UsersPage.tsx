@@ -1,10 +1,10 @@
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
 import { LANGUAGE_NAMES, isLanguage } from '../../../i18n';
-import { Alert } from '../../../ui/Alert';
+import { FlashAlert } from '../../../ui/Alert';
 import { PageHeader } from '../../../ui/Page';
 import { PagedTable } from '../../../ui/PagedTable';
 import { useUsersList } from './api';
@@ -13,9 +13,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
   const users = useUsersList();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const canEdit = can(me, 'users.edit');
 
   return (
@@ -31,7 +29,7 @@ export function UsersPage() {
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       <PagedTable
         list={users}
         caption={t('users.title')}
