@@ -6,12 +6,26 @@ import type { Page } from './types';
 type Params = Record<string, string | number | undefined>;
 
 export function useCursorList<T>(queryKey: QueryKey, path: string, params: Params = {}, limit = 50) {
+  return useCursorPages<T>([...queryKey, params, limit], path, { params, limit });
+}
+
+/**
+ * The cursor pages of `path` under exactly `queryKey` (the caller puts in it what tells lists
+ * apart), with `items`: every page's items in order. `params` go with every page; `enabled`
+ * and `staleTime`, when given, go to the query as they are.
+ */
+export function useCursorPages<T>(
+  queryKey: QueryKey,
+  path: string,
+  { params = {}, limit = 50, ...options }: { params?: Params; limit?: number; enabled?: boolean; staleTime?: number } = {},
+) {
   const query = useInfiniteQuery({
-    queryKey: [...queryKey, params, limit],
+    queryKey,
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<T>>(path, { query: { ...params, limit, cursor: pageParam ?? undefined }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    ...options,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return { ...query, items };

@@ -1,6 +1,6 @@
 // When a request answers 401 while someone is working, ask for the password again in place,
 // so nothing typed on the page underneath is lost.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { fetchMe, meKey, sessionExpired, useSession, useSessionExpired } from '.
 import { ProblemAlert } from '../ui/Alert';
 import { TextField } from '../ui/fields';
 import { fieldError } from '../ui/errors';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export function SessionExpiredDialog() {
   const { t } = useTranslation();
@@ -17,7 +18,6 @@ export function SessionExpiredDialog() {
   const me = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const ref = useRef<HTMLDialogElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const email = me.user?.email ?? '';
@@ -36,18 +36,7 @@ export function SessionExpiredDialog() {
     },
   });
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (expired && !d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-      passwordRef.current?.focus();
-    } else if (!expired && d.open) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-    }
-  }, [expired]);
+  const ref = useModalDialog(expired, () => passwordRef.current?.focus());
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { describeError, otherFieldErrors } from './errors';
 import { Icon } from './icons';
@@ -14,6 +15,13 @@ export function Alert({ tone = 'info', children, id }: { tone?: Tone; children: 
       <div className="alert-body">{children}</div>
     </div>
   );
+}
+
+/** The note a page left for the next one: navigate(to, { state: { flash: 'Saved' } }). */
+export function FlashAlert() {
+  const location = useLocation();
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  return flash ? <Alert tone="success">{flash}</Alert> : null;
 }
 
 /**

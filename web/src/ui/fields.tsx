@@ -37,13 +37,19 @@ function FieldText({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </>
+  );
+}
+
+/** The server's message for a control (its id goes in the control's aria-describedby); `alert` announces it at once. */
+export function FieldError({ id, message, alert = false }: { id?: string; message?: string; alert?: boolean }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id} role={alert ? 'alert' : undefined}>
+      <Icon name="alert" size={16} />
+      <span>{message}</span>
+    </p>
   );
 }
 

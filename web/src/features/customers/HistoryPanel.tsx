@@ -2,7 +2,7 @@
 // page by page.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { Loading, ProblemAlert } from '../../ui/Alert';
+import { PagedTable } from '../../ui/PagedTable';
 import { useHistory } from './api';
 import { fieldLabel, optionLabel } from './display';
 import type { Directory } from './lookups';
@@ -46,62 +46,43 @@ export function HistoryPanel({
 
   return (
     <div className="history-panel">
-      {history.isPending ? <Loading /> : null}
-      {history.isError && !history.isFetchNextPageError ? <ProblemAlert error={history.error} /> : null}
-      {history.isSuccess && history.items.length === 0 ? <p>{t('customers.history.empty')}</p> : null}
-      {history.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive history-table">
-            <caption className="visually-hidden">{t('customers.history.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('customers.history.when')}</th>
-                <th scope="col">{t('customers.history.field')}</th>
-                <th scope="col">{t('customers.history.before')}</th>
-                <th scope="col">{t('customers.history.after')}</th>
-                <th scope="col">{t('customers.history.who')}</th>
-                <th scope="col">{t('customers.history.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.items.map((h) => (
-                <tr key={h.id}>
-                  <td data-label={t('customers.history.when')} className="nowrap">
-                    <time dateTime={new Date(h.changed_at).toISOString()} title={fmt.relative(h.changed_at)}>
-                      {fmt.dateTime(h.changed_at)}
-                    </time>
-                  </td>
-                  <th scope="row" data-label={t('customers.history.field')}>
-                    {fieldLabel(entity, h.field, customFields, t)}
-                  </th>
-                  <td data-label={t('customers.history.before')}>{value(h, h.old_value)}</td>
-                  <td data-label={t('customers.history.after')}>{value(h, h.new_value)}</td>
-                  <td data-label={t('customers.history.who')}>
-                    {h.actor_user_id ? directory.userName(h.actor_user_id) : h.actor}
-                  </td>
-                  <td data-label={t('customers.history.source')}>
-                    {t(`provenance.sources.${h.source}`, { defaultValue: h.source })}
-                    {h.source_ref && !h.source_ref.startsWith('user:') ? (
-                      <span className="cell-note">{directory.refLabel(h.source_ref)}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {history.isFetchNextPageError ? <ProblemAlert error={history.error} /> : null}
-      {history.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void history.fetchNextPage()}
-          disabled={history.isFetchingNextPage}
-        >
-          {history.isFetchingNextPage ? t('common.loading') : t('customers.history.older')}
-        </button>
-      ) : null}
+      <PagedTable
+        list={history}
+        caption={t('customers.history.title')}
+        className="history-table"
+        columns={[
+          t('customers.history.when'),
+          t('customers.history.field'),
+          t('customers.history.before'),
+          t('customers.history.after'),
+          t('customers.history.who'),
+          t('customers.history.source'),
+        ]}
+        empty={<p>{t('customers.history.empty')}</p>}
+        moreLabel={t('customers.history.older')}
+      >
+        {history.items.map((h) => (
+          <tr key={h.id}>
+            <td data-label={t('customers.history.when')} className="nowrap">
+              <time dateTime={new Date(h.changed_at).toISOString()} title={fmt.relative(h.changed_at)}>
+                {fmt.dateTime(h.changed_at)}
+              </time>
+            </td>
+            <th scope="row" data-label={t('customers.history.field')}>
+              {fieldLabel(entity, h.field, customFields, t)}
+            </th>
+            <td data-label={t('customers.history.before')}>{value(h, h.old_value)}</td>
+            <td data-label={t('customers.history.after')}>{value(h, h.new_value)}</td>
+            <td data-label={t('customers.history.who')}>{h.actor_user_id ? directory.userName(h.actor_user_id) : h.actor}</td>
+            <td data-label={t('customers.history.source')}>
+              {t(`provenance.sources.${h.source}`, { defaultValue: h.source })}
+              {h.source_ref && !h.source_ref.startsWith('user:') ? (
+                <span className="cell-note">{directory.refLabel(h.source_ref)}</span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </div>
   );
 }

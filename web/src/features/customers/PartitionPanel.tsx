@@ -11,7 +11,9 @@ import { can } from '../../auth/permissions';
 import { useFormat } from '../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { describeError } from '../../ui/errors';
+import { FieldError } from '../../ui/fields';
 import { Icon } from '../../ui/icons';
+import { LoadMoreButton } from '../../ui/PagedTable';
 import type { Directory } from './lookups';
 import { parseGrantee, useConsumers, usePartition, usePartitionChange, type Partition } from './partitions';
 import { recordName } from './schema';
@@ -74,16 +76,7 @@ function ConsumerList({ companyId, total }: { companyId: string; total: number }
       <p className="muted small" aria-live="polite">
         {t('partitions.shown', { shown: consumers.items.length, total })}
       </p>
-      {consumers.hasNextPage ? (
-        <button
-          type="button"
-          className="button button-small"
-          disabled={consumers.isFetchingNextPage}
-          onClick={() => void consumers.fetchNextPage()}
-        >
-          {consumers.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton list={consumers} className="button button-small" />
     </>
   );
 }
@@ -146,52 +139,39 @@ function PartitionAccess({ companyId, partition, directory }: { companyId: strin
       {done ? <Alert tone="success">{done}</Alert> : null}
       {remove.isError ? <ProblemAlert error={remove.error} /> : null}
 
-      <h3 className="field-group-title">{t('partitions.grantsTitle')}</h3>
-      {grants.length === 0 ? (
-        <p className="muted">{t('partitions.noGrants')}</p>
-      ) : (
-        <ul className="access-list" aria-label={t('partitions.grantsTitle')}>
-          {grants.map((g) => (
-            <li key={`${g.grantee_kind}:${g.grantee_id}`} className="access-row">
-              <span className="access-who">
-                <strong>{g.grantee_name}</strong>
-                <span className="badge badge-quiet">{t(`partitions.kinds.${g.grantee_kind}`)}</span>
-                <span className="muted small">
-                  {t('partitions.since', { date: fmt.date(g.created_at) })}
-                  {g.granted_by_user_id ? ` · ${t('partitions.by', { name: directory.userName(g.granted_by_user_id) })}` : ''}
-                </span>
-              </span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                aria-label={t('partitions.removeGrantOf', { name: g.grantee_name })}
-                disabled={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { op: 'revoke', kind: g.grantee_kind, id: g.grantee_id },
-                    { onSuccess: () => setDone(t('partitions.revoked', { name: g.grantee_name })) },
-                  )
-                }
-              >
-                <Icon name="trash" size={16} />
-                {t('partitions.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AccessList title={t('partitions.grantsTitle')} emptyText={t('partitions.noGrants')} count={grants.length}>
+        {grants.map((g) => (
+          <AccessRow
+            key={`${g.grantee_kind}:${g.grantee_id}`}
+            name={g.grantee_name}
+            removeLabel={t('partitions.removeGrantOf', { name: g.grantee_name })}
+            busy={remove.isPending}
+            onRemove={() =>
+              remove.mutate(
+                { op: 'revoke', kind: g.grantee_kind, id: g.grantee_id },
+                { onSuccess: () => setDone(t('partitions.revoked', { name: g.grantee_name })) },
+              )
+            }
+          >
+            <span className="badge badge-quiet">{t(`partitions.kinds.${g.grantee_kind}`)}</span>
+            <span className="muted small">
+              {t('partitions.since', { date: fmt.date(g.created_at) })}
+              {g.granted_by_user_id ? ` · ${t('partitions.by', { name: directory.userName(g.granted_by_user_id) })}` : ''}
+            </span>
+          </AccessRow>
+        ))}
+      </AccessList>
       <PickerForm
         label={t('partitions.grantLabel')}
         hint={t('partitions.grantHint')}
         value={grantee}
         onChange={setGrantee}
-        submitLabel={grant.isPending ? t('common.saving') : t('partitions.grant')}
-        busy={grant.isPending}
-        error={grant.isError ? describeError(grant.error, t) : undefined}
+        submitLabel={t('partitions.grant')}
+        request={grant}
         onSubmit={onGrant}
         name="grantee"
+        loading={directory.loading}
       >
-        <option value="">{directory.loading ? t('common.loading') : t('partitions.choose')}</option>
         {teams.length ? (
           <optgroup label={t('partitions.teams')}>
             {teams.map((x) => (
@@ -212,38 +192,26 @@ function PartitionAccess({ companyId, partition, directory }: { companyId: strin
         ) : null}
       </PickerForm>
 
-      <h3 className="field-group-title">{t('partitions.partnersTitle')}</h3>
-      {partners.length === 0 ? (
-        <p className="muted">{t('partitions.noPartners')}</p>
-      ) : (
-        <ul className="access-list" aria-label={t('partitions.partnersTitle')}>
-          {partners.map((p) => (
-            <li key={p.user_id} className="access-row">
-              <span className="access-who">
-                <strong>{p.display_name}</strong>
-                <span className="muted small">
-                  {p.email} · {t('partitions.since', { date: fmt.date(p.created_at) })}
-                </span>
-              </span>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                aria-label={t('partitions.removePartner', { name: p.display_name })}
-                disabled={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { op: 'removePartner', id: p.user_id },
-                    { onSuccess: () => setDone(t('partitions.partnerRemoved', { name: p.display_name })) },
-                  )
-                }
-              >
-                <Icon name="trash" size={16} />
-                {t('partitions.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AccessList title={t('partitions.partnersTitle')} emptyText={t('partitions.noPartners')} count={partners.length}>
+        {partners.map((p) => (
+          <AccessRow
+            key={p.user_id}
+            name={p.display_name}
+            removeLabel={t('partitions.removePartner', { name: p.display_name })}
+            busy={remove.isPending}
+            onRemove={() =>
+              remove.mutate(
+                { op: 'removePartner', id: p.user_id },
+                { onSuccess: () => setDone(t('partitions.partnerRemoved', { name: p.display_name })) },
+              )
+            }
+          >
+            <span className="muted small">
+              {p.email} · {t('partitions.since', { date: fmt.date(p.created_at) })}
+            </span>
+          </AccessRow>
+        ))}
+      </AccessList>
       <PickerForm
         label={t('partitions.partnerLabel')}
         hint={t('partitions.partnerHint')}
@@ -252,13 +220,12 @@ function PartitionAccess({ companyId, partition, directory }: { companyId: strin
           setPartner(v);
           addPartner.reset();
         }}
-        submitLabel={addPartner.isPending ? t('common.saving') : t('partitions.addPartner')}
-        busy={addPartner.isPending}
-        error={addPartner.isError ? describeError(addPartner.error, t) : undefined}
+        submitLabel={t('partitions.addPartner')}
+        request={addPartner}
         onSubmit={onAddPartner}
         name="partner"
+        loading={directory.loading}
       >
-        <option value="">{directory.loading ? t('common.loading') : t('partitions.choose')}</option>
         {partnerCandidates.map((u) => (
           <option key={u.id} value={u.id}>
             {u.display_name} ({t(`roles.${u.role}`)}) · {u.email}
@@ -269,31 +236,100 @@ function PartitionAccess({ companyId, partition, directory }: { companyId: strin
   );
 }
 
-/** A labelled picker with its button; the hint and the server's message are tied to it. */
+/** "Grants" or "Partner users": a heading, then the list (named after it) or a note that it is empty. */
+function AccessList({
+  title,
+  emptyText,
+  count,
+  children,
+}: {
+  title: string;
+  emptyText: string;
+  count: number;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <h3 className="field-group-title">{title}</h3>
+      {count === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <ul className="access-list" aria-label={title}>
+          {children}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** One grantee or partner user: the name in bold, what else is known, and a remove button. */
+function AccessRow({
+  name,
+  removeLabel,
+  busy,
+  onRemove,
+  children,
+}: {
+  name: string;
+  removeLabel: string;
+  busy: boolean;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="access-row">
+      <span className="access-who">
+        <strong>{name}</strong>
+        {children}
+      </span>
+      <button
+        type="button"
+        className="button button-small button-danger"
+        aria-label={removeLabel}
+        disabled={busy}
+        onClick={onRemove}
+      >
+        <Icon name="trash" size={16} />
+        {t('partitions.remove')}
+      </button>
+    </li>
+  );
+}
+
+/**
+ * A labelled picker with its button; the hint and the server's message are tied to it. Its
+ * first option is empty ("Choose…", or "Loading…" while the choices load).
+ */
 function PickerForm({
   label,
   hint,
   value,
   onChange,
   submitLabel,
-  busy,
-  error,
+  request,
   onSubmit,
   name,
+  loading,
   children,
 }: {
   label: string;
   hint: string;
   value: string;
   onChange: (value: string) => void;
+  /** The button's label (it says "Saving…" while the request runs). */
   submitLabel: string;
-  busy: boolean;
-  error?: string;
+  /** The change the picker sends: busy while pending; its failure shows beside the picker. */
+  request: { isPending: boolean; isError: boolean; error: unknown };
   onSubmit: (e: FormEvent) => void;
   name: string;
+  loading: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const id = useId();
+  const busy = request.isPending;
+  const error = request.isError ? describeError(request.error, t) : undefined;
   const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <form className={`picker-form field ${error ? 'field-invalid' : ''}`} onSubmit={onSubmit} noValidate>
@@ -309,22 +345,18 @@ function PickerForm({
           aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}
         >
+          <option value="">{loading ? t('common.loading') : t('partitions.choose')}</option>
           {children}
         </select>
         <button type="submit" className="button button-primary" disabled={busy || !value}>
           <Icon name="plus" size={18} />
-          {submitLabel}
+          {busy ? t('common.saving') : submitLabel}
         </button>
       </div>
       <p className="field-hint" id={`${id}-hint`}>
         {hint}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} alert />
     </form>
   );
 }

@@ -9,8 +9,7 @@ import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { fieldError } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
-import { Icon } from '../../ui/icons';
+import { FieldError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
 import { useBuyerCompanies, useSaveRecord } from './api';
 import { optionLabel } from './display';
 import { errorKey, initialState, shownErrorKeys, toWrite, type RecordFormState } from './formModel';
@@ -200,6 +199,15 @@ export function RecordForm({
   );
 }
 
+/** "Not set", the choices, and the value as it is if it is none of them (so that it still shows). */
+function choiceOptions(value: string, choices: readonly string[], label: (choice: string) => string, notSet: string): Option[] {
+  return [
+    { value: '', label: notSet },
+    ...choices.map((c) => ({ value: c, label: label(c) })),
+    ...(value && !choices.includes(value) ? [{ value, label: value }] : []),
+  ];
+}
+
 function sortedOptions(codes: string[], name: (c: string) => string): Option[] {
   return codes.map((c) => ({ value: c, label: `${name(c)} (${c})` })).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -262,11 +270,7 @@ function BuiltInInput({
           {...common}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          options={[
-            { value: '', label: t('customers.notSet') },
-            ...(field.options ?? []).map((o) => ({ value: o, label: optionLabel(field.name, o, t) })),
-            ...(value && !(field.options ?? []).includes(value) ? [{ value, label: value }] : []),
-          ]}
+          options={choiceOptions(value, field.options ?? [], (o) => optionLabel(field.name, o, t), t('customers.notSet'))}
         />
       );
     case 'reference':
@@ -382,11 +386,7 @@ function CustomInput({
           {...common}
           value={s}
           onChange={(e) => onChange(e.target.value)}
-          options={[
-            { value: '', label: t('customers.notSet') },
-            ...def.options.map((o) => ({ value: o, label: o })),
-            ...(s && !def.options.includes(s) ? [{ value: s, label: s }] : []),
-          ]}
+          options={choiceOptions(s, def.options, (o) => o, t('customers.notSet'))}
         />
       );
     case 'multi_select':
@@ -444,12 +444,7 @@ function MultiSelect({
           </div>
         );
       })}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </fieldset>
   );
 }

@@ -3,13 +3,14 @@
 // page (virtualised), so thousands of records stay fast. "Filter" opens the filter builder; the
 // filter applied goes into the list query and the saved view.
 import { lazy, Suspense, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { FlashAlert, Loading, ProblemAlert } from '../../ui/Alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
+import { LoadMoreButton } from '../../ui/PagedTable';
 import { canCreateRecords } from './access';
 import { useRecordPages } from './api';
 import { ColumnChooser } from './ColumnChooser';
@@ -42,9 +43,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
   const cfg = ENTITIES[entity];
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const [filter, setFilterState] = useState<unknown>(() => loadViewFilter(entity));
   const [filterOpen, setFilterOpen] = useState(false);
   const list = useRecordPages(entity, 100, filter);
@@ -94,7 +93,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
           </>
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       {customFields.isError ? <ProblemAlert error={customFields.error} /> : null}
       <div id="list-filter">
         {filterOpen && !customFields.isPending ? (
@@ -138,11 +137,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
       {list.isSuccess && items.length === 0 ? <p>{filtered ? t('filters.noMatch') : t(`${cfg.ns}.empty`)}</p> : null}
       {items.length > 0 ? <RecordTable entity={entity} list={list} view={view} title={title} /> : null}
       {list.isFetchNextPageError ? <ProblemAlert error={list.error} /> : null}
-      {list.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton list={list} />
     </section>
   );
 }

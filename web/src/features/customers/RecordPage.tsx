@@ -2,11 +2,11 @@
 // owner, team and tags, the B2B2C link (a buyer's kind and its partition of consumers; a
 // consumer's buyer), the history of changes on demand, and the timeline with its quick actions.
 import { useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { FlashAlert, Loading, ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
@@ -54,13 +54,11 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
   const me = useSession();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const location = useLocation();
   const cfg = ENTITIES[entity];
   const directory = useDirectory();
   const remove = useDeleteRecord(entity, record.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const canWrite = canWriteRecord(me, record);
   const name = recordName(record);
   const prov = record.provenance ?? {};
@@ -121,7 +119,7 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       {remove.isError ? <ProblemAlert error={remove.error} /> : null}
       <div className="record-layout">
         <div className="record-main">

@@ -1,6 +1,7 @@
 // Tags as removable chips and a text box that adds one on Enter, on a comma or when left.
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../ui/fields';
 import { Icon } from '../../ui/icons';
 
 export function TagsInput({
@@ -101,12 +102,7 @@ export function TagsInput({
       <p className="field-hint" id={`${id}-hint`}>
         {t('customers.tagsHint')}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       {anyTagError ? (
         <ul className="field-error tag-errors" id={`${id}-tag-errors`}>
           {tags.map((tag, i) =>

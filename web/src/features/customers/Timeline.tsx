@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { fieldError } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { Icon, type IconName } from '../../ui/icons';
+import { LoadMoreButton } from '../../ui/PagedTable';
 import { canLogInteractions } from './access';
 import { recordsKey, useDeleteInteraction, useLogInteraction, useTimeline, useUpdateInteraction } from './api';
 import type { Directory } from './lookups';
@@ -197,16 +198,7 @@ export function Timeline({ entity, record, directory }: { entity: Entity; record
       ) : null}
       {remove.isError ? <ProblemAlert error={remove.error} /> : null}
       {timeline.isFetchNextPageError ? <ProblemAlert error={timeline.error} /> : null}
-      {timeline.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void timeline.fetchNextPage()}
-          disabled={timeline.isFetchingNextPage}
-        >
-          {timeline.isFetchingNextPage ? t('common.loading') : t('timeline.older')}
-        </button>
-      ) : null}
+      <LoadMoreButton list={timeline} label={t('timeline.older')} />
       <ConfirmDialog
         open={!!toDelete}
         title={t('timeline.deleteTitle', { title: toDelete ? toDelete.subject || t(`timeline.kinds.${toDelete.kind}`) : '' })}

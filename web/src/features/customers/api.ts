@@ -1,7 +1,7 @@
 // Queries and mutations of companies, people, custom fields, field history and the timeline.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { fetchAll } from '../../api/paging';
+import { fetchAll, useCursorPages } from '../../api/paging';
 import type { Page } from '../../api/types';
 import { ENTITIES } from './schema';
 import type {
@@ -28,18 +28,10 @@ const one = (entity: Entity, id: string) => `${base(entity)}/${encodeURIComponen
  */
 export function useRecordPages(entity: Entity, limit = 100, filter: unknown = null) {
   const filterText = filter === null || filter === undefined ? undefined : JSON.stringify(filter);
-  const query = useInfiniteQuery({
-    queryKey: [...recordsKey(entity), 'list', limit, filterText ?? ''],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<CustomerRecord>>(base(entity), {
-        query: { limit, cursor: pageParam ?? undefined, filter: filterText },
-        signal,
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  return useCursorPages<CustomerRecord>([...recordsKey(entity), 'list', limit, filterText ?? ''], base(entity), {
+    params: { filter: filterText },
+    limit,
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
 }
 
 export function useRecord(entity: Entity, id: string | undefined) {
@@ -77,20 +69,11 @@ export function useDeleteRecord(entity: Entity, id: string) {
 }
 
 export function useHistory(entity: Entity, id: string, enabled: boolean, limit = 25) {
-  const query = useInfiniteQuery({
-    queryKey: [...recordsKey(entity), 'history', id, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<FieldHistory>>(`${one(entity, id)}/history`, {
-        query: { limit, cursor: pageParam ?? undefined },
-        signal,
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  return useCursorPages<FieldHistory>([...recordsKey(entity), 'history', id, limit], `${one(entity, id)}/history`, {
+    limit,
     enabled,
     staleTime: 0,
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
 }
 
 /**
@@ -137,18 +120,7 @@ export function useDeleteCustomField(entity: Entity) {
 // --- timeline -------------------------------------------------------------------------------
 
 export function useTimeline(entity: Entity, id: string, limit = 20) {
-  const query = useInfiniteQuery({
-    queryKey: [...timelineKey(entity, id), limit],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Interaction>>(`${one(entity, id)}/timeline`, {
-        query: { limit, cursor: pageParam ?? undefined },
-        signal,
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
+  return useCursorPages<Interaction>([...timelineKey(entity, id), limit], `${one(entity, id)}/timeline`, { limit });
 }
 
 function invalidateTimelines(qc: ReturnType<typeof useQueryClient>) {

@@ -1,9 +1,10 @@
 // A buyer's B2B2C partition: the consumer count, whether you may see the consumers, the grants
 // (users and teams who may) and the partner users (the buyer's own people, who see nothing else).
 // Every change answers with the partition as it now is.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page, UnixMillis } from '../../api/types';
+import { useCursorPages } from '../../api/paging';
+import type { UnixMillis } from '../../api/types';
 import type { CustomerRecord } from './types';
 
 export type GranteeKind = 'user' | 'team';
@@ -47,19 +48,11 @@ export function usePartition(companyId: string) {
 
 /** The consumers you may read, a page at a time ("Load more"). */
 export function useConsumers(companyId: string, enabled: boolean, limit = 25) {
-  const query = useInfiniteQuery({
-    queryKey: [...consumersKey(companyId), limit],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<CustomerRecord>>(`/companies/${encodeURIComponent(companyId)}/consumers`, {
-        query: { limit, cursor: pageParam ?? undefined },
-        signal,
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    enabled,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
+  return useCursorPages<CustomerRecord>(
+    [...consumersKey(companyId), limit],
+    `/companies/${encodeURIComponent(companyId)}/consumers`,
+    { limit, enabled },
+  );
 }
 
 /** The path of one grant or one partner user (ids are encoded). */

@@ -5,9 +5,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useSession } from '../../auth/session';
-import { Alert, LiveStatus, Loading, ProblemAlert } from '../../ui/Alert';
+import { Alert, LiveStatus, ProblemAlert } from '../../ui/Alert';
 import { SelectField } from '../../ui/fields';
 import { PageHeader, usePageTitle } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { ENTITIES } from '../customers/schema';
 import type { Entity } from '../customers/types';
 import { useDismiss, useDuplicateQueue, useScan } from './api';
@@ -73,87 +74,69 @@ export function DuplicatesPage() {
       </LiveStatus>
       {scan.isError ? <ProblemAlert error={scan.error} /> : null}
       {dismiss.isError ? <ProblemAlert error={dismiss.error} /> : null}
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError && !queue.isFetchNextPageError ? <ProblemAlert error={queue.error} /> : null}
-      {queue.isSuccess && queue.items.length === 0 ? <Alert tone="info">{t('duplicates.empty')}</Alert> : null}
-      {queue.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive duplicates-table">
-            <caption className="visually-hidden">{t('duplicates.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('duplicates.records')}</th>
-                <th scope="col">{t('duplicates.score')}</th>
-                <th scope="col">{t('duplicates.reasons')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((c) => {
-                const names = c.records.map((r) => r.name || `#${r.id}`).join(' · ');
-                return (
-                  <tr key={c.id} data-candidate={c.id}>
-                    <th scope="row" data-label={t('duplicates.records')}>
-                      <ul className="plain-list">
-                        {c.records.map((r) => (
-                          <li key={r.id}>
-                            {c.status === 'merged' && !r.name ? (
-                              <span className="muted">{t('duplicates.mergedAway', { id: r.id })}</span>
-                            ) : (
-                              <Link to={`/${path}/${r.id}`}>{r.name || `#${r.id}`}</Link>
-                            )}
-                            {r.email || r.city ? (
-                              <span className="muted small"> {[r.email, r.city].filter(Boolean).join(' · ')}</span>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </th>
-                    <td data-label={t('duplicates.score')}>
-                      <span className={`badge ${c.score >= 85 ? 'badge-off' : 'badge-quiet'}`}>{c.score}</span>
-                    </td>
-                    <td data-label={t('duplicates.reasons')}>
-                      <ul className="plain-list">
-                        {c.reasons.map((r) => (
-                          <li key={r.rule}>{reasonText(r, t)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="actions-cell">
-                      {c.status === 'open' ? (
-                        <>
-                          <Link className="button button-small button-primary" to={`/duplicates/${c.id}/merge`}>
-                            {t('duplicates.review')}
-                            <span className="visually-hidden"> {names}</span>
-                          </Link>{' '}
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => dismiss.mutate(c.id)}
-                            disabled={dismiss.isPending}
-                          >
-                            {t('duplicates.dismiss')}
-                            <span className="visually-hidden"> {names}</span>
-                          </button>
-                        </>
+      <PagedTable
+        list={queue}
+        caption={t('duplicates.title')}
+        className="duplicates-table"
+        columns={[t('duplicates.records'), t('duplicates.score'), t('duplicates.reasons')]}
+        actionsColumn
+        empty={<Alert tone="info">{t('duplicates.empty')}</Alert>}
+      >
+        {queue.items.map((c) => {
+          const names = c.records.map((r) => r.name || `#${r.id}`).join(' · ');
+          return (
+            <tr key={c.id} data-candidate={c.id}>
+              <th scope="row" data-label={t('duplicates.records')}>
+                <ul className="plain-list">
+                  {c.records.map((r) => (
+                    <li key={r.id}>
+                      {c.status === 'merged' && !r.name ? (
+                        <span className="muted">{t('duplicates.mergedAway', { id: r.id })}</span>
                       ) : (
-                        <span className="badge badge-quiet">{t(`duplicates.statuses.${c.status}`)}</span>
+                        <Link to={`/${path}/${r.id}`}>{r.name || `#${r.id}`}</Link>
                       )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {queue.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-          {t('common.loadMore')}
-        </button>
-      ) : null}
+                      {r.email || r.city ? (
+                        <span className="muted small"> {[r.email, r.city].filter(Boolean).join(' · ')}</span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </th>
+              <td data-label={t('duplicates.score')}>
+                <span className={`badge ${c.score >= 85 ? 'badge-off' : 'badge-quiet'}`}>{c.score}</span>
+              </td>
+              <td data-label={t('duplicates.reasons')}>
+                <ul className="plain-list">
+                  {c.reasons.map((r) => (
+                    <li key={r.rule}>{reasonText(r, t)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td className="actions-cell">
+                {c.status === 'open' ? (
+                  <>
+                    <Link className="button button-small button-primary" to={`/duplicates/${c.id}/merge`}>
+                      {t('duplicates.review')}
+                      <span className="visually-hidden"> {names}</span>
+                    </Link>{' '}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => dismiss.mutate(c.id)}
+                      disabled={dismiss.isPending}
+                    >
+                      {t('duplicates.dismiss')}
+                      <span className="visually-hidden"> {names}</span>
+                    </button>
+                  </>
+                ) : (
+                  <span className="badge badge-quiet">{t(`duplicates.statuses.${c.status}`)}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </PagedTable>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The friendly filter builder: groups of conditions ("all of" / "any of", optionally negated)
 // over built-in fields, custom fields, tags, owner, team and dates relative to today. It edits
 // a GroupNode (model.ts); the caller turns it into the API's JSON with toFilterJson.
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Icon } from '../../ui/icons';
@@ -262,16 +262,10 @@ function ValueEditor({
   }
   if (field.type === 'bool') {
     return (
-      <div className="field compact">
-        <label className="field-label" htmlFor={id}>
-          {t('filters.value')}
-        </label>
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('customers.choose')}</option>
-          <option value="true">{t('common.yes')}</option>
-          <option value="false">{t('common.no')}</option>
-        </select>
-      </div>
+      <ValueSelect id={id} value={value} onChange={onChange}>
+        <option value="true">{t('common.yes')}</option>
+        <option value="false">{t('common.no')}</option>
+      </ValueSelect>
     );
   }
   if (field.type === 'reference') return <ReferenceValue id={id} field={field} value={value} onChange={onChange} />;
@@ -296,19 +290,13 @@ function ValueEditor({
       );
     }
     return (
-      <div className="field compact">
-        <label className="field-label" htmlFor={id}>
-          {t('filters.value')}
-        </label>
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('customers.choose')}</option>
-          {field.options.map((o) => (
-            <option key={o} value={o}>
-              {label(o)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ValueSelect id={id} value={value} onChange={onChange}>
+        {field.options.map((o) => (
+          <option key={o} value={o}>
+            {label(o)}
+          </option>
+        ))}
+      </ValueSelect>
     );
   }
   const numeric = field.type === 'number';
@@ -354,7 +342,6 @@ function ReferenceValue({
   value: string;
   onChange: (value: string) => void;
 }) {
-  const { t } = useTranslation();
   const directory = useDirectory();
   const buyers = useBuyerCompanies(field.refers === 'company');
   const options = useMemo(() => {
@@ -363,18 +350,38 @@ function ReferenceValue({
     return (buyers.data ?? []).map((c) => ({ value: c.id, label: recordName(c) }));
   }, [field.refers, directory.users, directory.teams, buyers.data]);
   return (
+    <ValueSelect id={id} value={value} onChange={onChange}>
+      {value && !options.some((o) => o.value === value) ? <option value={value}>#{value}</option> : null}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </ValueSelect>
+  );
+}
+
+/** The value as a choice: a labelled select whose first option is "Choose…". */
+function ValueSelect({
+  id,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
     <div className="field compact">
       <label className="field-label" htmlFor={id}>
         {t('filters.value')}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('customers.choose')}</option>
-        {value && !options.some((o) => o.value === value) ? <option value={value}>#{value}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {children}
       </select>
     </div>
   );

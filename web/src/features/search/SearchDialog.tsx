@@ -6,13 +6,13 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../ui/errors';
 import { Icon } from '../../ui/icons';
+import { useModalDialog } from '../../ui/useModalDialog';
 import { useDebounced } from '../filters/api';
 import { hitPath, SEARCH_GROUPS, useSearch, type SearchHit } from './api';
 
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const [q, setQ] = useState('');
@@ -20,19 +20,10 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   const query = useDebounced(q, 200);
   const search = useSearch(query, 30);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    } else if (!open && d.open) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-    }
-  }, [open]);
+  const ref = useModalDialog(open, () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  });
 
   const groups = useMemo(() => {
     const data = q.trim() ? search.data : undefined;

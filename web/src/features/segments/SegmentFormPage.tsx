@@ -8,6 +8,7 @@ import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { fieldError } from '../../ui/errors';
 import { PageHeader } from '../../ui/Page';
+import { LoadSegment } from './LoadSegment';
 import { useCustomFields } from '../customers/api';
 import type { Entity } from '../customers/types';
 import { FilterEditor, useFilterLookup } from '../filters/FilterPanel';
@@ -16,7 +17,6 @@ import {
   SEGMENT_KINDS,
   SEGMENT_TYPES,
   useSaveSegment,
-  useSegment,
   type Segment,
   type SegmentKind,
   type SegmentType,
@@ -30,19 +30,11 @@ export function SegmentCreatePage() {
 export function SegmentEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const segment = useSegment(id);
-  if (segment.isPending) return <Loading />;
-  if (segment.isError)
-    return (
-      <section>
-        <PageHeader title={t('segments.editTitle')} />
-        <ProblemAlert error={segment.error} />
-        <Link to="/segments" className="button">
-          {t('segments.backToList')}
-        </Link>
-      </section>
-    );
-  return <SegmentForm key={segment.data.id} segment={segment.data} />;
+  return (
+    <LoadSegment id={id} title={t('segments.editTitle')}>
+      {(segment) => <SegmentForm key={segment.id} segment={segment} />}
+    </LoadSegment>
+  );
 }
 
 function SegmentForm({ segment }: { segment?: Segment }) {

@@ -2,15 +2,17 @@
 // its members (the virtualised table of the lists). Static segments add members by searching
 // and remove them row by row.
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { atLeast } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { FlashAlert, Loading, ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
+import { LoadMoreButton } from '../../ui/PagedTable';
+import { LoadSegment } from './LoadSegment';
 import { TextField } from '../../ui/fields';
 import { useDirectory } from '../customers/lookups';
 import { ColumnChooser } from '../customers/ColumnChooser';
@@ -22,7 +24,6 @@ import {
   useAddMembers,
   useDeleteSegment,
   useRemoveMember,
-  useSegment,
   useSegmentHistory,
   useSegmentMembers,
   useTakeSnapshot,
@@ -32,19 +33,11 @@ import {
 export function SegmentPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const segment = useSegment(id);
-  if (segment.isPending) return <Loading />;
-  if (segment.isError)
-    return (
-      <section>
-        <PageHeader title={t('segments.oneTitle')} />
-        <ProblemAlert error={segment.error} />
-        <Link to="/segments" className="button">
-          {t('segments.backToList')}
-        </Link>
-      </section>
-    );
-  return <SegmentView segment={segment.data} />;
+  return (
+    <LoadSegment id={id} title={t('segments.oneTitle')}>
+      {(segment) => <SegmentView segment={segment} />}
+    </LoadSegment>
+  );
 }
 
 function SegmentView({ segment }: { segment: Segment }) {
@@ -52,8 +45,6 @@ function SegmentView({ segment }: { segment: Segment }) {
   const me = useSession();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const directory = useDirectory();
   const entity = segment.entity_type;
   const members = useSegmentMembers(segment.id);
@@ -93,7 +84,7 @@ function SegmentView({ segment }: { segment: Segment }) {
           </>
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
+      <FlashAlert />
       <dl className="facts segment-facts">
         <div className="fact-row">
           <dt>{t('segments.members')}</dt>
@@ -171,16 +162,7 @@ function SegmentView({ segment }: { segment: Segment }) {
         />
       ) : null}
       {members.isFetchNextPageError ? <ProblemAlert error={members.error} /> : null}
-      {members.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void members.fetchNextPage()}
-          disabled={members.isFetchingNextPage}
-        >
-          {members.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton list={members} />
       {canManage ? (
         <div className="form-actions danger-zone">
           <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>

@@ -1,13 +1,14 @@
 // Every segment of the workspace: name, kind (B2B, B2C, mixed), what it holds, and its
 // member count (asked per segment: the list itself carries none).
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { atLeast } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
+import { FlashAlert } from '../../ui/Alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { useSegmentCount, useSegmentsList, type Segment } from './api';
 
 function MemberCount({ segment }: { segment: Segment }) {
@@ -28,8 +29,6 @@ export function SegmentsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const segments = useSegmentsList();
   const canCreate = atLeast(me.role, 'member');
   return (
@@ -46,58 +45,34 @@ export function SegmentsPage() {
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
-      {segments.isPending ? <Loading /> : null}
-      {segments.isError ? <ProblemAlert error={segments.error} /> : null}
-      {segments.isSuccess && segments.items.length === 0 ? <p>{t('segments.empty')}</p> : null}
-      {segments.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive">
-            <caption className="visually-hidden">{t('segments.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('segments.name')}</th>
-                <th scope="col">{t('segments.kind')}</th>
-                <th scope="col">{t('segments.holds')}</th>
-                <th scope="col">{t('segments.members')}</th>
-                <th scope="col">{t('segments.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" data-label={t('segments.name')}>
-                    <Link to={`/segments/${encodeURIComponent(s.id)}`}>{s.name}</Link>
-                    {s.description ? <span className="cell-note">{s.description}</span> : null}
-                  </th>
-                  <td data-label={t('segments.kind')}>
-                    <span className="badge badge-quiet">{t(`segments.kinds.${s.kind}`)}</span>
-                  </td>
-                  <td data-label={t('segments.holds')}>
-                    {t(`segments.entities.${s.entity_type}`)} · {t(`segments.types.${s.type}`)}
-                  </td>
-                  <td data-label={t('segments.members')}>
-                    <MemberCount segment={s} />
-                  </td>
-                  <td data-label={t('segments.updated')} className="nowrap">
-                    {fmt.date(s.updated_at)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {segments.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void segments.fetchNextPage()}
-          disabled={segments.isFetchingNextPage}
-        >
-          {segments.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <FlashAlert />
+      <PagedTable
+        list={segments}
+        caption={t('segments.title')}
+        columns={[t('segments.name'), t('segments.kind'), t('segments.holds'), t('segments.members'), t('segments.updated')]}
+        empty={<p>{t('segments.empty')}</p>}
+      >
+        {segments.items.map((s) => (
+          <tr key={s.id}>
+            <th scope="row" data-label={t('segments.name')}>
+              <Link to={`/segments/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+              {s.description ? <span className="cell-note">{s.description}</span> : null}
+            </th>
+            <td data-label={t('segments.kind')}>
+              <span className="badge badge-quiet">{t(`segments.kinds.${s.kind}`)}</span>
+            </td>
+            <td data-label={t('segments.holds')}>
+              {t(`segments.entities.${s.entity_type}`)} · {t(`segments.types.${s.type}`)}
+            </td>
+            <td data-label={t('segments.members')}>
+              <MemberCount segment={s} />
+            </td>
+            <td data-label={t('segments.updated')} className="nowrap">
+              {fmt.date(s.updated_at)}
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // Segments: dynamic (a saved filter evaluated live) or static (members added by id), their
 // counts, members, daily snapshots and exports (see the server's routes_segments.cpp).
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../api/client';
-import { useCursorList } from '../../api/paging';
-import type { Page, UnixMillis } from '../../api/types';
+import { useCursorList, useCursorPages } from '../../api/paging';
+import type { UnixMillis } from '../../api/types';
 import type { CustomerRecord, Entity } from '../customers/types';
 
 export const SEGMENT_KINDS = ['b2b', 'b2c', 'mixed'] as const;
@@ -66,16 +66,7 @@ export function useSegmentCount(id: string) {
 }
 
 export function useSegmentMembers(id: string, limit = 100) {
-  const query = useInfiniteQuery({
-    queryKey: [...segmentsKey, 'members', id, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<CustomerRecord>>(`${one(id)}/members`, { query: { limit, cursor: pageParam ?? undefined }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    staleTime: 0,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
+  return useCursorPages<CustomerRecord>([...segmentsKey, 'members', id, limit], `${one(id)}/members`, { limit, staleTime: 0 });
 }
 
 export function useSegmentHistory(id: string) {

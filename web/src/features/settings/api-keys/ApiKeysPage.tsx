@@ -7,12 +7,13 @@ import type { ApiKey, CreatedApiKey, Role } from '../../../api/types';
 import { useSession } from '../../../auth/session';
 import { assignableRoles, can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
+import { Alert, ProblemAlert } from '../../../ui/Alert';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { CopyButton } from '../../../ui/CopyButton';
 import { SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
 import { PageHeader } from '../../../ui/Page';
+import { PagedTable } from '../../../ui/PagedTable';
 import { useAllUsers } from '../users/api';
 
 const keysKey = ['api-keys'] as const;
@@ -118,66 +119,51 @@ export function ApiKeysPage() {
 
       <h2 className="section-title">{t('apiKeys.listTitle')}</h2>
       {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
-      {keys.isPending ? <Loading /> : null}
-      {keys.isError ? <ProblemAlert error={keys.error} /> : null}
-      {keys.isSuccess && keys.items.length === 0 ? <p>{t('apiKeys.empty')}</p> : null}
-      {keys.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive">
-            <caption className="visually-hidden">{t('apiKeys.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('apiKeys.name')}</th>
-                <th scope="col">{t('apiKeys.role')}</th>
-                <th scope="col">{t('apiKeys.createdBy')}</th>
-                <th scope="col">{t('apiKeys.createdAt')}</th>
-                <th scope="col">{t('apiKeys.lastUsed')}</th>
-                <th scope="col">{t('apiKeys.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.items.map((k) => (
-                <tr key={k.id} className={k.revoked_at ? 'row-muted' : undefined}>
-                  <th scope="row" data-label={t('apiKeys.name')}>
-                    {k.name}
-                  </th>
-                  <td data-label={t('apiKeys.role')}>{t(`roles.${k.role}`)}</td>
-                  <td data-label={t('apiKeys.createdBy')}>{creatorName(k.created_by_user_id)}</td>
-                  <td data-label={t('apiKeys.createdAt')} className="nowrap">
-                    {fmt.dateTime(k.created_at)}
-                  </td>
-                  <td data-label={t('apiKeys.lastUsed')} className="nowrap">
-                    {k.last_used_at ? fmt.dateTime(k.last_used_at) : t('apiKeys.never')}
-                  </td>
-                  <td data-label={t('apiKeys.status')}>
-                    {k.revoked_at ? (
-                      <span className="badge badge-off">{t('apiKeys.revokedOn', { date: fmt.date(k.revoked_at) })}</span>
-                    ) : (
-                      <span className="badge badge-ok">{t('apiKeys.active')}</span>
-                    )}
-                  </td>
-                  <td className="actions-cell">
-                    {!k.revoked_at && canManage ? (
-                      <button type="button" className="button button-small button-danger" onClick={() => setRevoking(k)}>
-                        {t('apiKeys.revoke')}
-                        <span className="visually-hidden"> {k.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {keys.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void keys.fetchNextPage()} disabled={keys.isFetchingNextPage}>
-          {keys.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <PagedTable
+        list={keys}
+        caption={t('apiKeys.listTitle')}
+        columns={[
+          t('apiKeys.name'),
+          t('apiKeys.role'),
+          t('apiKeys.createdBy'),
+          t('apiKeys.createdAt'),
+          t('apiKeys.lastUsed'),
+          t('apiKeys.status'),
+        ]}
+        actionsColumn
+        empty={<p>{t('apiKeys.empty')}</p>}
+      >
+        {keys.items.map((k) => (
+          <tr key={k.id} className={k.revoked_at ? 'row-muted' : undefined}>
+            <th scope="row" data-label={t('apiKeys.name')}>
+              {k.name}
+            </th>
+            <td data-label={t('apiKeys.role')}>{t(`roles.${k.role}`)}</td>
+            <td data-label={t('apiKeys.createdBy')}>{creatorName(k.created_by_user_id)}</td>
+            <td data-label={t('apiKeys.createdAt')} className="nowrap">
+              {fmt.dateTime(k.created_at)}
+            </td>
+            <td data-label={t('apiKeys.lastUsed')} className="nowrap">
+              {k.last_used_at ? fmt.dateTime(k.last_used_at) : t('apiKeys.never')}
+            </td>
+            <td data-label={t('apiKeys.status')}>
+              {k.revoked_at ? (
+                <span className="badge badge-off">{t('apiKeys.revokedOn', { date: fmt.date(k.revoked_at) })}</span>
+              ) : (
+                <span className="badge badge-ok">{t('apiKeys.active')}</span>
+              )}
+            </td>
+            <td className="actions-cell">
+              {!k.revoked_at && canManage ? (
+                <button type="button" className="button button-small button-danger" onClick={() => setRevoking(k)}>
+                  {t('apiKeys.revoke')}
+                  <span className="visually-hidden"> {k.name}</span>
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
 
       <ConfirmDialog
         open={!!revoking}

@@ -5,9 +5,10 @@ import type { AuditEntry } from '../../../api/types';
 import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
+import { Alert } from '../../../ui/Alert';
 import { SelectField } from '../../../ui/fields';
 import { PageHeader } from '../../../ui/Page';
+import { PagedTable } from '../../../ui/PagedTable';
 
 /** The actions the server records today; others seen in the log are added to the filter. */
 export const KNOWN_ACTIONS = [
@@ -116,62 +117,42 @@ export function AuditPage() {
       <div aria-live="polite" className="muted small">
         {log.isSuccess ? t('audit.shown', { n: log.items.length }) : ''}
       </div>
-      {log.isPending ? <Loading /> : null}
-      {log.isError && !log.isFetchNextPageError ? <ProblemAlert error={log.error} /> : null}
-      {log.isSuccess && log.items.length === 0 ? <p>{t('audit.empty')}</p> : null}
-      {log.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive audit-table">
-            <caption className="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.ip')}</th>
-                <th scope="col">{t('audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.items.map((e) => (
-                <tr key={e.id}>
-                  <td data-label={t('audit.when')} className="nowrap">
-                    <time dateTime={new Date(e.occurred_at).toISOString()} title={fmt.relative(e.occurred_at)}>
-                      {fmt.dateTime(e.occurred_at)}
-                    </time>
-                  </td>
-                  <td data-label={t('audit.actor')}>{e.actor}</td>
-                  <td data-label={t('audit.action')}>
-                    <span>
-                      <span className="audit-action">{actionLabel(e.action)}</span> <code className="id">{e.action}</code>
-                    </span>
-                  </td>
-                  <td data-label={t('audit.target')}>
-                    {e.target_type ? (
-                      <span>
-                        {e.target_type} <code className="id">{e.target_id}</code>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
-                  <td data-label={t('audit.detail')}>
-                    <Detail detail={e.detail} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {log.isFetchNextPageError ? <ProblemAlert error={log.error} /> : null}
-      {log.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-          {log.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <PagedTable
+        list={log}
+        caption={t('audit.title')}
+        className="audit-table"
+        columns={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.ip'), t('audit.detail')]}
+        empty={<p>{t('audit.empty')}</p>}
+      >
+        {log.items.map((e) => (
+          <tr key={e.id}>
+            <td data-label={t('audit.when')} className="nowrap">
+              <time dateTime={new Date(e.occurred_at).toISOString()} title={fmt.relative(e.occurred_at)}>
+                {fmt.dateTime(e.occurred_at)}
+              </time>
+            </td>
+            <td data-label={t('audit.actor')}>{e.actor}</td>
+            <td data-label={t('audit.action')}>
+              <span>
+                <span className="audit-action">{actionLabel(e.action)}</span> <code className="id">{e.action}</code>
+              </span>
+            </td>
+            <td data-label={t('audit.target')}>
+              {e.target_type ? (
+                <span>
+                  {e.target_type} <code className="id">{e.target_id}</code>
+                </span>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
+            <td data-label={t('audit.detail')}>
+              <Detail detail={e.detail} />
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </section>
   );
 }

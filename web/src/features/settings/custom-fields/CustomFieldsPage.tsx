@@ -8,6 +8,7 @@ import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
+import { DataTable } from '../../../ui/DataTable';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { fieldError } from '../../../ui/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
@@ -81,60 +82,51 @@ export function CustomFieldsPage() {
       {fields.isError ? <ProblemAlert error={fields.error} /> : null}
       {fields.isSuccess && fields.data.length === 0 ? <p>{t(`customFields.empty.${entity}`)}</p> : null}
       {fields.isSuccess && fields.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive">
-            <caption className="visually-hidden">{t(`customFields.caption.${entity}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('customFields.label')}</th>
-                <th scope="col">{t('customFields.key')}</th>
-                <th scope="col">{t('customFields.type')}</th>
-                <th scope="col">{t('customFields.details')}</th>
-                <th scope="col">{t('customFields.created')}</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {fields.data.map((f) => (
-                <tr key={f.key}>
-                  <th scope="row" data-label={t('customFields.label')}>
-                    {f.label}
-                    {f.required ? <span className="badge badge-quiet">{t('customFields.requiredBadge')}</span> : null}
-                  </th>
-                  <td data-label={t('customFields.key')}>
-                    <code>{f.key}</code>
-                  </td>
-                  <td data-label={t('customFields.type')}>{t(`customFields.types.${f.type}`, { defaultValue: f.type })}</td>
-                  <td data-label={t('customFields.details')}>
-                    {f.options?.length ? f.options.join(', ') : f.currency ? f.currency : ''}
-                  </td>
-                  <td data-label={t('customFields.created')} className="nowrap">
-                    {fmt.date(f.created_at)}
-                  </td>
-                  {canManage ? (
-                    <td className="actions-cell">
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => {
-                          setFlash('');
-                          setToDelete(f);
-                        }}
-                      >
-                        {t('customFields.delete')}
-                        <span className="visually-hidden"> {f.label}</span>
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t(`customFields.caption.${entity}`)}
+          columns={[
+            t('customFields.label'),
+            t('customFields.key'),
+            t('customFields.type'),
+            t('customFields.details'),
+            t('customFields.created'),
+          ]}
+          actionsColumn={canManage}
+        >
+          {fields.data.map((f) => (
+            <tr key={f.key}>
+              <th scope="row" data-label={t('customFields.label')}>
+                {f.label}
+                {f.required ? <span className="badge badge-quiet">{t('customFields.requiredBadge')}</span> : null}
+              </th>
+              <td data-label={t('customFields.key')}>
+                <code>{f.key}</code>
+              </td>
+              <td data-label={t('customFields.type')}>{t(`customFields.types.${f.type}`, { defaultValue: f.type })}</td>
+              <td data-label={t('customFields.details')}>
+                {f.options?.length ? f.options.join(', ') : f.currency ? f.currency : ''}
+              </td>
+              <td data-label={t('customFields.created')} className="nowrap">
+                {fmt.date(f.created_at)}
+              </td>
+              {canManage ? (
+                <td className="actions-cell">
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    onClick={() => {
+                      setFlash('');
+                      setToDelete(f);
+                    }}
+                  >
+                    {t('customFields.delete')}
+                    <span className="visually-hidden"> {f.label}</span>
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {canManage ? (
         <NewFieldForm

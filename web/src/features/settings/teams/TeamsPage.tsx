@@ -1,10 +1,11 @@
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { useFormat } from '../../../i18n/format';
-import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
+import { FlashAlert } from '../../../ui/Alert';
 import { PageHeader } from '../../../ui/Page';
+import { PagedTable } from '../../../ui/PagedTable';
 import { useAllUsers } from '../users/api';
 import { useTeamsList } from './api';
 
@@ -12,10 +13,8 @@ export function TeamsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
-  const location = useLocation();
   const teams = useTeamsList();
   const users = useAllUsers();
-  const flash = (location.state as { flash?: string } | null)?.flash;
   const canManage = can(me, 'teams.manage');
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.display_name ?? t('teams.unknownUser');
 
@@ -32,67 +31,47 @@ export function TeamsPage() {
           ) : null
         }
       />
-      {flash ? <Alert tone="success">{flash}</Alert> : null}
-      {teams.isPending ? <Loading /> : null}
-      {teams.isError ? <ProblemAlert error={teams.error} /> : null}
-      {teams.isSuccess && teams.items.length === 0 ? <p>{canManage ? t('teams.emptyCanAdd') : t('teams.empty')}</p> : null}
-      {teams.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table responsive">
-            <caption className="visually-hidden">{t('teams.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('teams.name')}</th>
-                <th scope="col">{t('teams.kind')}</th>
-                <th scope="col">{t('teams.members')}</th>
-                <th scope="col">{t('teams.updated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.items.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row" data-label={t('teams.name')}>
-                    {team.name}
-                    {team.description ? <span className="cell-note">{team.description}</span> : null}
-                  </th>
-                  <td data-label={t('teams.kind')}>{t(`teamKinds.${team.kind}`)}</td>
-                  <td data-label={t('teams.members')}>
-                    {team.members.length === 0 ? (
-                      <span className="muted">{t('teams.noMembers')}</span>
-                    ) : (
-                      <ul className="inline-list">
-                        {team.members.map((m) => (
-                          <li key={m.user_id}>
-                            {nameOf(m.user_id)}
-                            {m.sales_role ? <span className="badge badge-quiet">{t(`salesRoles.${m.sales_role}`)}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td data-label={t('teams.updated')} className="nowrap">
-                    {fmt.date(team.updated_at)}
-                  </td>
-                  <td className="actions-cell">
-                    <Link to={`/settings/teams/${team.id}`} className="button button-small">
-                      {canManage ? t('common.edit') : t('common.view')}
-                      <span className="visually-hidden"> {team.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {teams.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void teams.fetchNextPage()} disabled={teams.isFetchingNextPage}>
-          {teams.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      ) : null}
+      <FlashAlert />
+      <PagedTable
+        list={teams}
+        caption={t('teams.title')}
+        columns={[t('teams.name'), t('teams.kind'), t('teams.members'), t('teams.updated')]}
+        actionsColumn
+        empty={<p>{canManage ? t('teams.emptyCanAdd') : t('teams.empty')}</p>}
+      >
+        {teams.items.map((team) => (
+          <tr key={team.id}>
+            <th scope="row" data-label={t('teams.name')}>
+              {team.name}
+              {team.description ? <span className="cell-note">{team.description}</span> : null}
+            </th>
+            <td data-label={t('teams.kind')}>{t(`teamKinds.${team.kind}`)}</td>
+            <td data-label={t('teams.members')}>
+              {team.members.length === 0 ? (
+                <span className="muted">{t('teams.noMembers')}</span>
+              ) : (
+                <ul className="inline-list">
+                  {team.members.map((m) => (
+                    <li key={m.user_id}>
+                      {nameOf(m.user_id)}
+                      {m.sales_role ? <span className="badge badge-quiet">{t(`salesRoles.${m.sales_role}`)}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td data-label={t('teams.updated')} className="nowrap">
+              {fmt.date(team.updated_at)}
+            </td>
+            <td className="actions-cell">
+              <Link to={`/settings/teams/${team.id}`} className="button button-small">
+                {canManage ? t('common.edit') : t('common.view')}
+                <span className="visually-hidden"> {team.name}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </section>
   );
 }
