@@ -339,6 +339,72 @@ TEST_F(ImportsApiTest, PeopleWithQuotesEmbeddedNewlinesTagsAndFullNameUpserts) {
     EXPECT_EQ(paolo["fields"]["last_name"], "Rossi");
 }
 
+// The import plans the next batch while the previous one commits; a row must still meet
+// the records that earlier batches created or changed (by the keys they have then), exactly
+// as if each batch had been committed before the next was read.
+TEST_F(ImportsApiTest, RowsMeetWhatEarlierBatchesWroteEvenWhileTheyCommit) {
+    auto c = owner();
+    const std::string tag = unique_name("b");
+    const std::string city = "Batches " + tag;
+    const auto email = [&](const std::string& who) { return who + "." + tag + "@example.com"; };
+    constexpr int kRows = 12000;  // three batches of 5,000
+    std::string file = "External id,First name,Last name,Email,City\n";
+    for (int i = 1; i <= kRows; ++i) {
+        const std::string n = std::to_string(i);
+        if (i == 6001) {
+            file += "X-10,Ten,Moved," + email("moved") + "," + city + "\n";  // batch 2: record 10, new email
+        } else if (i == 7000) {
+            file += "X-20,Twenty,Elsewhere," + email("p20") + ",Elsewhere " + tag + "\n";  // batch 2: record 20
+        } else if (i == 11001) {
+            file += "," + n + ",Again," + email("p10") + "," + city + "\n";  // record 10's old email: a new person
+        } else if (i == 11002) {
+            file += ",Ten,Moved," + email("moved") + ",Moved " + tag + "\n";  // record 10's new email
+        } else {
+            file += "X-" + n + "," + n + ",L," + email("p" + n) + "," + city + "\n";
+        }
+    }
+    auto result = import_file(c, "person", "batches.csv", file,
+                              {{"columns",
+                                {{"External id", "external_id"},
+                                 {"First name", "first_name"},
+                                 {"Last name", "last_name"},
+                                 {"Email", "email"},
+                                 {"City", "city"}}}});
+    ASSERT_EQ(result["status"], "completed") << result.dump();
+    EXPECT_EQ(result["rows_done"], kRows);
+    EXPECT_EQ(result["created"], kRows - 3) << result.dump();
+    EXPECT_EQ(result["updated"], 3) << result.dump();
+    EXPECT_EQ(result["rejected"], 0) << result.dump();
+
+    auto ten = first_of(c, "people", eq_filter("external_id", "X-10"));
+    EXPECT_EQ(ten["fields"]["email"], email("moved"));
+    EXPECT_EQ(ten["fields"]["city"], "Moved " + tag);
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("moved"))), 1);
+    auto again = first_of(c, "people", eq_filter("email", email("p10")));
+    EXPECT_EQ(again["fields"]["last_name"], "Again");
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("p10"))), 1);
+    auto twenty = first_of(c, "people", eq_filter("external_id", "X-20"));
+    EXPECT_EQ(twenty["fields"]["last_name"], "Elsewhere");
+    EXPECT_EQ(count(c, "people", eq_filter("city", city)), kRows - 5);  // all but 10, 20 and the 3 updates
+
+    // The same file again creates nothing. (Its row 10 gives record 10 its old email back for
+    // one batch; row 11001 must then find only the person it created, as record 10 has moved on.)
+    auto rerun = import_file(c, "person", "batches.csv", file,
+                             {{"columns",
+                               {{"External id", "external_id"},
+                                {"First name", "first_name"},
+                                {"Last name", "last_name"},
+                                {"Email", "email"},
+                                {"City", "city"}}}});
+    ASSERT_EQ(rerun["status"], "completed") << rerun.dump();
+    EXPECT_EQ(rerun["created"], 0) << rerun.dump();
+    EXPECT_EQ(count(c, "people", eq_filter("city", city)) + count(c, "people", eq_filter("city", "Moved " + tag)) +
+                  count(c, "people", eq_filter("city", "Elsewhere " + tag)),
+              kRows - 3);
+    EXPECT_EQ(first_of(c, "people", eq_filter("email", email("p10")))["fields"]["last_name"], "Again");
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("p10"))), 1);
+}
+
 TEST_F(ImportsApiTest, MappingProblemsAreAllReportedBeforeAnyWork) {
     auto c = owner();
     auto up = upload(c, "company", "x.csv", "Name,Email,Email,VAT\nAcme,a@b.it,c@d.it,123\n");

@@ -4,7 +4,13 @@ namespace rapport::storage {
 
 namespace {
 
-constexpr std::size_t kChunkRows[] = {64, 8, 1};
+// Powers of two: any count is at most ten statements, and each table has at most ten SQL
+// strings in a connection's statement cache. Few statements per batch matter beyond their
+// own cost: on SQLite each statement that fires the search triggers flushes the FTS5 index's
+// pending terms into a new segment, and many small segments cost merges later.
+constexpr std::size_t kChunkRows[] = {512, 256, 128, 64, 32, 16, 8, 4, 2, 1};
+// Bound parameters per statement: SQLite's default limit is 32,766, PostgreSQL's 65,535.
+constexpr std::size_t kMaxParams = 32766;
 
 std::string placeholder_rows(std::size_t rows, std::size_t width) {
     std::string out;
@@ -24,7 +30,7 @@ Status insert_rows(Connection& c, const std::string& head, std::size_t width, co
     std::size_t at = 0;
     Params params;
     for (const std::size_t chunk : kChunkRows) {
-        if (rows.size() - at < chunk) continue;
+        if (rows.size() - at < chunk || chunk * width > kMaxParams) continue;
         const std::string sql = head + " VALUES " + placeholder_rows(chunk, width) + tail;
         while (rows.size() - at >= chunk) {
             params.clear();

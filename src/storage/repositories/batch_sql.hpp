@@ -14,7 +14,8 @@
 namespace rapport::storage {
 
 // Runs `head` VALUES (...), (...) `tail` for every row of `rows` (each `width` values), in
-// chunks of 64, 8 and 1 rows. `head` is "INSERT INTO t (a, b)"; `tail` may hold an ON CONFLICT clause.
+// chunks of 512, 256, ..., 2 and 1 rows (at most ten statements for up to 1,023 rows). `head` is "INSERT INTO t (a,
+// b)"; `tail` may hold an ON CONFLICT clause.
 Status insert_rows(Connection& c, const std::string& head, std::size_t width, const std::string& tail,
                    const std::vector<Params>& rows);
 
