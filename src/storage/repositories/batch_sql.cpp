@@ -9,8 +9,10 @@ namespace {
 // own cost: on SQLite each statement that fires the search triggers flushes the FTS5 index's
 // pending terms into a new segment, and many small segments cost merges later.
 constexpr std::size_t kChunkRows[] = {512, 256, 128, 64, 32, 16, 8, 4, 2, 1};
-// Bound parameters per statement: SQLite's default limit is 32,766, PostgreSQL's 65,535.
-constexpr std::size_t kMaxParams = 32766;
+// Bound parameters per statement. SQLite allows 32,766 and PostgreSQL 65,535, but libpq
+// refuses a statement description (4 bytes per parameter) longer than 30,000 bytes as "lost
+// synchronization with server".
+constexpr std::size_t kMaxParams = 7000;
 
 std::string placeholder_rows(std::size_t rows, std::size_t width) {
     std::string out;
