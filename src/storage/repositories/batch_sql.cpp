@@ -1,5 +1,7 @@
 #include "storage/repositories/batch_sql.hpp"
 
+#include <iterator>
+
 namespace rapport::storage {
 
 namespace {
@@ -27,8 +29,12 @@ std::string placeholder_rows(std::size_t rows, std::size_t width) {
 
 }  // namespace
 
-Status insert_rows(Connection& c, const std::string& head, std::size_t width, const std::string& tail,
-                   const std::vector<Params>& rows) {
+namespace {
+
+// `take(row)` appends a row's values to a statement's parameters (copied or moved).
+template <class Rows, class Take>
+Status insert_chunks(Connection& c, const std::string& head, std::size_t width, const std::string& tail, Rows& rows,
+                     Take take) {
     std::size_t at = 0;
     Params params;
     for (const std::size_t chunk : kChunkRows) {
@@ -37,12 +43,28 @@ Status insert_rows(Connection& c, const std::string& head, std::size_t width, co
         while (rows.size() - at >= chunk) {
             params.clear();
             params.reserve(chunk * width);
-            for (std::size_t r = at; r < at + chunk; ++r) params.insert(params.end(), rows[r].begin(), rows[r].end());
+            for (std::size_t r = at; r < at + chunk; ++r) take(params, rows[r]);
             RAPPORT_CHECK(c.execute(sql, params));
             at += chunk;
         }
     }
     return {};
+}
+
+}  // namespace
+
+Status insert_rows(Connection& c, const std::string& head, std::size_t width, const std::string& tail,
+                   const std::vector<Params>& rows) {
+    return insert_chunks(c, head, width, tail, rows, [](Params& params, const Params& row) {
+        params.insert(params.end(), row.begin(), row.end());
+    });
+}
+
+Status insert_rows(Connection& c, const std::string& head, std::size_t width, const std::string& tail,
+                   std::vector<Params>&& rows) {
+    return insert_chunks(c, head, width, tail, rows, [](Params& params, Params& row) {
+        params.insert(params.end(), std::make_move_iterator(row.begin()), std::make_move_iterator(row.end()));
+    });
 }
 
 }  // namespace rapport::storage
