@@ -12,5 +12,5 @@ if [[ ! -x build/bench/import_1m ]]; then
   cmake --build build -j"${RAPPORT_JOBS:-2}" --target import_1m
 fi
 echo "load before: $(uptime)"
-build/bench/import_1m --rows "$ROWS" "$@" 2> >(grep -v "applied migration" >&2)
+build/bench/import_1m --rows "$ROWS" "$@" 2>&1 | grep -v "applied migration"
 echo "load after:  $(uptime)"
