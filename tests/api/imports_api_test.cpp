@@ -339,6 +339,72 @@ TEST_F(ImportsApiTest, PeopleWithQuotesEmbeddedNewlinesTagsAndFullNameUpserts) {
     EXPECT_EQ(paolo["fields"]["last_name"], "Rossi");
 }
 
+// The import plans the next batch while the previous one commits; a row must still meet
+// the records that earlier batches created or changed (by the keys they have then), exactly
+// as if each batch had been committed before the next was read.
+TEST_F(ImportsApiTest, RowsMeetWhatEarlierBatchesWroteEvenWhileTheyCommit) {
+    auto c = owner();
+    const std::string tag = unique_name("b");
+    const std::string city = "Batches " + tag;
+    const auto email = [&](const std::string& who) { return who + "." + tag + "@example.com"; };
+    constexpr int kRows = 12000;  // three batches of 5,000
+    std::string file = "External id,First name,Last name,Email,City\n";
+    for (int i = 1; i <= kRows; ++i) {
+        const std::string n = std::to_string(i);
+        if (i == 6001) {
+            file += "X-10,Ten,Moved," + email("moved") + "," + city + "\n";  // batch 2: record 10, new email
+        } else if (i == 7000) {
+            file += "X-20,Twenty,Elsewhere," + email("p20") + ",Elsewhere " + tag + "\n";  // batch 2: record 20
+        } else if (i == 11001) {
+            file += "," + n + ",Again," + email("p10") + "," + city + "\n";  // record 10's old email: a new person
+        } else if (i == 11002) {
+            file += ",Ten,Moved," + email("moved") + ",Moved " + tag + "\n";  // record 10's new email
+        } else {
+            file += "X-" + n + "," + n + ",L," + email("p" + n) + "," + city + "\n";
+        }
+    }
+    auto result = import_file(c, "person", "batches.csv", file,
+                              {{"columns",
+                                {{"External id", "external_id"},
+                                 {"First name", "first_name"},
+                                 {"Last name", "last_name"},
+                                 {"Email", "email"},
+                                 {"City", "city"}}}});
+    ASSERT_EQ(result["status"], "completed") << result.dump();
+    EXPECT_EQ(result["rows_done"], kRows);
+    EXPECT_EQ(result["created"], kRows - 3) << result.dump();
+    EXPECT_EQ(result["updated"], 3) << result.dump();
+    EXPECT_EQ(result["rejected"], 0) << result.dump();
+
+    auto ten = first_of(c, "people", eq_filter("external_id", "X-10"));
+    EXPECT_EQ(ten["fields"]["email"], email("moved"));
+    EXPECT_EQ(ten["fields"]["city"], "Moved " + tag);
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("moved"))), 1);
+    auto again = first_of(c, "people", eq_filter("email", email("p10")));
+    EXPECT_EQ(again["fields"]["last_name"], "Again");
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("p10"))), 1);
+    auto twenty = first_of(c, "people", eq_filter("external_id", "X-20"));
+    EXPECT_EQ(twenty["fields"]["last_name"], "Elsewhere");
+    EXPECT_EQ(count(c, "people", eq_filter("city", city)), kRows - 5);  // all but 10, 20 and the 3 updates
+
+    // The same file again creates nothing. (Its row 10 gives record 10 its old email back for
+    // one batch; row 11001 must then find only the person it created, as record 10 has moved on.)
+    auto rerun = import_file(c, "person", "batches.csv", file,
+                             {{"columns",
+                               {{"External id", "external_id"},
+                                {"First name", "first_name"},
+                                {"Last name", "last_name"},
+                                {"Email", "email"},
+                                {"City", "city"}}}});
+    ASSERT_EQ(rerun["status"], "completed") << rerun.dump();
+    EXPECT_EQ(rerun["created"], 0) << rerun.dump();
+    EXPECT_EQ(count(c, "people", eq_filter("city", city)) + count(c, "people", eq_filter("city", "Moved " + tag)) +
+                  count(c, "people", eq_filter("city", "Elsewhere " + tag)),
+              kRows - 3);
+    EXPECT_EQ(first_of(c, "people", eq_filter("email", email("p10")))["fields"]["last_name"], "Again");
+    EXPECT_EQ(count(c, "people", eq_filter("email", email("p10"))), 1);
+}
+
 TEST_F(ImportsApiTest, MappingProblemsAreAllReportedBeforeAnyWork) {
     auto c = owner();
     auto up = upload(c, "company", "x.csv", "Name,Email,Email,VAT\nAcme,a@b.it,c@d.it,123\n");
@@ -517,6 +583,71 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
     auto n = (*lease)->query("SELECT COUNT(*) FROM people WHERE workspace_id = $1", {workspace_id});
     ASSERT_TRUE(n);
     EXPECT_EQ(storage::as_int(n->rows[0][0]), kRows);
+}
+
+// A server killed outright (kill -9) in the middle of an import leaves whole batches only;
+// once its heartbeat is stale the import shows as failed, and starting it again completes it
+// without duplicates. (Batches are planned on one thread and committed on another; only
+// commits reach the database, each with its checkpoint.)
+TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates) {
+    auto server = std::make_unique<TestServer>();
+    auto ws = server->bootstrap("crash");
+    auto c = signed_in_client(*server, ws.owner_email, ws.password);
+    constexpr int kRows = 40000;
+    std::string file = "First name,Last name,Email\n";
+    for (int i = 0; i < kRows; ++i) file += "P" + std::to_string(i) + ",L,k" + std::to_string(i) + "@example.com\n";
+    auto up = c.request("POST", "/api/v1/imports?entity=person&filename=k.csv", file, {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::string id = up.json()["id"];
+    ASSERT_EQ(c.put("/api/v1/imports/" + id + "/mapping", up.json()["suggested_mapping"]).status, 200);
+    ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
+    for (int i = 0; i < 3000; ++i) {
+        if (c.get("/api/v1/imports/" + id).json()["rows_done"].get<int>() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    server->kill_now();
+
+    auto services = app::Services::open(server->database_url());
+    ASSERT_TRUE(services) << services.error().detail;
+    auto& db = (*services)->database();
+    const auto query_int = [&](const std::string& sql, const storage::Params& params) {
+        auto lease = db.acquire(storage::Access::Write);
+        EXPECT_TRUE(lease);
+        auto rs = (*lease)->query(sql, params);
+        EXPECT_TRUE(rs && rs->size() == 1u);
+        return storage::as_int(rs->rows[0][0]);
+    };
+    const Id workspace_id = query_int("SELECT workspace_id FROM imports WHERE import_id = $1", {*parse_id(id)});
+    const std::int64_t rows_done = query_int("SELECT rows_done FROM imports WHERE import_id = $1", {*parse_id(id)});
+    const std::int64_t people = query_int("SELECT COUNT(*) FROM people WHERE workspace_id = $1", {workspace_id});
+    std::cout << "killed at row " << rows_done << " of " << kRows << "\n";
+    EXPECT_GT(rows_done, 0);
+    EXPECT_EQ(rows_done % 5000, 0);
+    EXPECT_EQ(people, rows_done);    // whole batches, nothing more
+    if (rows_done == kRows) return;  // it finished before the kill: nothing to resume
+
+    // The dead server's heartbeat ages (60 s in production): make it old now.
+    {
+        auto lease = db.acquire(storage::Access::Write);
+        ASSERT_TRUE(lease);
+        ASSERT_TRUE((*lease)->execute("UPDATE imports SET heartbeat_at = 0 WHERE import_id = $1", {*parse_id(id)}));
+    }
+    auto& imports = (*services)->imports();
+    const auto actor = domain::IdentityService::operator_principal(workspace_id);
+    auto stale = imports.get(actor, *parse_id(id));
+    ASSERT_TRUE(stale) << stale.error().detail;
+    EXPECT_EQ(stale->status, domain::imports::ImportStatus::Failed);
+    ASSERT_TRUE(imports.start(actor, *parse_id(id)));
+    domain::imports::ImportJob job;
+    for (int i = 0; i < 3000; ++i) {
+        job = *imports.get(actor, *parse_id(id));
+        if (job.status != domain::imports::ImportStatus::Running) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(job.status, domain::imports::ImportStatus::Completed) << job.error.value_or("");
+    EXPECT_EQ(job.rows_done, kRows);
+    EXPECT_EQ(job.created, kRows);
+    EXPECT_EQ(query_int("SELECT COUNT(*) FROM people WHERE workspace_id = $1", {workspace_id}), kRows);
 }
 
 }  // namespace rapport::testing

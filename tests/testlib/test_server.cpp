@@ -156,6 +156,14 @@ int TestServer::stop() {
     return -1;
 }
 
+void TestServer::kill_now() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 std::string TestServer::cli(const std::vector<std::string>& args, int* exit_code) const {
     std::vector<std::string> argv = {RAPPORT_BINARY};
     for (const auto& a : args) argv.push_back(a);

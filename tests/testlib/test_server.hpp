@@ -44,6 +44,8 @@ public:
 
     // Sends SIGTERM and waits for exit; returns the exit status.
     int stop();
+    // Kills the server outright (SIGKILL, as a crash or `kill -9`) and waits for it.
+    void kill_now();
     int pid() const { return pid_; }
 
 private:

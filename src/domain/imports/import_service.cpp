@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/bounded_queue.hpp"
 #include "domain/imports/csv_reader.hpp"
 #include "domain/imports/csv_sniffer.hpp"
 #include "domain/imports/encoding.hpp"
@@ -120,6 +121,12 @@ struct PlannedBatch {
 // batches in the database; a dry run commits nothing, so with `simulate` the planner keeps
 // the records earlier batches would have written (those with an upsert key) and lets later
 // batches find them, which keeps the dry run's counts and checks exact.
+//
+// An import plans the next batch while the previous one commits (ImportService::run_batches),
+// so the batches planned but not yet known to be committed are "in flight": the planner keeps
+// their records, by id and by key, and lets them take precedence over what the database says
+// (which may not hold them yet, or hold an older state), exactly as if each batch had been
+// committed before the next was planned. forget_committed() drops them once committed.
 class BatchPlanner {
 public:
     BatchPlanner(customers::CustomerService& customers, const Principal& actor, const ImportJob& job,
@@ -141,7 +148,21 @@ public:
         }
     }
 
-    Result<PlannedBatch> plan(const std::vector<CsvRecord>& records) {
+    // The batches up to `sequence` (plan()'s numbering) are committed: the database has them.
+    void forget_committed(std::uint64_t sequence) {
+        for (auto it = inflight_.begin(); it != inflight_.end();) {
+            if (it->second.sequence > sequence) {
+                ++it;
+                continue;
+            }
+            forget_keys(it->first, it->second.record);
+            it = inflight_.erase(it);
+        }
+    }
+
+    // `sequence` numbers the batches of a run that plans ahead (> 0, increasing); 0 plans
+    // a batch that commits before the next is planned, or a dry run's.
+    Result<PlannedBatch> plan(const std::vector<CsvRecord>& records, std::uint64_t sequence = 0) {
         PlannedBatch out;
         struct Row {
             const CsvRecord* record;
@@ -174,7 +195,9 @@ public:
             auto found = RAPPORT_TRY(customers_.find_by_field(actor_, job_.entity_type, field,
                                                               std::vector<std::string>(values.begin(), values.end())));
             for (auto& record : found) {
-                for (const auto& key : record_keys(record)) {
+                // A record that a batch in flight changed has the keys it will have then.
+                const auto flying = inflight_.find(record.id);
+                for (const auto& key : record_keys(flying != inflight_.end() ? flying->second.record : record)) {
                     if (key.first != field) continue;
                     // Two stored records with one key: the oldest is the one rows update.
                     auto [it, inserted] = stored_keys.emplace(key, record.id);
@@ -200,6 +223,8 @@ public:
                     target = it->second;
                 } else if (auto sim = simulated_keys_.find(key); sim != simulated_keys_.end()) {
                     target = sim->second;
+                } else if (auto fly = inflight_keys_.find(key); fly != inflight_keys_.end()) {
+                    target = fly->second;
                 } else if (auto db = stored_keys.find(key); db != stored_keys.end()) {
                     target = db->second;
                 }
@@ -216,6 +241,8 @@ public:
                     current = pending[pending_it->second].write.record;
                 } else if (auto sim = simulated_.find(*target); sim != simulated_.end()) {
                     current = decode(sim->second);
+                } else if (auto fly = inflight_.find(*target); fly != inflight_.end()) {
+                    current = fly->second.record;
                 } else {
                     current = stored.at(*target);
                 }
@@ -268,6 +295,7 @@ public:
 
         for (auto& p : pending) {
             if (simulate_) remember(p.write.record);
+            if (sequence > 0) fly(p.write.record, sequence);
             (p.insert ? out.inserts : out.updates).push_back(std::move(p.write));
         }
         std::sort(out.rejected.begin(), out.rejected.end(),
@@ -344,6 +372,21 @@ private:
         return keys;
     }
 
+    // A record written by the batch `sequence`, in flight until that batch is committed.
+    void fly(const CustomerRecord& record, std::uint64_t sequence) {
+        if (auto it = inflight_.find(record.id); it != inflight_.end()) forget_keys(record.id, it->second.record);
+        for (auto& key : record_keys(record)) inflight_keys_[std::move(key)] = record.id;
+        inflight_[record.id] = {sequence, record};
+    }
+
+    void forget_keys(Id id, const CustomerRecord& record) {
+        for (const auto& key : record_keys(record)) {
+            if (auto it = inflight_keys_.find(key); it != inflight_keys_.end() && it->second == id) {
+                inflight_keys_.erase(it);
+            }
+        }
+    }
+
     static std::uint64_t hash(const Key& key) { return std::hash<std::string>{}(key.first + '\0' + key.second); }
 
     // Dry run: what an earlier batch would have left, kept compactly as JSON text, for the
@@ -394,6 +437,12 @@ private:
     std::map<Key, Id> simulated_keys_;
     std::unordered_map<std::uint64_t, std::uint32_t> key_counts_;
     bool counted_ = false;
+    struct InFlight {
+        std::uint64_t sequence = 0;
+        CustomerRecord record;
+    };
+    std::map<Id, InFlight> inflight_;
+    std::map<Key, Id> inflight_keys_;
 };
 
 }  // namespace
@@ -701,14 +750,52 @@ Status ImportService::run_batches(const QueuedRun& queued) {
     const auto mapping = RAPPORT_TRY(mapping_of(queued.actor, job));
     const auto context = RAPPORT_TRY(customers_.write_context(queued.actor, job.entity_type));
     const std::string content = RAPPORT_TRY(repo_.content(job.workspace_id, job.import_id));
-    BatchPlanner planner(customers_, queued.actor, job, mapping, context, false);
-    RowSource source(content, job.delimiter);
+
+    // Two threads, one per core: a planner reads, validates and normalises the next batches
+    // (planned ahead at most options.batches_ahead) while this thread commits them in order.
+    // The planner keeps the records of batches not yet committed in flight (BatchPlanner), so
+    // every batch is planned as if the ones before it were committed; nothing else changes:
+    // each batch still commits whole with its checkpoint, and a batch planned but not
+    // committed when the run stops is simply dropped.
+    struct Planned {
+        std::uint64_t sequence = 0;
+        std::int64_t rows_done_after = 0;
+        Result<PlannedBatch> batch = PlannedBatch{};
+    };
+    BoundedQueue<Planned> queue(options_.batches_ahead);
+    std::atomic<std::uint64_t> committed{0};
+    std::thread planning([&] {
+        try {
+            BatchPlanner planner(customers_, queued.actor, job, mapping, context, false);
+            RowSource source(content, job.delimiter);
+            std::vector<CsvRecord> batch;
+            for (std::uint64_t sequence = 1;; ++sequence) {
+                next_batch(source, job.rows_done, options_.batch_rows, batch);
+                if (batch.empty()) break;
+                planner.forget_committed(committed.load());
+                Planned planned{sequence, static_cast<std::int64_t>(batch.back().number) - 1,
+                                planner.plan(batch, sequence)};
+                const bool failed = !planned.batch;
+                if (!queue.push(std::move(planned)) || failed) break;
+            }
+        } catch (const std::exception& e) {
+            queue.push({0, 0, fail(Error::internal(std::string("internal error: ") + e.what()))});
+        }
+        queue.close();
+    });
+    // Whatever way this thread leaves, the planner stops and is joined first.
+    struct Join {
+        BoundedQueue<Planned>& queue;
+        std::thread& thread;
+        ~Join() {
+            queue.close();
+            thread.join();
+        }
+    } join{queue, planning};
+
     std::int64_t rows_done = job.rows_done;
     std::int64_t created = 0;  // by this run
-    std::vector<CsvRecord> batch;
-    for (;;) {
-        next_batch(source, rows_done, options_.batch_rows, batch);
-        if (batch.empty()) break;
+    while (auto planned = queue.pop()) {
         if (*queued.cancelled) return {};  // cancel() already recorded it
         if (stop_requested_) {
             (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Failed,
@@ -716,26 +803,28 @@ Status ImportService::run_batches(const QueuedRun& queued) {
                                            clock_.now_ms()));
             return {};
         }
-        auto planned = RAPPORT_TRY(planner.plan(batch));
+        if (!planned->batch) return fail(std::move(planned->batch).error());
+        auto& batch = *planned->batch;
         BatchCommit commit;
         commit.workspace_id = job.workspace_id;
         commit.import_id = job.import_id;
         commit.run_id = queued.run_id;
         commit.rows_done_before = rows_done;
-        commit.rows_done_after = static_cast<std::int64_t>(batch.back().number) - 1;
-        commit.created = planned.created;
-        commit.updated = planned.updated;
-        commit.unchanged = planned.unchanged;
-        commit.rejected = static_cast<std::int64_t>(planned.rejected.size());
+        commit.rows_done_after = planned->rows_done_after;
+        commit.created = batch.created;
+        commit.updated = batch.updated;
+        commit.unchanged = batch.unchanged;
+        commit.rejected = static_cast<std::int64_t>(batch.rejected.size());
         commit.at = clock_.now_ms();
-        commit.inserts = std::move(planned.inserts);
-        commit.updates = std::move(planned.updates);
-        commit.rejections = std::move(planned.rejected);
+        commit.inserts = std::move(batch.inserts);
+        commit.updates = std::move(batch.updates);
+        commit.rejections = std::move(batch.rejected);
         if (auto st = repo_.commit_batch(commit); !st) {
             // Cancelled or taken over by another run: nothing of this batch was written.
             if (st.error().code == ErrorCode::PreconditionFailed) return {};
             return st;
         }
+        committed.store(planned->sequence);
         rows_done = commit.rows_done_after;
         created += commit.created;
         if (commit.created > 0) repo_.refresh_statistics(job.entity_type, created);

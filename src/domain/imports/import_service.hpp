@@ -28,7 +28,12 @@
 //     change is rejected, not written.
 //   - Threads (docs/adr/0002-threading.md). start() only claims the job and queues it; one
 //     worker thread, started on first use, runs queued jobs one at a time (SQLite has one
-//     writer anyway). Handlers never wait for it.
+//     writer anyway). Handlers never wait for it. While a job runs, a second thread plans
+//     (reads, validates, normalises, looks keys up) up to options.batches_ahead batches
+//     ahead of the one the worker commits; the planner treats the records of planned but
+//     uncommitted batches as written, so the outcome is the same as planning each batch
+//     after the previous one committed. A batch planned but not committed when the run
+//     stops is dropped.
 //   - Shutdown: shutdown() (also run by the destructor) lets the batch in progress commit,
 //     then marks the running import (and queued ones) Failed with a message saying it was
 //     interrupted and that starting it again resumes after the last committed row; the
@@ -64,7 +69,8 @@
 namespace rapport::domain::imports {
 
 struct ImportServiceOptions {
-    std::size_t batch_rows = 1000;             // rows per transaction
+    std::size_t batch_rows = 5000;             // rows per transaction
+    std::size_t batches_ahead = 2;             // batches planned while the previous one commits
     UnixMillis stale_after_ms = 60'000;        // a Running import without a batch for this long is dead
     std::size_t max_listed_rejections = 1000;  // rows a dry-run report lists (all are counted)
     std::size_t max_filename_bytes = 200;
