@@ -49,6 +49,32 @@ Result<GranteeKind> grantee_kind(const http::RequestContext& ctx) {
     return *kind;
 }
 
+using PartitionService = domain::partitions::PartitionService;
+using GrantChange = Result<PartitionView> (PartitionService::*)(const domain::Principal&, Id, GranteeKind, Id,
+                                                                const std::string&);
+using PartnerChange = Result<PartitionView> (PartitionService::*)(const domain::Principal&, Id, Id, const std::string&);
+
+// PUT and DELETE of a grant differ only in the service call; so do those of a partner user.
+http::Handler grant_handler(ApiContext& api, GrantChange change) {
+    return [&api, change](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
+        auto kind = RAPPORT_TRY(grantee_kind(ctx));
+        auto grantee = RAPPORT_TRY(path_id(ctx, "grantee_id", std::string(domain::partitions::to_string(kind))));
+        return ok_json(
+            partition_json(RAPPORT_TRY((api.partitions.*change)(principal, id, kind, grantee, ctx.peer.address))));
+    };
+}
+
+http::Handler partner_handler(ApiContext& api, PartnerChange change) {
+    return [&api, change](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
+        auto user = RAPPORT_TRY(path_id(ctx, "user_id", "user"));
+        return ok_json(partition_json(RAPPORT_TRY((api.partitions.*change)(principal, id, user, ctx.peer.address))));
+    };
+}
+
 }  // namespace
 
 void register_partition_routes(http::Router& router, ApiContext& api) {
@@ -58,42 +84,12 @@ void register_partition_routes(http::Router& router, ApiContext& api) {
         auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
         return ok_json(partition_json(RAPPORT_TRY(api.partitions.get(principal, id))));
     });
-    router.add(
-        http::Verb::put, base + "/grants/{kind}/{grantee_id}",
-        [&api](http::RequestContext& ctx) -> Result<http::Response> {
-            auto principal = RAPPORT_TRY(authenticate(ctx, api));
-            auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
-            auto kind = RAPPORT_TRY(grantee_kind(ctx));
-            auto grantee = RAPPORT_TRY(path_id(ctx, "grantee_id", std::string(domain::partitions::to_string(kind))));
-            return ok_json(
-                partition_json(RAPPORT_TRY(api.partitions.grant(principal, id, kind, grantee, ctx.peer.address))));
-        });
-    router.add(
-        http::Verb::delete_, base + "/grants/{kind}/{grantee_id}",
-        [&api](http::RequestContext& ctx) -> Result<http::Response> {
-            auto principal = RAPPORT_TRY(authenticate(ctx, api));
-            auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
-            auto kind = RAPPORT_TRY(grantee_kind(ctx));
-            auto grantee = RAPPORT_TRY(path_id(ctx, "grantee_id", std::string(domain::partitions::to_string(kind))));
-            return ok_json(
-                partition_json(RAPPORT_TRY(api.partitions.revoke(principal, id, kind, grantee, ctx.peer.address))));
-        });
-    router.add(http::Verb::put, base + "/partners/{user_id}",
-               [&api](http::RequestContext& ctx) -> Result<http::Response> {
-                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
-                   auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
-                   auto user = RAPPORT_TRY(path_id(ctx, "user_id", "user"));
-                   return ok_json(
-                       partition_json(RAPPORT_TRY(api.partitions.add_partner(principal, id, user, ctx.peer.address))));
-               });
-    router.add(
-        http::Verb::delete_, base + "/partners/{user_id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
-            auto principal = RAPPORT_TRY(authenticate(ctx, api));
-            auto id = RAPPORT_TRY(path_id(ctx, "id", "company"));
-            auto user = RAPPORT_TRY(path_id(ctx, "user_id", "user"));
-            return ok_json(
-                partition_json(RAPPORT_TRY(api.partitions.remove_partner(principal, id, user, ctx.peer.address))));
-        });
+    router.add(http::Verb::put, base + "/grants/{kind}/{grantee_id}", grant_handler(api, &PartitionService::grant));
+    router.add(http::Verb::delete_, base + "/grants/{kind}/{grantee_id}",
+               grant_handler(api, &PartitionService::revoke));
+    router.add(http::Verb::put, base + "/partners/{user_id}", partner_handler(api, &PartitionService::add_partner));
+    router.add(http::Verb::delete_, base + "/partners/{user_id}",
+               partner_handler(api, &PartitionService::remove_partner));
 }
 
 }  // namespace rapport::api
