@@ -58,11 +58,32 @@ std::vector<PreparedRecord> prepared(EntityType type, const std::vector<MatchRec
 
 }  // namespace
 
+namespace {
+// Comparisons of a check beyond which it uses blocking (see detect).
+constexpr std::size_t kCompareAllLimit = 200'000;
+}  // namespace
+
 Result<std::vector<FoundPair>> DuplicateService::detect(Id ws, EntityType type, const std::vector<Id>& ids) {
     const auto probes = RAPPORT_TRY(repo_.match_records(ws, type, ids));
     if (probes.empty()) return std::vector<FoundPair>{};
-    const auto neighbours = prepared(type, RAPPORT_TRY(repo_.neighbours(ws, type, probes)));
+    auto neighbours = prepared(type, RAPPORT_TRY(repo_.neighbours(ws, type, probes)));
     std::vector<FoundPair> pairs;
+    // A few records against their neighbours: compare them all. An import batch against a
+    // crowded block (5,000 people of one city with the same initial) would be quadratic, so
+    // it goes through the workspace scan's blocking instead and keeps the pairs with a probe.
+    if (probes.size() * neighbours.size() > kCompareAllLimit) {
+        std::set<Id> probe_ids;
+        for (const auto& p : probes) probe_ids.insert(p.id);
+        std::set<Id> present;
+        for (const auto& n : neighbours) present.insert(n.id);
+        for (const auto& p : probes) {
+            if (!present.count(p.id)) neighbours.push_back(prepare(type, p));
+        }
+        for (auto& pair : find_pairs(type, neighbours)) {
+            if (probe_ids.count(pair.first) || probe_ids.count(pair.second)) pairs.push_back(std::move(pair));
+        }
+        return pairs;
+    }
     std::set<std::pair<Id, Id>> seen;
     for (const auto& probe : probes) {
         for (auto& pair : match_against(type, prepare(type, probe), neighbours)) {
