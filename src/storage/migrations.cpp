@@ -93,10 +93,22 @@ Result<MigrationReport> migrate(Database& db) {
         // visited them in that index's order, one random table read each (4.8 s instead of 0.8 s
         // with statistics). PostgreSQL's autovacuum keeps its own statistics. analysis_limit
         // makes ANALYZE sample each index (a few seconds for a multi-GB database, milliseconds
-        // for a small one), so it runs at every start and keeps up as the data grows.
-        RAPPORT_CHECK(write_transaction(db, [](Connection& conn) -> Status {
-            return conn.execute_script("PRAGMA analysis_limit = 1000; ANALYZE;");
-        }));
+        // for a small one). It runs when the schema changed or no statistics exist yet, not at
+        // every start (it held a 1M-people server's start back by seconds); imports refresh the
+        // statistics of the tables they grow (sql_import_repository.cpp).
+        auto stats = read(db, [](Connection& conn) -> Result<bool> {
+            auto table = RAPPORT_TRY(conn.query("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"));
+            if (table.empty()) return false;
+            auto rows = RAPPORT_TRY(conn.query("SELECT 1 FROM sqlite_stat1 LIMIT 1"));
+            return !rows.empty();
+        });
+        if (!stats) return fail(std::move(stats).error());
+        const bool have_stats = *stats;
+        if (!report.applied.empty() || !have_stats) {
+            RAPPORT_CHECK(write_transaction(db, [](Connection& conn) -> Status {
+                return conn.execute_script("PRAGMA analysis_limit = 1000; ANALYZE;");
+            }));
+        }
     }
     return report;
 }

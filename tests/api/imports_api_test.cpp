@@ -13,19 +13,22 @@ namespace rapport::testing {
 
 namespace {
 
-std::string encode(const std::string& s) {
-    std::string out;
-    const char* hex = "0123456789ABCDEF";
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
+// Uploads `rows` people ("P<i>,L,<prefix><i>@example.com") with the suggested mapping, starts
+// the import and returns (in `id`) once its first batch is committed.
+void start_and_await_first_rows(HttpClient& c, int rows, const std::string& prefix, std::string& id) {
+    std::string file = "First name,Last name,Email\n";
+    for (int i = 0; i < rows; ++i)
+        file += "P" + std::to_string(i) + ",L," + prefix + std::to_string(i) + "@example.com\n";
+    auto up = c.request("POST", "/api/v1/imports?entity=person&filename=" + prefix + ".csv", file,
+                        {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    id = up.json()["id"];
+    ASSERT_EQ(c.put("/api/v1/imports/" + id + "/mapping", up.json()["suggested_mapping"]).status, 200);
+    ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
+    for (int i = 0; i < 3000; ++i) {
+        if (c.get("/api/v1/imports/" + id).json()["rows_done"].get<int>() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    return out;
 }
 
 nlohmann::json eq_filter(const std::string& field, const std::string& value) {
@@ -81,7 +84,7 @@ protected:
 
     static HttpResult upload(HttpClient& c, const std::string& entity, const std::string& filename,
                              const std::string& bytes) {
-        return c.request("POST", "/api/v1/imports?entity=" + entity + "&filename=" + encode(filename), bytes,
+        return c.request("POST", "/api/v1/imports?entity=" + entity + "&filename=" + url_encode(filename), bytes,
                          {{"Content-Type", "text/csv"}});
     }
 
@@ -101,13 +104,13 @@ protected:
     }
 
     static std::int64_t count(HttpClient& c, const std::string& what, const nlohmann::json& filter) {
-        auto res = c.get("/api/v1/" + what + "/count?filter=" + encode(filter.dump()));
+        auto res = c.get("/api/v1/" + what + "/count?filter=" + url_encode(filter.dump()));
         EXPECT_EQ(res.status, 200) << res.body;
         return res.json()["count"].get<std::int64_t>();
     }
 
     static nlohmann::json first_of(HttpClient& c, const std::string& what, const nlohmann::json& filter) {
-        auto res = c.get("/api/v1/" + what + "?filter=" + encode(filter.dump()));
+        auto res = c.get("/api/v1/" + what + "?filter=" + url_encode(filter.dump()));
         EXPECT_EQ(res.status, 200) << res.body;
         auto items = res.json()["items"];
         EXPECT_FALSE(items.empty()) << res.body;
@@ -527,17 +530,8 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
     auto ws = server->bootstrap("shutdown");
     auto c = signed_in_client(*server, ws.owner_email, ws.password);
     constexpr int kRows = 30000;
-    std::string file = "First name,Last name,Email\n";
-    for (int i = 0; i < kRows; ++i) file += "P" + std::to_string(i) + ",L,s" + std::to_string(i) + "@example.com\n";
-    auto up = c.request("POST", "/api/v1/imports?entity=person&filename=s.csv", file, {{"Content-Type", "text/csv"}});
-    ASSERT_EQ(up.status, 201) << up.body;
-    const std::string id = up.json()["id"];
-    ASSERT_EQ(c.put("/api/v1/imports/" + id + "/mapping", up.json()["suggested_mapping"]).status, 200);
-    ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
-    for (int i = 0; i < 3000; ++i) {
-        if (c.get("/api/v1/imports/" + id).json()["rows_done"].get<int>() > 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+    std::string id;
+    ASSERT_NO_FATAL_FAILURE(start_and_await_first_rows(c, kRows, "s", id));
     const auto before_stop = std::chrono::steady_clock::now();
     EXPECT_EQ(server->stop(), 0);
     EXPECT_LT(std::chrono::steady_clock::now() - before_stop, std::chrono::seconds(5));
@@ -594,17 +588,8 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
     auto ws = server->bootstrap("crash");
     auto c = signed_in_client(*server, ws.owner_email, ws.password);
     constexpr int kRows = 40000;
-    std::string file = "First name,Last name,Email\n";
-    for (int i = 0; i < kRows; ++i) file += "P" + std::to_string(i) + ",L,k" + std::to_string(i) + "@example.com\n";
-    auto up = c.request("POST", "/api/v1/imports?entity=person&filename=k.csv", file, {{"Content-Type", "text/csv"}});
-    ASSERT_EQ(up.status, 201) << up.body;
-    const std::string id = up.json()["id"];
-    ASSERT_EQ(c.put("/api/v1/imports/" + id + "/mapping", up.json()["suggested_mapping"]).status, 200);
-    ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
-    for (int i = 0; i < 3000; ++i) {
-        if (c.get("/api/v1/imports/" + id).json()["rows_done"].get<int>() > 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+    std::string id;
+    ASSERT_NO_FATAL_FAILURE(start_and_await_first_rows(c, kRows, "k", id));
     server->kill_now();
 
     auto services = app::Services::open(server->database_url());

@@ -24,6 +24,10 @@ Status PartitionService::check_buyer(const Principal& actor, Id buyer_company_id
 
 Result<PartitionView> PartitionService::get(const Principal& actor, Id buyer_company_id) {
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
+    return view(actor, buyer_company_id);
+}
+
+Result<PartitionView> PartitionService::view(const Principal& actor, Id buyer_company_id) {
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     PartitionView view;
     view.buyer_company_id = buyer_company_id;
@@ -56,7 +60,7 @@ Result<PartitionView> PartitionService::grant(const Principal& actor, Id buyer_c
     }
     RAPPORT_CHECK(repo_.add_grant(g, audit_of(actor, g.created_at, "partition.grant", "company",
                                               id_to_string(buyer_company_id), ip, grant_detail(kind, grantee_id))));
-    return get(actor, buyer_company_id);
+    return view(actor, buyer_company_id);
 }
 
 Result<PartitionView> PartitionService::revoke(const Principal& actor, Id buyer_company_id, GranteeKind kind,
@@ -71,7 +75,7 @@ Result<PartitionView> PartitionService::revoke(const Principal& actor, Id buyer_
         return fail(Error::not_found("buyer " + id_to_string(buyer_company_id) + " has no grant for " +
                                      std::string(to_string(kind)) + " " + id_to_string(grantee_id)));
     }
-    return get(actor, buyer_company_id);
+    return view(actor, buyer_company_id);
 }
 
 Result<PartitionView> PartitionService::add_partner(const Principal& actor, Id buyer_company_id, Id user_id,
@@ -88,7 +92,7 @@ Result<PartitionView> PartitionService::add_partner(const Principal& actor, Id b
         repo_.bind_partner(actor.workspace_id, user_id, buyer_company_id, now,
                            audit_of(actor, now, "partition.partner_add", "company", id_to_string(buyer_company_id), ip,
                                     nlohmann::json{{"user_id", id_to_string(user_id)}}.dump())));
-    return get(actor, buyer_company_id);
+    return view(actor, buyer_company_id);
 }
 
 Result<PartitionView> PartitionService::remove_partner(const Principal& actor, Id buyer_company_id, Id user_id,
@@ -103,7 +107,7 @@ Result<PartitionView> PartitionService::remove_partner(const Principal& actor, I
         return fail(Error::not_found("user " + id_to_string(user_id) + " is not a partner user of buyer " +
                                      id_to_string(buyer_company_id)));
     }
-    return get(actor, buyer_company_id);
+    return view(actor, buyer_company_id);
 }
 
 }  // namespace rapport::domain::partitions

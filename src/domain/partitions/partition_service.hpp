@@ -35,6 +35,8 @@ public:
 private:
     // The buyer company, when the actor may read it and it is marked as a buyer.
     Status check_buyer(const Principal& actor, Id buyer_company_id);
+    // The view of a buyer already checked.
+    Result<PartitionView> view(const Principal& actor, Id buyer_company_id);
 
     PartitionRepository& repo_;
     customers::CustomerService& customers_;
