@@ -137,10 +137,28 @@ private:
         return value;
     }
 
+    // Whether text comparisons (equality: text has no ordering operators) may use the bare
+    // column (see SqlField::StoredCase).
+    static bool single_case(const SqlField& field, FieldType type) {
+        return type == FieldType::Text && field.kind == SqlField::Kind::Column &&
+               field.stored_case != SqlField::StoredCase::Mixed;
+    }
+
+    // The value's side of a comparison with operand(): lower(value) for text, the bare value
+    // for text stored in one case (operand() binds the operand in that case).
+    std::string text_side(const SqlField& field, FieldType type, const std::string& value) const {
+        if (type != FieldType::Text) return ordered(value, type);
+        return single_case(field, type) ? value : "lower(" + value + ")";
+    }
+
     // A bound operand in the field's SQL type.
     std::string operand(const SqlField& field, FieldType type, const f::Operand& o) {
         switch (type) {
-            case FieldType::Text: return bind_lower_text(std::get<std::string>(o));
+            case FieldType::Text:
+                if (single_case(field, type) && field.stored_case == SqlField::StoredCase::Upper) {
+                    return "upper(" + bind_text(std::get<std::string>(o)) + ")";
+                }
+                return bind_lower_text(std::get<std::string>(o));
             case FieldType::Enum: return bind_text(std::get<std::string>(o));
             case FieldType::Number:
             case FieldType::Money: return "CAST(" + bind(std::get<double>(o)) + " AS DOUBLE PRECISION)";
@@ -177,8 +195,7 @@ private:
             if (sql_op == "<") return value + " < " + start(day);
             return value + " < " + start(next);  // <=
         }
-        const std::string lhs = type == FieldType::Text ? "lower(" + value + ")" : ordered(value, type);
-        return lhs + " " + std::string(sql_op) + " " + operand(field, type, o);
+        return text_side(field, type, value) + " " + std::string(sql_op) + " " + operand(field, type, o);
     }
 
     // "No value": NULL, or '' in a bare Text/Enum column (custom values already map '' to NULL).
@@ -212,8 +229,7 @@ private:
             case Op::NotIn: {
                 std::vector<std::string> items;
                 for (const auto& o : c.values) items.push_back(operand(*field, c.type, o));
-                const std::string lhs = c.type == FieldType::Text ? "lower(" + v + ")" : v;
-                const std::string test = lhs + " IN (" + join(items, ", ") + ")";
+                const std::string test = text_side(*field, c.type, v) + " IN (" + join(items, ", ") + ")";
                 return c.op == Op::In ? positive(v, test) : negative(v, test);
             }
             case Op::Contains:
@@ -258,7 +274,8 @@ private:
             case SqlField::Kind::TagSet:
                 if (type != FieldType::Tags) return bad("a TagSet mapping holds tags only");
                 if (!plausible_expression(field.tag_table) || !plausible_expression(field.workspace_expression) ||
-                    !plausible_expression(field.entity_id_expression)) {
+                    !plausible_expression(field.entity_id_expression) ||
+                    (!field.tag_list_expression.empty() && !plausible_expression(field.tag_list_expression))) {
                     return bad("implausible tag table or expressions");
                 }
                 break;
@@ -293,7 +310,35 @@ private:
         return "EXISTS (SELECT 1 FROM " + from + (more.empty() ? "" : " AND " + more) + ")";
     }
 
+    // "The tag list holds `tag`": a string search for the lower-cased tag between separators
+    // in the list, which holds its tags in lower case already (no lower() per row).
+    std::string listed(const SqlField& field, const std::string& tag) {
+        const std::string needle = bind_lower_text(tag);
+        if (dialect_ == Dialect::Sqlite) {
+            return "instr(" + field.tag_list_expression + ", char(31) || " + needle + " || char(31)) > 0";
+        }
+        return "strpos(" + field.tag_list_expression + ", chr(31) || " + needle + " || chr(31)) > 0";
+    }
+
+    Result<std::string> tag_list_test(const SqlField& field, const f::Condition& c) {
+        std::vector<std::string> parts;
+        switch (c.op) {
+            case Op::IsEmpty: return "(" + field.tag_list_expression + " = '')";
+            case Op::IsNotEmpty: return "(" + field.tag_list_expression + " <> '')";
+            case Op::HasTag:
+            case Op::HasAnyTag:
+            case Op::HasAllTags:
+                for (const auto& o : c.values) parts.push_back(listed(field, std::get<std::string>(o)));
+                if (parts.size() == 1) return parts.front();
+                return "(" + join(parts, c.op == Op::HasAllTags ? " AND " : " OR ") + ")";
+            default: break;
+        }
+        return fail(Error::internal("operator '" + std::string(f::to_string(c.op)) + "' does not apply to tag field '" +
+                                    c.field + "'"));
+    }
+
     Result<std::string> tags(const SqlField& field, const f::Condition& c) {
+        if (!field.tag_list_expression.empty()) return tag_list_test(field, c);
         auto none = [](const std::string&) { return std::string(); };
         switch (c.op) {
             case Op::IsEmpty: return "NOT " + tag_exists(field, none);
@@ -331,11 +376,12 @@ private:
 
 }  // namespace
 
-SqlField SqlField::column(std::string name, std::string expression) {
+SqlField SqlField::column(std::string name, std::string expression, StoredCase stored_case) {
     SqlField out;
     out.name = std::move(name);
     out.kind = Kind::Column;
     out.expression = std::move(expression);
+    out.stored_case = stored_case;
     return out;
 }
 
@@ -349,7 +395,8 @@ SqlField SqlField::custom_json(std::string name, std::string json_column, std::s
 }
 
 SqlField SqlField::tag_set(std::string name, std::string tag_table, std::string entity_type,
-                           std::string workspace_expression, std::string entity_id_expression) {
+                           std::string workspace_expression, std::string entity_id_expression,
+                           std::string tag_list_expression) {
     SqlField out;
     out.name = std::move(name);
     out.kind = Kind::TagSet;
@@ -357,6 +404,7 @@ SqlField SqlField::tag_set(std::string name, std::string tag_table, std::string 
     out.tag_entity_type = std::move(entity_type);
     out.workspace_expression = std::move(workspace_expression);
     out.entity_id_expression = std::move(entity_id_expression);
+    out.tag_list_expression = std::move(tag_list_expression);
     return out;
 }
 

@@ -43,21 +43,33 @@ struct SqlField {
     enum class Kind {
         Column,      // `expression` is a SQL expression of the row, e.g. "p.city"
         CustomJson,  // `expression` is the TEXT column holding a JSON object; the value is at `json_key`
-        TagSet,      // rows of `tag_table` (workspace_id, entity_type, entity_id, tag) → EXISTS subquery
+        TagSet,      // rows of `tag_table` (workspace_id, entity_type, entity_id, tag) → EXISTS subquery,
+                     // or, when `tag_list_expression` is set, a string search in that column
     };
+    // How a Column's text is stored. Mixed: as written, compared as lower(column). Upper or
+    // Lower: always in that ASCII case (country and language codes, normalised on write), so
+    // equality and IN compare the bare column with the operand in that case: the same rows
+    // (filters ignore ASCII case only), without a lower() per row, and index-friendly.
+    enum class StoredCase { Mixed, Upper, Lower };
+
     std::string name;  // the catalog name: "city", "custom.segment", "tags"
     Kind kind = Kind::Column;
+    StoredCase stored_case = StoredCase::Mixed;
     std::string expression;
     std::string json_key;              // CustomJson
     std::string tag_table;             // TagSet, e.g. "tags"
     std::string tag_entity_type;       // TagSet, e.g. "person" (bound as a parameter)
     std::string workspace_expression;  // TagSet, e.g. "p.workspace_id"
     std::string entity_id_expression;  // TagSet, e.g. "p.person_id"
+    // TagSet, optional: the row's tags in one text column, in ASCII lower case, each between
+    // U+001F separators ("" without tags), e.g. "p.tag_list". Tests on it need no subquery.
+    std::string tag_list_expression;
 
-    static SqlField column(std::string name, std::string expression);
+    static SqlField column(std::string name, std::string expression, StoredCase stored_case = StoredCase::Mixed);
     static SqlField custom_json(std::string name, std::string json_column, std::string key);
     static SqlField tag_set(std::string name, std::string tag_table, std::string entity_type,
-                            std::string workspace_expression, std::string entity_id_expression);
+                            std::string workspace_expression, std::string entity_id_expression,
+                            std::string tag_list_expression = {});
 };
 
 class SqlFieldMap {

@@ -81,6 +81,36 @@ TEST_F(CustomerListsApiTest, CombinesConditionsTagsAndCounts) {
     EXPECT_EQ(created_today.json()["count"], 7);
 }
 
+TEST_F(CustomerListsApiTest, TagFiltersFollowEveryChangeOfTheTags) {
+    auto owner = owner_of(ws_);
+    auto count_tagged = [&](const std::string& tag) {
+        auto res = owner.get("/api/v1/people/count?filter=" +
+                             encode(R"({"field":"tags","op":"has_tag","value":")" + tag + R"("})"));
+        EXPECT_EQ(res.status, 200) << res.body;
+        return res.json()["count"].get<int>();
+    };
+    auto created = owner.post("/api/v1/people", {{"fields", {{"first_name", "Ugo"}, {"last_name", "Tagged"}}},
+                                                 {"tags", {"Gold-2026", "winery"}}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id = created.json()["id"];
+    EXPECT_EQ(count_tagged("gold-2026"), 1);                                     // case-insensitively
+    EXPECT_EQ(count_tagged("gold"), 0);                                          // a part of a tag is not the tag
+    EXPECT_EQ(created.json()["tags"], (nlohmann::json{"Gold-2026", "winery"}));  // shown as written
+
+    ASSERT_EQ(owner.patch("/api/v1/people/" + id, {{"tags", {"Silver-2026", "winery"}}}).status, 200);
+    EXPECT_EQ(count_tagged("GOLD-2026"), 0);
+    EXPECT_EQ(count_tagged("silver-2026"), 1);
+    ASSERT_EQ(owner.post("/api/v1/people/" + id + "/erase", nlohmann::json::object()).status, 204);
+    EXPECT_EQ(count_tagged("winery"), 0);
+
+    auto bad = owner.post("/api/v1/people", {{"fields", {{"first_name", "Ugo"}, {"last_name", "Tab"}}},
+                                             {"tags", {"fine", "tab\there", std::string(61, 'x')}}});
+    expect_problem(bad, 422);
+    EXPECT_TRUE(has_error_at(bad, "/tags/1")) << bad.body;
+    EXPECT_TRUE(has_error_at(bad, "/tags/2")) << bad.body;
+    EXPECT_NE(bad.body.find("control characters"), std::string::npos) << bad.body;
+}
+
 TEST_F(CustomerListsApiTest, SelectsFields) {
     auto owner = owner_of(ws_);
     auto res = owner.get("/api/v1/people?fields=last_name&limit=1");

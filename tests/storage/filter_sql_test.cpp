@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <optional>
 #include <set>
 #include <string>
@@ -42,11 +43,13 @@ struct Person {
     std::optional<std::int64_t> buyer_id;
     std::optional<std::string> custom;  // JSON text
     std::vector<std::string> tags;
+    std::optional<std::string> country = std::nullopt;  // stored upper case, as the product normalises codes
 };
 
 f::FieldCatalog catalog() {
     return f::FieldCatalog({
         {"city", f::FieldType::Text, {}},
+        {"country", f::FieldType::Text, {}},
         {"last_name", f::FieldType::Text, {}},
         {"tier", f::FieldType::Enum, {"gold", "silver", "bronze"}},
         {"score", f::FieldType::Number, {}},
@@ -67,9 +70,25 @@ f::FieldCatalog catalog() {
     });
 }
 
-SqlFieldMap field_map() {
+// The tags as the tag_list column holds them: "" or each tag in ASCII lower case between
+// U+001F separators.
+std::string tag_list_of(const std::vector<std::string>& tags) {
+    if (tags.empty()) return {};
+    std::string out(1, '\x1f');
+    for (const auto& t : tags) {
+        for (const char ch : t) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        out += '\x1f';
+    }
+    return out;
+}
+
+// The tag field as a tag table (EXISTS per row) or as the row's tag_list column.
+enum class TagsFrom { Table, ListColumn };
+
+SqlFieldMap field_map(TagsFrom tags_from = TagsFrom::Table) {
     SqlFieldMap map({
         SqlField::column("city", "p.city"),
+        SqlField::column("country", "p.country", SqlField::StoredCase::Upper),
         SqlField::column("last_name", "p.last_name"),
         SqlField::column("tier", "p.tier"),
         SqlField::column("score", "p.score"),
@@ -77,7 +96,8 @@ SqlFieldMap field_map() {
         SqlField::column("created_at", "p.created_at"),
         SqlField::column("vip", "p.vip"),
         SqlField::column("buyer_id", "p.buyer_id"),
-        SqlField::tag_set("tags", "filter_tags", "person", "p.workspace_id", "p.id"),
+        SqlField::tag_set("tags", "filter_tags", "person", "p.workspace_id", "p.id",
+                          tags_from == TagsFrom::ListColumn ? "p.tag_list" : ""),
     });
     for (const char* key : {"segment", "employees", "revenue", "signed_on", "interests", "partner", "partner_id",
                             "last_contact", "size"}) {
@@ -106,6 +126,7 @@ f::FieldValue from_json(const json& v) {
 f::MapRecord record_of(const Person& p) {
     f::MapRecord r;
     if (p.city) r.set("city", *p.city);
+    if (p.country) r.set("country", *p.country);
     if (p.last_name) r.set("last_name", *p.last_name);
     if (p.tier) r.set("tier", *p.tier);
     if (p.score) r.set("score", *p.score);
@@ -326,6 +347,7 @@ std::vector<Person> people() {
     // Generated rows: cycle through pools (nulls included) so combinations vary.
     const std::vector<std::optional<std::string>> cities = {"Milano", "roma",   std::nullopt, "Firenze",
                                                             "Genova", "MILANO", "Venezia",    ""};
+    const std::vector<std::optional<std::string>> countries = {"IT", "ES", std::nullopt, "PT", "A_"};
     const std::vector<std::string> names = {"Conti", "Greco", "Bruno", "Galli", "Costa", "Fontana", "Rizzo"};
     const std::vector<std::optional<std::string>> tiers = {"gold", "silver", "bronze", std::nullopt};
     const std::vector<std::string> segments = {"Retail", "wholesale", "Public", "retail"};
@@ -357,6 +379,7 @@ std::vector<Person> people() {
             p.custom = c.dump();
         }
         p.tags = tag_sets[next(tag_sets.size())];
+        p.country = countries[static_cast<std::size_t>(i) % countries.size()];
         add(std::move(p));
     }
     return out;
@@ -441,6 +464,16 @@ const std::vector<Case>& battery() {
         {R"({"field": "tags", "op": "has_tag", "value": "a_b"})"},
         {R"({"field": "tags", "op": "is_empty"})"},
         {R"({"field": "tags", "op": "is_not_empty"})"},
+        // a column stored in upper case: equality on the bare column, patterns as for any text
+        {R"({"field": "country", "op": "eq", "value": "it"})"},
+        {R"({"field": "country", "op": "neq", "value": "It"})"},
+        {R"({"field": "country", "op": "in", "value": ["es", "PT"]})"},
+        {R"({"field": "country", "op": "not_in", "value": ["iT"]})"},
+        {R"({"field": "country", "op": "contains", "value": "_"})"},
+        {R"({"field": "country", "op": "starts_with", "value": "p"})"},
+        // parts of a tag are not the tag (the list column must match whole tags)
+        {R"({"field": "tags", "op": "has_tag", "value": "lea"})", false},
+        {R"({"field": "tags", "op": "has_any_tag", "value": ["ead", "ip"]})", false},
         // custom fields (JSON)
         {R"({"field": "custom.segment", "op": "eq", "value": "retail"})"},
         {R"({"field": "custom.segment", "op": "neq", "value": "retail"})"},
@@ -492,21 +525,22 @@ protected:
         rows_ = people();
         auto st = write_transaction(db(), [this](Connection& c) -> Status {
             RAPPORT_CHECK(c.execute_script(
-                "CREATE TABLE filter_people (workspace_id BIGINT NOT NULL, id BIGINT NOT NULL, city TEXT, "
+                "CREATE TABLE filter_people (workspace_id BIGINT NOT NULL, id BIGINT NOT NULL, city TEXT, country "
+                "TEXT, "
                 "last_name TEXT, tier TEXT, score DOUBLE PRECISION, birthday TEXT, created_at BIGINT, vip BOOLEAN, "
-                "buyer_id BIGINT, custom TEXT, PRIMARY KEY (workspace_id, id));"
+                "buyer_id BIGINT, custom TEXT, tag_list TEXT NOT NULL DEFAULT '', PRIMARY KEY (workspace_id, id));"
                 "CREATE TABLE filter_tags (workspace_id BIGINT NOT NULL, entity_type TEXT NOT NULL, "
                 "entity_id BIGINT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (workspace_id, entity_type, entity_id, "
                 "tag))"));
             const char* insert =
                 "INSERT INTO filter_people (workspace_id, id, city, last_name, tier, score, birthday, created_at, vip, "
-                "buyer_id, custom) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+                "buyer_id, custom, tag_list, country) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
             const char* insert_tag =
                 "INSERT INTO filter_tags (workspace_id, entity_type, entity_id, tag) VALUES ($1, $2, $3, $4)";
             for (const auto& p : rows_) {
-                RAPPORT_CHECK(c.execute(
-                    insert, {kWorkspace, p.id, opt(p.city), opt(p.last_name), opt(p.tier), opt(p.score),
-                             opt(p.birthday), opt(p.created_at), opt(p.vip), opt(p.buyer_id), opt(p.custom)}));
+                RAPPORT_CHECK(c.execute(insert, {kWorkspace, p.id, opt(p.city), opt(p.last_name), opt(p.tier),
+                                                 opt(p.score), opt(p.birthday), opt(p.created_at), opt(p.vip),
+                                                 opt(p.buyer_id), opt(p.custom), tag_list_of(p.tags), opt(p.country)}));
                 for (const auto& tag : p.tags) {
                     RAPPORT_CHECK(c.execute(insert_tag, {kWorkspace, std::string("person"), p.id, tag}));
                 }
@@ -516,7 +550,8 @@ protected:
             for (std::int64_t id = 1; id <= static_cast<std::int64_t>(rows_.size()); ++id) {
                 RAPPORT_CHECK(c.execute(insert, {kOtherWorkspace, id, std::string("Milano"), std::string("Decoy"),
                                                  std::string("gold"), 60.0, std::string("1985-04-12"), kNow, true,
-                                                 std::int64_t{1001}, std::string(R"({"segment": "Retail"})")}));
+                                                 std::int64_t{1001}, std::string(R"({"segment": "Retail"})"),
+                                                 tag_list_of({"decoy", "vip"}), std::string("IT")}));
                 RAPPORT_CHECK(
                     c.execute(insert_tag, {kOtherWorkspace, std::string("person"), id, std::string("decoy")}));
                 RAPPORT_CHECK(c.execute(insert_tag, {kWorkspace, std::string("company"), id, std::string("decoy")}));
@@ -534,10 +569,10 @@ protected:
         return out;
     }
 
-    Result<std::set<std::int64_t>> selected(const f::FilterNode& filter, UnixMillis now,
-                                            std::string* sql_out = nullptr) {
+    Result<std::set<std::int64_t>> selected(const f::FilterNode& filter, UnixMillis now, std::string* sql_out = nullptr,
+                                            TagsFrom tags_from = TagsFrom::Table) {
         Params params{kWorkspace};
-        auto condition = RAPPORT_TRY(filter_condition(filter, field_map(), db().dialect(), now, params));
+        auto condition = RAPPORT_TRY(filter_condition(filter, field_map(tags_from), db().dialect(), now, params));
         const std::string sql =
             "SELECT p.id FROM filter_people p WHERE p.workspace_id = $1 AND " + condition + " ORDER BY p.id";
         if (sql_out) *sql_out = sql;
@@ -558,23 +593,26 @@ std::string show(const std::set<std::int64_t>& ids) {
 
 TEST_P(FilterSqlTest, SqlSelectsExactlyWhatMatchesAccepts) {
     const auto fields = catalog();
-    int discriminating = 0;
-    for (const auto& c : battery()) {
-        SCOPED_TRACE(c.filter);
-        auto parsed = f::parse_filter(json::parse(c.filter), fields);
-        ASSERT_TRUE(parsed) << parsed.error().detail;
-        const auto want = expected(*parsed, kNow);
-        std::string sql;
-        auto got = selected(*parsed, kNow, &sql);
-        ASSERT_TRUE(got) << got.error().detail << "\n" << sql;
-        EXPECT_EQ(show(*got), show(want)) << sql;
-        if (c.discriminating) {
-            EXPECT_GT(want.size(), 0u) << "the data never satisfies this filter";
-            EXPECT_LT(want.size(), rows_.size()) << "every row satisfies this filter";
-            ++discriminating;
+    for (const TagsFrom tags_from : {TagsFrom::Table, TagsFrom::ListColumn}) {
+        SCOPED_TRACE(tags_from == TagsFrom::Table ? "tags from the tag table" : "tags from the tag_list column");
+        int discriminating = 0;
+        for (const auto& c : battery()) {
+            SCOPED_TRACE(c.filter);
+            auto parsed = f::parse_filter(json::parse(c.filter), fields);
+            ASSERT_TRUE(parsed) << parsed.error().detail;
+            const auto want = expected(*parsed, kNow);
+            std::string sql;
+            auto got = selected(*parsed, kNow, &sql, tags_from);
+            ASSERT_TRUE(got) << got.error().detail << "\n" << sql;
+            EXPECT_EQ(show(*got), show(want)) << sql;
+            if (c.discriminating) {
+                EXPECT_GT(want.size(), 0u) << "the data never satisfies this filter";
+                EXPECT_LT(want.size(), rows_.size()) << "every row satisfies this filter";
+                ++discriminating;
+            }
         }
+        EXPECT_GE(discriminating, 30);
     }
-    EXPECT_GE(discriminating, 30);
 }
 
 TEST_P(FilterSqlTest, RelativeDatesResolveWhenTheSqlIsBuilt) {

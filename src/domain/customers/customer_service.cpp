@@ -141,6 +141,11 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
                 errors.push_back({"/tags/" + std::to_string(i), "a tag has 1 to 60 characters"});
                 continue;
             }
+            // Control characters are never meant in a tag, and storage separates tags with one.
+            if (std::any_of(tag.begin(), tag.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; })) {
+                errors.push_back({"/tags/" + std::to_string(i), "a tag cannot hold control characters"});
+                continue;
+            }
             unique.insert(tag);
         }
         if (unique.size() > kMaxTags) errors.push_back({"/tags", "at most 100 tags"});

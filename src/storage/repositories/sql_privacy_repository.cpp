@@ -8,7 +8,8 @@ namespace rapport::storage {
 namespace {
 // The placeholder keeps lists and aggregates readable after an erasure.
 constexpr const char* kEraseNames =
-    "UPDATE people SET first_name = 'Erased', last_name = 'person', custom = '{}', erased_at = $3, updated_at = $3"
+    "UPDATE people SET first_name = 'Erased', last_name = 'person', custom = '{}', tag_list = '', erased_at = $3,"
+    " updated_at = $3"
     " WHERE workspace_id = $1 AND person_id = $2";
 constexpr const char* kEraseTags =
     "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = 'person' AND entity_id = $2";
