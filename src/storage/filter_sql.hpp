@@ -53,11 +53,13 @@ struct SqlField {
     std::string tag_entity_type;       // TagSet, e.g. "person" (bound as a parameter)
     std::string workspace_expression;  // TagSet, e.g. "p.workspace_id"
     std::string entity_id_expression;  // TagSet, e.g. "p.person_id"
+    std::string tag_column = "tag";    // TagSet: the column holding the set's items
 
     static SqlField column(std::string name, std::string expression);
     static SqlField custom_json(std::string name, std::string json_column, std::string key);
     static SqlField tag_set(std::string name, std::string tag_table, std::string entity_type,
-                            std::string workspace_expression, std::string entity_id_expression);
+                            std::string workspace_expression, std::string entity_id_expression,
+                            std::string tag_column = "tag");
 };
 
 class SqlFieldMap {
