@@ -20,6 +20,21 @@ json provenance_json(const std::vector<FieldProvenance>& provenance) {
     return out;
 }
 
+json flags_json(const std::vector<FieldFlag>& flags) {
+    json out = json::array();
+    for (const auto& f : flags) {
+        out.push_back({{"field", f.field},
+                       {"rule", f.rule},
+                       {"value", f.value},
+                       {"source",
+                        {{"kind", to_string(f.source_kind)},
+                         {"ref", f.source_ref},
+                         {"import_id", f.import_id ? json(id_to_string(*f.import_id)) : json(nullptr)}}},
+                       {"flagged_at", f.flagged_at}});
+    }
+    return out;
+}
+
 json record_json(const CustomerRecord& r) {
     json tags = r.tags;
     return {{"id", id_to_string(r.id)},

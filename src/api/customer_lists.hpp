@@ -19,6 +19,9 @@ nlohmann::json record_json(const domain::customers::CustomerRecord& r);
 
 // Provenance per field: {"email": {"source", "ref", "data_kind", "recorded_at"}, ...}.
 nlohmann::json provenance_json(const std::vector<domain::customers::FieldProvenance>& provenance);
+// A record's data-quality flags (domain/customers/field_flag.hpp), as single-record answers
+// show them: [{"field", "rule", "value", "source": {"kind", "ref", "import_id"}, "flagged_at"}].
+nlohmann::json flags_json(const std::vector<domain::customers::FieldFlag>& flags);
 
 struct ListParams {
     domain::customers::ListRequest list;

@@ -141,6 +141,7 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
         auto view = RAPPORT_TRY(api.customers.get(principal, type, created.record.id));
         json out = record_json(view.record);
         out["provenance"] = provenance_json(view.provenance);
+        out["flags"] = flags_json(view.record.flags);
         out["duplicates"] = duplicate_hits_json(created.duplicates);
         auto res = ok_json(out, http::HttpStatus::created);
         res.set(http::beast_http::field::location, base + "/" + id_to_string(created.record.id));
@@ -153,6 +154,7 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
                    auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
                    json out = record_json(view.record);
                    out["provenance"] = provenance_json(view.provenance);
+                   out["flags"] = flags_json(view.record.flags);
                    auto res = ok_json(out);
                    if (view.merged_from) {
                        // A merged id answers with its survivor, saying so (see docs/architecture.md).
@@ -171,6 +173,7 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
                    auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
                    json out = record_json(view.record);
                    out["provenance"] = provenance_json(view.provenance);
+                   out["flags"] = flags_json(view.record.flags);
                    out["duplicates"] = duplicate_hits_json(RAPPORT_TRY(api.duplicates.check(principal, type, {id})));
                    return ok_json(out);
                });

@@ -50,6 +50,7 @@ json import_json(ApiContext& api, const domain::Principal& principal, const Impo
             {"updated", j.updated},
             {"unchanged", j.unchanged},
             {"rejected", j.rejected},
+            {"flagged", j.flagged},
             {"mapping", mapping},
             {"created_by", j.created_by_label},
             {"created_at", j.created_at},
@@ -132,13 +133,18 @@ void register_import_routes(http::Router& router, ApiContext& api) {
                    auto report = RAPPORT_TRY(api.imports.dry_run(principal, id));
                    json rejected = json::array();
                    for (const auto& r : report.rejected_rows) rejected.push_back(rejected_json(r));
+                   json flagged = json::array();
+                   for (const auto& r : report.flagged_rows) flagged.push_back(rejected_json(r));
                    return ok_json({{"rows_total", report.rows_total},
                                    {"would_create", report.would_create},
                                    {"would_update", report.would_update},
                                    {"unchanged", report.unchanged},
                                    {"rejected", report.rejected},
                                    {"rejected_rows", rejected},
-                                   {"rejected_rows_truncated", report.truncated}});
+                                   {"rejected_rows_truncated", report.truncated},
+                                   {"flagged", report.flagged},
+                                   {"flagged_rows", flagged},
+                                   {"flagged_rows_truncated", report.flagged_truncated}});
                });
     router.add(http::Verb::post, "/api/v1/imports/{id}/start",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {

@@ -274,7 +274,7 @@ private:
             case SqlField::Kind::TagSet:
                 if (type != FieldType::Tags) return bad("a TagSet mapping holds tags only");
                 if (!plausible_expression(field.tag_table) || !plausible_expression(field.workspace_expression) ||
-                    !plausible_expression(field.entity_id_expression) ||
+                    !plausible_expression(field.entity_id_expression) || !plausible_expression(field.tag_column) ||
                     (!field.tag_list_expression.empty() && !plausible_expression(field.tag_list_expression))) {
                     return bad("implausible tag table or expressions");
                 }
@@ -295,7 +295,7 @@ private:
                    field.workspace_expression + ") AND " + alias +
                    ".entity_type = " + bind_text(field.tag_entity_type) + " AND " + alias + ".entity_id = (" +
                    field.entity_id_expression + ")";
-            tag = alias + ".tag";
+            tag = alias + "." + field.tag_column;
         } else if (dialect_ == Dialect::Sqlite) {
             from = sqlite_json(field, "json_each") + " AS " + alias + " WHERE " + sqlite_json(field, "json_type") +
                    " = 'array' AND " + alias + ".type = 'text'";
@@ -396,7 +396,7 @@ SqlField SqlField::custom_json(std::string name, std::string json_column, std::s
 
 SqlField SqlField::tag_set(std::string name, std::string tag_table, std::string entity_type,
                            std::string workspace_expression, std::string entity_id_expression,
-                           std::string tag_list_expression) {
+                           std::string tag_list_expression, std::string tag_column) {
     SqlField out;
     out.name = std::move(name);
     out.kind = Kind::TagSet;
@@ -405,6 +405,7 @@ SqlField SqlField::tag_set(std::string name, std::string tag_table, std::string 
     out.workspace_expression = std::move(workspace_expression);
     out.entity_id_expression = std::move(entity_id_expression);
     out.tag_list_expression = std::move(tag_list_expression);
+    out.tag_column = std::move(tag_column);
     return out;
 }
 

@@ -64,12 +64,13 @@ struct SqlField {
     // TagSet, optional: the row's tags in one text column, in ASCII lower case, each between
     // U+001F separators ("" without tags), e.g. "p.tag_list". Tests on it need no subquery.
     std::string tag_list_expression;
+    std::string tag_column = "tag";  // TagSet: the column holding the set's items
 
     static SqlField column(std::string name, std::string expression, StoredCase stored_case = StoredCase::Mixed);
     static SqlField custom_json(std::string name, std::string json_column, std::string key);
     static SqlField tag_set(std::string name, std::string tag_table, std::string entity_type,
                             std::string workspace_expression, std::string entity_id_expression,
-                            std::string tag_list_expression = {});
+                            std::string tag_list_expression = {}, std::string tag_column = "tag");
 };
 
 class SqlFieldMap {

@@ -78,6 +78,26 @@ TEST(DuplicateScoring, ExactKeysScoreHigh) {
     EXPECT_EQ(cm->reasons.front().rule, "vat_id");
 }
 
+TEST(DuplicateScoring, PlaceholdersKeptByFlaggedImportsAreNoKeys) {
+    // Imports that flag invalid values keep them as written: "n/a" in a thousand rows is not
+    // one customer.
+    auto a = person(1, "Giulia", "Bianchi", "", "n/a");
+    auto b = person(2, "Marco", "Verdi", "", "n/a");
+    EXPECT_FALSE(score(EntityType::Person, a, b));
+    a.phone = b.phone = "0000";
+    EXPECT_FALSE(score(EntityType::Person, a, b));
+    a.phone = b.phone = "+39 347 000";
+    EXPECT_FALSE(score(EntityType::Person, a, b));
+    a.phone = b.phone = "+393471234567";
+    EXPECT_TRUE(score(EntityType::Person, a, b));  // a real E.164 number still is a key
+
+    auto c1 = company(1, "Rossi S.r.l.", "", "-");
+    auto c2 = company(2, "Completely Different", "", "-");
+    EXPECT_FALSE(score(EntityType::Company, c1, c2));
+    c1.pec = c2.pec = "none";
+    EXPECT_FALSE(score(EntityType::Company, c1, c2));
+}
+
 TEST(DuplicateScoring, FuzzyNameNeedsTheSameCityOrCompany) {
     auto a = person(1, "Giulia", "Bianchi", "Milano");
     auto b = person(2, "Giulia", "Bianchl", "Milano");

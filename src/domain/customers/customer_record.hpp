@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "domain/customers/field_flag.hpp"
 #include "domain/customers/fields.hpp"
 #include "domain/customers/provenance.hpp"
 
@@ -27,6 +28,9 @@ struct CustomerRecord {
     std::optional<Id> team_id;
     UnixMillis created_at = 0;
     UnixMillis updated_at = 0;
+    // Values kept although invalid (field_flag.hpp), one per field. Loaded by
+    // CustomerRepository::find and find_by_field; records of lists and scans leave it empty.
+    std::vector<FieldFlag> flags = {};
 };
 
 // What a create or update asks for. Absent members are left alone by an update; a field
@@ -40,6 +44,8 @@ struct CustomerInput {
     // Problems the caller found while reading the request (unknown members, wrong shapes);
     // reported together with the field checks, and nothing is written while any remain.
     std::vector<FieldError> request_errors;
+    // Imports may keep invalid emails, phones and tax ids as flagged raw values.
+    InvalidValues invalid_values = InvalidValues::Reject;
 };
 
 // One field's change, as history records it. `field` is "tags", "owner_user_id",

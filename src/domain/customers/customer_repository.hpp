@@ -24,6 +24,10 @@ struct RecordWrite {
     std::optional<Id> actor_user_id;
     std::string actor_label;
     UnixMillis at = 0;
+    // The record's flags (record.flags) differ from the stored ones and replace them.
+    bool flags_changed = false;
+    // The flags this write raised (a subset of record.flags), for import reports.
+    std::vector<FieldFlag> raised_flags = {};
 };
 
 struct ListQuery {

@@ -34,14 +34,22 @@ Source CustomerService::default_source(const Principal& actor) {
     return s;
 }
 
-Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, const Actor& permissions,
-                                                        CustomerRecord& record, const CustomerInput& input,
-                                                        bool creating, const std::vector<CustomFieldDef>& defs) {
-    (void)actor;
+Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& permissions, CustomerRecord record,
+                                           const CustomerInput& input, bool creating,
+                                           const std::vector<CustomFieldDef>& defs, const Source& source) {
     (void)permissions;
     std::vector<FieldError> errors = input.request_errors;
     std::vector<FieldChange> changes;
+    bool flags_changed = false;
+    std::vector<FieldFlag> raised;
     const EntityType type = record.type;
+    auto drop_flag = [&](const std::string& name) {
+        const auto before = record.flags.size();
+        record.flags.erase(std::remove_if(record.flags.begin(), record.flags.end(),
+                                          [&](const FieldFlag& f) { return f.field == name; }),
+                           record.flags.end());
+        if (record.flags.size() != before) flags_changed = true;
+    };
     auto set_field = [&](const std::string& name, nlohmann::json& slot, const nlohmann::json& value) {
         const std::string before = value_text(slot);
         const std::string after = value_text(value);
@@ -68,16 +76,32 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
             continue;
         }
         auto normalized = normalize_value(*def, value, context);
+        if (!normalized && input.invalid_values == InvalidValues::Flag && flaggable(*def) && value.is_string() &&
+            value.get<std::string>().size() <= def->max_length) {
+            // Kept as it arrived, and flagged: not normalised, so never mistaken for a valid value.
+            drop_flag(key);
+            FieldFlag flag{key,        normalized.error(), value.get<std::string>(), source.kind,
+                           source.ref, import_of(source),  clock_.now_ms()};
+            record.flags.push_back(flag);
+            raised.push_back(std::move(flag));
+            flags_changed = true;
+            set_field(key, record.fields[key], value);
+            continue;
+        }
         if (!normalized) {
             errors.push_back({"/fields/" + key, normalized.error()});
             continue;
         }
+        // A valid value (or none) replaces a flagged one, and its flag with it.
+        drop_flag(key);
         set_field(key, record.fields[key], *normalized);
     }
-    // A changed country can make a stored tax id or phone wrong: check them again.
+    // A changed country can make a stored tax id or phone wrong: check them again (flagged
+    // values are known to be wrong already and stay as they are).
     if (input.fields.contains("country")) {
         for (const auto& def : fields_of(type)) {
-            if ((def.type != FieldType::TaxId && def.type != FieldType::Phone) || input.fields.contains(def.name)) {
+            if ((def.type != FieldType::TaxId && def.type != FieldType::Phone) || input.fields.contains(def.name) ||
+                find_flag(record.flags, def.name)) {
                 continue;
             }
             if (!record.fields.contains(def.name) || record.fields[def.name].is_null()) continue;
@@ -179,7 +203,10 @@ Result<std::vector<FieldChange>> CustomerService::apply(const Principal& actor, 
                                    " cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention";
         return fail(Error::validation(detail, std::move(errors)));
     }
-    return changes;
+    RecordWrite write{std::move(record), std::move(changes), source, actor.user_id, actor.label, 0};
+    write.flags_changed = flags_changed;
+    write.raised_flags = std::move(raised);
+    return write;
 }
 
 Result<WriteContext> CustomerService::write_context(const Principal& actor, EntityType type) {
@@ -192,12 +219,15 @@ Result<WriteContext> CustomerService::write_context(const Principal& actor, Enti
 
 Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, const WriteContext& context,
                                                     EntityType type, const CustomerInput& input, const Source& source) {
-    CustomerRecord record;
-    record.type = type;
-    record.workspace_id = actor.workspace_id;
-    record.id = new_id();
-    record.owner_user_id = actor.user_id;  // default: the creator owns it
-    auto changes = RAPPORT_TRY(apply(actor, context.permissions, record, input, true, context.custom_defs));
+    CustomerRecord fresh;
+    fresh.type = type;
+    fresh.workspace_id = actor.workspace_id;
+    fresh.id = new_id();
+    fresh.owner_user_id = actor.user_id;  // default: the creator owns it
+    RecordWrite write =
+        RAPPORT_TRY(apply(actor, context.permissions, std::move(fresh), input, true, context.custom_defs, source));
+    auto& changes = write.changes;
+    auto& record = write.record;
     // The owner is always recorded, also when it is the creator by default or by choice.
     const bool owner_recorded =
         std::any_of(changes.begin(), changes.end(), [](const FieldChange& c) { return c.field == "owner_user_id"; });
@@ -236,7 +266,8 @@ Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, cons
                                      what(type) + " with this owner and team"));
     }
     record.created_at = record.updated_at = clock_.now_ms();
-    return RecordWrite{record, std::move(changes), source, actor.user_id, actor.label, record.created_at};
+    write.at = record.created_at;
+    return write;
 }
 
 Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, const WriteContext& context,
@@ -251,10 +282,11 @@ Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, cons
         return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
                                      std::string(to_string(actor.role)) + ") cannot change it"));
     }
-    auto changes = RAPPORT_TRY(apply(actor, context.permissions, record, input, false, context.custom_defs));
-    if (!changes.empty()) record.updated_at = clock_.now_ms();
-    const UnixMillis at = record.updated_at;
-    return RecordWrite{std::move(record), std::move(changes), source, actor.user_id, actor.label, at};
+    RecordWrite write =
+        RAPPORT_TRY(apply(actor, context.permissions, std::move(record), input, false, context.custom_defs, source));
+    if (!write.changes.empty()) write.record.updated_at = clock_.now_ms();
+    write.at = write.record.updated_at;
+    return write;
 }
 
 Result<std::vector<CustomerRecord>> CustomerService::find_by_field(const Principal& actor, EntityType type,

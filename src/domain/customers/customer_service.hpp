@@ -117,10 +117,11 @@ public:
                                                       const std::vector<std::string>& values);
 
 private:
-    // Applies `input` to `record` (validating every value) and lists the changes.
-    Result<std::vector<FieldChange>> apply(const Principal& actor, const Actor& permissions, CustomerRecord& record,
-                                           const CustomerInput& input, bool creating,
-                                           const std::vector<CustomFieldDef>& defs);
+    // Applies `input` to `record` (validating every value) and returns the write it makes:
+    // changes, and the flags raised or cleared (field_flag.hpp) with `source` as their origin.
+    Result<RecordWrite> apply(const Principal& actor, const Actor& permissions, CustomerRecord record,
+                              const CustomerInput& input, bool creating, const std::vector<CustomFieldDef>& defs,
+                              const Source& source);
     Result<ListQuery> list_query(const Principal& actor, EntityType type, const ListRequest& request);
     // list_query for a given record-level restriction.
     Result<ListQuery> build_query(Id workspace_id, AccessFilter access, EntityType type, const ListRequest& request);

@@ -27,6 +27,8 @@ filters::FieldCatalog filter_catalog(EntityType type, const std::vector<CustomFi
     catalog.add({"created_at", filters::FieldType::DateTime, {}});
     catalog.add({"updated_at", filters::FieldType::DateTime, {}});
     catalog.add({"tags", filters::FieldType::Tags, {}});
+    // The names of the record's flagged fields (field_flag.hpp): is_not_empty lists flagged records.
+    catalog.add({"flags", filters::FieldType::Tags, {}});
     catalog.add({"owner_user_id", filters::FieldType::Reference, {}});
     catalog.add({"team_id", filters::FieldType::Reference, {}});
     for (const auto& d : custom) {

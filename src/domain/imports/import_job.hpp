@@ -49,6 +49,7 @@ struct ImportJob {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::int64_t flagged = 0;  // imported rows (counted in created/updated/unchanged too) with flagged values
     std::optional<Id> run_id;  // the run that owns a Running import
     std::optional<UnixMillis> heartbeat_at;
     std::optional<Id> created_by_user_id;
@@ -69,6 +70,7 @@ struct RowError {
     std::string detail;
 };
 
+// A rejected row, or a flagged one (imported, with `errors` naming its flagged values).
 struct RejectedRow {
     std::int64_t row = 0;   // 1-based data row (the header is not counted)
     std::int64_t line = 0;  // physical line where the row starts
@@ -96,6 +98,7 @@ struct BatchCommit {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::int64_t flagged = 0;
     UnixMillis at = 0;
     std::vector<customers::RecordWrite> inserts;
     std::vector<customers::RecordWrite> updates;

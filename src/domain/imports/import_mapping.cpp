@@ -109,8 +109,9 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     ImportMapping mapping;
 
     for (const auto& [key, value] : body.items()) {
-        if (key != "columns" && key != "source" && key != "match_on" && key != "lenient") {
-            errors.push_back({"/" + pointer_token(key), "unknown field; use columns, source, match_on and lenient"});
+        if (key != "columns" && key != "source" && key != "match_on" && key != "lenient" && key != "invalid_values") {
+            errors.push_back(
+                {"/" + pointer_token(key), "unknown field; use columns, source, match_on, lenient and invalid_values"});
         }
     }
 
@@ -267,6 +268,17 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
         }
     }
 
+    if (auto it = body.find("invalid_values"); it != body.end() && !it->is_null()) {
+        const auto mode = it->is_string() ? customers::parse_invalid_values(it->get<std::string>()) : std::nullopt;
+        if (!mode) {
+            errors.push_back({"/invalid_values",
+                              "use reject (rows with an invalid email, phone or tax id are rejected) or flag (they "
+                              "are imported with the raw value kept and flagged)"});
+        } else {
+            mapping.invalid_values = *mode;
+        }
+    }
+
     if (!errors.empty()) {
         return fail(Error::validation(
             "the mapping cannot be used: " + std::to_string(errors.size()) + " problem(s) to fix", std::move(errors)));
@@ -279,7 +291,11 @@ json mapping_to_stored_json(const ImportMapping& mapping) {
     for (const auto& c : mapping.columns) columns[std::to_string(c.column)] = c.target;
     json source = {{"data_kind", std::string(customers::to_string(mapping.data_kind))}};
     if (!mapping.label.empty()) source["label"] = mapping.label;
-    return {{"columns", columns}, {"source", source}, {"match_on", mapping.match_on}, {"lenient", mapping.lenient}};
+    return {{"columns", columns},
+            {"source", source},
+            {"match_on", mapping.match_on},
+            {"lenient", mapping.lenient},
+            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))}};
 }
 
 json mapping_to_view_json(const ImportMapping& mapping) {
@@ -292,7 +308,8 @@ json mapping_to_view_json(const ImportMapping& mapping) {
              {{"data_kind", std::string(customers::to_string(mapping.data_kind))},
               {"label", mapping.label.empty() ? json(nullptr) : json(mapping.label)}}},
             {"match_on", mapping.match_on},
-            {"lenient", mapping.lenient}};
+            {"lenient", mapping.lenient},
+            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))}};
 }
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -393,6 +410,7 @@ json cell_value(FieldType type, std::string_view text) {
 
 customers::CustomerInput row_input(const std::vector<std::string>& fields, const ImportMapping& mapping) {
     customers::CustomerInput input;
+    input.invalid_values = mapping.invalid_values;
     for (const auto& c : mapping.columns) {
         if (c.column >= fields.size()) continue;
         const std::string& text = fields[c.column];

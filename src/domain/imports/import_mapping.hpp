@@ -6,7 +6,8 @@
 //   {"columns": {"<header or 0-based index>": "<target>" | null, ...},
 //    "source": {"data_kind": "zero_party|first_party|second_party|third_party", "label": "..."},
 //    "match_on": ["external_id", "email", "vat_id"],
-//    "lenient": false}
+//    "lenient": false,
+//    "invalid_values": "reject" | "flag"}
 // A target is a built-in field name of the entity (fields.hpp), "custom.<key>" of a defined
 // custom field, "tags" (a list in one cell) or, for people, "full_name" (split into first and
 // last name). Columns left out or mapped to null are not imported.
@@ -17,6 +18,16 @@
 // country for companies; first_name and last_name, or full_name, for people; required custom
 // fields), match_on keys that are not upsert keys of the entity or are not mapped.
 // match_on, when absent, is the entity's upsert keys in order, minus those not mapped.
+//
+// Two independent leniencies, for two kinds of bad input:
+//   - "lenient" is about the file's shape: true accepts rows the CSV reader had to repair
+//     (a stray quote kept as text) or whose width differs from the header's.
+//   - "invalid_values" is about values: "reject" (the default) rejects a row whose email,
+//     phone or tax id fails validation, as the API does; "flag" imports the row with the
+//     raw value kept and flagged (domain/customers/field_flag.hpp), and reports it as
+//     flagged. Every other invalid value still rejects its row. Only admins and owners may
+//     choose "flag" (ImportService::set_mapping answers Forbidden otherwise), because it
+//     lets values into the workspace that no other write path accepts.
 //
 // Pure functions; thread-safe.
 #include <nlohmann/json.hpp>
@@ -48,6 +59,7 @@ struct ImportMapping {
     std::string label;                  // the person's name for the source, e.g. "ERP export 2026-11"
     std::vector<std::string> match_on;  // upsert keys in the order they are tried
     bool lenient = false;               // accept rows the CSV reader repaired or whose width differs
+    customers::InvalidValues invalid_values = customers::InvalidValues::Reject;
 };
 
 // How keys of "columns" name a column: as the mapping request does (a header, else a

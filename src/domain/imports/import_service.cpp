@@ -111,6 +111,7 @@ struct PlannedBatch {
     std::vector<RecordWrite> inserts;
     std::vector<RecordWrite> updates;
     std::vector<RejectedRow> rejected;
+    std::vector<RejectedRow> flagged;  // rows written with flagged values (counted below as well)
     std::int64_t created = 0;
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
@@ -270,6 +271,11 @@ public:
                 out.rejected.push_back(rejected(*row.record, row_errors(write.error(), mapping_)));
                 continue;
             }
+            if (!write->raised_flags.empty()) {
+                std::vector<RowError> flags;
+                for (const auto& f : write->raised_flags) flags.push_back({f.field, column_of(f.field), f.rule});
+                out.flagged.push_back(rejected(*row.record, std::move(flags)));
+            }
             const Id id = write->record.id;
             if (!target) {
                 ++out.created;
@@ -299,6 +305,8 @@ public:
             (p.insert ? out.inserts : out.updates).push_back(std::move(p.write));
         }
         std::sort(out.rejected.begin(), out.rejected.end(),
+                  [](const RejectedRow& a, const RejectedRow& b) { return a.row < b.row; });
+        std::sort(out.flagged.begin(), out.flagged.end(),
                   [](const RejectedRow& a, const RejectedRow& b) { return a.row < b.row; });
         return out;
     }
@@ -366,6 +374,8 @@ private:
         std::vector<Key> keys;
         for (const auto& field : mapping_.match_on) {
             if (!record.fields.contains(field) || !record.fields[field].is_string()) continue;
+            // A flagged value is raw text that failed validation: never a key.
+            if (customers::find_flag(record.flags, field)) continue;
             auto value = record.fields[field].get<std::string>();
             if (!value.empty()) keys.emplace_back(field, std::move(value));
         }
@@ -407,6 +417,11 @@ private:
                     {"updated_at", record.updated_at}};
         if (record.owner_user_id) doc["owner"] = *record.owner_user_id;
         if (record.team_id) doc["team"] = *record.team_id;
+        if (!record.flags.empty()) {
+            json flags = json::array();
+            for (const auto& f : record.flags) flags.push_back({f.field, f.rule, f.value});
+            doc["flags"] = std::move(flags);
+        }
         simulated_[record.id] = doc.dump();
         for (const auto& key : keys) simulated_keys_[key] = record.id;
     }
@@ -423,6 +438,15 @@ private:
         if (doc.contains("team")) r.team_id = doc["team"].get<Id>();
         r.created_at = doc["created_at"].get<UnixMillis>();
         r.updated_at = doc["updated_at"].get<UnixMillis>();
+        if (doc.contains("flags")) {
+            for (const auto& f : doc["flags"]) {
+                customers::FieldFlag flag;
+                flag.field = f[0].get<std::string>();
+                flag.rule = f[1].get<std::string>();
+                flag.value = f[2].get<std::string>();
+                r.flags.push_back(std::move(flag));
+            }
+        }
         return r;
     }
 
@@ -562,6 +586,12 @@ Result<ImportJob> ImportService::set_mapping(const Principal& actor, Id import_i
     }
     const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, job.entity_type));
     const auto mapping = RAPPORT_TRY(parse_mapping(body, job.entity_type, job.header, defs));
+    if (mapping.invalid_values == customers::InvalidValues::Flag && !role_at_least(actor.role, Role::Admin)) {
+        return fail(Error{ErrorCode::Forbidden,
+                          "only admins and owners may import invalid values as flagged; you are " +
+                              std::string(to_string(actor.role)),
+                          {{"/invalid_values", "\"flag\" needs the admin role or higher; use \"reject\""}}});
+    }
     if (!RAPPORT_TRY(repo_.save_mapping(job.workspace_id, job.import_id, mapping_to_stored_json(mapping).dump(),
                                         clock_.now_ms()))) {
         return fail(Error::conflict("the import started meanwhile; its mapping can no longer change"));
@@ -599,6 +629,14 @@ Result<DryRunReport> ImportService::dry_run(const Principal& actor, Id import_id
                 report.rejected_rows.push_back(std::move(r));
             } else {
                 report.truncated = true;
+            }
+        }
+        report.flagged += static_cast<std::int64_t>(planned.flagged.size());
+        for (auto& r : planned.flagged) {
+            if (report.flagged_rows.size() < options_.max_listed_rejections) {
+                report.flagged_rows.push_back(std::move(r));
+            } else {
+                report.flagged_truncated = true;
             }
         }
     }
@@ -815,6 +853,7 @@ Status ImportService::run_batches(const QueuedRun& queued) {
         commit.updated = batch.updated;
         commit.unchanged = batch.unchanged;
         commit.rejected = static_cast<std::int64_t>(batch.rejected.size());
+        commit.flagged = static_cast<std::int64_t>(batch.flagged.size());
         commit.at = clock_.now_ms();
         commit.inserts = std::move(batch.inserts);
         commit.updates = std::move(batch.updates);

@@ -90,6 +90,11 @@ struct DryRunReport {
     std::int64_t rejected = 0;
     std::vector<RejectedRow> rejected_rows;  // the first max_listed_rejections, in row order
     bool truncated = false;                  // more rows were rejected than listed
+    // Rows that would be imported with flagged values ("invalid_values": "flag"); they are
+    // counted in would_create / would_update / unchanged as well.
+    std::int64_t flagged = 0;
+    std::vector<RejectedRow> flagged_rows;  // the first max_listed_rejections, in row order
+    bool flagged_truncated = false;
 };
 
 class ImportService {
@@ -105,7 +110,8 @@ public:
     Result<UploadResult> upload(const Principal& actor, customers::EntityType type, std::string_view filename,
                                 std::string_view bytes);
     Result<ImportJob> get(const Principal& actor, Id import_id);
-    // `body` is the mapping request (import_mapping.hpp). Conflict once the import started.
+    // `body` is the mapping request (import_mapping.hpp). Conflict once the import started;
+    // Forbidden, naming /invalid_values, when someone below admin asks for "flag".
     Result<ImportJob> set_mapping(const Principal& actor, Id import_id, const nlohmann::json& body);
     Result<ImportMapping> mapping_of(const Principal& actor, const ImportJob& job);
     Result<DryRunReport> dry_run(const Principal& actor, Id import_id);

@@ -92,7 +92,19 @@ constexpr const char* kHistoryOf =
 constexpr const char* kDeleteEntityRows[] = {
     "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3",
     "DELETE FROM field_provenance WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3",
+    "DELETE FROM field_flags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3",
 };
+constexpr const char* kFlagsOf =
+    "SELECT entity_id, field, rule, raw_value, source_kind, source_ref, import_id, flagged_at FROM field_flags"
+    " WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3 ORDER BY field";
+constexpr const char* kFlagsIn =
+    "SELECT entity_id, field, rule, raw_value, source_kind, source_ref, import_id, flagged_at FROM field_flags"
+    " WHERE workspace_id = $1 AND entity_type = $2 AND entity_id IN ";
+constexpr const char* kClearFlags =
+    "DELETE FROM field_flags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
+constexpr const char* kInsertFlags =
+    "INSERT INTO field_flags (workspace_id, entity_type, entity_id, field, rule, raw_value, source_kind, source_ref,"
+    " import_id, flagged_at)";
 constexpr const char* kCustomFields =
     "SELECT field_key, label, field_type, options, currency, required, created_at FROM custom_field_defs"
     " WHERE workspace_id = $1 AND entity_type = $2 ORDER BY created_at, field_key";
@@ -194,6 +206,34 @@ Status write_changes(Connection& c, const RecordWrite& w) {
     return {};
 }
 
+// A row of kFlagsOf / kFlagsIn, without its entity_id (column 0).
+FieldFlag flag_from(const Row& row) {
+    FieldFlag f;
+    f.field = as_text(row[1]);
+    f.rule = as_text(row[2]);
+    f.value = as_text(row[3]);
+    f.source_kind = parse_source_kind(as_text(row[4])).value_or(SourceKind::Import);
+    f.source_ref = as_text(row[5]);
+    f.import_id = as_opt_int(row[6]);
+    f.flagged_at = as_int(row[7]);
+    return f;
+}
+
+void add_flag_rows(const CustomerRecord& r, std::vector<Params>& rows) {
+    for (const auto& f : r.flags) {
+        rows.push_back({r.workspace_id, std::string(to_string(r.type)), r.id, f.field, f.rule, f.value,
+                        std::string(to_string(f.source_kind)), f.source_ref, opt(f.import_id), f.flagged_at});
+    }
+}
+
+// Replaces the stored flags of the record with record.flags.
+Status write_flags(Connection& c, const CustomerRecord& r) {
+    RAPPORT_CHECK(c.execute(kClearFlags, {r.workspace_id, std::string(to_string(r.type)), r.id}));
+    std::vector<Params> rows;
+    add_flag_rows(r, rows);
+    return insert_rows(c, kInsertFlags, 10, "", std::move(rows));
+}
+
 Result<std::vector<std::string>> tags_of(Connection& c, Id ws, EntityType type, Id id) {
     auto rs = RAPPORT_TRY(c.query(kTagsOf, {ws, std::string(to_string(type)), id}));
     std::vector<std::string> out;
@@ -208,6 +248,7 @@ Status SqlCustomerRepository::insert(const RecordWrite& w) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         RAPPORT_CHECK(c.execute(s.insert, row_params(s, w.record, false)));
         RAPPORT_CHECK(write_tags(c, w.record));
+        if (!w.record.flags.empty()) RAPPORT_CHECK(write_flags(c, w.record));
         return write_changes(c, w);
     });
 }
@@ -223,6 +264,7 @@ Status SqlCustomerRepository::update(const RecordWrite& w) {
                 break;
             }
         }
+        if (w.flags_changed) RAPPORT_CHECK(write_flags(c, w.record));
         return write_changes(c, w);
     });
 }
@@ -234,6 +276,8 @@ Result<std::optional<CustomerRecord>> SqlCustomerRepository::find(Id ws, EntityT
         if (rs.empty()) return std::optional<CustomerRecord>{};
         CustomerRecord r = record_from(type, s, rs.rows[0]);
         r.tags = RAPPORT_TRY(tags_of(c, ws, type, id));
+        auto flags = RAPPORT_TRY(c.query(kFlagsOf, {ws, std::string(to_string(type)), id}));
+        for (const auto& row : flags.rows) r.flags.push_back(flag_from(row));
         return std::optional<CustomerRecord>{std::move(r)};
     });
 }
@@ -285,6 +329,8 @@ SqlFieldMap field_map(EntityType type, const EntitySql& s, const std::vector<Cus
     map.add(SqlField::column("team_id", "r.team_id"));
     map.add(SqlField::tag_set("tags", "tags", std::string(to_string(type)), "r.workspace_id", "r." + s.id_column,
                               "r.tag_list"));
+    map.add(SqlField::tag_set("flags", "field_flags", std::string(to_string(type)), "r.workspace_id",
+                              "r." + s.id_column, "", "field"));
     for (const auto& d : custom) map.add(SqlField::custom_json("custom." + d.key, "r.custom", d.key));
     return map;
 }
@@ -604,6 +650,15 @@ Result<std::vector<CustomerRecord>> SqlCustomerRepository::find_by_field(Id ws, 
                                         }
                                         return {};
                                     }));
+        // Flags too: an import must not take a flagged value for a key, nor re-check it.
+        RAPPORT_CHECK(for_in_chunks(ids, {ws, std::string(to_string(type))},
+                                    [&](const std::string& list, const Params& params) -> Status {
+                                        auto rs = RAPPORT_TRY(c.query(kFlagsIn + list, params));
+                                        for (const auto& row : rs.rows) {
+                                            out[index.at(as_int(row[0]))].flags.push_back(flag_from(row));
+                                        }
+                                        return {};
+                                    }));
         return out;
     });
 }
@@ -633,7 +688,7 @@ Status insert_records(Connection& c, const EntitySql& s, std::vector<Params>&& r
 }  // namespace
 
 Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, const std::vector<RecordWrite>& updates) {
-    std::vector<Params> tag_rows, provenance_rows, history_rows;
+    std::vector<Params> tag_rows, provenance_rows, history_rows, flag_rows;
     const auto add_changes = [&](const RecordWrite& w) {
         const auto& r = w.record;
         const std::string type(to_string(r.type));
@@ -664,6 +719,7 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
             if (w.record.type != type) continue;
             rows.push_back(row_params(s, w.record, false));
             add_tags(w.record);
+            add_flag_rows(w.record, flag_rows);
             add_changes(w);
         }
         if (!rows.empty()) RAPPORT_CHECK(insert_records(c, s, std::move(rows)));
@@ -679,8 +735,14 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
                 c.execute(kClearTags, {w.record.workspace_id, std::string(to_string(w.record.type)), w.record.id}));
             add_tags(w.record);
         }
+        if (w.flags_changed) {
+            RAPPORT_CHECK(
+                c.execute(kClearFlags, {w.record.workspace_id, std::string(to_string(w.record.type)), w.record.id}));
+            add_flag_rows(w.record, flag_rows);
+        }
         add_changes(w);
     }
+    RAPPORT_CHECK(insert_rows(c, kInsertFlags, 10, "", std::move(flag_rows)));
     RAPPORT_CHECK(
         insert_rows(c, "INSERT INTO tags (workspace_id, entity_type, entity_id, tag)", 4, "", std::move(tag_rows)));
     RAPPORT_CHECK(insert_rows(c,

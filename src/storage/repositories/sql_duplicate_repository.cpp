@@ -150,6 +150,8 @@ constexpr const char* kDropMemberships = "DELETE FROM segment_members WHERE work
 constexpr const char* kDropTags = "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
 constexpr const char* kDropProvenance =
     "DELETE FROM field_provenance WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
+constexpr const char* kDropFlags =
+    "DELETE FROM field_flags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
 constexpr const char* kRepointRedirects =
     "UPDATE merged_records SET survivor_id = $3 WHERE workspace_id = $1 AND survivor_id = $2 AND entity_type = $4";
 constexpr const char* kInsertRedirect =
@@ -386,6 +388,7 @@ Status SqlDuplicateRepository::merge(const MergeWrite& m) {
         RAPPORT_CHECK(c.execute(kDropMemberships, {ws, from}));
         RAPPORT_CHECK(c.execute(kDropTags, {ws, type_name, from}));
         RAPPORT_CHECK(c.execute(kDropProvenance, {ws, type_name, from}));
+        RAPPORT_CHECK(c.execute(kDropFlags, {ws, type_name, from}));
         auto removed = RAPPORT_TRY(c.execute(
             "DELETE FROM " + table_of(type) + " WHERE workspace_id = $1 AND " + id_column(type) + " = $2", {ws, from}));
         if (removed == 0) return fail(Error::not_found("the merged record was deleted meanwhile"));

@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kColumns =
     "workspace_id, import_id, entity_type, filename, status, size_bytes, encoding, encoding_reason, delimiter,"
     " delimiter_reason, has_bom, header, rows_total, mapping, rows_done, created_count, updated_count,"
-    " unchanged_count, rejected_count, run_id, heartbeat_at, created_by_user_id, created_by_api_key_id,"
+    " unchanged_count, rejected_count, flagged_count, run_id, heartbeat_at, created_by_user_id, created_by_api_key_id,"
     " created_by_label, created_at, updated_at, started_at, finished_at, error";
 
 Encoding parse_encoding(const std::string& text) {
@@ -44,6 +44,7 @@ ImportJob job_from(const Row& row) {
     j.updated = as_int(row[i++]);
     j.unchanged = as_int(row[i++]);
     j.rejected = as_int(row[i++]);
+    j.flagged = as_int(row[i++]);
     j.run_id = as_opt_int(row[i++]);
     j.heartbeat_at = as_opt_int(row[i++]);
     j.created_by_user_id = as_opt_int(row[i++]);
@@ -129,10 +130,11 @@ Status SqlImportRepository::commit_batch(const BatchCommit& b) {
         auto advanced = RAPPORT_TRY(c.execute(
             "UPDATE imports SET rows_done = $3, created_count = created_count + $4,"
             " updated_count = updated_count + $5, unchanged_count = unchanged_count + $6,"
-            " rejected_count = rejected_count + $7, heartbeat_at = $8, updated_at = $8"
+            " rejected_count = rejected_count + $7, heartbeat_at = $8, updated_at = $8,"
+            " flagged_count = flagged_count + $11"
             " WHERE workspace_id = $1 AND import_id = $2 AND status = 'running' AND run_id = $9 AND rows_done = $10",
             {b.workspace_id, b.import_id, b.rows_done_after, b.created, b.updated, b.unchanged, b.rejected, b.at,
-             b.run_id, b.rows_done_before}));
+             b.run_id, b.rows_done_before, b.flagged}));
         if (advanced != 1) {
             return fail(Error{ErrorCode::PreconditionFailed, "the import is no longer running under this run"});
         }

@@ -13,6 +13,9 @@ constexpr const char* kEraseNames =
     " WHERE workspace_id = $1 AND person_id = $2";
 constexpr const char* kEraseTags =
     "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = 'person' AND entity_id = $2";
+// Flags hold raw values (emails, phones): personal data.
+constexpr const char* kEraseFlags =
+    "DELETE FROM field_flags WHERE workspace_id = $1 AND entity_type = 'person' AND entity_id = $2";
 constexpr const char* kEraseInteractionText =
     "UPDATE interactions SET subject = '', body = '' WHERE workspace_id = $1 AND person_id = $2";
 constexpr const char* kRedactHistory =
@@ -36,6 +39,7 @@ Status SqlPrivacyRepository::erase_person(Id ws, Id person_id, const std::vector
                 "UPDATE people SET " + column + " = NULL WHERE workspace_id = $1 AND person_id = $2", {ws, person_id}));
         }
         RAPPORT_CHECK(c.execute(kEraseTags, {ws, person_id}));
+        RAPPORT_CHECK(c.execute(kEraseFlags, {ws, person_id}));
         RAPPORT_CHECK(c.execute(kEraseInteractionText, {ws, person_id}));
         for (const auto& field : fields) RAPPORT_CHECK(c.execute(kRedactHistory, {ws, person_id, field}));
         return insert_audit(c, audit);

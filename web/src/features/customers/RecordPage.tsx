@@ -66,9 +66,20 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
   const buyer = useRecord('company', buyerId);
   const buyerName = (bid: string) => (buyer.data && buyer.data.id === bid ? recordName(buyer.data) : `#${bid}`);
 
-  const badge = (field: string) => (
-    <ProvenanceBadge provenance={prov[field]} fieldLabel={fieldLabel(entity, field, customFields, t)} directory={directory} />
-  );
+  const flags = record.flags ?? [];
+  const badge = (field: string) => {
+    const flag = flags.find((f) => f.field === field);
+    return (
+      <>
+        {flag ? (
+          <span className="badge badge-flag" data-testid={`flag-${field}`} title={flag.rule}>
+            {t('customers.flagged', { rule: flag.rule })}
+          </span>
+        ) : null}
+        <ProvenanceBadge provenance={prov[field]} fieldLabel={fieldLabel(entity, field, customFields, t)} directory={directory} />
+      </>
+    );
+  };
 
   const description: ReactNode =
     entity === 'company' ? (

@@ -32,6 +32,16 @@ export interface CustomerRecord {
   updated_at: UnixMillis;
   /** Per field (built-in name, "custom.<key>", "tags", "owner_user_id", "team_id"); GET /{id} only. */
   provenance?: Record<string, Provenance>;
+  /** Values kept although invalid (lenient imports); GET /{id}, POST and PATCH only. */
+  flags?: FieldFlag[];
+}
+
+export interface FieldFlag {
+  field: string;
+  rule: string;
+  value: string;
+  source: { kind: string; ref: string; import_id: string | null };
+  flagged_at: UnixMillis;
 }
 
 /** POST and PATCH body: members present are changed, null clears. */

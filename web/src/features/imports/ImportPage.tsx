@@ -12,6 +12,7 @@ import { CheckboxField, SelectField, TextField, useFocusFirstInvalid } from '../
 import { fieldError } from '../../ui/errors';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
+import { useSession } from '../../auth/session';
 import { useCustomFields } from '../customers/api';
 import { fieldLabel } from '../customers/display';
 import { builtInFields, ENTITIES } from '../customers/schema';
@@ -28,6 +29,7 @@ import {
   type DryRun,
   type ImportMappingWrite,
   type ImportUpload,
+  type RejectedRow,
 } from './api';
 
 const STEPS = ['upload', 'map', 'check', 'run'] as const;
@@ -64,6 +66,43 @@ function useStepFocus(step: Step) {
   return ref;
 }
 
+/** Rows with their reasons (flagged rows of a dry run). */
+function RowsTable({ rows, caption, testId }: { rows: RejectedRow[]; caption: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table responsive rejected-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('imports.row')}</th>
+            <th scope="col">{t('imports.reasons')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row}>
+              <th scope="row" data-label={t('imports.row')} className="nowrap">
+                {t('imports.rowLine', { row: r.row, line: r.line })}
+              </th>
+              <td data-label={t('imports.reasons')}>
+                <ul className="reason-list">
+                  {r.errors.map((e, i) => (
+                    <li key={i}>
+                      {e.column ? <strong>{e.column}: </strong> : null}
+                      {e.detail}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function ImportWizardPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -78,6 +117,9 @@ export function ImportWizardPage() {
   const [dataKind, setDataKind] = useState<DataKind>('first_party');
   const [label, setLabel] = useState('');
   const [matchOn, setMatchOn] = useState<string[] | null>(null);
+  const [flagInvalid, setFlagInvalid] = useState(false);
+  const me = useSession();
+  const isAdmin = me.role === 'owner' || me.role === 'admin';
   const [report, setReport] = useState<DryRun | null>(null);
   const upload = useUpload();
   const dryRun = useDryRun(job?.id ?? '');
@@ -127,6 +169,7 @@ export function ImportWizardPage() {
       columns,
       source: { data_kind: dataKind, ...(label.trim() ? { label: label.trim() } : {}) },
       ...(matchOn !== null ? { match_on: effectiveMatchOn } : {}),
+      invalid_values: flagInvalid ? 'flag' : 'reject',
     };
   };
 
@@ -313,6 +356,18 @@ export function ImportWizardPage() {
             ))}
             {effectiveMatchOn.length === 0 ? <p className="muted small">{t('imports.noMatching')}</p> : null}
           </fieldset>
+          {isAdmin ? (
+            <fieldset className="fieldset">
+              <legend>{t('imports.invalidLegend')}</legend>
+              <CheckboxField
+                label={t('imports.flagInvalid')}
+                name="flag-invalid"
+                checked={flagInvalid}
+                hint={t('imports.flagInvalidHint')}
+                onChange={(e) => setFlagInvalid(e.target.checked)}
+              />
+            </fieldset>
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={dryRun.isPending}>
               {dryRun.isPending ? t('imports.checking') : t('imports.check')}
@@ -357,6 +412,10 @@ export function ImportWizardPage() {
               <dt>{t('imports.rejected')}</dt>
               <dd data-testid="would-reject">{fmt.number(report.rejected)}</dd>
             </div>
+            <div className="fact-row">
+              <dt>{t('imports.flagged')}</dt>
+              <dd data-testid="would-flag">{fmt.number(report.flagged)}</dd>
+            </div>
           </dl>
           {report.rejected === 0 ? (
             <Alert tone="success">{t('imports.allGood')}</Alert>
@@ -396,6 +455,13 @@ export function ImportWizardPage() {
               {report.rejected_rows_truncated ? <p className="muted small">{t('imports.truncated')}</p> : null}
             </>
           )}
+          {report.flagged > 0 ? (
+            <>
+              <Alert tone="warning">{t('imports.flaggedRows', { n: fmt.number(report.flagged) })}</Alert>
+              <RowsTable rows={report.flagged_rows} caption={t('imports.flaggedCaption')} testId="flagged-rows" />
+              {report.flagged_rows_truncated ? <p className="muted small">{t('imports.truncated')}</p> : null}
+            </>
+          ) : null}
           <div aria-live="polite">{start.isError ? <ProblemAlert error={start.error} /> : null}</div>
           <div className="form-actions">
             <button type="button" className="button button-primary" onClick={onStart} disabled={start.isPending}>
@@ -480,6 +546,10 @@ export function ImportProgressPage() {
           <div className="fact-row">
             <dt>{t('imports.rejected')}</dt>
             <dd data-testid="rejected">{fmt.number(j.rejected)}</dd>
+          </div>
+          <div className="fact-row">
+            <dt>{t('imports.flagged')}</dt>
+            <dd data-testid="flagged">{fmt.number(j.flagged)}</dd>
           </div>
         </dl>
         {j.status === 'completed' ? <Alert tone="success">{t('imports.done')}</Alert> : null}

@@ -14,7 +14,11 @@ export interface ImportMappingView {
   source: { data_kind: DataKind; label: string | null };
   match_on: string[];
   lenient: boolean;
+  invalid_values: InvalidValues;
 }
+
+/** reject: rows with an invalid email, phone or tax id are rejected; flag (admins): imported and flagged. */
+export type InvalidValues = 'reject' | 'flag';
 
 export interface ImportJob {
   id: string;
@@ -36,6 +40,8 @@ export interface ImportJob {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Imported rows with flagged values (also counted in created/updated/unchanged). */
+  flagged: number;
   mapping: ImportMappingView | null;
   created_by: string;
   created_at: UnixMillis;
@@ -56,6 +62,7 @@ export interface ImportMappingWrite {
   columns: Record<string, string>;
   source: { data_kind: DataKind; label?: string };
   match_on?: string[];
+  invalid_values?: InvalidValues;
 }
 
 export interface RejectedRow {
@@ -73,6 +80,9 @@ export interface DryRun {
   rejected: number;
   rejected_rows: RejectedRow[];
   rejected_rows_truncated: boolean;
+  flagged: number;
+  flagged_rows: RejectedRow[];
+  flagged_rows_truncated: boolean;
 }
 
 /** The upsert keys the server matches rows on (domain/imports/import_mapping.cpp). */
