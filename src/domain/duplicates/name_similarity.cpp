@@ -4,17 +4,11 @@
 #include <array>
 #include <cctype>
 
+#include "core/latin_fold.hpp"
+
 namespace rapport::domain::duplicates {
 
 namespace {
-
-// ASCII for the Latin-1 supplement letters U+00C0..U+00FF ("" drops the code point).
-constexpr std::array<const char*, 64> kLatin1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0-CF
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "ss",  // D0-DF
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0-EF
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "y",   // F0-FF
-};
 
 // Legal forms and filler words of company names in the four languages, after dots are dropped.
 constexpr std::string_view kLegalForms[] = {
@@ -33,27 +27,15 @@ bool is_legal_form(std::string_view word) {
 }  // namespace
 
 std::string normalize_name(std::string_view text, bool company) {
+    // Accents folded first; then any byte but a letter or digit separates words (names beyond
+    // Latin-1 still compare by their ASCII parts, which is what blocking and scoring can use).
+    const std::string latin = fold_latin(text);
     std::string folded;
-    folded.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if (c == '.' || c == '\'') continue;  // "S.p.A." -> "SpA", "D'Angelo" -> "DAngelo"
-            folded += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : ' ';
-            continue;
-        }
-        // Two-byte UTF-8 for U+00C0..U+00FF: 0xC3 followed by 0x80..0xBF.
-        if (c == 0xC3 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0xBF) {
-                folded += kLatin1[static_cast<std::size_t>(next - 0x80)];
-                ++i;
-                continue;
-            }
-        }
-        // Any other non-ASCII byte separates words; names beyond Latin-1 still compare by
-        // their ASCII parts, which is what blocking and scoring can use.
-        folded += ' ';
+    folded.reserve(latin.size());
+    for (const char ch : latin) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '.' || c == '\'') continue;  // "S.p.A." -> "SpA", "D'Angelo" -> "DAngelo"
+        folded += (c < 0x80 && std::isalnum(c)) ? static_cast<char>(c) : ' ';
     }
     std::string out;
     out.reserve(folded.size());

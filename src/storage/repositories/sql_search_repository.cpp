@@ -1,7 +1,10 @@
 #include "storage/repositories/sql_search_repository.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "core/latin_fold.hpp"
 
 #include "storage/access_filter_sql.hpp"
 #include "storage/transaction.hpp"
@@ -78,6 +81,42 @@ PartitionColumns search_partition(const domain::AccessFilter& access, Params& p,
             "(CASE WHEN " + type_column + " = 'company' THEN " + id_column + " END)"};
 }
 
+// Names of the workspace's vocabulary (SQLite, migration 0013) alike enough to `term` to be
+// what was meant: candidates share two neighbouring trigrams with it (one typo, or an accent
+// the trigram tokenizer does not fold, breaks a few and leaves a neighbouring pair intact,
+// while one common trigram such as "ros" would propose half the vocabulary), then each word
+// of a candidate is compared with the term, accents folded. At most 6 words, the most alike
+// first; none for terms under four letters (too many names are alike).
+Result<std::vector<std::string>> similar_names(Connection& c, Id ws, const std::string& term) {
+    constexpr double kAlike = 0.45;
+    constexpr std::size_t kMaxAlternatives = 6;
+    if (term.size() < 4) return std::vector<std::string>{};
+    std::vector<std::string> runs;
+    for (std::size_t i = 0; i + 3 <= term.size(); ++i) runs.push_back(fts_quote(term.substr(i, 3)));
+    std::string near;
+    for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+        near += (near.empty() ? "(" : " OR (") + runs[i] + " AND " + runs[i + 1] + ")";
+    }
+    auto rs =
+        RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t JOIN search_terms s ON s.term_id = t.rowid"
+                            " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT 500",
+                            {near, ws}));
+    const std::string folded = fold_latin(term);
+    std::map<std::string, double> alike;
+    for (const auto& row : rs.rows) {
+        for (const auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) {
+            const double similarity = domain::search::trigram_similarity(word, folded);
+            if (similarity >= kAlike && word != folded) alike[word] = similarity;
+        }
+    }
+    std::vector<std::pair<double, std::string>> ranked;
+    for (auto& [word, similarity] : alike) ranked.emplace_back(similarity, word);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ranked.size() && i < kMaxAlternatives; ++i) out.push_back(ranked[i].second);
+    return out;
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQuery& q) {
@@ -95,6 +134,11 @@ constexpr int kSqliteCandidates = 300;
 Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c, Id ws, const SearchQuery& q) {
     std::vector<SearchHit> hits;
     std::set<Id> seen;
+    const auto scored = [&](std::vector<SearchHit> candidates) {
+        for (auto& h : candidates) h.score = domain::search::match_score(h.title, h.detail, q.terms);
+        return candidates;
+    };
+    // Candidates come newest first; match_score ranks them (stable: the newer first on ties).
     auto add = [&](std::vector<SearchHit> more) {
         std::stable_sort(more.begin(), more.end(),
                          [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
@@ -103,74 +147,81 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
             if (seen.insert(h.entity_id).second) hits.push_back(std::move(h));
         }
     };
-    // 1. Word prefixes, every term required, bm25 with names weighted over other text. The
-    //    workspace is a plain comparison on the candidates, not a token every row carries
+    // 1. Word prefixes, every term required, names ranked over other text (match_score; FTS5's
+    //    bm25 read every posting list of the terms to weigh them: 2-7 ms a query on 1M people).
+    //    The workspace is a plain comparison on the candidates, not a token every row carries
     //    (intersecting with a posting list of the whole workspace cost ~30 ms per query).
-    {
-        std::string match = "{title body}:(";
-        for (std::size_t i = 0; i < q.terms.size(); ++i) match += (i ? " AND " : "") + fts_quote(q.terms[i]) + "*";
-        match += ")";
+    auto word_candidates = [&](const std::string& match) -> Result<std::vector<SearchHit>> {
         Params p{match, "w" + std::to_string(ws)};
         const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type");
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
         p.push_back(std::int64_t{kSqliteCandidates});
-        add(RAPPORT_TRY(collect(c,
-                                "SELECT rowid, entity_type, title, body, -bm25(search_index, 0.0, 10.0, 1.0) FROM "
-                                "search_index WHERE search_index MATCH $1 AND ws = $2 AND (entity_type = "
-                                "'interaction' OR " +
-                                    access + ") ORDER BY rowid DESC LIMIT $" + std::to_string(p.size()),
-                                p)));
+        return collect(c,
+                       "SELECT rowid, entity_type, title, body, 0 FROM search_index WHERE search_index MATCH $1 AND "
+                       "ws = $2 AND (entity_type = 'interaction' OR " +
+                           access + ") ORDER BY rowid DESC LIMIT $" + std::to_string(p.size()),
+                       p);
+    };
+    {
+        std::string match = "{title body}:(";
+        for (std::size_t i = 0; i < q.terms.size(); ++i) match += (i ? " AND " : "") + fts_quote(q.terms[i]) + "*";
+        add(scored(RAPPORT_TRY(word_candidates(match + ")"))));
     }
     if (static_cast<int>(hits.size()) >= q.limit) return hits;
-    // 2. Substrings (inside phone numbers, tax ids, emails, names) and 3. near misses: the
-    //    trigram index proposes, the similarity check decides.
-    const std::string longest = *std::max_element(q.terms.begin(), q.terms.end(),
-                                                  [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    if (longest.size() < 3) return hits;
+
+    // 2. Near misses (typos): each word of four letters or more may also be a name of the
+    //    workspace's vocabulary (migration 0013) alike enough to it; the words of step 1 are
+    //    searched again with those alternatives, and the hits ranked by how alike their names
+    //    are. The vocabulary holds names only, thousands of them where the records are a million.
+    {
+        std::string match = "{title body}:(";
+        bool any_alternative = false;
+        for (std::size_t i = 0; i < q.terms.size(); ++i) {
+            const auto alternatives = RAPPORT_TRY(similar_names(c, ws, q.terms[i]));
+            std::string group = fts_quote(q.terms[i]) + "*";
+            for (const auto& a : alternatives) group += " OR " + fts_quote(a);
+            any_alternative = any_alternative || !alternatives.empty();
+            match += (i ? " AND (" : "(") + group + ")";
+        }
+        if (any_alternative) {
+            std::vector<std::string> folded_terms;
+            for (const auto& t : q.terms) folded_terms.push_back(fold_latin(t));
+            auto alike = RAPPORT_TRY(word_candidates(match + ")"));
+            for (auto& h : alike) {
+                double score = 0;
+                for (const auto& term : folded_terms) {
+                    double best = 0;
+                    for (const auto& word : domain::search::terms_of(fold_latin(h.title))) {
+                        best = std::max(best, domain::search::trigram_similarity(word, term));
+                    }
+                    score += best;
+                }
+                h.score = score;
+            }
+            add(std::move(alike));
+        }
+    }
+    if (static_cast<int>(hits.size()) >= q.limit) return hits;
+
+    // 3. Substrings (inside phone numbers, tax ids, emails, names): the trigram index of the
+    //    records proposes, newest first. A substring of a rare string makes FTS5 intersect
+    //    long trigram lists to the end, so it runs only when the page is still not full.
     std::string substrings;
     for (const auto& t : q.terms) {
         if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
     }
-    // Two neighbouring trigrams of the term must both be present: one typo (or an accent the
-    // trigram index does not fold) breaks a few and leaves a neighbouring pair intact
-    // elsewhere, while a single common trigram ("ale", "ros") would fill the candidates with
-    // unrelated names.
-    std::vector<std::string> runs;
-    for (std::size_t i = 0; i + 3 <= longest.size(); ++i) runs.push_back(fts_quote(longest.substr(i, 3)));
-    std::string near;
-    for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
-        near += (near.empty() ? "(" : " OR (") + runs[i] + " AND " + runs[i + 1] + ")";
-    }
-    if (near.empty()) near = runs.front();
-    auto trigram_candidates = [&](const std::string& match) -> Result<std::vector<SearchHit>> {
-        Params p{"text:(" + match + ")", ws};
-        const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
-        const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
-        p.push_back(std::int64_t{kSqliteCandidates});
-        return collect(c,
-                       "SELECT t.rowid, i.entity_type, i.title, i.body, -bm25(search_trigrams) FROM search_trigrams t "
-                       "JOIN search_index i ON i.rowid = t.rowid WHERE search_trigrams MATCH $1 AND t.ws = $2 AND " +
-                           access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
-                       p);
-    };
-    // Near misses first: bounded and cheap. A substring of a rare string makes FTS5 intersect
-    // long trigram lists to the end, so it runs only when the page is still not full.
-    std::vector<SearchHit> alike;
-    for (auto& h : RAPPORT_TRY(trigram_candidates(near))) {
-        double best = 0;
-        for (const auto& word : domain::search::terms_of(h.title)) {
-            best = std::max(best, domain::search::trigram_similarity(word, longest));
-        }
-        if (best < 0.3) continue;
-        h.score = best - 2;  // after every exact hit, the most alike first
-        alike.push_back(std::move(h));
-    }
-    const auto new_alike =
-        std::count_if(alike.begin(), alike.end(), [&](const SearchHit& h) { return seen.count(h.entity_id) == 0; });
-    if (static_cast<int>(hits.size() + static_cast<std::size_t>(new_alike)) < q.limit) {
-        add(RAPPORT_TRY(trigram_candidates(substrings)));
-    }
-    add(std::move(alike));
+    if (substrings.empty()) return hits;
+    Params p{"text:(" + substrings + ")", ws};
+    const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
+    const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
+    p.push_back(std::int64_t{kSqliteCandidates});
+    // No bm25 here either: on trigrams it cost ~50 ms a query (every list is long).
+    add(scored(RAPPORT_TRY(collect(c,
+                                   "SELECT t.rowid, i.entity_type, i.title, i.body, 0 FROM search_trigrams t JOIN "
+                                   "search_index i ON i.rowid = t.rowid WHERE search_trigrams MATCH $1 AND t.ws = $2 "
+                                   "AND " +
+                                       access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
+                                   p))));
     return hits;
 }
 

@@ -1,0 +1,30 @@
+// How search ranks the candidates an index proposed (domain/search/search.hpp).
+#include <gtest/gtest.h>
+
+#include "domain/search/search.hpp"
+
+namespace rapport::domain::search {
+namespace {
+
+TEST(SearchRanking, NamesOutrankOtherTextAndWholeWordsOutrankPrefixes) {
+    const std::vector<std::string> rossi = {"rossi"};
+    const double whole_name = match_score("Marco Rossi", "marco@example.com", rossi);
+    const double name_prefix = match_score("Marco Rossini", "", rossi);
+    const double in_email = match_score("Anna Bianchi", "anna.rossi@example.com", rossi);
+    const double inside_a_name = match_score("Marco Grossi", "", rossi);
+    EXPECT_GT(whole_name, name_prefix);
+    EXPECT_GT(name_prefix, in_email);
+    EXPECT_GT(in_email, inside_a_name);
+    EXPECT_GT(inside_a_name, 0);
+    EXPECT_EQ(match_score("Anna Bianchi", "", rossi), 0);
+}
+
+TEST(SearchRanking, IgnoresCaseAndAccentsAndCountsEveryTerm) {
+    EXPECT_EQ(match_score("José GONZÁLEZ", "", {"gonzalez"}), match_score("jose gonzalez", "", {"gonzalez"}));
+    EXPECT_GT(match_score("Marco Rossi", "", {"marco", "rossi"}), match_score("Marco Bianchi", "", {"marco", "rossi"}));
+    // A term holding punctuation is the words the index saw.
+    EXPECT_GT(match_score("Anna Bianchi", "anna.bianchi@example.com", {"anna.bianchi"}), 0);
+}
+
+}  // namespace
+}  // namespace rapport::domain::search
