@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { segmentsSearchImportScenarios } from './scenarios/segments_search_import.mjs';
+import { importFlagsScenarios } from './scenarios/import_flags.mjs';
 import { partitionScenarios } from './scenarios/partitions.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -548,6 +549,8 @@ await segmentsSearchImportScenarios({
   page, base, stamp, scenario, screenshot, assert,
   person: { first: personFirst, last: personLast, path: personPath },
 }); // prettier-ignore
+
+await importFlagsScenarios({ page, stamp, scenario, screenshot, assert });
 
 await scenario('settings → custom fields: add a select field, fill it in on a company, remove it', async () => {
   await nav().getByRole('link', { name: 'Settings' }).click();

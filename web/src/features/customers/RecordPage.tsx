@@ -163,7 +163,13 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
           {entity === 'company' && record.fields.buyer_kind ? (
             <PartitionPanel companyId={record.id} directory={directory} />
           ) : null}
-          <FieldsCard entity={entity} record={record} badge={badge} buyerName={buyerName} />
+          <FieldsCard
+            entity={entity}
+            record={record}
+            badge={badge}
+            flagged={(field) => flags.some((f) => f.field === field)}
+            buyerName={buyerName}
+          />
           {customFields.length > 0 || orphanCustom.length > 0 ? (
             <section className="card" aria-labelledby="record-custom">
               <h2 id="record-custom">{t('customers.groups.custom')}</h2>
@@ -250,11 +256,14 @@ function FieldsCard({
   entity,
   record,
   badge,
+  flagged,
   buyerName,
 }: {
   entity: Entity;
   record: CustomerRecord;
   badge: (field: string) => ReactNode;
+  /** Whether the field's value was kept although invalid (shown as written, not as a link). */
+  flagged: (field: string) => boolean;
   buyerName: (id: string) => string;
 }) {
   const { t } = useTranslation();
@@ -271,7 +280,7 @@ function FieldsCard({
             <dl className="facts record-facts">
               {list.map((f) => (
                 <Fact key={f.name} label={t(`fields.${entity}.${f.name}`)} badge={badge(f.name)}>
-                  <BuiltInValue field={f} value={record.fields?.[f.name]} buyerName={buyerName} />
+                  <BuiltInValue field={f} value={record.fields?.[f.name]} buyerName={buyerName} flagged={flagged(f.name)} />
                 </Fact>
               ))}
             </dl>

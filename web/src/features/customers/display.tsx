@@ -43,20 +43,26 @@ function external(url: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://${url}`;
 }
 
-/** A built-in field's value. `buyerName` resolves buyer_company_id. */
+/**
+ * A built-in field's value. `buyerName` resolves buyer_company_id. `flagged`: the value was kept
+ * although invalid (a flagged import), so it is shown as written and never as a link.
+ */
 export function BuiltInValue({
   field,
   value,
   buyerName,
+  flagged = false,
 }: {
   field: BuiltInField;
   value: FieldValue | undefined;
   buyerName?: (id: string) => string;
+  flagged?: boolean;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (isEmpty(value)) return <Empty />;
   const s = String(value);
+  if (flagged) return <span className="flagged-value">{s}</span>;
   switch (field.kind) {
     case 'email':
       return <a href={`mailto:${s}`}>{s}</a>;

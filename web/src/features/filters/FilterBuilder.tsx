@@ -61,6 +61,13 @@ export function FilterBuilder({
   );
 }
 
+/** Dates and flags word their operators their own way ("is after", "has none"). */
+function opPrefix(field: FilterField | undefined): string {
+  if (field?.type === 'date' || field?.type === 'datetime') return 'date_';
+  if (field?.type === 'flags') return 'flags_';
+  return '';
+}
+
 export function filterFieldLabel(
   entity: Entity,
   f: FilterField | undefined,
@@ -70,6 +77,7 @@ export function filterFieldLabel(
 ): string {
   if (name === 'created_at') return t('customers.createdAt');
   if (name === 'updated_at') return t('customers.updatedAt');
+  if (name === 'flags') return t('filters.flagsField');
   if (f?.source === 'custom' && f.label) return f.label;
   return fieldLabel(entity, name, customFields, t);
 }
@@ -205,7 +213,7 @@ function ConditionEditor({ ctx, condition, n }: { ctx: Ctx; condition: Condition
         <select id={`${id}-op`} value={condition.op} onChange={(e) => set({ op: e.target.value as ConditionNode['op'] })}>
           {ops.map((op) => (
             <option key={op} value={op}>
-              {t(`filters.ops.${field?.type === 'date' || field?.type === 'datetime' ? `date_${op}` : op}`)}
+              {t(`filters.ops.${opPrefix(field)}${op}`)}
             </option>
           ))}
         </select>

@@ -74,6 +74,7 @@ describe('filter fields', () => {
     expect(byName.kind).toBe('enum');
     expect(byName.buyer_company_id).toBe('reference');
     expect(byName.tags).toBe('tags');
+    expect(byName.flags).toBe('flags');
     expect(byName.owner_user_id).toBe('reference');
     expect(byName.team_id).toBe('reference');
     expect(byName.created_at).toBe('datetime');
@@ -115,6 +116,20 @@ describe('builder → JSON filter', () => {
         { field: 'email', op: 'is_empty' },
       ],
     });
+  });
+
+  it('lists records with flagged values (or without), and reads that filter back', () => {
+    const flagged = { field: 'flags', op: 'is_not_empty' };
+    expect(newCondition(lookup('flags')!).op).toBe('is_not_empty');
+    expect(toFilterJson(group('and', [cond('flags', 'is_not_empty')]), lookup)).toEqual(flagged);
+    expect(toFilterJson(group('and', [cond('flags', 'is_empty')]), lookup)).toEqual({ field: 'flags', op: 'is_empty' });
+    // Only "has some" and "has none": a tag test on flags is left to the API.
+    expect(toFilterJson(group('and', [cond('flags', 'has_tag', 'email')]), lookup)).toBeNull();
+    const back = fromFilterJson({ and: [{ field: 'city', op: 'eq', value: 'Faenza' }, flagged] }, lookup);
+    expect(back?.children.map((c) => (c.kind === 'condition' ? [c.field, c.op] : null))).toEqual([
+      ['city', 'eq'],
+      ['flags', 'is_not_empty'],
+    ]);
   });
 
   it('writes dates as YYYY-MM-DD or {"relative": ...} relative to now', () => {

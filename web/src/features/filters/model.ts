@@ -8,7 +8,7 @@ import { builtInFields, type BuiltInField } from '../customers/schema';
 import type { CustomField, Entity } from '../customers/types';
 
 /** How the server compares a field (filters::FieldType). */
-export type FilterType = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'enum' | 'tags' | 'reference';
+export type FilterType = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'enum' | 'tags' | 'reference' | 'flags';
 
 export type Op =
   | 'eq'
@@ -40,14 +40,16 @@ export const OPS: Record<FilterType, Op[]> = {
   tags: ['has_tag', 'has_any_tag', 'has_all_tags', 'is_empty', 'is_not_empty'],
   // Owner, team and buyer are picked from a list: one at a time.
   reference: ['eq', 'neq', 'is_empty', 'is_not_empty'],
+  // The record's flagged fields (a tags field on the server): has some, or has none.
+  flags: ['is_not_empty', 'is_empty'],
 };
 
 export const NO_VALUE_OPS: Op[] = ['is_empty', 'is_not_empty'];
 export const LIST_OPS: Op[] = ['in', 'not_in', 'has_any_tag', 'has_all_tags'];
 
-/** What can be filtered on: a built-in field, a custom field, tags, owner, team, dates. */
+/** What can be filtered on: a built-in field, a custom field, tags, flagged values, owner, team, dates. */
 export interface FilterField {
-  /** The API name: "city", "custom.blend", "tags", "owner_user_id", "created_at". */
+  /** The API name: "city", "custom.blend", "tags", "flags", "owner_user_id", "created_at". */
   name: string;
   type: FilterType;
   /** Enum options (built-in selects and custom selects). */
@@ -98,6 +100,7 @@ export function filterFields(entity: Entity, customFields: CustomField[]): Filte
   }));
   const record: FilterField[] = [
     { name: 'tags', type: 'tags', source: 'record' },
+    { name: 'flags', type: 'flags', source: 'record' },
     { name: 'owner_user_id', type: 'reference', source: 'record', refers: 'user' },
     { name: 'team_id', type: 'reference', source: 'record', refers: 'team' },
     { name: 'created_at', type: 'datetime', source: 'record' },
