@@ -1,11 +1,16 @@
--- The vocabulary of names for typo-tolerant search on SQLite: every first and last name of
--- people and every legal and trade name of companies, lower-cased, once per workspace, with a
--- trigram index. A query word that matches nothing is compared with the few vocabulary
+-- The vocabulary of names for typo-tolerant search on SQLite: every word (of three bytes or
+-- more) of people's first and last names and of companies' legal and trade names, lower-cased,
+-- once per workspace, with a trigram index. A query word that matches nothing is compared with the few vocabulary
 -- entries sharing two neighbouring trigrams with it, and the words alike enough are searched
 -- instead ("gonzales" -> "gonzalez", "perreira" -> "pereira"): thousands of names instead
 -- of a million records' trigrams, and only names (an email or a street never proposes a
 -- correction). Kept by triggers, so every write path feeds it; an erasure removes the
--- erased person's names unless another record still has them.
+-- erased person's name words unless another record's name still has them.
+--
+-- Triggers cannot use WITH, so a name is split into words by json_each over the name written
+-- as a JSON array (quotes and backslashes escaped, spaces turned into "," separators);
+-- a name that still is not valid JSON (control characters) adds no words rather than fail
+-- the write.
 CREATE TABLE search_terms (
     term_id INTEGER PRIMARY KEY,
     workspace_id BIGINT NOT NULL,
@@ -24,35 +29,55 @@ END;
 
 CREATE TRIGGER people_terms_insert AFTER INSERT ON people BEGIN
     INSERT OR IGNORE INTO search_terms (workspace_id, term)
-    VALUES (new.workspace_id, lower(new.first_name)), (new.workspace_id, lower(new.last_name));
+    SELECT new.workspace_id, w.value FROM json_each(
+        (SELECT CASE WHEN json_valid(a) THEN a ELSE '[]' END FROM (SELECT '["' || replace(replace(replace(
+            lower(new.first_name || ' ' || new.last_name), '\', '\\'), '"', '\"'), ' ', '","') || '"]' AS a))) AS w
+    WHERE length(w.value) >= 3;
 END;
 CREATE TRIGGER people_terms_update AFTER UPDATE OF first_name, last_name ON people
 WHEN new.erased_at IS NULL BEGIN
     INSERT OR IGNORE INTO search_terms (workspace_id, term)
-    VALUES (new.workspace_id, lower(new.first_name)), (new.workspace_id, lower(new.last_name));
+    SELECT new.workspace_id, w.value FROM json_each(
+        (SELECT CASE WHEN json_valid(a) THEN a ELSE '[]' END FROM (SELECT '["' || replace(replace(replace(
+            lower(new.first_name || ' ' || new.last_name), '\', '\\'), '"', '\"'), ' ', '","') || '"]' AS a))) AS w
+    WHERE length(w.value) >= 3;
 END;
+-- The erased person's own index row is left out: the search index trigger of the same
+-- update may run before or after this one.
 CREATE TRIGGER people_terms_erase AFTER UPDATE OF erased_at ON people
 WHEN new.erased_at IS NOT NULL AND old.erased_at IS NULL BEGIN
     DELETE FROM search_terms WHERE workspace_id = old.workspace_id
-        AND term IN (lower(old.first_name), lower(old.last_name))
-        AND NOT EXISTS (SELECT 1 FROM people p WHERE p.workspace_id = old.workspace_id
-                        AND (lower(p.first_name) = search_terms.term OR lower(p.last_name) = search_terms.term))
-        AND NOT EXISTS (SELECT 1 FROM companies c WHERE c.workspace_id = old.workspace_id
-                        AND (lower(c.legal_name) = search_terms.term OR lower(c.trade_name) = search_terms.term));
+        AND term IN (SELECT w.value FROM json_each(
+            (SELECT CASE WHEN json_valid(a) THEN a ELSE '[]' END FROM (SELECT '["' || replace(replace(replace(
+                lower(old.first_name || ' ' || old.last_name), '\', '\\'), '"', '\"'), ' ', '","') || '"]' AS a)))
+            AS w)
+        AND NOT EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH
+                        '{title}: "' || replace(search_terms.term, '"', '""') || '"'
+                        AND ws = 'w' || old.workspace_id AND rowid <> old.person_id);
 END;
 CREATE TRIGGER companies_terms_insert AFTER INSERT ON companies BEGIN
     INSERT OR IGNORE INTO search_terms (workspace_id, term)
-    SELECT new.workspace_id, lower(v) FROM (SELECT new.legal_name AS v UNION ALL SELECT new.trade_name)
-    WHERE v IS NOT NULL AND v <> '';
+    SELECT new.workspace_id, w.value FROM json_each(
+        (SELECT CASE WHEN json_valid(a) THEN a ELSE '[]' END FROM (SELECT '["' || replace(replace(replace(
+            lower(new.legal_name || ' ' || coalesce(new.trade_name, '')), '\', '\\'), '"', '\"'), ' ', '","') ||
+            '"]' AS a))) AS w
+    WHERE length(w.value) >= 3;
 END;
 CREATE TRIGGER companies_terms_update AFTER UPDATE OF legal_name, trade_name ON companies BEGIN
     INSERT OR IGNORE INTO search_terms (workspace_id, term)
-    SELECT new.workspace_id, lower(v) FROM (SELECT new.legal_name AS v UNION ALL SELECT new.trade_name)
-    WHERE v IS NOT NULL AND v <> '';
+    SELECT new.workspace_id, w.value FROM json_each(
+        (SELECT CASE WHEN json_valid(a) THEN a ELSE '[]' END FROM (SELECT '["' || replace(replace(replace(
+            lower(new.legal_name || ' ' || coalesce(new.trade_name, '')), '\', '\\'), '"', '\"'), ' ', '","') ||
+            '"]' AS a))) AS w
+    WHERE length(w.value) >= 3;
 END;
 
+-- The names already held.
 INSERT OR IGNORE INTO search_terms (workspace_id, term)
-SELECT workspace_id, lower(first_name) FROM people WHERE erased_at IS NULL
-UNION SELECT workspace_id, lower(last_name) FROM people WHERE erased_at IS NULL
-UNION SELECT workspace_id, lower(legal_name) FROM companies
-UNION SELECT workspace_id, lower(trade_name) FROM companies WHERE trade_name IS NOT NULL AND trade_name <> '';
+SELECT DISTINCT n.workspace_id, w.value FROM (
+    SELECT workspace_id, lower(first_name || ' ' || last_name) AS name FROM people WHERE erased_at IS NULL
+    UNION SELECT workspace_id, lower(legal_name || ' ' || coalesce(trade_name, '')) FROM companies) AS n,
+    json_each(CASE WHEN json_valid('["' || replace(replace(replace(n.name, '\', '\\'), '"', '\"'), ' ', '","') || '"]')
+                   THEN '["' || replace(replace(replace(n.name, '\', '\\'), '"', '\"'), ' ', '","') || '"]'
+                   ELSE '[]' END) AS w
+WHERE length(w.value) >= 3;
