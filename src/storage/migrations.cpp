@@ -25,6 +25,7 @@ constexpr const char* kCreateLedger =
     " name TEXT NOT NULL,"
     " applied_at BIGINT NOT NULL)";
 constexpr const char* kMaxVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+constexpr const char* kApplied = "SELECT 1 FROM schema_migrations WHERE version = $1";
 constexpr const char* kRecord = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)";
 // Serialises concurrent migrators on PostgreSQL (several servers starting at once).
 constexpr const char* kPostgresLock = "SELECT pg_advisory_xact_lock(7270001)";
@@ -60,7 +61,10 @@ Result<int> current_schema_version(Database& db) {
 }
 
 Result<MigrationReport> migrate(Database& db) {
-    const auto migrations = known_migrations(db.dialect());
+    return migrate(db, known_migrations(db.dialect()));
+}
+
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations) {
     const int newest_known = migrations.empty() ? 0 : migrations.back().version;
     MigrationReport report;
     report.from_version = RAPPORT_TRY(current_schema_version(db));
@@ -73,8 +77,8 @@ Result<MigrationReport> migrate(Database& db) {
     for (const auto& m : migrations) {
         auto applied = write_transaction(db, [&](Connection& conn) -> Result<bool> {
             if (conn.dialect() == Dialect::Postgres) RAPPORT_CHECK(conn.query(kPostgresLock));
-            auto rs = RAPPORT_TRY(conn.query(kMaxVersion));
-            if (as_int(rs.rows.at(0).at(0)) >= m.version) return false;  // someone else applied it
+            auto rs = RAPPORT_TRY(conn.query(kApplied, {std::int64_t{m.version}}));
+            if (!rs.empty()) return false;  // applied before, or by another server meanwhile
             RAPPORT_CHECK(conn.execute_script(m.sql));
             RAPPORT_CHECK(conn.execute(kRecord, {std::int64_t{m.version}, m.name, clock.now_ms()}));
             return true;

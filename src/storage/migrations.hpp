@@ -27,9 +27,14 @@ struct MigrationReport {
     std::vector<std::string> applied;  // names of migrations applied by this call
 };
 
-// Applies every pending migration, each in its own transaction. Refuses (Conflict) when
-// the database records a version newer than the newest this binary knows.
+// Applies every pending migration, each in its own transaction. Pending means not recorded,
+// whatever the newest recorded version: a database that missed a version (two branches
+// numbered their migrations alike, one was renumbered when merged) gets it at the next
+// start instead of never. Refuses (Conflict) when the database records a version newer than
+// the newest this binary knows.
 Result<MigrationReport> migrate(Database& db);
+// The same with a given list, in version order (tests).
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations);
 
 // The schema version the database is at (0 for an empty database).
 Result<int> current_schema_version(Database& db);

@@ -100,6 +100,23 @@ TEST_P(EngineTest, MigrationsAreRecordedAndANewerDatabaseIsRefused) {
     EXPECT_NE(refused.error().detail.find("newer"), std::string::npos);
 }
 
+TEST_P(EngineTest, AMigrationMissedBelowTheNewestIsAppliedAtTheNextRun) {
+    const Migration first{10001, "first", "CREATE TABLE missed_a (x BIGINT)"};
+    const Migration missed{10002, "missed", "CREATE TABLE missed_b (x BIGINT)"};
+    const Migration last{10003, "last", "CREATE TABLE missed_c (x BIGINT)"};
+    auto before = migrate(db(), {first, last});
+    ASSERT_TRUE(before) << before.error().detail;
+    EXPECT_EQ(before->applied, (std::vector<std::string>{"first", "last"}));
+    auto after = migrate(db(), {first, missed, last});
+    ASSERT_TRUE(after) << after.error().detail;
+    EXPECT_EQ(after->applied, (std::vector<std::string>{"missed"}));
+    EXPECT_EQ(after->to_version, 10003);
+    EXPECT_TRUE(read(db(), [](Connection& c) { return c.query("SELECT COUNT(*) FROM missed_b"); }));
+    auto again = migrate(db(), {first, missed, last});
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->applied.empty());
+}
+
 TEST_P(EngineTest, ConcurrentReadersAndWritersShareThePool) {
     std::vector<std::thread> threads;
     std::atomic<int> failures{0};
