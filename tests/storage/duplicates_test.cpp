@@ -163,6 +163,41 @@ TEST_P(DuplicatesTest, ScanFindsWhatChecksFindAndKeepsDismissals) {
     EXPECT_TRUE(queue(acme_, EntityType::Company).empty());
 }
 
+TEST_P(DuplicatesTest, ARescanWritesOnlyWhatChanged) {
+    const Id a = create(acme_, EntityType::Company,
+                        {{"legal_name", "Verdi Caffè S.r.l."}, {"country", "IT"}, {"city", "Bologna"}});
+    const Id b =
+        create(acme_, EntityType::Company, {{"legal_name", "VERDI CAFFE"}, {"country", "IT"}, {"city", "Bologna"}});
+    const Id c = create(acme_, EntityType::Company, {{"legal_name", "Gamma S.r.l."}, {"country", "IT"}});
+    const Id d = create(acme_, EntityType::Company, {{"legal_name", "Delta S.r.l."}, {"country", "IT"}});
+    ASSERT_TRUE(duplicates_->scan(acme_, EntityType::Company));
+    auto first = queue(acme_, EntityType::Company);
+    ASSERT_EQ(first.size(), 1u);
+    const auto pair = first[0];
+    EXPECT_EQ(pair.first.id, std::min(a, b));
+
+    // Stored pairs that a scan no longer finds, and a stale score of one it finds again.
+    sql("UPDATE duplicate_candidates SET score = 61, reasons = '[]', updated_at = 1 WHERE workspace_id = $1"
+        " AND candidate_id = $2",
+        {acme_.workspace_id, pair.candidate_id});
+    const char* insert =
+        "INSERT INTO duplicate_candidates (workspace_id, candidate_id, entity_type, record_a, record_b, score, reasons,"
+        " status, seen_round, created_at, updated_at) VALUES ($1, $2, 'company', $3, $4, 70, '[]', $5, 1, 1, 1)";
+    sql(insert, {acme_.workspace_id, new_id(), std::min(c, d), std::max(c, d), std::string("open")});
+    sql(insert, {acme_.workspace_id, new_id(), std::min(a, c), std::max(a, c), std::string("dismissed")});
+
+    auto report = duplicates_->scan(acme_, EntityType::Company);
+    ASSERT_TRUE(report) << report.error().detail;
+    EXPECT_EQ(report->pairs, 1);
+    auto open = queue(acme_, EntityType::Company);
+    ASSERT_EQ(open.size(), 1u);                          // the open pair nobody finds any more is gone
+    EXPECT_EQ(open[0].candidate_id, pair.candidate_id);  // the found one keeps its id,
+    EXPECT_EQ(open[0].score, pair.score);                // and its score and reasons again
+    ASSERT_FALSE(open[0].reasons.empty());
+    EXPECT_EQ(open[0].reasons[0].rule, "name_city");
+    EXPECT_EQ(queue(acme_, EntityType::Company, CandidateStatus::Dismissed).size(), 1u);  // a decision stays
+}
+
 TEST_P(DuplicatesTest, RefusingCreateWritesNothing) {
     create(acme_, EntityType::Person, {{"first_name", "Ana"}, {"last_name", "Silva"}, {"email", "ana@example.pt"}});
     CustomerInput in;

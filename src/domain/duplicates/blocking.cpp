@@ -61,15 +61,27 @@ std::vector<FoundPair> find_pairs(EntityType type, const std::vector<PreparedRec
         return records[a.index].id < records[b.index].id;
     });
 
-    std::unordered_map<std::uint64_t, std::size_t> index_of_pair;  // (i << 32 | j) -> position in out
+    // How many records have each exact normalised name in each city (see kCrowd).
+    std::vector<std::uint64_t> name_city(records.size(), 0);
+    std::unordered_map<std::uint64_t, std::uint32_t> crowd;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!records[i].city || records[i].name.empty()) continue;
+        name_city[i] = tagged(key_hash(records[i].name) ^ (records[i].city * 0xD6E8FEB86659FD93ULL), 7);
+        ++crowd[name_city[i]];
+    }
+    const auto crowded = [&](std::uint32_t i) { return name_city[i] != 0 && crowd[name_city[i]] > kCrowd; };
+
+    // A pair two blocks share is scored twice and found twice (deduplicated at the end): a
+    // set of every pair compared, to skip the second time, took more memory than all else
+    // (tens of millions of pairs at 1M people) for little gain, blocks rarely overlapping.
     std::vector<FoundPair> out;
     auto compare = [&](std::uint32_t i, std::uint32_t j) {
         if (i == j) return;
-        const std::uint64_t key = i < j ? (std::uint64_t{i} << 32 | j) : (std::uint64_t{j} << 32 | i);
-        if (index_of_pair.count(key)) return;  // scored already through another block
         auto match = score_pair(type, records[i], records[j]);
         if (!match) return;
-        index_of_pair.emplace(key, out.size());
+        const bool name_city_only = std::all_of(match->reasons.begin(), match->reasons.end(),
+                                                [](const Reason& r) { return r.rule == "name_city"; });
+        if (name_city_only && crowded(i) && crowded(j)) return;
         out.push_back(ordered(records[i].id, records[j].id, std::move(*match)));
     };
 
@@ -100,6 +112,10 @@ std::vector<FoundPair> find_pairs(EntityType type, const std::vector<PreparedRec
     std::sort(out.begin(), out.end(), [](const FoundPair& a, const FoundPair& b) {
         return a.first != b.first ? a.first < b.first : a.second < b.second;
     });
+    out.erase(
+        std::unique(out.begin(), out.end(),
+                    [](const FoundPair& a, const FoundPair& b) { return a.first == b.first && a.second == b.second; }),
+        out.end());
     return out;
 }
 

@@ -12,6 +12,11 @@
 //   - a fuzzy block larger than kFuzzyBlockAll is sorted by normalised name and each member
 //     is compared with its next kWindow neighbours (the sorted-neighbourhood method), since
 //     similar names sort close together.
+// A name shared by a crowd is no evidence: when more than kCrowd records have the very same
+// normalised name in a city (a common name, "Marco Rossi" in Milano), a pair of them whose
+// only reason is name_city is not a candidate (as a word's weight falls with its frequency
+// in a search index). Another reason (email, phone, company) still makes them one; and a
+// rare name stays a candidate with a crowded one it resembles.
 // Missed by design: a typo in the first letter of a name with no shared exact key, and the
 // same person in two different cities with different contacts.
 #include <vector>
@@ -23,6 +28,7 @@ namespace rapport::domain::duplicates {
 inline constexpr std::size_t kExactBlockAll = 32;
 inline constexpr std::size_t kFuzzyBlockAll = 48;
 inline constexpr std::size_t kWindow = 16;
+inline constexpr std::size_t kCrowd = 8;
 
 struct BlockingKey {
     std::uint64_t hash = 0;

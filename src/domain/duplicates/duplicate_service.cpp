@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/memory.hpp"
 #include "domain/audit/audit_of.hpp"
 #include "domain/customers/record_ref.hpp"
 
@@ -133,7 +134,7 @@ Result<CheckedCreate> DuplicateService::create_checked(const Principal& actor, E
             if (!match || match->score < kLikelyScore) continue;
             errors.push_back({"/fields", "likely duplicate of " + what(type) + " " + id_to_string(other.id) + " (" +
                                              display_name(type, other) + "), score " + std::to_string(match->score) +
-                                             " by " + match->reasons.front().rule});
+                                             " by " + std::string(match->reasons.front().rule)});
         }
         if (!errors.empty()) {
             const std::string detail = "this " + what(type) + " looks like " + std::to_string(errors.size()) +
@@ -153,12 +154,15 @@ Result<ScanReport> DuplicateService::scan(const Principal& actor, EntityType typ
     std::vector<PreparedRecord> records;
     RAPPORT_CHECK(repo_.for_each_match_record(actor.workspace_id, type,
                                               [&](const MatchRecord& r) { records.push_back(prepare(type, r)); }));
-    const auto pairs = find_pairs(type, records);
+    auto pairs = find_pairs(type, records);
     RAPPORT_CHECK(repo_.record_pairs(actor.workspace_id, type, pairs, std::nullopt, clock_.now_ms()));
     ScanReport report;
     report.records = static_cast<std::int64_t>(records.size());
     report.pairs = static_cast<std::int64_t>(pairs.size());
     report.elapsed_ms = clock_.now_ms() - started;
+    records = {};
+    pairs = {};
+    release_free_memory();  // the records and pairs of a big workspace: hundreds of MB
     return report;
 }
 

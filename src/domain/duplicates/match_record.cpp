@@ -48,7 +48,8 @@ PreparedRecord prepare(EntityType type, const MatchRecord& r) {
         const std::string first = normalize_name(r.name, false);
         const std::string last = normalize_name(r.alt_name, false);
         p.name = first.empty() ? last : last.empty() ? first : first + " " + last;
-        p.alt_name = first.empty() ? last : last.empty() ? first : last + " " + first;
+        p.given = first;
+        p.family = last;
         p.name_key = phonetic_key(last.empty() ? first : last);
         p.birthday = key_hash(r.birthday);
         p.company_id = r.company_id.value_or(0);

@@ -30,10 +30,11 @@ struct MatchRecord {
 
 struct PreparedRecord {
     Id id = 0;
-    std::string name;      // normalised; people: "first last"
-    std::string alt_name;  // normalised; people: "last first"; companies: trade name
-    std::string name_key;  // phonetic key: people of the last name, companies of the name
-    std::string alt_key;   // companies: of the trade name
+    std::string name;           // normalised; people: "first last"
+    std::string alt_name;       // normalised; companies: trade name (people: empty)
+    std::string given, family;  // people: the normalised first and last names
+    std::string name_key;       // phonetic key: people of the last name, companies of the name
+    std::string alt_key;        // companies: of the trade name
     // Hashes of exact keys, 0 when empty.
     std::uint64_t email = 0, phone = 0, tax_id = 0, pec = 0, city = 0, birthday = 0;
     Id company_id = 0;  // 0 when none

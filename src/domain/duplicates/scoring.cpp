@@ -27,7 +27,15 @@ bool differ(std::uint64_t a, std::uint64_t b) {
 
 double name_similarity(EntityType type, const PreparedRecord& a, const PreparedRecord& b) {
     if (type == EntityType::Person) {
-        return std::max(jaro_winkler(a.name, b.name), jaro_winkler(a.name, b.alt_name));
+        // First and last names each alike, in either order. The similarity of the whole names
+        // let a shared surname carry any first name that starts alike ("brian jackson" and
+        // "brittany jackson": 0.96), which made millions of pairs of namesakes' relatives.
+        if (a.given.empty() || b.given.empty() || a.family.empty() || b.family.empty()) {
+            return jaro_winkler(a.name, b.name);
+        }
+        const double direct = std::min(jaro_winkler(a.given, b.given), jaro_winkler(a.family, b.family));
+        const double swapped = std::min(jaro_winkler(a.given, b.family), jaro_winkler(a.family, b.given));
+        return std::max(direct, swapped);
     }
     double best = jaro_winkler(a.name, b.name);
     if (!b.alt_name.empty()) best = std::max(best, jaro_winkler(a.name, b.alt_name));
@@ -85,8 +93,11 @@ std::vector<Reason> parse_reasons(const std::string& json_text) {
     if (!doc.is_array()) return out;
     for (const auto& item : doc) {
         if (!item.is_object() || !item.contains("rule") || !item["rule"].is_string()) continue;
+        const auto& rule = item["rule"].get_ref<const std::string&>();
+        const auto known = std::find(std::begin(kRules), std::end(kRules), rule);
+        if (known == std::end(kRules)) continue;
         Reason r;
-        r.rule = item["rule"].get<std::string>();
+        r.rule = *known;
         r.score = item.value("score", 0);
         r.similarity = item.value("similarity", 1.0);
         out.push_back(std::move(r));

@@ -268,28 +268,97 @@ Status SqlDuplicateRepository::for_each_match_record(Id ws, EntityType type,
     });
 }
 
+namespace {
+
+constexpr const char* kStoredPairs =
+    "SELECT candidate_id, record_a, record_b, score, reasons, status FROM duplicate_candidates"
+    " WHERE workspace_id = $1 AND entity_type = $2 ORDER BY record_a, record_b";
+constexpr const char* kUpdatePair =
+    "UPDATE duplicate_candidates SET score = $3, reasons = $4, updated_at = $5"
+    " WHERE workspace_id = $1 AND candidate_id = $2 AND status = 'open'";
+constexpr const char* kDeletePairs = "DELETE FROM duplicate_candidates WHERE workspace_id = $1 AND candidate_id IN ";
+
+// Inserts (or, for a pair stored meanwhile, updates) pairs[k] for each k of `which`. The
+// rows' parameters are built a chunk at a time: a scan of a million people may find millions
+// of pairs, and all their parameters at once took gigabytes.
+template <class Which>
+Status insert_pairs(Connection& c, Id ws, const std::string& type_name, const std::vector<FoundPair>& pairs,
+                    std::size_t count, Which which, Id round, UnixMillis now) {
+    constexpr std::size_t kChunk = 4096;
+    std::vector<Params> rows;
+    for (std::size_t at = 0; at < count; at += kChunk) {
+        rows.clear();
+        for (std::size_t k = at; k < std::min(count, at + kChunk); ++k) {
+            const auto& p = pairs[which(k)];
+            rows.push_back({ws, new_id(), type_name, p.first, p.second, std::int64_t{p.match.score},
+                            reasons_json(p.match.reasons), std::string("open"), round, now, now});
+        }
+        RAPPORT_CHECK(insert_rows(c, kUpsertPairsHead, 11, kUpsertPairsTail, std::move(rows)));
+    }
+    return {};
+}
+
+}  // namespace
+
 Status SqlDuplicateRepository::record_pairs(Id ws, EntityType type, const std::vector<FoundPair>& pairs,
                                             const std::optional<std::vector<Id>>& scope, UnixMillis now) {
     const std::string type_name(to_string(type));
     const Id round = new_id();
-    std::vector<Params> rows;
-    rows.reserve(pairs.size());
-    for (const auto& p : pairs) {
-        rows.push_back({ws, new_id(), type_name, p.first, p.second, std::int64_t{p.match.score},
-                        reasons_json(p.match.reasons), std::string("open"), round, now, now});
-    }
+    if (!scope) return record_scan(ws, type_name, pairs, round, now);
     return write_transaction(db_, [&](Connection& c) -> Status {
-        RAPPORT_CHECK(insert_rows(c, kUpsertPairsHead, 11, kUpsertPairsTail, rows));
-        if (!scope) {
-            RAPPORT_CHECK(c.execute(kRemoveUnseen, {ws, type_name, round}));
-            return {};
-        }
+        RAPPORT_CHECK(insert_pairs(
+            c, ws, type_name, pairs, pairs.size(), [](std::size_t k) { return k; }, round, now));
         const std::string sql = std::string(kRemoveUnseen) + " AND (record_a IN ";
         return for_in_chunks(*scope, {ws, type_name, round},
                              [&](const std::string& in, const Params& params) -> Status {
                                  RAPPORT_CHECK(c.execute(sql + in + " OR record_b IN " + in + ")", params));
                                  return {};
                              });
+    });
+}
+
+// A whole workspace's pairs (sorted by record ids, as find_pairs returns them) against the
+// stored ones, read in the same order through the (record_a, record_b) index: only what
+// changed is written. New pairs are inserted, open pairs whose score or reasons changed are
+// updated, open pairs no longer found are deleted; dismissed and merged pairs stay. A rescan
+// that finds what the last one found writes nothing (it rewrote every row: 2.3M updates).
+Status SqlDuplicateRepository::record_scan(Id ws, const std::string& type_name, const std::vector<FoundPair>& pairs,
+                                           Id round, UnixMillis now) {
+    return write_transaction(db_, [&](Connection& c) -> Status {
+        std::vector<std::size_t> added;
+        std::vector<std::pair<Id, std::size_t>> changed;  // candidate id, index in pairs
+        std::vector<Id> gone;
+        std::size_t next = 0;
+        const auto before = [](const FoundPair& p, Id a, Id b) {
+            return p.first < a || (p.first == a && p.second < b);
+        };
+        RAPPORT_CHECK(c.query_each(kStoredPairs, {ws, type_name}, [&](const Row& row) {
+            const Id a = as_int(row[1]), b = as_int(row[2]);
+            while (next < pairs.size() && before(pairs[next], a, b)) added.push_back(next++);
+            const bool open = as_text(row[5]) == "open";
+            if (next < pairs.size() && pairs[next].first == a && pairs[next].second == b) {
+                const auto& p = pairs[next];
+                if (open && (as_int(row[3]) != p.match.score || as_text(row[4]) != reasons_json(p.match.reasons))) {
+                    changed.emplace_back(as_int(row[0]), next);
+                }
+                ++next;
+            } else if (open) {
+                gone.push_back(as_int(row[0]));
+            }
+            return true;
+        }));
+        while (next < pairs.size()) added.push_back(next++);
+        RAPPORT_CHECK(insert_pairs(
+            c, ws, type_name, pairs, added.size(), [&](std::size_t k) { return added[k]; }, round, now));
+        for (const auto& [candidate_id, index] : changed) {
+            const auto& p = pairs[index];
+            RAPPORT_CHECK(c.execute(
+                kUpdatePair, {ws, candidate_id, std::int64_t{p.match.score}, reasons_json(p.match.reasons), now}));
+        }
+        return for_in_chunks(gone, {ws}, [&](const std::string& in, const Params& params) -> Status {
+            RAPPORT_CHECK(c.execute(kDeletePairs + in, params));
+            return {};
+        });
     });
 }
 

@@ -30,6 +30,8 @@ public:
     Status merge(const domain::duplicates::MergeWrite& merge) override;
 
 private:
+    Status record_scan(Id workspace_id, const std::string& type_name,
+                       const std::vector<domain::duplicates::FoundPair>& pairs, Id round, UnixMillis now);
     Database& db_;
 };
 
