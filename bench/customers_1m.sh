@@ -7,6 +7,8 @@
 #   (c) a three-condition dynamic segment's count (GET /api/v1/segments/{id}/count, 7 runs:
 #       median and max)
 #   (d) the server's resident memory after the load (VmRSS, and its peak VmHWM)
+#   (f) the full duplicate scan of people (POST /api/v1/duplicates/scan) on an emptied review
+#       queue, then again (a rescan writes only what changed), and the memory it took
 #   (e) the web UI's people list in headless Chromium (web/e2e/bench-people-list.mjs): time
 #       to the first rows, and no blank rows after scrolling deep
 # then a summary table: target, SQLite, PostgreSQL, the factor between them, PASS/MISS.
@@ -200,6 +202,22 @@ measure() {
   R[$backend.rss]=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
   R[$backend.hwm]=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
   echo "  $backend RSS after the load: ${R[$backend.rss]} MiB (peak ${R[$backend.hwm]} MiB)"
+
+  # (f) the full duplicate scan of people, twice: the first writes every pair it finds into
+  # the review queue (emptied first, so every run measures the same work), the second finds
+  # them again and writes only what changed. Measured last: its peak memory is its own.
+  local empty="DELETE FROM duplicate_candidates WHERE entity_type = 'person'"
+  if [[ $backend == sqlite ]]; then sqlite3 "${db#sqlite:}" "$empty"; else psql -q "$db" -c "$empty"; fi
+  local scan
+  for run in first again; do
+    before=$(load)
+    scan=$(api POST /api/v1/duplicates/scan '{"type":"person"}')
+    R[$backend.dupscan.$run]=$(grep -oE '"elapsed_ms":[0-9]+' <<<"$scan" | grep -oE '[0-9]+')
+    echo "  $backend duplicate scan ($run): $scan; load $before -> $(load)"
+  done
+  R[$backend.dupscan.hwm]=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
+  R[$backend.dupscan.rss]=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
+  echo "  $backend RSS after the scans: ${R[$backend.dupscan.rss]} MiB (peak ${R[$backend.dupscan.hwm]} MiB)"
   kill "$RAPPORT_PID"
   wait "$RAPPORT_PID" 2>/dev/null || true
   RAPPORT_PID=
@@ -224,6 +242,8 @@ rows=(
   "segment count median|<200 ms|segment.median|200"
   "segment count max|<200 ms|segment.max|200"
   "RSS after load (MiB)|<200 MiB|rss|200"
+  "duplicate scan (ms)|<60 s|dupscan.first|60000"
+  "duplicate rescan (ms)|<60 s|dupscan.again|60000"
   "web: first rows (ms)|<1000 ms|web.first|1000"
   "web: blank rows|0|web.blank|1"
 )
