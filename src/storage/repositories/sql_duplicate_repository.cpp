@@ -241,23 +241,31 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
         // half the alphabet, so each batch cost more than the last (600 rows/s at 180,000
         // people). A typo in those letters is left to the workspace scan's phonetic blocking.
         const bool company = type == EntityType::Company;
-        const std::string by_city = company ? select +
-                                                  " WHERE r.workspace_id = $1 AND lower(r.city) = lower($2) AND "
-                                                  "(lower(substr(r.legal_name, 1, 1)) IN ($3, $4)"
-                                                  " OR lower(substr(r.trade_name, 1, 1)) IN ($3, $4))"
-                                            : select +
-                                                  " WHERE r.workspace_id = $1 AND lower(r.city) = lower($2) AND "
-                                                  "lower(substr(r.last_name, 1, 3)) IN ($3, $4)";
-        std::set<std::string> asked;
+        const std::string block = company ? " FROM companies r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
+                                            " AND (lower(substr(r.legal_name, 1, 1)) = $3"
+                                            " OR lower(substr(r.trade_name, 1, 1)) = $3)"
+                                          : " FROM people r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
+                                            " AND lower(substr(r.last_name, 1, 3)) = $3";
+        // Each block once per batch, and a crowded one not at all: where more than
+        // kCrowdedBlock records share a city and a name's first letters, a like name is no
+        // evidence (blocking.hpp's kCrowd, for the same reason), and reading them made every
+        // batch of an import cost more than the last. Exact keys still apply there; the
+        // workspace scan compares crowded blocks by sorted windows.
+        constexpr int kCrowdedBlock = 500;
+        const std::string count_sql =
+            "SELECT COUNT(*) FROM (SELECT 1" + block + " LIMIT " + std::to_string(kCrowdedBlock + 1) + ") AS b";
+        std::set<std::pair<std::string, std::string>> asked;
         for (const auto& p : probes) {
             if (p.city.empty()) continue;
-            const std::string first = company ? initial_of(p.name) : prefix_of(p.alt_name, 3);
-            std::string second = company ? initial_of(p.alt_name) : prefix_of(p.name, 3);
-            if (first.empty()) continue;
             // People: the first name's letters too, for names typed in the other order.
-            if (second.empty()) second = first;
-            if (!asked.insert(p.city + "\n" + first + "\n" + second).second) continue;
-            RAPPORT_CHECK(collect(by_city, {ws, p.city, first, second}));
+            for (const std::string& key :
+                 company ? std::vector<std::string>{initial_of(p.name), initial_of(p.alt_name)}
+                         : std::vector<std::string>{prefix_of(p.alt_name, 3), prefix_of(p.name, 3)}) {
+                if (key.empty() || !asked.insert({p.city, key}).second) continue;
+                auto crowd = RAPPORT_TRY(c.query(count_sql, {ws, p.city, key}));
+                if (as_int(crowd.rows.at(0).at(0)) > kCrowdedBlock) continue;
+                RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), {ws, p.city, key}));
+            }
         }
         // People: the contacts of the probes' companies.
         if (type == EntityType::Person) {
