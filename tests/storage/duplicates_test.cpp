@@ -198,6 +198,27 @@ TEST_P(DuplicatesTest, ARescanWritesOnlyWhatChanged) {
     EXPECT_EQ(queue(acme_, EntityType::Company, CandidateStatus::Dismissed).size(), 1u);  // a decision stays
 }
 
+TEST_P(DuplicatesTest, ANameCrowdedInACityIsNoEvidenceButAnEmailStillIs) {
+    // 501 people named Marco Bonetti in Lecco, each with an email of their own.
+    sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 501)"
+        " INSERT INTO people (workspace_id, person_id, first_name, last_name, email, city, kind, created_at,"
+        " updated_at) SELECT $1, 9000000000 + i, 'Marco', 'Bonetti', 'marco' || i || '@crowd.example', 'Lecco',"
+        " 'b2b_contact', 1, 1 FROM n",
+        {acme_.workspace_id});
+    const Id namesake =
+        create(acme_, EntityType::Person, {{"first_name", "Marco"}, {"last_name", "Bonetti"}, {"city", "Lecco"}});
+    EXPECT_TRUE(queue(acme_, EntityType::Person).empty());
+    const Id same_email =
+        create(acme_, EntityType::Person,
+               {{"first_name", "M."}, {"last_name", "Bonetti"}, {"city", "Lecco"}, {"email", "marco7@crowd.example"}});
+    auto open = queue(acme_, EntityType::Person);
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].first.id, Id{9000000007});
+    EXPECT_EQ(open[0].second.id, same_email);
+    EXPECT_EQ(open[0].reasons.at(0).rule, "email");
+    EXPECT_NE(open[0].second.id, namesake);
+}
+
 TEST_P(DuplicatesTest, RefusingCreateWritesNothing) {
     create(acme_, EntityType::Person, {{"first_name", "Ana"}, {"last_name", "Silva"}, {"email", "ana@example.pt"}});
     CustomerInput in;
