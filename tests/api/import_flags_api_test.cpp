@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/api_fixture.hpp"
+#include "api/import_client.hpp"
 
 namespace rapport::testing {
 
@@ -17,25 +18,6 @@ protected:
     }
 
     HttpClient owner() const { return signed_in_client(*server_, ws_.owner_email, ws_.password); }
-
-    static HttpResult upload(HttpClient& c, const std::string& filename, const std::string& bytes) {
-        return c.request("POST", "/api/v1/imports?entity=person&filename=" + url_encode(filename), bytes,
-                         {{"Content-Type", "text/csv"}});
-    }
-
-    static nlohmann::json wait_finished(HttpClient& c, const std::string& id) {
-        nlohmann::json state;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (std::chrono::steady_clock::now() < deadline) {
-            auto res = c.get("/api/v1/imports/" + id);
-            EXPECT_EQ(res.status, 200) << res.body;
-            state = res.json();
-            if (state["status"] != "running") return state;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        ADD_FAILURE() << "the import did not finish: " << state.dump();
-        return state;
-    }
 
     static nlohmann::json list(HttpClient& c, const nlohmann::json& filter) {
         auto res = c.get("/api/v1/people?filter=" + url_encode(filter.dump()));
@@ -55,7 +37,7 @@ TEST_F(ImportFlagsApiTest, OnlyAdminsMayChooseFlagAndTheProblemNamesTheOption) {
             .status,
         201);
     auto manager = signed_in_client(*server_, email, "long enough password");
-    auto up = upload(manager, "mine.csv", "First name,Last name,Email\nAda,Lovelace,not-an-email\n");
+    auto up = upload_import(manager, "person", "mine.csv", "First name,Last name,Email\nAda,Lovelace,not-an-email\n");
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     nlohmann::json mapping = {{"columns", up.json()["suggested_mapping"]["columns"]}, {"invalid_values", "flag"}};
@@ -88,7 +70,7 @@ TEST_F(ImportFlagsApiTest, InvalidValuesAreKeptRawFlaggedCountedFilterableAndCle
     file += "Bad,Email,Mario.Rossi(at)Example,+39 02 1234 5679,IT," + city + "\n";
     file += "Bad,Phone,bad.phone." + city + "@example.com,12,IT," + city + "\n";
     file += "Missing,,no.last." + city + "@example.com,,IT," + city + "\n";
-    auto up = upload(c, "flags.csv", file);
+    auto up = upload_import(c, "person", "flags.csv", file);
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     nlohmann::json mapping = {{"columns", up.json()["suggested_mapping"]["columns"]}, {"invalid_values", "flag"}};
@@ -121,7 +103,7 @@ TEST_F(ImportFlagsApiTest, InvalidValuesAreKeptRawFlaggedCountedFilterableAndCle
     EXPECT_EQ(report["rejected_rows"][0]["errors"][0]["field"], "last_name");
 
     ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
-    auto done = wait_finished(c, id);
+    auto done = wait_import_finished(c, id);
     EXPECT_EQ(done["status"], "completed") << done.dump();
     EXPECT_EQ(done["created"], 3) << done.dump();
     EXPECT_EQ(done["rejected"], 1) << done.dump();
@@ -180,7 +162,7 @@ TEST_F(ImportFlagsApiTest, AFlaggedValueIsNeverAnUpsertKey) {
     // Two rows with the same invalid email: matched on email they would be one record.
     std::string file = "First name,Last name,Email,City\n";
     file += "Anna,Uno,n/a," + city + "\nBruno,Due,n/a," + city + "\n";
-    auto up = upload(c, "keys.csv", file);
+    auto up = upload_import(c, "person", "keys.csv", file);
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     nlohmann::json mapping = {
@@ -190,7 +172,7 @@ TEST_F(ImportFlagsApiTest, AFlaggedValueIsNeverAnUpsertKey) {
     EXPECT_EQ(dry["would_create"], 2) << dry.dump();
     EXPECT_EQ(dry["flagged"], 2) << dry.dump();
     ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
-    auto done = wait_finished(c, id);
+    auto done = wait_import_finished(c, id);
     EXPECT_EQ(done["created"], 2) << done.dump();
     EXPECT_EQ(done["updated"], 0) << done.dump();
     EXPECT_EQ(done["flagged"], 2) << done.dump();

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/api_fixture.hpp"
+#include "api/import_client.hpp"
 #include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
 
@@ -82,27 +83,6 @@ protected:
 
     HttpClient owner() const { return signed_in_client(*server_, ws_.owner_email, ws_.password); }
 
-    static HttpResult upload(HttpClient& c, const std::string& entity, const std::string& filename,
-                             const std::string& bytes) {
-        return c.request("POST", "/api/v1/imports?entity=" + entity + "&filename=" + url_encode(filename), bytes,
-                         {{"Content-Type", "text/csv"}});
-    }
-
-    // Polls until the import leaves "running" (or 60 s pass); returns the last state.
-    static nlohmann::json wait_finished(HttpClient& c, const std::string& id) {
-        nlohmann::json state;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (std::chrono::steady_clock::now() < deadline) {
-            auto res = c.get("/api/v1/imports/" + id);
-            EXPECT_EQ(res.status, 200) << res.body;
-            state = res.json();
-            if (state["status"] != "running") return state;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        ADD_FAILURE() << "the import did not finish: " << state.dump();
-        return state;
-    }
-
     static std::int64_t count(HttpClient& c, const std::string& what, const nlohmann::json& filter) {
         auto res = c.get("/api/v1/" + what + "/count?filter=" + url_encode(filter.dump()));
         EXPECT_EQ(res.status, 200) << res.body;
@@ -120,14 +100,14 @@ protected:
     // Uploads, maps with `mapping`, starts and waits; returns the final state.
     nlohmann::json import_file(HttpClient& c, const std::string& entity, const std::string& filename,
                                const std::string& bytes, const nlohmann::json& mapping) {
-        auto up = upload(c, entity, filename, bytes);
+        auto up = upload_import(c, entity, filename, bytes);
         EXPECT_EQ(up.status, 201) << up.body;
         const std::string id = up.json()["id"];
         auto mapped = c.put("/api/v1/imports/" + id + "/mapping", mapping);
         EXPECT_EQ(mapped.status, 200) << mapped.body;
         auto started = c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object());
         EXPECT_EQ(started.status, 202) << started.body;
-        return wait_finished(c, id);
+        return wait_import_finished(c, id);
     }
 
     static inline TestServer::Workspace ws_;
@@ -148,7 +128,7 @@ TEST_F(ImportsApiTest, ItalianWindows1252FileDryRunsImportsAndReimportsWithoutDu
         names.push_back(name);
     }
 
-    auto up = upload(c, "company", "clienti ERP.csv", file);
+    auto up = upload_import(c, "company", "clienti ERP.csv", file);
     ASSERT_EQ(up.status, 201) << up.body;
     auto sniff = up.json();
     EXPECT_EQ(sniff["status"], "uploaded");
@@ -198,7 +178,7 @@ TEST_F(ImportsApiTest, ItalianWindows1252FileDryRunsImportsAndReimportsWithoutDu
 
     auto started = c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object());
     ASSERT_EQ(started.status, 202) << started.body;
-    auto done = wait_finished(c, id);
+    auto done = wait_import_finished(c, id);
     EXPECT_EQ(done["status"], "completed") << done.dump();
     EXPECT_EQ(done["rows_done"], 5);
     EXPECT_EQ(done["percent"], 100.0);
@@ -247,7 +227,7 @@ TEST_F(ImportsApiTest, ItalianWindows1252FileDryRunsImportsAndReimportsWithoutDu
     EXPECT_TRUE(saw_import) << history.body;
 
     // The same file again: everything matches, nothing is created.
-    auto again = upload(c, "company", "clienti ERP.csv", file);
+    auto again = upload_import(c, "company", "clienti ERP.csv", file);
     ASSERT_EQ(again.status, 201) << again.body;
     const std::string again_id = again.json()["id"];
     ASSERT_EQ(c.put("/api/v1/imports/" + again_id + "/mapping", mapping).status, 200);
@@ -257,7 +237,7 @@ TEST_F(ImportsApiTest, ItalianWindows1252FileDryRunsImportsAndReimportsWithoutDu
     EXPECT_EQ(dry_again["unchanged"], 4) << dry_again.dump();
     EXPECT_EQ(dry_again["rejected"], 1) << dry_again.dump();
     ASSERT_EQ(c.post("/api/v1/imports/" + again_id + "/start", nlohmann::json::object()).status, 202);
-    auto done_again = wait_finished(c, again_id);
+    auto done_again = wait_import_finished(c, again_id);
     EXPECT_EQ(done_again["status"], "completed");
     EXPECT_EQ(done_again["created"], 0);
     EXPECT_EQ(done_again["updated"].get<int>() + done_again["unchanged"].get<int>(), 4) << done_again.dump();
@@ -317,7 +297,7 @@ TEST_F(ImportsApiTest, PeopleWithQuotesEmbeddedNewlinesTagsAndFullNameUpserts) {
         ";clienti\n"
         "\"Rossi, Paolo\";paolo." +
         tag + "@example.it;Torino " + tag + ";\n";
-    auto up = upload(c, "person", "rubrica.csv", second);
+    auto up = upload_import(c, "person", "rubrica.csv", second);
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     EXPECT_EQ(up.json()["encoding"], "UTF-8");
@@ -328,7 +308,7 @@ TEST_F(ImportsApiTest, PeopleWithQuotesEmbeddedNewlinesTagsAndFullNameUpserts) {
     EXPECT_EQ(dry["would_create"], 1) << dry.dump();
     EXPECT_EQ(dry["would_update"], 1) << dry.dump();
     ASSERT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
-    auto done = wait_finished(c, id);
+    auto done = wait_import_finished(c, id);
     EXPECT_EQ(done["created"], 1) << done.dump();
     EXPECT_EQ(done["updated"], 1) << done.dump();
     auto a2 = c.get("/api/v1/people/" + a["id"].get<std::string>()).json();
@@ -410,7 +390,7 @@ TEST_F(ImportsApiTest, RowsMeetWhatEarlierBatchesWroteEvenWhileTheyCommit) {
 
 TEST_F(ImportsApiTest, MappingProblemsAreAllReportedBeforeAnyWork) {
     auto c = owner();
-    auto up = upload(c, "company", "x.csv", "Name,Email,Email,VAT\nAcme,a@b.it,c@d.it,123\n");
+    auto up = upload_import(c, "company", "x.csv", "Name,Email,Email,VAT\nAcme,a@b.it,c@d.it,123\n");
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     auto res =
@@ -441,19 +421,19 @@ TEST_F(ImportsApiTest, UploadsThatCannotBeImportedAreRefused) {
     auto no_entity = c.request("POST", "/api/v1/imports", "a,b\n1,2\n", {{"Content-Type", "text/csv"}});
     expect_problem(no_entity, 422);
     EXPECT_TRUE(has_error_at(no_entity, "?entity"));
-    expect_problem(upload(c, "company", "e.csv", ""), 422);
-    expect_problem(upload(c, "company", "h.csv", "Ragione sociale;Paese\r\n"), 422);
-    expect_problem(upload(c, "company", "x.xlsx", std::string("PK\x03\x04rest of a zip")), 422);
+    expect_problem(upload_import(c, "company", "e.csv", ""), 422);
+    expect_problem(upload_import(c, "company", "h.csv", "Ragione sociale;Paese\r\n"), 422);
+    expect_problem(upload_import(c, "company", "x.xlsx", std::string("PK\x03\x04rest of a zip")), 422);
     expect_problem(
         c.request("POST", "/api/v1/imports?entity=person", "{\"a\":1}", {{"Content-Type", "application/json"}}), 400);
     auto viewer = with_key(server_->api_key("imports", "viewer"));
-    expect_problem(upload(viewer, "person", "p.csv", "First name,Last name\nA,B\n"), 403);
+    expect_problem(upload_import(viewer, "person", "p.csv", "First name,Last name\nA,B\n"), 403);
 }
 
 TEST_F(ImportsApiTest, CancelStopsBetweenBatchesAndLeavesWholeBatches) {
     auto c = owner();
     // Cancelling before the start is final.
-    auto small = upload(c, "person", "small.csv", "First name,Last name\nA,B\n");
+    auto small = upload_import(c, "person", "small.csv", "First name,Last name\nA,B\n");
     ASSERT_EQ(small.status, 201);
     const std::string small_id = small.json()["id"];
     auto cancelled = c.post("/api/v1/imports/" + small_id + "/cancel", nlohmann::json::object());
@@ -470,7 +450,7 @@ TEST_F(ImportsApiTest, CancelStopsBetweenBatchesAndLeavesWholeBatches) {
         file += "P" + std::to_string(i) + ",L,\"" + city + "\",p" + std::to_string(i) + "." + city.substr(7) +
                 "@example.com\n";
     }
-    auto up = upload(c, "person", "big.csv", file);
+    auto up = upload_import(c, "person", "big.csv", file);
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string id = up.json()["id"];
     EXPECT_EQ(up.json()["rows_total"], kRows);
@@ -483,7 +463,7 @@ TEST_F(ImportsApiTest, CancelStopsBetweenBatchesAndLeavesWholeBatches) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     auto cancel = c.post("/api/v1/imports/" + id + "/cancel", nlohmann::json::object());
-    auto state = wait_finished(c, id);
+    auto state = wait_import_finished(c, id);
     std::cout << "cancel answered " << cancel.status << " at row " << state["rows_done"] << " of " << kRows << "\n";
     if (cancel.status == 409) {
         EXPECT_EQ(state["status"], "completed");  // it was faster than the cancel
@@ -503,7 +483,7 @@ TEST_F(ImportsApiTest, CancelStopsBetweenBatchesAndLeavesWholeBatches) {
 
 TEST_F(ImportsApiTest, OnlyTheUploaderAndAdminsSeeAnImportAndOtherWorkspacesNever) {
     auto c = owner();
-    auto up = upload(c, "person", "private.csv", "First name,Last name\nAda,Lovelace\n");
+    auto up = upload_import(c, "person", "private.csv", "First name,Last name\nAda,Lovelace\n");
     ASSERT_EQ(up.status, 201);
     const std::string id = up.json()["id"];
     const std::string base = "/api/v1/imports/" + id;

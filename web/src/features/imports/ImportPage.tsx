@@ -66,7 +66,7 @@ function useStepFocus(step: Step) {
   return ref;
 }
 
-/** Rows with their reasons (flagged rows of a dry run). */
+/** Rows with their reasons (the rejected and the flagged rows of a dry run). */
 function RowsTable({ rows, caption, testId }: { rows: RejectedRow[]; caption: string; testId: string }) {
   const { t } = useTranslation();
   return (
@@ -422,36 +422,7 @@ export function ImportWizardPage() {
           ) : (
             <>
               <Alert tone="warning">{t('imports.badRows', { n: fmt.number(report.rejected) })}</Alert>
-              <div className="table-wrap">
-                <table className="table responsive rejected-table">
-                  <caption>{t('imports.rejectedCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('imports.row')}</th>
-                      <th scope="col">{t('imports.reasons')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.rejected_rows.map((r) => (
-                      <tr key={r.row}>
-                        <th scope="row" data-label={t('imports.row')} className="nowrap">
-                          {t('imports.rowLine', { row: r.row, line: r.line })}
-                        </th>
-                        <td data-label={t('imports.reasons')}>
-                          <ul className="reason-list">
-                            {r.errors.map((e, i) => (
-                              <li key={i}>
-                                {e.column ? <strong>{e.column}: </strong> : null}
-                                {e.detail}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RowsTable rows={report.rejected_rows} caption={t('imports.rejectedCaption')} testId="rejected-rows" />
               {report.rejected_rows_truncated ? <p className="muted small">{t('imports.truncated')}</p> : null}
             </>
           )}
