@@ -32,6 +32,18 @@ void start_and_await_first_rows(HttpClient& c, int rows, const std::string& pref
     }
 }
 
+// Polls the import service (no HTTP) until the job leaves "running" (or 60 s pass).
+domain::imports::ImportJob run_until_done(domain::imports::ImportService& imports, const domain::Principal& actor,
+                                          const std::string& id) {
+    domain::imports::ImportJob job;
+    for (int i = 0; i < 3000; ++i) {
+        job = *imports.get(actor, *parse_id(id));
+        if (job.status != domain::imports::ImportStatus::Running) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return job;
+}
+
 nlohmann::json eq_filter(const std::string& field, const std::string& value) {
     return {{"field", field}, {"op", "eq"}, {"value", value}};
 }
@@ -543,12 +555,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
     EXPECT_EQ(people, stopped->rows_done);  // whole batches, nothing more
 
     ASSERT_TRUE(imports.start(actor, *parse_id(id)));
-    domain::imports::ImportJob job;
-    for (int i = 0; i < 3000; ++i) {
-        job = *imports.get(actor, *parse_id(id));
-        if (job.status != domain::imports::ImportStatus::Running) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    const auto job = run_until_done(imports, actor, id);
     EXPECT_EQ(job.status, domain::imports::ImportStatus::Completed) << job.error.value_or("");
     EXPECT_EQ(job.rows_done, kRows);
     EXPECT_EQ(job.created, kRows);
@@ -603,12 +610,7 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
     ASSERT_TRUE(stale) << stale.error().detail;
     EXPECT_EQ(stale->status, domain::imports::ImportStatus::Failed);
     ASSERT_TRUE(imports.start(actor, *parse_id(id)));
-    domain::imports::ImportJob job;
-    for (int i = 0; i < 3000; ++i) {
-        job = *imports.get(actor, *parse_id(id));
-        if (job.status != domain::imports::ImportStatus::Running) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    const auto job = run_until_done(imports, actor, id);
     EXPECT_EQ(job.status, domain::imports::ImportStatus::Completed) << job.error.value_or("");
     EXPECT_EQ(job.rows_done, kRows);
     EXPECT_EQ(job.created, kRows);

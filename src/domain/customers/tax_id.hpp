@@ -24,7 +24,8 @@ namespace rapport::domain {
 
 enum class TaxIdStrength {
     CheckDigit,  // format and check digit verified
-    Format,      // only the shape is verified (the country's check digits are not implemented)
+    Format,      // the shape is verified (VIES pattern), as the customers issue asks of the other EU
+                 // countries; records show this strength so nobody takes it for a checked number
     Unchecked,   // no rules for the country: alphanumeric, stored as typed
 };
 

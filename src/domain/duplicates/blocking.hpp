@@ -29,6 +29,12 @@ inline constexpr std::size_t kExactBlockAll = 32;
 inline constexpr std::size_t kFuzzyBlockAll = 48;
 inline constexpr std::size_t kWindow = 16;
 inline constexpr std::size_t kCrowd = 8;
+// The per-record check of creates, updates and import batches does not read a block (a city
+// and a name's first letters) of more than kCrowdedBlock records: in such a crowd a like name
+// is no evidence (as with kCrowd), and reading it for every batch made an import slow down
+// as the workspace grew. Exact keys still apply there; a scan compares crowded blocks by
+// sorted windows.
+inline constexpr std::size_t kCrowdedBlock = 500;
 
 struct BlockingKey {
     std::uint64_t hash = 0;

@@ -202,7 +202,8 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::match_records(Id ws, En
 }
 
 Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, EntityType type,
-                                                                    const std::vector<MatchRecord>& probes) {
+                                                                    const std::vector<MatchRecord>& probes,
+                                                                    std::size_t crowded_block) {
     return read(db_, [&](Connection& c) -> Result<std::vector<MatchRecord>> {
         std::vector<MatchRecord> out;
         std::set<Id> seen;
@@ -246,14 +247,10 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
                                             " OR lower(substr(r.trade_name, 1, 1)) = $3)"
                                           : " FROM people r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND lower(substr(r.last_name, 1, 3)) = $3";
-        // Each block once per batch, and a crowded one not at all: where more than
-        // kCrowdedBlock records share a city and a name's first letters, a like name is no
-        // evidence (blocking.hpp's kCrowd, for the same reason), and reading them made every
-        // batch of an import cost more than the last. Exact keys still apply there; the
-        // workspace scan compares crowded blocks by sorted windows.
-        constexpr int kCrowdedBlock = 500;
+        // Each block once, and a crowded one not at all (an index-only count stops early).
+        const auto crowded = static_cast<std::int64_t>(crowded_block);
         const std::string count_sql =
-            "SELECT COUNT(*) FROM (SELECT 1" + block + " LIMIT " + std::to_string(kCrowdedBlock + 1) + ") AS b";
+            "SELECT COUNT(*) FROM (SELECT 1" + block + " LIMIT " + std::to_string(crowded + 1) + ") AS b";
         std::set<std::pair<std::string, std::string>> asked;
         for (const auto& p : probes) {
             if (p.city.empty()) continue;
@@ -263,7 +260,7 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
                          : std::vector<std::string>{prefix_of(p.alt_name, 3), prefix_of(p.name, 3)}) {
                 if (key.empty() || !asked.insert({p.city, key}).second) continue;
                 auto crowd = RAPPORT_TRY(c.query(count_sql, {ws, p.city, key}));
-                if (as_int(crowd.rows.at(0).at(0)) > kCrowdedBlock) continue;
+                if (as_int(crowd.rows.at(0).at(0)) > crowded) continue;
                 RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), {ws, p.city, key}));
             }
         }
