@@ -16,7 +16,8 @@
 namespace rapport::domain::customers {
 
 // One write of a record: its complete new state, what changed (for history) and the source
-// that the changed fields' provenance now points to. Stored in one transaction.
+// that the changed fields' provenance now points to (a new record's fields share one row,
+// record_provenance.hpp). Stored in one transaction.
 struct RecordWrite {
     CustomerRecord record;
     std::vector<FieldChange> changes;
@@ -68,6 +69,8 @@ public:
     virtual Result<std::optional<SortCursor>> scan(Id workspace_id, EntityType type, const ListQuery& query,
                                                    const std::function<void(const CustomerRecord&)>& on_record) = 0;
 
+    // The stored rows, the creation's row (kCreatedFields) included: resolve_provenance
+    // (record_provenance.hpp) turns them into one entry per field.
     virtual Result<std::vector<FieldProvenance>> provenance(Id workspace_id, EntityType type, Id id) = 0;
     // Newest first; `page.after` means older than that history id.
     virtual Result<Page<HistoryEntry>> history(Id workspace_id, EntityType type, Id id, const PageRequest& page) = 0;

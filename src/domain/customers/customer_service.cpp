@@ -1,6 +1,7 @@
 #include "domain/customers/customer_service.hpp"
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/customers/record_provenance.hpp"
 #include "domain/customers/record_ref.hpp"
 
 #include <algorithm>
@@ -341,7 +342,8 @@ Result<RecordView> CustomerService::get(const Principal& actor, EntityType type,
     }
     if (!found) return fail(std::move(found).error());
     view.record = std::move(*found);
-    view.provenance = RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, view.record.id));
+    view.provenance =
+        resolve_provenance(view.record, RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, view.record.id)));
     return view;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/memory.hpp"
 #include "domain/audit/audit_of.hpp"
+#include "domain/customers/record_provenance.hpp"
 #include "domain/customers/record_ref.hpp"
 
 namespace rapport::domain::duplicates {
@@ -265,7 +266,8 @@ Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityTyp
         }
         write.affiliations = std::move(combined);
     }
-    const auto provenance = RAPPORT_TRY(customers_repo_.provenance(actor.workspace_id, type, request.merged_id));
+    const auto provenance = resolve_provenance(
+        merged, RAPPORT_TRY(customers_repo_.provenance(actor.workspace_id, type, request.merged_id)));
     for (const auto& p : provenance) {
         if (std::find(plan.taken_from_merged.begin(), plan.taken_from_merged.end(), p.field) !=
             plan.taken_from_merged.end()) {

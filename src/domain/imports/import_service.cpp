@@ -831,6 +831,32 @@ Status ImportService::run_batches(const QueuedRun& queued) {
         }
     } join{queue, planning};
 
+    // A third thread runs the batch observer (the duplicate check) on committed batches, so
+    // the writer goes on with the next batch meanwhile: on SQLite the check's reads run on
+    // their own connection beside the writer. At most one batch waits for it; the run ends
+    // (and the job is completed) only after it has seen every committed batch. Declared after
+    // the planner's, it is joined before it.
+    struct Written {
+        Id workspace_id = 0;
+        EntityType type = EntityType::Person;
+        std::vector<Id> ids;
+    };
+    BoundedQueue<Written> written_queue(1);
+    std::thread observing;
+    if (after_batch_) {
+        observing = std::thread([&] {
+            while (auto batch = written_queue.pop()) after_batch_(batch->workspace_id, batch->type, batch->ids);
+        });
+    }
+    struct Drain {
+        BoundedQueue<Written>& queue;
+        std::thread& thread;
+        ~Drain() {
+            queue.close();
+            if (thread.joinable()) thread.join();
+        }
+    } drain{written_queue, observing};
+
     std::int64_t rows_done = job.rows_done;
     std::int64_t created = 0;  // by this run
     while (auto planned = queue.pop()) {
@@ -868,13 +894,15 @@ Status ImportService::run_batches(const QueuedRun& queued) {
         created += commit.created;
         if (commit.created > 0) repo_.refresh_statistics(job.entity_type, created);
         if (after_batch_) {
-            std::vector<Id> written;
+            Written written{job.workspace_id, job.entity_type, {}};
             for (const auto* writes : {&commit.inserts, &commit.updates}) {
-                for (const auto& w : *writes) written.push_back(w.record.id);
+                for (const auto& w : *writes) written.ids.push_back(w.record.id);
             }
-            if (!written.empty()) after_batch_(job.workspace_id, job.entity_type, written);
+            if (!written.ids.empty()) written_queue.push(std::move(written));
         }
     }
+    written_queue.close();
+    if (observing.joinable()) observing.join();
     (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Completed,
                                    std::nullopt, clock_.now_ms()));
     return {};

@@ -33,7 +33,9 @@
 //     ahead of the one the worker commits; the planner treats the records of planned but
 //     uncommitted batches as written, so the outcome is the same as planning each batch
 //     after the previous one committed. A batch planned but not committed when the run
-//     stops is dropped.
+//     stops is dropped. A third thread hands each committed batch to the batch observer
+//     (the duplicate check) while the worker commits the next; the run completes once the
+//     observer has seen every committed batch.
 //   - Shutdown: shutdown() (also run by the destructor) lets the batch in progress commit,
 //     then marks the running import (and queued ones) Failed with a message saying it was
 //     interrupted and that starting it again resumes after the last committed row; the
@@ -126,7 +128,7 @@ public:
     // Stops the worker (see the header comment). Idempotent; later start() calls fail.
     void shutdown();
 
-    // Called on the worker thread after each committed batch with the ids of the records it
+    // Called on the run's observer thread after each committed batch with the ids of the records it
     // created or changed (duplicate detection records their candidates). Its failures are
     // its own: the import goes on. Set it before the first start().
     using BatchObserver = std::function<void(Id workspace_id, customers::EntityType type, const std::vector<Id>& ids)>;

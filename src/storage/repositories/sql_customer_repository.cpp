@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "domain/customers/record_provenance.hpp"
 #include "storage/access_filter_sql.hpp"
 #include "storage/filter_sql.hpp"
 #include "storage/repositories/audit_sql.hpp"
@@ -190,14 +191,22 @@ Status write_tags(Connection& c, const CustomerRecord& r) {
     return {};
 }
 
-Status write_changes(Connection& c, const RecordWrite& w) {
+// `created`: the write creates the record, whose fields then share one provenance row
+// (record_provenance.hpp).
+Status write_changes(Connection& c, const RecordWrite& w, bool created) {
     const auto& r = w.record;
     const std::string type(to_string(r.type));
     const std::string kind(to_string(w.source.kind));
     const std::string data_kind(to_string(w.source.data_kind));
+    if (created && !w.changes.empty()) {
+        RAPPORT_CHECK(c.execute(kUpsertProvenance, {r.workspace_id, type, r.id, std::string(kCreatedFields), kind,
+                                                    w.source.ref, data_kind, w.at}));
+    }
     for (const auto& ch : w.changes) {
-        RAPPORT_CHECK(
-            c.execute(kUpsertProvenance, {r.workspace_id, type, r.id, ch.field, kind, w.source.ref, data_kind, w.at}));
+        if (!created) {
+            RAPPORT_CHECK(c.execute(kUpsertProvenance,
+                                    {r.workspace_id, type, r.id, ch.field, kind, w.source.ref, data_kind, w.at}));
+        }
         RAPPORT_CHECK(c.execute(kInsertHistory, {r.workspace_id, new_id(), type, r.id, ch.field,
                                                  ch.old_value.empty() ? Value{} : Value{ch.old_value},
                                                  ch.new_value.empty() ? Value{} : Value{ch.new_value}, w.at,
@@ -249,7 +258,7 @@ Status SqlCustomerRepository::insert(const RecordWrite& w) {
         RAPPORT_CHECK(c.execute(s.insert, row_params(s, w.record, false)));
         RAPPORT_CHECK(write_tags(c, w.record));
         if (!w.record.flags.empty()) RAPPORT_CHECK(write_flags(c, w.record));
-        return write_changes(c, w);
+        return write_changes(c, w, true);
     });
 }
 
@@ -265,7 +274,7 @@ Status SqlCustomerRepository::update(const RecordWrite& w) {
             }
         }
         if (w.flags_changed) RAPPORT_CHECK(write_flags(c, w.record));
-        return write_changes(c, w);
+        return write_changes(c, w, false);
     });
 }
 
@@ -689,17 +698,25 @@ Status insert_records(Connection& c, const EntitySql& s, std::vector<Params>&& r
 
 Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, const std::vector<RecordWrite>& updates) {
     std::vector<Params> tag_rows, provenance_rows, history_rows, flag_rows;
-    const auto add_changes = [&](const RecordWrite& w) {
+    const auto add_changes = [&](const RecordWrite& w, bool created) {
         const auto& r = w.record;
         const std::string type(to_string(r.type));
         const std::string kind(to_string(w.source.kind));
         const std::string data_kind(to_string(w.source.data_kind));
-        // One provenance row per field (the last change wins): a multi-row upsert may not
-        // touch the same row twice on PostgreSQL.
-        std::set<std::string> seen;
-        for (auto ch = w.changes.rbegin(); ch != w.changes.rend(); ++ch) {
-            if (!seen.insert(ch->field).second) continue;
-            provenance_rows.push_back({r.workspace_id, type, r.id, ch->field, kind, w.source.ref, data_kind, w.at});
+        if (created) {
+            // One row for the fields of a new record (record_provenance.hpp).
+            if (!w.changes.empty()) {
+                provenance_rows.push_back(
+                    {r.workspace_id, type, r.id, std::string(kCreatedFields), kind, w.source.ref, data_kind, w.at});
+            }
+        } else {
+            // One provenance row per field (the last change wins): a multi-row upsert may not
+            // touch the same row twice on PostgreSQL.
+            std::set<std::string> seen;
+            for (auto ch = w.changes.rbegin(); ch != w.changes.rend(); ++ch) {
+                if (!seen.insert(ch->field).second) continue;
+                provenance_rows.push_back({r.workspace_id, type, r.id, ch->field, kind, w.source.ref, data_kind, w.at});
+            }
         }
         for (const auto& ch : w.changes) {
             history_rows.push_back({r.workspace_id, new_id(), type, r.id, ch.field,
@@ -720,7 +737,7 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
             rows.push_back(row_params(s, w.record, false));
             add_tags(w.record);
             add_flag_rows(w.record, flag_rows);
-            add_changes(w);
+            add_changes(w, true);
         }
         if (!rows.empty()) RAPPORT_CHECK(insert_records(c, s, std::move(rows)));
     }
@@ -740,7 +757,7 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
                 c.execute(kClearFlags, {w.record.workspace_id, std::string(to_string(w.record.type)), w.record.id}));
             add_flag_rows(w.record, flag_rows);
         }
-        add_changes(w);
+        add_changes(w, false);
     }
     RAPPORT_CHECK(insert_rows(c, kInsertFlags, 10, "", std::move(flag_rows)));
     RAPPORT_CHECK(
@@ -794,7 +811,7 @@ Status SqlCustomerRepository::set_affiliations(const RecordWrite& w, const std::
                 {ws, person, a.company_id, a.job_title.empty() ? Value{} : Value{a.job_title}, a.is_primary}));
         }
         if (!w.changes.empty()) RAPPORT_CHECK(c.execute(kTouchPerson, {ws, person, w.at}));
-        return write_changes(c, w);
+        return write_changes(c, w, false);
     });
 }
 
