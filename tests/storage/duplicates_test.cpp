@@ -219,6 +219,32 @@ TEST_P(DuplicatesTest, ANameCrowdedInACityIsNoEvidenceButAnEmailStillIs) {
     EXPECT_NE(open[0].second.id, namesake);
 }
 
+TEST_P(DuplicatesTest, ABigBlockIsNarrowedToTheFirstInitialAndTheScanCoversTheRest) {
+    // 60 people in Lecco whose last name begins with "bon": more than kWholeBlock.
+    sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+        " INSERT INTO people (workspace_id, person_id, first_name, last_name, city, kind, created_at,"
+        " updated_at) SELECT $1, 9100000000 + i, 'Zeno', 'Bonomi', 'Lecco', 'b2b_contact', 1, 1 FROM n",
+        {acme_.workspace_id});
+    const Id first =
+        create(acme_, EntityType::Person, {{"first_name", "Cristina"}, {"last_name", "Bonetti"}, {"city", "Lecco"}});
+    EXPECT_TRUE(queue(acme_, EntityType::Person).empty());
+    // The same initial: read and paired.
+    const Id second =
+        create(acme_, EntityType::Person, {{"first_name", "Cristina"}, {"last_name", "Bonetti"}, {"city", "Lecco"}});
+    auto open = queue(acme_, EntityType::Person);
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].first.id, std::min(first, second));
+    EXPECT_EQ(open[0].second.id, std::max(first, second));
+    // Another initial: not read by the check of a create, found by the workspace scan.
+    const Id third =
+        create(acme_, EntityType::Person, {{"first_name", "Kristina"}, {"last_name", "Bonetti"}, {"city", "Lecco"}});
+    EXPECT_EQ(queue(acme_, EntityType::Person).size(), 1u);
+    ASSERT_TRUE(duplicates_->scan(acme_, EntityType::Person));
+    open = queue(acme_, EntityType::Person);
+    EXPECT_EQ(open.size(), 3u);
+    EXPECT_TRUE(std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.second.id == third; }));
+}
+
 TEST_P(DuplicatesTest, RefusingCreateWritesNothing) {
     create(acme_, EntityType::Person, {{"first_name", "Ana"}, {"last_name", "Silva"}, {"email", "ana@example.pt"}});
     CustomerInput in;

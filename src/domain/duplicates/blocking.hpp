@@ -35,6 +35,16 @@ inline constexpr std::size_t kCrowd = 8;
 // as the workspace grew. Exact keys still apply there; a scan compares crowded blocks by
 // sorted windows.
 inline constexpr std::size_t kCrowdedBlock = 500;
+// A block of people of more than kWholeBlock records is narrowed to those with the probe's
+// first initial too: reading whole blocks of a few hundred for every imported row was most of
+// an import's duplicate check. A typo in the first initial is then left to the scan.
+inline constexpr std::size_t kWholeBlock = 50;
+
+// The limits of the blocks the per-record check reads (DuplicateRepository::neighbours).
+struct BlockLimits {
+    std::size_t whole = kWholeBlock;
+    std::size_t crowded = kCrowdedBlock;
+};
 
 struct BlockingKey {
     std::uint64_t hash = 0;

@@ -36,12 +36,12 @@ public:
     // The records that may be duplicates of `probes` (the probes themselves may be among
     // them): sharing an exact key (email, phone, VAT id, PEC) with a probe; in a probe's city
     // with the same first three letters of the last or first name (people) or the same
-    // initial of the legal or trade name (companies), unless more than `crowded_block`
-    // records share that city and those letters; or (people) affiliated with a probe's
-    // primary company. Each once.
+    // initial of the legal or trade name (companies); for people, when more than
+    // `limits.whole` share that city and those letters, only those with the same initial of
+    // the other name too; never a block of more than `limits.crowded`; or (people)
+    // affiliated with a probe's primary company. Each once.
     virtual Result<std::vector<MatchRecord>> neighbours(Id workspace_id, EntityType type,
-                                                        const std::vector<MatchRecord>& probes,
-                                                        std::size_t crowded_block) = 0;
+                                                        const std::vector<MatchRecord>& probes, BlockLimits limits) = 0;
     // Every record of the type, streamed in id order, never collected.
     virtual Status for_each_match_record(Id workspace_id, EntityType type,
                                          const std::function<void(const MatchRecord&)>& on_record) = 0;

@@ -68,7 +68,7 @@ constexpr std::size_t kCompareAllLimit = 200'000;
 Result<std::vector<FoundPair>> DuplicateService::detect(Id ws, EntityType type, const std::vector<Id>& ids) {
     const auto probes = RAPPORT_TRY(repo_.match_records(ws, type, ids));
     if (probes.empty()) return std::vector<FoundPair>{};
-    auto neighbours = prepared(type, RAPPORT_TRY(repo_.neighbours(ws, type, probes, kCrowdedBlock)));
+    auto neighbours = prepared(type, RAPPORT_TRY(repo_.neighbours(ws, type, probes, BlockLimits{})));
     std::vector<FoundPair> pairs;
     // A few records against their neighbours: compare them all. An import batch against a
     // crowded block (5,000 people of one city with the same initial) would be quadratic, so
@@ -126,7 +126,7 @@ Result<CheckedCreate> DuplicateService::create_checked(const Principal& actor, E
         const WriteContext context = RAPPORT_TRY(customers_.write_context(actor, type));
         const RecordWrite planned = RAPPORT_TRY(customers_.prepare_create(actor, context, type, input, source));
         const MatchRecord probe = match_record_of(planned.record);
-        const auto neighbours = RAPPORT_TRY(repo_.neighbours(actor.workspace_id, type, {probe}, kCrowdedBlock));
+        const auto neighbours = RAPPORT_TRY(repo_.neighbours(actor.workspace_id, type, {probe}, BlockLimits{}));
         std::vector<FieldError> errors;
         for (const auto& other : neighbours) {
             // Only records the actor may read: a refusal must not reveal the others.

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <set>
+#include <tuple>
 
 #include "storage/access_filter_sql.hpp"
 #include "storage/repositories/audit_sql.hpp"
@@ -55,8 +56,6 @@ MatchRecord match_from(const Row& row) {
     return m;
 }
 
-// The lower-cased first character (a whole UTF-8 sequence) of a name, as SQL's
-// lower(substr(name, 1, 1)) gives it for ASCII initials.
 // The first `n` characters of a name (UTF-8), ASCII letters lower-cased: what SQL's
 // lower(substr(name, 1, n)) gives on both engines (SQLite's lower() and PostgreSQL's in the C
 // locale fold ASCII only).
@@ -74,6 +73,8 @@ std::string prefix_of(const std::string& name, std::size_t n) {
     return out;
 }
 
+// The lower-cased first character (a whole UTF-8 sequence) of a name, as SQL's
+// lower(substr(name, 1, 1)) gives it for ASCII initials.
 std::string initial_of(const std::string& name) {
     std::size_t at = 0;
     while (at < name.size() && std::isspace(static_cast<unsigned char>(name[at]))) ++at;
@@ -203,7 +204,7 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::match_records(Id ws, En
 
 Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, EntityType type,
                                                                     const std::vector<MatchRecord>& probes,
-                                                                    std::size_t crowded_block) {
+                                                                    BlockLimits limits) {
     return read(db_, [&](Connection& c) -> Result<std::vector<MatchRecord>> {
         std::vector<MatchRecord> out;
         std::set<Id> seen;
@@ -237,31 +238,54 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
         }
         // Same city (the lower(city) indexes of migration 0009; a plain `city =` would scan the
         // table once per city and initial) and, for companies, the same initial of a name;
-        // for people the same first three letters of the last name (migration 0014 indexes
-        // them): with the initial alone, an import batch read every person of each city under
-        // half the alphabet, so each batch cost more than the last (600 rows/s at 180,000
-        // people). A typo in those letters is left to the workspace scan's phonetic blocking.
+        // for people the same first three letters of the last name (migration 0015 indexes
+        // them with the first name's initial): with the initial alone, an import batch read
+        // every person of each city under half the alphabet, so each batch cost more than the
+        // last (600 rows/s at 180,000 people). A block of more than limits.whole people is
+        // narrowed to those with the probe's first initial too (reading blocks was most of an
+        // import's duplicate check). A typo in those letters is left to the workspace scan's
+        // phonetic blocking.
         const bool company = type == EntityType::Company;
         const std::string block = company ? " FROM companies r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND (lower(substr(r.legal_name, 1, 1)) = $3"
                                             " OR lower(substr(r.trade_name, 1, 1)) = $3)"
                                           : " FROM people r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND lower(substr(r.last_name, 1, 3)) = $3";
+        const std::string narrow_block = block + " AND lower(substr(r.first_name, 1, 1)) = $4";
         // Each block once, and a crowded one not at all (an index-only count stops early).
-        const auto crowded = static_cast<std::int64_t>(crowded_block);
-        const std::string count_sql =
-            "SELECT COUNT(*) FROM (SELECT 1" + block + " LIMIT " + std::to_string(crowded + 1) + ") AS b";
+        const auto count_sql = [](const std::string& from, std::size_t limit) {
+            return "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(limit + 1) + ") AS b";
+        };
+        const std::string count_block = count_sql(block, company ? limits.crowded : limits.whole);
+        const std::string count_narrow = count_sql(narrow_block, limits.crowded);
+        const auto size_of = [&](const std::string& sql, const Params& params) -> Result<std::size_t> {
+            auto rs = RAPPORT_TRY(c.query(sql, params));
+            return static_cast<std::size_t>(as_int(rs.rows.at(0).at(0)));
+        };
         std::set<std::pair<std::string, std::string>> asked;
+        std::set<std::tuple<std::string, std::string, std::string>> asked_narrow;
         for (const auto& p : probes) {
             if (p.city.empty()) continue;
             // People: the first name's letters too, for names typed in the other order.
-            for (const std::string& key :
-                 company ? std::vector<std::string>{initial_of(p.name), initial_of(p.alt_name)}
-                         : std::vector<std::string>{prefix_of(p.alt_name, 3), prefix_of(p.name, 3)}) {
-                if (key.empty() || !asked.insert({p.city, key}).second) continue;
-                auto crowd = RAPPORT_TRY(c.query(count_sql, {ws, p.city, key}));
-                if (as_int(crowd.rows.at(0).at(0)) > crowded) continue;
-                RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), {ws, p.city, key}));
+            struct Key {
+                std::string block, initial;
+            };
+            for (const Key& key : company ? std::vector<Key>{{initial_of(p.name), ""}, {initial_of(p.alt_name), ""}}
+                                          : std::vector<Key>{{prefix_of(p.alt_name, 3), prefix_of(p.name, 1)},
+                                                             {prefix_of(p.name, 3), prefix_of(p.alt_name, 1)}}) {
+                if (key.block.empty() || !asked.insert({p.city, key.block}).second) continue;
+                const Params params{ws, p.city, key.block};
+                const std::size_t size = RAPPORT_TRY(size_of(count_block, params));
+                if (company) {
+                    if (size > limits.crowded) continue;
+                } else if (size > limits.whole) {
+                    if (key.initial.empty() || !asked_narrow.insert({p.city, key.block, key.initial}).second) continue;
+                    const Params narrow{ws, p.city, key.block, key.initial};
+                    if (RAPPORT_TRY(size_of(count_narrow, narrow)) > limits.crowded) continue;
+                    RAPPORT_CHECK(collect(select + narrow_block.substr(narrow_block.find(" WHERE")), narrow));
+                    continue;
+                }
+                RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), params));
             }
         }
         // People: the contacts of the probes' companies.

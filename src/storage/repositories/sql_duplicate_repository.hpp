@@ -16,7 +16,7 @@ public:
                                                                        const std::vector<Id>& ids) override;
     Result<std::vector<domain::duplicates::MatchRecord>> neighbours(
         Id workspace_id, domain::customers::EntityType type, const std::vector<domain::duplicates::MatchRecord>& probes,
-        std::size_t crowded_block) override;
+        domain::duplicates::BlockLimits limits) override;
     Status for_each_match_record(Id workspace_id, domain::customers::EntityType type,
                                  const std::function<void(const domain::duplicates::MatchRecord&)>& on_record) override;
     Status record_pairs(Id workspace_id, domain::customers::EntityType type,
