@@ -20,7 +20,7 @@ Services::Services(std::unique_ptr<storage::Database> db)
       duplicate_repo_(*db_),
       throttle_(clock_),
       identity_(identity_repo_, clock_, throttle_, {}),
-      teams_(team_repo_, clock_),
+      teams_(team_repo_, identity_, clock_),
       customers_(customer_repo_, identity_, clock_),
       timeline_(timeline_repo_, customers_, identity_, clock_),
       search_(search_repo_, identity_, timeline_),

@@ -203,6 +203,50 @@ TEST_F(PartitionsApiTest, PartnerUsersSeeAndWorkOnTheirBuyersConsumersOnly) {
     expect_problem(partner.client.get("/api/v1/people/" + north_consumer_), 404);
 }
 
+TEST_F(PartitionsApiTest, PartnerUsersSeeOnlyTheirOwnTeamsAndSegments) {
+    auto owner = owner_of(acme_);
+    auto partner = user_of_acme("member");
+    ASSERT_EQ(owner.put("/api/v1/companies/" + north_ + "/partition/partners/" + partner.id, nlohmann::json{}).status,
+              200);
+    auto team = owner.post("/api/v1/teams", {{"name", unique_name("Key accounts")}, {"kind", "sales"}});
+    ASSERT_EQ(team.status, 201) << team.body;
+    const std::string team_id = team.json()["id"];
+    auto partner_team = owner.post(
+        "/api/v1/teams",
+        {{"name", unique_name("Nordic desk")}, {"kind", "service"}, {"members", {{{"user_id", partner.id}}}}});
+    ASSERT_EQ(partner_team.status, 201) << partner_team.body;
+    auto segment = owner.post(
+        "/api/v1/segments",
+        {{"name", unique_name("Churn risk")}, {"kind", "b2b"}, {"entity_type", "company"}, {"type", "static"}});
+    ASSERT_EQ(segment.status, 201) << segment.body;
+    const std::string segment_id = segment.json()["id"];
+
+    // The workspace's own users see every team and segment.
+    EXPECT_TRUE(contains(ids_of(owner.get("/api/v1/teams?limit=200")), team_id));
+    EXPECT_TRUE(contains(ids_of(owner.get("/api/v1/segments?limit=200")), segment_id));
+    // A partner user sees the team they belong to and the segments they made, nothing else.
+    EXPECT_EQ(ids_of(partner.client.get("/api/v1/teams?limit=200")),
+              std::vector<std::string>{partner_team.json()["id"].get<std::string>()});
+    expect_problem(partner.client.get("/api/v1/teams/" + team_id), 404);
+    EXPECT_EQ(partner.client.get("/api/v1/teams/" + partner_team.json()["id"].get<std::string>()).status, 200);
+    EXPECT_TRUE(ids_of(partner.client.get("/api/v1/segments?limit=200")).empty());
+    expect_problem(partner.client.get("/api/v1/segments/" + segment_id), 404);
+    expect_problem(partner.client.get("/api/v1/segments/" + segment_id + "/members"), 404);
+    auto own = partner.client.post("/api/v1/segments", {{"name", unique_name("My consumers")},
+                                                        {"kind", "b2c"},
+                                                        {"entity_type", "person"},
+                                                        {"type", "dynamic"},
+                                                        {"filter", nlohmann::json::object()}});
+    ASSERT_EQ(own.status, 201) << own.body;
+    EXPECT_EQ(ids_of(partner.client.get("/api/v1/segments?limit=200")),
+              std::vector<std::string>{own.json()["id"].get<std::string>()});
+    // Its members are their buyer's consumers only.
+    auto members = ids_of(partner.client.get("/api/v1/segments/" + own.json()["id"].get<std::string>() + "/members"));
+    EXPECT_TRUE(contains(members, north_consumer_));
+    EXPECT_FALSE(contains(members, south_consumer_));
+    EXPECT_FALSE(contains(members, direct_));
+}
+
 TEST_F(PartitionsApiTest, BadRequestsAreExplained) {
     auto owner = owner_of(acme_);
     auto admin = user_of_acme("admin");

@@ -25,7 +25,7 @@ protected:
         audit_repo_ = std::make_unique<SqlAuditRepository>(db());
         throttle_ = std::make_unique<LoginThrottle>(clock_);
         identity_ = std::make_unique<IdentityService>(*identity_repo_, clock_, *throttle_, IdentityService::Options{});
-        teams_ = std::make_unique<TeamService>(*team_repo_, clock_);
+        teams_ = std::make_unique<TeamService>(*team_repo_, *identity_, clock_);
     }
     BootstrapResult boot(const std::string& name) {
         auto r = identity_->bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");

@@ -29,8 +29,9 @@ public:
     // Removes the segment with its members and snapshots; NotFound when gone.
     virtual Status remove(Id workspace_id, Id segment_id, const AuditEntry& audit) = 0;
     virtual Result<std::optional<Segment>> find(Id workspace_id, Id segment_id) = 0;
-    // In id (creation) order; `page.after` is a segment id.
-    virtual Result<Page<Segment>> list(Id workspace_id, const PageRequest& page) = 0;
+    // In id (creation) order; `page.after` is a segment id. With `owner_user_id`, only the
+    // segments that user owns.
+    virtual Result<Page<Segment>> list(Id workspace_id, const PageRequest& page, std::optional<Id> owner_user_id) = 0;
     // Every workspace's segments in (workspace_id, segment_id) order after `after`, at most
     // `limit`: for system passes (daily snapshots), which read them a batch at a time.
     virtual Result<std::vector<Segment>> all_after(std::optional<SegmentKey> after, int limit) = 0;

@@ -57,7 +57,9 @@ AuditEntry SegmentService::audit(const Principal& actor, std::string action, Id 
 
 Result<Segment> SegmentService::find_visible(const Principal& actor, Id segment_id) {
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, segment_id));
-    if (!found) return fail(Error::not_found("no segment " + id_to_string(segment_id)));
+    if (!found || (found->owner_user_id != actor.user_id && RAPPORT_TRY(identity_.is_partner(actor)))) {
+        return fail(Error::not_found("no segment " + id_to_string(segment_id)));
+    }
     return std::move(*found);
 }
 
@@ -214,7 +216,10 @@ Result<Segment> SegmentService::get(const Principal& actor, Id segment_id) {
 }
 
 Result<Page<Segment>> SegmentService::list(const Principal& actor, const PageRequest& page) {
-    return repo_.list(actor.workspace_id, page);
+    // A buyer's partner user works outside the company: the workspace's segments (its plans
+    // for its customers) are not theirs, only those they made.
+    if (RAPPORT_TRY(identity_.is_partner(actor))) return repo_.list(actor.workspace_id, page, actor.user_id);
+    return repo_.list(actor.workspace_id, page, std::nullopt);
 }
 
 customers::ListRequest SegmentService::member_request(const Segment& segment) {

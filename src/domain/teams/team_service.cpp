@@ -1,8 +1,8 @@
 #include "domain/teams/team_service.hpp"
 
-#include "domain/audit/audit_of.hpp"
+#include <algorithm>
 
-#include "domain/identity/identity_service.hpp"
+#include "domain/audit/audit_of.hpp"
 
 namespace rapport::domain {
 
@@ -26,12 +26,32 @@ AuditEntry TeamService::audit(const Principal& actor, std::string action, Id tea
 }
 
 Result<Page<Team>> TeamService::list(const Principal& actor, const PageRequest& page) {
+    if (RAPPORT_TRY(identity_.is_partner(actor))) {
+        // Their own teams (a handful at most), on one page.
+        Page<Team> own;
+        if (page.after) return own;
+        const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+        for (const Id id : permissions.team_ids) {
+            if (auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, id))) own.items.push_back(std::move(*team));
+        }
+        return own;
+    }
     return repo_.list_teams(actor.workspace_id, page);
 }
 
 Result<Team> TeamService::get(const Principal& actor, Id team_id) {
     auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, team_id));
-    if (!team) return fail(Error::not_found("no team " + id_to_string(team_id) + " in this workspace"));
+    const auto not_found = [&] {
+        return fail(Error::not_found("no team " + id_to_string(team_id) + " in this workspace"));
+    };
+    if (!team) return not_found();
+    if (RAPPORT_TRY(identity_.is_partner(actor))) {
+        const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+        if (std::find(permissions.team_ids.begin(), permissions.team_ids.end(), team_id) ==
+            permissions.team_ids.end()) {
+            return not_found();
+        }
+    }
     return *team;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// Team use cases. Anyone in the workspace reads teams; managers and above change them.
+// Team use cases. Anyone in the workspace reads teams, except a buyer's partner user, who
+// works outside the company and sees only the teams they belong to; managers and above
+// change them.
 #include "core/clock.hpp"
 #include "domain/identity/entities.hpp"
+#include "domain/identity/identity_service.hpp"
 #include "domain/teams/team_repository.hpp"
 
 namespace rapport::domain {
@@ -15,7 +18,8 @@ struct TeamInput {
 
 class TeamService {
 public:
-    TeamService(TeamRepository& repo, const Clock& clock) : repo_(repo), clock_(clock) {}
+    TeamService(TeamRepository& repo, IdentityService& identity, const Clock& clock)
+        : repo_(repo), identity_(identity), clock_(clock) {}
 
     Result<Page<Team>> list(const Principal& actor, const PageRequest& page);
     Result<Team> get(const Principal& actor, Id team_id);
@@ -27,6 +31,7 @@ private:
     AuditEntry audit(const Principal& actor, std::string action, Id team_id, const std::string& ip) const;
 
     TeamRepository& repo_;
+    IdentityService& identity_;
     const Clock& clock_;
 };
 

@@ -26,7 +26,7 @@ constexpr const char* kFind =
 constexpr const char* kList =
     "SELECT " RAPPORT_SEGMENT_COLUMNS
     " FROM segments WHERE workspace_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR segment_id > $2)"
-    " ORDER BY segment_id LIMIT $3";
+    " AND (CAST($4 AS BIGINT) IS NULL OR owner_user_id = $4) ORDER BY segment_id LIMIT $3";
 constexpr const char* kAllFirst =
     "SELECT " RAPPORT_SEGMENT_COLUMNS " FROM segments ORDER BY workspace_id, segment_id LIMIT $1";
 constexpr const char* kAllAfter = "SELECT " RAPPORT_SEGMENT_COLUMNS
@@ -125,9 +125,9 @@ Result<std::optional<Segment>> SqlSegmentRepository::find(Id ws, Id segment_id) 
     });
 }
 
-Result<Page<Segment>> SqlSegmentRepository::list(Id ws, const PageRequest& page) {
+Result<Page<Segment>> SqlSegmentRepository::list(Id ws, const PageRequest& page, std::optional<Id> owner_user_id) {
     return read(db_, [&](Connection& c) -> Result<Page<Segment>> {
-        auto rs = RAPPORT_TRY(c.query(kList, {ws, opt(page.after), std::int64_t{page.limit + 1}}));
+        auto rs = RAPPORT_TRY(c.query(kList, {ws, opt(page.after), std::int64_t{page.limit + 1}, opt(owner_user_id)}));
         Page<Segment> out;
         for (const auto& r : rs.rows) out.items.push_back(from_row(r));
         finish_page(out.items, page.limit, out.next_cursor, [](const Segment& s) { return s.segment_id; });

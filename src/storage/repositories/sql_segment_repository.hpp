@@ -14,7 +14,8 @@ public:
     Status update(const domain::segments::Segment& segment, const domain::AuditEntry& audit) override;
     Status remove(Id workspace_id, Id segment_id, const domain::AuditEntry& audit) override;
     Result<std::optional<domain::segments::Segment>> find(Id workspace_id, Id segment_id) override;
-    Result<domain::Page<domain::segments::Segment>> list(Id workspace_id, const domain::PageRequest& page) override;
+    Result<domain::Page<domain::segments::Segment>> list(Id workspace_id, const domain::PageRequest& page,
+                                                         std::optional<Id> owner_user_id) override;
     Result<std::vector<domain::segments::Segment>> all_after(std::optional<domain::segments::SegmentKey> after,
                                                              int limit) override;
     Result<std::int64_t> add_members(Id workspace_id, Id segment_id, const std::vector<Id>& entity_ids,
