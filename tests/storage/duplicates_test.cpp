@@ -245,6 +245,33 @@ TEST_P(DuplicatesTest, ABigBlockIsNarrowedToTheFirstInitialAndTheScanCoversTheRe
     EXPECT_TRUE(std::any_of(open.begin(), open.end(), [&](const auto& c) { return c.second.id == third; }));
 }
 
+TEST_P(DuplicatesTest, ABatchReadsTheNarrowedBlockOfEachOfItsInitials) {
+    // A big block (Lecco, "bon"), and in it two pairs of namesakes with other initials. An
+    // import batch holds one of each pair: both pairs are found.
+    sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+        " INSERT INTO people (workspace_id, person_id, first_name, last_name, city, kind, created_at,"
+        " updated_at) SELECT $1, 9200000000 + i, 'Zeno', 'Bonomi', 'Lecco', 'b2b_contact', 1, 1 FROM n",
+        {acme_.workspace_id});
+    const auto person = [&](Id id, const std::string& first) {
+        sql("INSERT INTO people (workspace_id, person_id, first_name, last_name, city, kind, created_at, updated_at)"
+            " VALUES ($1, $2, $3, 'Bonetti', 'Lecco', 'b2b_contact', 1, 1)",
+            {acme_.workspace_id, id, first});
+        return id;
+    };
+    const Id cristina = person(9300000001, "Cristina"), kristina = person(9300000002, "Kristina");
+    const Id cristina_again = person(9300000003, "Cristina"), kristina_again = person(9300000004, "Kristina");
+    ASSERT_TRUE(duplicates_->check_records(acme_.workspace_id, EntityType::Person, {cristina_again, kristina_again}));
+    // (Cristina and Kristina are alike too: a batch compares its probes with all it read.)
+    const auto open = queue(acme_, EntityType::Person);
+    const auto paired = [&](Id a, Id b) {
+        return std::any_of(open.begin(), open.end(), [&](const auto& c) {
+            return c.first.id == std::min(a, b) && c.second.id == std::max(a, b);
+        });
+    };
+    EXPECT_TRUE(paired(cristina, cristina_again));
+    EXPECT_TRUE(paired(kristina, kristina_again));
+}
+
 TEST_P(DuplicatesTest, RefusingCreateWritesNothing) {
     create(acme_, EntityType::Person, {{"first_name", "Ana"}, {"last_name", "Silva"}, {"email", "ana@example.pt"}});
     CustomerInput in;

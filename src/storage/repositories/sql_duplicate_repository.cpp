@@ -1,6 +1,7 @@
 #include "storage/repositories/sql_duplicate_repository.hpp"
 
 #include <cctype>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -252,7 +253,7 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
                                           : " FROM people r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND lower(substr(r.last_name, 1, 3)) = $3";
         const std::string narrow_block = block + " AND lower(substr(r.first_name, 1, 1)) = $4";
-        // Each block once, and a crowded one not at all (an index-only count stops early).
+        // A block's size is an index-only count that stops past the limit that matters.
         const auto count_sql = [](const std::string& from, std::size_t limit) {
             return "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(limit + 1) + ") AS b";
         };
@@ -262,8 +263,10 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
             auto rs = RAPPORT_TRY(c.query(sql, params));
             return static_cast<std::size_t>(as_int(rs.rows.at(0).at(0)));
         };
-        std::set<std::pair<std::string, std::string>> asked;
-        std::set<std::tuple<std::string, std::string, std::string>> asked_narrow;
+        // Each block's size is asked once, and each block (or narrowed block) read once, per call:
+        // the probes of an import batch share many.
+        std::map<std::pair<std::string, std::string>, std::size_t> sizes;
+        std::set<std::tuple<std::string, std::string, std::string>> read_blocks;  // city, letters, initial
         for (const auto& p : probes) {
             if (p.city.empty()) continue;
             // People: the first name's letters too, for names typed in the other order.
@@ -273,19 +276,22 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
             for (const Key& key : company ? std::vector<Key>{{initial_of(p.name), ""}, {initial_of(p.alt_name), ""}}
                                           : std::vector<Key>{{prefix_of(p.alt_name, 3), prefix_of(p.name, 1)},
                                                              {prefix_of(p.name, 3), prefix_of(p.alt_name, 1)}}) {
-                if (key.block.empty() || !asked.insert({p.city, key.block}).second) continue;
+                if (key.block.empty()) continue;
                 const Params params{ws, p.city, key.block};
-                const std::size_t size = RAPPORT_TRY(size_of(count_block, params));
-                if (company) {
-                    if (size > limits.crowded) continue;
-                } else if (size > limits.whole) {
-                    if (key.initial.empty() || !asked_narrow.insert({p.city, key.block, key.initial}).second) continue;
-                    const Params narrow{ws, p.city, key.block, key.initial};
-                    if (RAPPORT_TRY(size_of(count_narrow, narrow)) > limits.crowded) continue;
-                    RAPPORT_CHECK(collect(select + narrow_block.substr(narrow_block.find(" WHERE")), narrow));
+                auto [size, fresh] = sizes.try_emplace({p.city, key.block}, 0);
+                if (fresh) size->second = RAPPORT_TRY(size_of(count_block, params));
+                if (size->second <= (company ? limits.crowded : limits.whole)) {
+                    if (read_blocks.insert({p.city, key.block, ""}).second) {
+                        RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), params));
+                    }
                     continue;
                 }
-                RAPPORT_CHECK(collect(select + block.substr(block.find(" WHERE")), params));
+                if (company || key.initial.empty() || !read_blocks.insert({p.city, key.block, key.initial}).second) {
+                    continue;
+                }
+                const Params narrow{ws, p.city, key.block, key.initial};
+                if (RAPPORT_TRY(size_of(count_narrow, narrow)) > limits.crowded) continue;
+                RAPPORT_CHECK(collect(select + narrow_block.substr(narrow_block.find(" WHERE")), narrow));
             }
         }
         // People: the contacts of the probes' companies.
