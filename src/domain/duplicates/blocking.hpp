@@ -29,21 +29,22 @@ inline constexpr std::size_t kExactBlockAll = 32;
 inline constexpr std::size_t kFuzzyBlockAll = 48;
 inline constexpr std::size_t kWindow = 16;
 inline constexpr std::size_t kCrowd = 8;
-// The per-record check of creates, updates and import batches does not read a block (a city
-// and a name's first letters) of more than kCrowdedBlock records: in such a crowd a like name
-// is no evidence (as with kCrowd), and reading it for every batch made an import slow down
-// as the workspace grew. Exact keys still apply there; a scan compares crowded blocks by
-// sorted windows.
+// The per-record check of creates, updates and import batches does not read a crowded block
+// (a city and a name's first letters): in such a crowd a like name is no evidence (as with
+// kCrowd), and reading it for every batch made an import slow down as the workspace grew.
+// Exact keys still apply there; a scan compares crowded blocks by sorted windows.
+//   - Companies (city, initial of a name): crowded above kCrowdedBlock records.
+//   - People (city, three letters of the last name): a block of more than kWholeBlock is
+//     narrowed to those with the probe's first initial too, and crowded when that is still
+//     more than kWholeBlock. Reading every block of a few hundred for each imported row cost
+//     more than writing the rows (and a typo in the first initial is left to the scan).
 inline constexpr std::size_t kCrowdedBlock = 500;
-// A block of people of more than kWholeBlock records is narrowed to those with the probe's
-// first initial too: reading whole blocks of a few hundred for every imported row was most of
-// an import's duplicate check. A typo in the first initial is then left to the scan.
 inline constexpr std::size_t kWholeBlock = 50;
 
 // The limits of the blocks the per-record check reads (DuplicateRepository::neighbours).
 struct BlockLimits {
-    std::size_t whole = kWholeBlock;
-    std::size_t crowded = kCrowdedBlock;
+    std::size_t whole = kWholeBlock;      // people, whole or narrowed
+    std::size_t crowded = kCrowdedBlock;  // companies
 };
 
 struct BlockingKey {

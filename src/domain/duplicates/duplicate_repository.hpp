@@ -36,10 +36,10 @@ public:
     // The records that may be duplicates of `probes` (the probes themselves may be among
     // them): sharing an exact key (email, phone, VAT id, PEC) with a probe; in a probe's city
     // with the same first three letters of the last or first name (people) or the same
-    // initial of the legal or trade name (companies); for people, when more than
-    // `limits.whole` share that city and those letters, only those with the same initial of
-    // the other name too; never a block of more than `limits.crowded`; or (people)
-    // affiliated with a probe's primary company. Each once.
+    // initial of the legal or trade name (companies, unless more than `limits.crowded`); for
+    // people, when more than `limits.whole` share that city and those letters, only those
+    // with the same initial of the other name too, unless still more than `limits.whole`; or
+    // (people) affiliated with a probe's primary company. Each once.
     virtual Result<std::vector<MatchRecord>> neighbours(Id workspace_id, EntityType type,
                                                         const std::vector<MatchRecord>& probes, BlockLimits limits) = 0;
     // Every record of the type, streamed in id order, never collected.

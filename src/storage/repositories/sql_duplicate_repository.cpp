@@ -243,9 +243,9 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
         // them with the first name's initial): with the initial alone, an import batch read
         // every person of each city under half the alphabet, so each batch cost more than the
         // last (600 rows/s at 180,000 people). A block of more than limits.whole people is
-        // narrowed to those with the probe's first initial too (reading blocks was most of an
-        // import's duplicate check). A typo in those letters is left to the workspace scan's
-        // phonetic blocking.
+        // narrowed to those with the probe's first initial too, and not read when that is still
+        // more than limits.whole (reading blocks was most of an import's duplicate check). A typo in those letters is
+        // left to the workspace scan's phonetic blocking.
         const bool company = type == EntityType::Company;
         const std::string block = company ? " FROM companies r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND (lower(substr(r.legal_name, 1, 1)) = $3"
@@ -258,7 +258,7 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
             return "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(limit + 1) + ") AS b";
         };
         const std::string count_block = count_sql(block, company ? limits.crowded : limits.whole);
-        const std::string count_narrow = count_sql(narrow_block, limits.crowded);
+        const std::string count_narrow = count_sql(narrow_block, limits.whole);
         const auto size_of = [&](const std::string& sql, const Params& params) -> Result<std::size_t> {
             auto rs = RAPPORT_TRY(c.query(sql, params));
             return static_cast<std::size_t>(as_int(rs.rows.at(0).at(0)));
@@ -290,7 +290,7 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
                     continue;
                 }
                 const Params narrow{ws, p.city, key.block, key.initial};
-                if (RAPPORT_TRY(size_of(count_narrow, narrow)) > limits.crowded) continue;
+                if (RAPPORT_TRY(size_of(count_narrow, narrow)) > limits.whole) continue;
                 RAPPORT_CHECK(collect(select + narrow_block.substr(narrow_block.find(" WHERE")), narrow));
             }
         }
