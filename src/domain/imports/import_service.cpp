@@ -851,10 +851,11 @@ Status ImportService::run_batches(const QueuedRun& queued) {
     struct Drain {
         BoundedQueue<Written>& queue;
         std::thread& thread;
-        ~Drain() {
+        void wait() {
             queue.close();
             if (thread.joinable()) thread.join();
         }
+        ~Drain() { wait(); }
     } drain{written_queue, observing};
 
     std::int64_t rows_done = job.rows_done;
@@ -901,8 +902,7 @@ Status ImportService::run_batches(const QueuedRun& queued) {
             if (!written.ids.empty()) written_queue.push(std::move(written));
         }
     }
-    written_queue.close();
-    if (observing.joinable()) observing.join();
+    drain.wait();
     (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Completed,
                                    std::nullopt, clock_.now_ms()));
     return {};

@@ -25,32 +25,29 @@ AuditEntry TeamService::audit(const Principal& actor, std::string action, Id tea
     return audit_of(actor, clock_.now_ms(), std::move(action), "team", id_to_string(team_id), ip);
 }
 
+Result<std::optional<std::vector<Id>>> TeamService::partner_teams(const Principal& actor) {
+    Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    if (!permissions.partner_company_id) return std::optional<std::vector<Id>>{};
+    return std::optional<std::vector<Id>>{std::move(permissions.team_ids)};
+}
+
 Result<Page<Team>> TeamService::list(const Principal& actor, const PageRequest& page) {
-    if (RAPPORT_TRY(identity_.is_partner(actor))) {
-        // Their own teams (a handful at most), on one page.
-        Page<Team> own;
-        if (page.after) return own;
-        const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-        for (const Id id : permissions.team_ids) {
-            if (auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, id))) own.items.push_back(std::move(*team));
-        }
-        return own;
+    const auto own_teams = RAPPORT_TRY(partner_teams(actor));
+    if (!own_teams) return repo_.list_teams(actor.workspace_id, page);
+    // A partner user's own teams (a handful at most), on one page.
+    Page<Team> own;
+    if (page.after) return own;
+    for (const Id id : *own_teams) {
+        if (auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, id))) own.items.push_back(std::move(*team));
     }
-    return repo_.list_teams(actor.workspace_id, page);
+    return own;
 }
 
 Result<Team> TeamService::get(const Principal& actor, Id team_id) {
     auto team = RAPPORT_TRY(repo_.find_team(actor.workspace_id, team_id));
-    const auto not_found = [&] {
+    const auto own_teams = RAPPORT_TRY(partner_teams(actor));
+    if (!team || (own_teams && std::find(own_teams->begin(), own_teams->end(), team_id) == own_teams->end())) {
         return fail(Error::not_found("no team " + id_to_string(team_id) + " in this workspace"));
-    };
-    if (!team) return not_found();
-    if (RAPPORT_TRY(identity_.is_partner(actor))) {
-        const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-        if (std::find(permissions.team_ids.begin(), permissions.team_ids.end(), team_id) ==
-            permissions.team_ids.end()) {
-            return not_found();
-        }
     }
     return *team;
 }

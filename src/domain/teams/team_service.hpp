@@ -29,6 +29,9 @@ public:
 
 private:
     AuditEntry audit(const Principal& actor, std::string action, Id team_id, const std::string& ip) const;
+    // The teams a buyer's partner user belongs to, the only ones they see; nullopt for anyone
+    // else.
+    Result<std::optional<std::vector<Id>>> partner_teams(const Principal& actor);
 
     TeamRepository& repo_;
     IdentityService& identity_;
