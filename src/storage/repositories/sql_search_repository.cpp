@@ -35,7 +35,7 @@ std::string like_escape(std::string_view s) {
     return out;
 }
 
-// Words made of letters and digits only, for to_tsquery (its operators must not leak in).
+// Words made of letters and digits only, for a tsquery (its operators and quotes must not leak in).
 std::vector<std::string> tsquery_words(const std::vector<std::string>& terms) {
     std::vector<std::string> out;
     for (const auto& t : terms) {
@@ -49,6 +49,18 @@ std::vector<std::string> tsquery_words(const std::vector<std::string>& terms) {
             }
         }
         if (!word.empty()) out.push_back(word);
+    }
+    return out;
+}
+
+// A tsquery (PostgreSQL, as text for lower($n)::tsquery) requiring every word as a prefix:
+// a word of three letters or fewer is its prefix lexeme ('^mar', migration 0018), a longer
+// one a prefix match ('ferr':*). Words are tsquery_words (no quotes or operators in them).
+std::string prefix_tsquery(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        const auto letters = std::count_if(w.begin(), w.end(), [](char ch) { return (ch & 0xC0) != 0x80; });
+        out += (out.empty() ? "" : " & ") + (letters <= 3 ? "'^" + w + "'" : "'" + w + "':*");
     }
     return out;
 }
@@ -69,16 +81,21 @@ Result<std::vector<SearchHit>> collect(Connection& c, const std::string& sql, co
 }
 
 // The B2B2C partition of a search row, for access_condition; binds the workspace when the
-// actor's partitions are restricted (otherwise no expression is needed).
+// actor's partitions are restricted (otherwise no expression is needed). SQLite's word index
+// does not keep a consumer's buyer, so it is read from people per candidate (at most
+// kSqliteCandidates); PostgreSQL's search_index keeps it (migration 0017), because its
+// planner may test the condition on every row a scan passes.
 PartitionColumns search_partition(const domain::AccessFilter& access, Params& p, Id ws, const std::string& id_column,
-                                  const std::string& type_column) {
+                                  const std::string& type_column, Dialect dialect) {
     if (!access.partner_company_id && access.all_partitions) return {};
+    const std::string company = "(CASE WHEN " + type_column + " = 'company' THEN " + id_column + " END)";
+    if (dialect == Dialect::Postgres) return {"buyer_company_id", company};
     p.push_back(ws);
     const std::string n = "$" + std::to_string(p.size());
     return {"(CASE WHEN " + type_column +
                 " = 'person' THEN (SELECT sp.buyer_company_id FROM people sp WHERE sp.workspace_id = " + n +
                 " AND sp.person_id = " + id_column + ") END)",
-            "(CASE WHEN " + type_column + " = 'company' THEN " + id_column + " END)"};
+            company};
 }
 
 // The page a search fills, step after step: each step's candidates come newest first and are
@@ -129,15 +146,33 @@ std::vector<SearchHit> by_likeness(std::vector<SearchHit> candidates, const std:
     return candidates;
 }
 
-// Names of the workspace's vocabulary (SQLite, migration 0013) alike enough to `term` to be
-// what was meant: candidates share two neighbouring trigrams with it (one typo, or an accent
-// the trigram tokenizer does not fold, breaks a few and leaves a neighbouring pair intact,
-// while one common trigram such as "ros" would propose half the vocabulary), then each word
-// of a candidate is compared with the term, accents folded. At most 6 words, the most alike
-// first; none for terms under four letters (too many names are alike).
-Result<std::vector<std::string>> similar_names(Connection& c, Id ws, const std::string& term) {
+// The words alike enough to `term` (accents folded) to be what was meant: at most 6, the most
+// alike first. `words` pairs a word as the index spells it with its folded form.
+std::vector<std::string> most_alike(const std::vector<std::pair<std::string, std::string>>& words,
+                                    const std::string& term) {
     constexpr double kAlike = 0.45;
     constexpr std::size_t kMaxAlternatives = 6;
+    const std::string folded = fold_latin(term);
+    std::map<std::string, double> alike;
+    for (const auto& [word, folded_word] : words) {
+        const double similarity = domain::search::trigram_similarity(folded_word, folded);
+        if (similarity >= kAlike && folded_word != folded) alike[word] = similarity;
+    }
+    std::vector<std::pair<double, std::string>> ranked;
+    for (auto& [word, similarity] : alike) ranked.emplace_back(similarity, word);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ranked.size() && i < kMaxAlternatives; ++i) out.push_back(ranked[i].second);
+    return out;
+}
+
+// Names of the workspace's vocabulary (SQLite, migration 0013) alike enough to `term`:
+// candidates share two neighbouring trigrams with it (one typo, or an accent the trigram
+// tokenizer does not fold, breaks a few and leaves a neighbouring pair intact, while one
+// common trigram such as "ros" would propose half the vocabulary), then each word of a
+// candidate is compared with the term (most_alike). None for terms under four letters (too
+// many names are alike). The words come back folded, as FTS5's index (remove_diacritics) has them.
+Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, const std::string& term) {
     if (term.size() < 4) return std::vector<std::string>{};
     std::vector<std::string> runs;
     for (std::size_t i = 0; i + 3 <= term.size(); ++i) runs.push_back(fts_quote(term.substr(i, 3)));
@@ -153,20 +188,25 @@ Result<std::vector<std::string>> similar_names(Connection& c, Id ws, const std::
         RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t CROSS JOIN search_terms s ON s.term_id = t.rowid"
                             " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT 500",
                             {near, ws}));
-    const std::string folded = fold_latin(term);
-    std::map<std::string, double> alike;
+    std::vector<std::pair<std::string, std::string>> words;
     for (const auto& row : rs.rows) {
-        for (const auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) {
-            const double similarity = domain::search::trigram_similarity(word, folded);
-            if (similarity >= kAlike && word != folded) alike[word] = similarity;
-        }
+        for (auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) words.emplace_back(word, word);
     }
-    std::vector<std::pair<double, std::string>> ranked;
-    for (auto& [word, similarity] : alike) ranked.emplace_back(similarity, word);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < ranked.size() && i < kMaxAlternatives; ++i) out.push_back(ranked[i].second);
-    return out;
+    return most_alike(words, term);
+}
+
+// The same on PostgreSQL (migration 0017): pg_trgm's similarity (over 0.3) on the words'
+// folded form proposes, most_alike decides. The words come back as spelt, in tsquery_words'
+// words: PostgreSQL's 'simple' documents keep accents.
+Result<std::vector<std::string>> similar_names_postgres(Connection& c, Id ws, const std::string& term) {
+    if (term.size() < 4) return std::vector<std::string>{};
+    auto rs = RAPPORT_TRY(c.query("SELECT term FROM search_terms WHERE workspace_id = $1 AND folded % $2 LIMIT 500",
+                                  {ws, fold_latin(term)}));
+    std::vector<std::pair<std::string, std::string>> words;
+    for (const auto& row : rs.rows) {
+        for (auto& word : tsquery_words({as_text(row[0])})) words.emplace_back(word, fold_latin(word));
+    }
+    return most_alike(words, term);
 }
 
 }  // namespace
@@ -176,6 +216,27 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQu
         if (c.dialect() == Dialect::Sqlite) return search_sqlite(c, ws, q);
         return search_postgres(c, ws, q);
     });
+}
+
+// Whether some word of the workspace's records begins with `term` (PostgreSQL). A name's
+// word is looked up in the vocabulary (migration 0017: a B-tree range, 0.1 ms). Asking the
+// word index instead with LIMIT 1 makes the planner pick a scan that expects a match every
+// thousand rows: a word only companies have ("logistica") then passes a million people
+// first, 200-250 ms under load, when the scan joins one in progress (synchronize_seqscans).
+// Other words (cities, parts of emails, digits) are asked of the word index.
+Result<bool> begins_a_word_postgres(Connection& c, Id ws, const std::string& term) {
+    const auto parts = tsquery_words({term});
+    if (parts.empty()) return false;
+    if (parts.size() == 1 &&
+        !RAPPORT_TRY(
+             c.query("SELECT 1 FROM search_terms WHERE workspace_id = $1 AND term ^@ $2 LIMIT 1", {ws, parts[0]}))
+             .empty()) {
+        return true;
+    }
+    return !RAPPORT_TRY(c.query("SELECT 1 FROM search_index WHERE workspace_id = $1 AND document @@ "
+                                "lower($2)::tsquery LIMIT 1",
+                                {ws, prefix_tsquery(parts)}))
+                .empty();
 }
 
 // Every step below reads at most this many matches, newest first (FTS5 walks its posting
@@ -192,7 +253,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     //    (intersecting with a posting list of the whole workspace cost ~30 ms per query).
     auto word_candidates = [&](const std::string& match) -> Result<std::vector<SearchHit>> {
         Params p{match, "w" + std::to_string(ws)};
-        const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type");
+        const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type", Dialect::Sqlite);
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
         p.push_back(std::int64_t{kSqliteCandidates});
         return collect(c,
@@ -250,7 +311,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
         for (std::size_t i = 0; i < q.terms.size(); ++i) {
             std::string group = fts_quote(q.terms[i]) + "*";
             if (!known[i]) {
-                const auto alternatives = RAPPORT_TRY(similar_names(c, ws, q.terms[i]));
+                const auto alternatives = RAPPORT_TRY(similar_names_sqlite(c, ws, q.terms[i]));
                 for (const auto& a : alternatives) group += " OR " + fts_quote(a);
                 any_alternative = any_alternative || !alternatives.empty();
             }
@@ -270,7 +331,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     }
     if (substrings.empty()) return page.take();
     Params p{"text:(" + substrings + ")", ws};
-    const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type");
+    const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type", Dialect::Sqlite);
     const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
     p.push_back(std::int64_t{kSqliteCandidates});
     // No bm25 here either: on trigrams it cost ~50 ms a query (every list is long).
@@ -290,55 +351,71 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
 // tsvector detoasted) took 850 ms on 1M people; the newest 100 take 4 ms.
 Result<std::vector<SearchHit>> SqlSearchRepository::search_postgres(Connection& c, Id ws, const SearchQuery& q) {
     Page page(q.limit);
-    // `match` is a condition on the row with its operand as $2.
-    auto candidates = [&](const std::string& match, const std::string& operand) -> Result<std::vector<SearchHit>> {
+    // `match` is a condition on the row with its operand as $2. `rare`: the matches are
+    // gathered first (through the condition's index) and only then sorted, so the planner
+    // cannot walk the newest rows hoping to meet 100 matches soon (see step 3).
+    auto candidates = [&](const std::string& match, const std::string& operand,
+                          bool rare = false) -> Result<std::vector<SearchHit>> {
         Params p{ws, operand};
-        const auto partition = search_partition(q.access, p, ws, "entity_id", "entity_type");
+        const auto partition = search_partition(q.access, p, ws, "entity_id", "entity_type", Dialect::Postgres);
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
         p.push_back(std::int64_t{kSqliteCandidates});
-        return collect(c,
-                       "SELECT entity_id, entity_type, title, body, 0 FROM search_index WHERE workspace_id = $1 AND " +
-                           match + " AND (entity_type = 'interaction' OR " + access +
-                           ") ORDER BY entity_id DESC LIMIT $" + std::to_string(p.size()),
-                       p);
-    };
-    const auto prefixes = [](const std::vector<std::string>& words) {
-        std::string out;
-        for (const auto& w : words) out += (out.empty() ? "" : " & ") + w + ":*";
-        return out;
+        const std::string rows =
+            "SELECT entity_id, entity_type, title, body, 0 FROM search_index WHERE workspace_id = "
+            "$1 AND " +
+            match + " AND (entity_type = 'interaction' OR " + access + ")";
+        const std::string limit = " LIMIT $" + std::to_string(p.size());
+        if (rare) {
+            return collect(c,
+                           "WITH m (entity_id, entity_type, title, body, score) AS MATERIALIZED (" + rows +
+                               ") SELECT * FROM m ORDER BY entity_id DESC" + limit,
+                           p);
+        }
+        return collect(c, rows + " ORDER BY entity_id DESC" + limit, p);
     };
     // 1. Word prefixes, every term required.
     const auto words = tsquery_words(q.terms);
     if (!words.empty()) {
-        page.add(by_match(RAPPORT_TRY(candidates("document @@ to_tsquery('simple', $2)", prefixes(words))), q.terms));
+        page.add(by_match(RAPPORT_TRY(candidates("document @@ lower($2)::tsquery", prefix_tsquery(words))), q.terms));
     }
     if (page.full()) return page.take();
     // Which words begin an indexed word (see search_sqlite): with all of them known, a short
     // page is only a rare combination of them.
-    bool all_known = q.terms.size() == 1 ? !page.empty() : true;
+    std::vector<bool> known(q.terms.size(), q.terms.size() == 1 && !page.empty());
     if (q.terms.size() > 1) {
-        for (const auto& term : q.terms) {
-            const auto parts = tsquery_words({term});
-            if (parts.empty()) {
-                all_known = false;
-                break;
-            }
-            auto rs = RAPPORT_TRY(c.query(
-                "SELECT 1 FROM search_index WHERE workspace_id = $1 AND document @@ to_tsquery('simple', $2) LIMIT 1",
-                {ws, prefixes(parts)}));
-            if (rs.empty()) {
-                all_known = false;
-                break;
-            }
+        for (std::size_t i = 0; i < q.terms.size(); ++i) {
+            known[i] = RAPPORT_TRY(begins_a_word_postgres(c, ws, q.terms[i]));
         }
     }
-    if (all_known) return page.take();
-    // 2. Near misses: titles pg_trgm finds alike to the whole query (its 0.3 threshold, with
-    //    the title trigram index of migration 0010), ranked by how alike their names are.
-    page.add(by_likeness(RAPPORT_TRY(candidates("lower(title) % $2", q.text)), q.terms));
+    if (std::all_of(known.begin(), known.end(), [](bool k) { return k; })) return page.take();
+    // 2. Near misses (typos), as on SQLite: each unknown word may be a word of the workspace's
+    //    vocabulary of names (migration 0017) alike enough to it. Comparing the whole query
+    //    with every title instead (pg_trgm's % on lower(title)) read tens of thousands of rows
+    //    for a short typo: 385 ms for "rosi" on 1M people.
+    {
+        std::string match;
+        bool any_alternative = false;
+        for (std::size_t i = 0; i < q.terms.size(); ++i) {
+            const auto parts = tsquery_words({q.terms[i]});
+            if (parts.empty()) continue;
+            std::string group = "(" + prefix_tsquery(parts) + ")";
+            if (!known[i]) {
+                for (const auto& a : RAPPORT_TRY(similar_names_postgres(c, ws, q.terms[i]))) group += " | '" + a + "'";
+                any_alternative = any_alternative || group.find(" | ") != std::string::npos;
+            }
+            match += (match.empty() ? "(" : " & (") + group + ")";
+        }
+        if (any_alternative) {
+            page.add(by_likeness(RAPPORT_TRY(candidates("document @@ lower($2)::tsquery", match)), q.terms));
+        }
+    }
     if (page.full()) return page.take();
-    // 3. Substrings of the text.
-    page.add(by_match(RAPPORT_TRY(candidates("lower(title || ' ' || body) LIKE $2", "%" + like_escape(q.text) + "%")),
+    // 3. Substrings of the text. Five characters or more are rare ("86837" of a phone number
+    //    is in a few dozen records): walking the newest rows for 100 of them read all 1.1M
+    //    (600 ms), while the trigram index finds them in 1 ms. A shorter one is common, and
+    //    the newest rows hold 100 of them soon.
+    page.add(by_match(RAPPORT_TRY(candidates("lower(title || ' ' || body) LIKE $2", "%" + like_escape(q.text) + "%",
+                                             q.text.size() >= 5)),
                       q.terms));
     return page.take();
 }
