@@ -4,9 +4,10 @@
 // importing 1,000,000 people runs at >= 100,000 rows/s end to end, and at >= 50% of the raw
 // prepared-statement insert rate that this program measures in the same run.
 //
-//   import_1m [--rows N] [--dir DIR] [--stages] [--keep] [--skip-raw] [--no-schema-raw]
+//   import_1m [--rows N] [--dir DIR] [--database URL] [--stages] [--keep] [--skip-raw] [--no-schema-raw]
 //   (--skip-raw: end to end only; --no-schema-raw: without the informational product-schema
-//   raw run, which takes minutes at 1,000,000 rows)
+//   raw run, which takes minutes at 1,000,000 rows; --database: the end-to-end import into
+//   that empty database, e.g. PostgreSQL, instead of DIR/e2e.db; the raw runs stay SQLite's)
 //
 // 1. Generates a people CSV (DIR/people.csv): external id, first and last name (accents),
 //    email (some in upper case or with spaces), phone (Italy, Spain, Portugal, France,
@@ -289,8 +290,8 @@ struct Workspace {
     domain::Principal owner;
 };
 
-Workspace open_workspace(const std::string& path) {
-    auto services = app::Services::open("sqlite:" + path);
+Workspace open_workspace(const std::string& url) {
+    auto services = app::Services::open(url);
     if (!services) {
         std::fprintf(stderr, "open: %s\n", services.error().detail.c_str());
         std::exit(1);
@@ -414,7 +415,7 @@ void stages(const std::string& csv, const std::vector<std::vector<std::string>>&
         while (reader.next(record)) ++n;
         rate("CSV parsing (CsvReader)", seconds_since(start));
     }
-    Workspace w = open_workspace(dir + "/stages.db");
+    Workspace w = open_workspace("sqlite:" + dir + "/stages.db");
     auto& svc = w.services->customers();
     const auto defs = must(svc.custom_fields(w.owner, customers::EntityType::Person), "defs");
     const auto mapping = must(parse_mapping(mapping_request(), customers::EntityType::Person,
@@ -510,7 +511,7 @@ void stages(const std::string& csv, const std::vector<std::vector<std::string>>&
 
 int main(int argc, char** argv) {
     std::int64_t rows = 1'000'000;
-    std::string dir;
+    std::string dir, database;
     bool with_stages = false, keep = false, skip_raw = false, schema_raw_too = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -518,6 +519,8 @@ int main(int argc, char** argv) {
             rows = std::atoll(argv[++i]);
         } else if (a == "--dir" && i + 1 < argc) {
             dir = argv[++i];
+        } else if (a == "--database" && i + 1 < argc) {
+            database = argv[++i];
         } else if (a == "--stages") {
             with_stages = true;
         } else if (a == "--keep") {
@@ -527,8 +530,9 @@ int main(int argc, char** argv) {
         } else if (a == "--no-schema-raw") {
             schema_raw_too = false;
         } else {
-            std::fprintf(
-                stderr, "usage: import_1m [--rows N] [--dir DIR] [--stages] [--keep] [--skip-raw] [--no-schema-raw]\n");
+            std::fprintf(stderr,
+                         "usage: import_1m [--rows N] [--dir DIR] [--database URL] [--stages] [--keep] [--skip-raw] "
+                         "[--no-schema-raw]\n");
             return 2;
         }
     }
@@ -559,7 +563,7 @@ int main(int argc, char** argv) {
         std::printf("raw prepared INSERT, plain table (PK only), 100k rows/txn: %10.0f rows/s\n", raw);
     }
     if (!skip_raw && schema_raw_too) {
-        Workspace w = open_workspace(dir + "/schema.db");
+        Workspace w = open_workspace("sqlite:" + dir + "/schema.db");
         const Id ws = w.owner.workspace_id, owner = *w.owner.user_id;
         w.services.reset();
         schema_raw = raw_insert_rate(dir + "/schema.db", cells, ws, owner, 1'000'000'000'000LL);
@@ -567,7 +571,9 @@ int main(int argc, char** argv) {
     }
 
     // (b) end to end
-    Workspace w = open_workspace(dir + "/e2e.db");
+    if (database.empty()) database = "sqlite:" + dir + "/e2e.db";
+    std::printf("end to end into %s\n", database.rfind("sqlite:", 0) == 0 ? database.c_str() : "PostgreSQL");
+    Workspace w = open_workspace(database);
     const auto e2e = import_file(w, csv_path);
     const double rate = static_cast<double>(rows) / e2e.seconds;
     const std::int64_t stored = count_people(w);

@@ -44,13 +44,13 @@ CREATE TABLE search_terms (
 );
 CREATE INDEX search_terms_folded ON search_terms USING GIN (folded gin_trgm_ops);
 
---    The words of a name that the vocabulary keeps: lower-cased, split on spaces, three
---    letters or more (as SQLite's triggers of 0013).
+-- The words of a name that the vocabulary keeps: lower-cased, split on spaces, three
+-- letters or more (as SQLite's triggers of 0013).
 CREATE FUNCTION rapport_name_words(name TEXT) RETURNS SETOF TEXT LANGUAGE sql IMMUTABLE AS $$
     SELECT DISTINCT w FROM regexp_split_to_table(lower(name), '\s+') AS w WHERE length(w) >= 3
 $$;
 
---    New records: once per statement, so an import's batch adds its words in one INSERT.
+-- New records: once per statement, so an import's batch adds its words in one INSERT.
 CREATE FUNCTION rapport_terms_of_new_people() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO search_terms (workspace_id, term)
@@ -73,8 +73,8 @@ END $$;
 CREATE TRIGGER companies_terms_insert AFTER INSERT ON companies REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION rapport_terms_of_new_companies();
 
---    A renamed person adds the new words; an erased one takes away the words of the old name
---    that no other record of the workspace still has.
+-- A renamed person adds the new words; an erased one takes away the words of the old name
+-- that no other record of the workspace still has.
 CREATE FUNCTION rapport_terms_of_changed_person() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.erased_at IS NOT NULL AND OLD.erased_at IS NULL THEN
