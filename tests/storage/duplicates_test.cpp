@@ -1,14 +1,10 @@
 // Duplicate detection and merge on every engine: the per-record check and the workspace
 // scan fill the same queue, dismissals survive rescans, workspaces never meet, and a merge
 // moves timeline, affiliations, consumers, tags, memberships and provenance in one go.
-#include "core/crypto.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
-#include "domain/identity/identity_service.hpp"
-#include "storage/backend.hpp"
+#include "storage/customers_backend.hpp"
 #include "storage/repositories/sql_audit_repository.hpp"
-#include "storage/repositories/sql_customer_repository.hpp"
 #include "storage/repositories/sql_duplicate_repository.hpp"
-#include "storage/repositories/sql_identity_repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::storage::testing {
@@ -17,33 +13,15 @@ using namespace rapport::domain;
 using namespace rapport::domain::customers;
 using namespace rapport::domain::duplicates;
 
-class DuplicatesTest : public BackendTest {
+class DuplicatesTest : public CustomersBackendTest {
 protected:
     void SetUp() override {
-        crypto::initialize();
-        BackendTest::SetUp();
+        CustomersBackendTest::SetUp();
         if (HasFatalFailure()) return;
-        identity_repo_ = std::make_unique<SqlIdentityRepository>(db());
-        customer_repo_ = std::make_unique<SqlCustomerRepository>(db());
         duplicate_repo_ = std::make_unique<SqlDuplicateRepository>(db());
         audit_repo_ = std::make_unique<SqlAuditRepository>(db());
-        throttle_ = std::make_unique<LoginThrottle>(clock_);
-        identity_ = std::make_unique<IdentityService>(*identity_repo_, clock_, *throttle_, IdentityService::Options{});
-        customers_ = std::make_unique<CustomerService>(*customer_repo_, *identity_, clock_);
         duplicates_ =
             std::make_unique<DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_, *identity_, clock_);
-        acme_ = boot("acme");
-        globex_ = boot("globex");
-    }
-    Principal boot(const std::string& name) {
-        auto r = identity_->bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");
-        EXPECT_TRUE(r) << (r ? "" : r.error().detail);
-        Principal p;
-        p.workspace_id = r->workspace.workspace_id;
-        p.user_id = r->owner.user_id;
-        p.role = Role::Owner;
-        p.label = r->owner.email;
-        return p;
     }
     Id create(const Principal& actor, EntityType type, nlohmann::json fields, std::vector<std::string> tags = {}) {
         CustomerInput in;
@@ -72,16 +50,9 @@ protected:
         return rs ? as_int(rs->rows.at(0).at(0)) : -1;
     }
 
-    ManualClock clock_{1'700'000'000'000};
-    std::unique_ptr<SqlIdentityRepository> identity_repo_;
-    std::unique_ptr<SqlCustomerRepository> customer_repo_;
     std::unique_ptr<SqlDuplicateRepository> duplicate_repo_;
     std::unique_ptr<SqlAuditRepository> audit_repo_;
-    std::unique_ptr<LoginThrottle> throttle_;
-    std::unique_ptr<IdentityService> identity_;
-    std::unique_ptr<CustomerService> customers_;
     std::unique_ptr<DuplicateService> duplicates_;
-    Principal acme_, globex_;
 };
 
 TEST_P(DuplicatesTest, CreateQueuesPairsByExactAndFuzzyRules) {

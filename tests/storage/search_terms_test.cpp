@@ -2,12 +2,7 @@
 // 0013, PostgreSQL 0017), on every engine: new and renamed records add their words, an
 // erasure takes away the words of the old name that no other record still has, and each
 // workspace keeps its own words.
-#include "core/crypto.hpp"
-#include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
-#include "storage/backend.hpp"
-#include "storage/repositories/sql_customer_repository.hpp"
-#include "storage/repositories/sql_identity_repository.hpp"
+#include "storage/customers_backend.hpp"
 #include "storage/repositories/sql_privacy_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -16,30 +11,12 @@ namespace rapport::storage::testing {
 using namespace rapport::domain;
 using namespace rapport::domain::customers;
 
-class SearchTermsTest : public BackendTest {
+class SearchTermsTest : public CustomersBackendTest {
 protected:
     void SetUp() override {
-        crypto::initialize();
-        BackendTest::SetUp();
+        CustomersBackendTest::SetUp();
         if (HasFatalFailure()) return;
-        identity_repo_ = std::make_unique<SqlIdentityRepository>(db());
-        customer_repo_ = std::make_unique<SqlCustomerRepository>(db());
         privacy_repo_ = std::make_unique<SqlPrivacyRepository>(db());
-        throttle_ = std::make_unique<LoginThrottle>(clock_);
-        identity_ = std::make_unique<IdentityService>(*identity_repo_, clock_, *throttle_, IdentityService::Options{});
-        customers_ = std::make_unique<CustomerService>(*customer_repo_, *identity_, clock_);
-        acme_ = boot("acme");
-        globex_ = boot("globex");
-    }
-    Principal boot(const std::string& name) {
-        auto r = identity_->bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");
-        EXPECT_TRUE(r) << (r ? "" : r.error().detail);
-        Principal p;
-        p.workspace_id = r->workspace.workspace_id;
-        p.user_id = r->owner.user_id;
-        p.role = Role::Owner;
-        p.label = r->owner.email;
-        return p;
     }
     Id create(const Principal& actor, EntityType type, nlohmann::json fields) {
         CustomerInput in;
@@ -78,14 +55,7 @@ protected:
         return out;
     }
 
-    ManualClock clock_{1'700'000'000'000};
-    std::unique_ptr<SqlIdentityRepository> identity_repo_;
-    std::unique_ptr<SqlCustomerRepository> customer_repo_;
     std::unique_ptr<SqlPrivacyRepository> privacy_repo_;
-    std::unique_ptr<LoginThrottle> throttle_;
-    std::unique_ptr<IdentityService> identity_;
-    std::unique_ptr<CustomerService> customers_;
-    Principal acme_, globex_;
 };
 
 TEST_P(SearchTermsTest, NewAndRenamedRecordsAddTheirNameWordsPerWorkspace) {
