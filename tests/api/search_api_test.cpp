@@ -54,6 +54,9 @@ TEST_F(SearchApiTest, FindsByNamePrefixAccentFoldedAndGroupsByType) {
     EXPECT_TRUE(found(res, company_id_));
     EXPECT_EQ(res.json()["groups"]["companies"][0]["id"], company_id_);
     EXPECT_TRUE(found(owner.get("/api/v1/search?q=GIOV"), person_id_));
+    // Short words beside a longer one: prefixes of one and two letters.
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=giovanna%20fe"), person_id_));
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=g%20ferraresi"), person_id_));
 }
 
 TEST_F(SearchApiTest, FindsByEmailPhoneAndTaxIdFragments) {
