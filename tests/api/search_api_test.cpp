@@ -64,6 +64,9 @@ TEST_F(SearchApiTest, FindsByEmailPhoneAndTaxIdFragments) {
     EXPECT_TRUE(found(owner.get("/api/v1/search?q=giovanna.ferraresi%40aurora.example"), person_id_));
     EXPECT_TRUE(found(owner.get("/api/v1/search?q=87654321"), company_id_));
     EXPECT_TRUE(found(owner.get("/api/v1/search?q=00743110157"), company_id_));
+    // Inside a name: a person's and a company's.
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=rrares"), person_id_));
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=efazion"), company_id_));
 }
 
 TEST_F(SearchApiTest, ToleratesATypo) {

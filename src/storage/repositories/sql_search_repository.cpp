@@ -1,6 +1,7 @@
 #include "storage/repositories/sql_search_repository.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -195,6 +196,24 @@ Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, cons
     return most_alike(words, term);
 }
 
+// Words of the workspace's vocabulary of names (SQLite, migration 0013) that contain `term`
+// (three letters or more: its trigram index matches any substring of a word), folded as
+// FTS5's word index has them; at most 50 vocabulary entries are read.
+Result<std::vector<std::string>> names_containing(Connection& c, Id ws, const std::string& term) {
+    auto rs =
+        RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t CROSS JOIN search_terms s ON s.term_id = t.rowid"
+                            " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT 50",
+                            {fts_quote(term), ws}));
+    const std::string folded = fold_latin(term);
+    std::set<std::string> out;
+    for (const auto& row : rs.rows) {
+        for (auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) {
+            if (word.find(folded) != std::string::npos) out.insert(std::move(word));
+        }
+    }
+    return std::vector<std::string>(out.begin(), out.end());
+}
+
 // The same on PostgreSQL (migration 0017): pg_trgm's similarity (over 0.3) on the words'
 // folded form proposes, most_alike decides. The words come back as spelt, in tsquery_words'
 // words: PostgreSQL's 'simple' documents keep accents.
@@ -321,28 +340,55 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
     }
     if (page.full()) return page.take();
 
-    // 3. Substrings (inside phone numbers, tax ids, emails, names), as some word begins no
-    //    word: the trigram index of the records proposes, newest first. A substring of a rare
-    //    string makes FTS5 intersect long trigram lists to the end, so it runs only when the
-    //    page is still not full.
-    std::string substrings;
+    // 3. Substrings, as some word begins no word and the page is still not full. A term with a
+    //    digit (inside a phone number or a tax id) is looked up in the records' trigram index,
+    //    which holds those only (migration 0019); a term of letters, three or more, in the
+    //    vocabulary of names, and the words containing it are searched for as in step 1
+    //    (every term required). Names and emails in the trigram index cost every record
+    //    written ~55 trigrams for what the vocabulary finds among thousands of words.
+    std::string numbers;
+    std::vector<std::vector<std::string>> named;  // per term of letters: the words containing it
     for (const auto& t : q.terms) {
-        if (t.size() >= 3) substrings += (substrings.empty() ? "" : " AND ") + fts_quote(t);
+        if (t.size() < 3) continue;
+        if (std::any_of(t.begin(), t.end(), [](unsigned char ch) { return std::isdigit(ch) != 0; })) {
+            numbers += (numbers.empty() ? "" : " AND ") + fts_quote(t);
+            continue;
+        }
+        named.push_back(RAPPORT_TRY(names_containing(c, ws, t)));
+        if (named.back().empty()) return page.take();  // no record can hold every term
     }
-    if (substrings.empty()) return page.take();
-    Params p{"text:(" + substrings + ")", ws};
+    if (numbers.empty()) {
+        if (named.empty()) return page.take();
+        std::string match = "{title body}:(";
+        for (std::size_t i = 0; i < named.size(); ++i) {
+            match += i ? " AND (" : "(";
+            for (std::size_t k = 0; k < named[i].size(); ++k) match += (k ? " OR " : "") + fts_quote(named[i][k]);
+            match += ")";
+        }
+        page.add(by_match(RAPPORT_TRY(word_candidates(match + ")")), q.terms));
+        return page.take();
+    }
+    Params p{"text:(" + numbers + ")", ws};
     const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type", Dialect::Sqlite);
     const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
     p.push_back(std::int64_t{kSqliteCandidates});
     // No bm25 here either: on trigrams it cost ~50 ms a query (every list is long).
-    page.add(
-        by_match(RAPPORT_TRY(collect(c,
+    auto found = RAPPORT_TRY(collect(c,
                                      "SELECT t.rowid, i.entity_type, i.title, i.body, 0 FROM search_trigrams t JOIN "
                                      "search_index i ON i.rowid = t.rowid WHERE search_trigrams MATCH $1 AND t.ws = $2 "
                                      "AND " +
                                          access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
-                                     p)),
-                 q.terms));
+                                     p));
+    // Terms of letters beside a number: a word of the record contains each.
+    std::erase_if(found, [&](const SearchHit& h) {
+        const auto words = domain::search::terms_of(fold_latin(h.title + " " + h.detail));
+        return !std::all_of(named.begin(), named.end(), [&](const auto& containing) {
+            return std::any_of(words.begin(), words.end(), [&](const auto& w) {
+                return std::find(containing.begin(), containing.end(), w) != containing.end();
+            });
+        });
+    });
+    page.add(by_match(std::move(found), q.terms));
     return page.take();
 }
 
