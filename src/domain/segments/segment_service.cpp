@@ -218,8 +218,8 @@ Result<Segment> SegmentService::get(const Principal& actor, Id segment_id) {
 Result<Page<Segment>> SegmentService::list(const Principal& actor, const PageRequest& page) {
     // A buyer's partner user works outside the company: the workspace's segments (its plans
     // for its customers) are not theirs, only those they made.
-    if (RAPPORT_TRY(identity_.is_partner(actor))) return repo_.list(actor.workspace_id, page, actor.user_id);
-    return repo_.list(actor.workspace_id, page, std::nullopt);
+    const bool partner = RAPPORT_TRY(identity_.is_partner(actor));
+    return repo_.list(actor.workspace_id, page, partner ? actor.user_id : std::nullopt);
 }
 
 customers::ListRequest SegmentService::member_request(const Segment& segment) {

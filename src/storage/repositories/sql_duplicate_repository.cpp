@@ -244,8 +244,8 @@ Result<std::vector<MatchRecord>> SqlDuplicateRepository::neighbours(Id ws, Entit
         // every person of each city under half the alphabet, so each batch cost more than the
         // last (600 rows/s at 180,000 people). A block of more than limits.whole people is
         // narrowed to those with the probe's first initial too, and not read when that is still
-        // more than limits.whole (reading blocks was most of an import's duplicate check). A typo in those letters is
-        // left to the workspace scan's phonetic blocking.
+        // more than limits.whole (reading blocks was most of an import's duplicate check). A
+        // typo in those letters is left to the workspace scan's phonetic blocking.
         const bool company = type == EntityType::Company;
         const std::string block = company ? " FROM companies r WHERE r.workspace_id = $1 AND lower(r.city) = lower($2)"
                                             " AND (lower(substr(r.legal_name, 1, 1)) = $3"

@@ -123,6 +123,11 @@ private:
     std::set<Id> seen_;
 };
 
+// The words of a hit's name and other text, accents folded, as terms_of splits a query.
+std::vector<std::string> words_of(const SearchHit& h) {
+    return domain::search::terms_of(fold_latin(h.title + " " + h.detail));
+}
+
 // Candidates scored by how well their text answers the terms (see match_score).
 std::vector<SearchHit> by_match(std::vector<SearchHit> candidates, const std::vector<std::string>& terms) {
     for (auto& h : candidates) h.score = domain::search::match_score(h.title, h.detail, terms);
@@ -167,12 +172,30 @@ std::vector<std::string> most_alike(const std::vector<std::pair<std::string, std
     return out;
 }
 
-// Names of the workspace's vocabulary (SQLite, migration 0013) alike enough to `term`:
-// candidates share two neighbouring trigrams with it (one typo, or an accent the trigram
-// tokenizer does not fold, breaks a few and leaves a neighbouring pair intact, while one
-// common trigram such as "ros" would propose half the vocabulary), then each word of a
-// candidate is compared with the term (most_alike). None for terms under four letters (too
-// many names are alike). The words come back folded, as FTS5's index (remove_diacritics) has them.
+// The words of the workspace's vocabulary of names (SQLite, migration 0013) whose entries
+// match `match`, an FTS5 query of its trigram index; at most `limit` entries, each split into
+// words and folded, as FTS5's word index (remove_diacritics) has them.
+Result<std::vector<std::string>> vocabulary_words_sqlite(Connection& c, Id ws, const std::string& match, int limit) {
+    // CROSS JOIN keeps the trigram match first. Without statistics on search_terms (a
+    // database whose ANALYZE ran while it was empty, as one grown by imports is), the planner
+    // read the workspace's vocabulary and evaluated the match once per word: 80-100 ms per
+    // typo at 1M people instead of 1-3.
+    auto rs =
+        RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t CROSS JOIN search_terms s ON s.term_id = t.rowid"
+                            " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT $3",
+                            {match, ws, std::int64_t{limit}}));
+    std::vector<std::string> words;
+    for (const auto& row : rs.rows) {
+        for (auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) words.push_back(std::move(word));
+    }
+    return words;
+}
+
+// Names of the vocabulary alike enough to `term`: candidates share two neighbouring trigrams
+// with it (one typo, or an accent the trigram tokenizer does not fold, breaks a few and
+// leaves a neighbouring pair intact, while one common trigram such as "ros" would propose
+// half the vocabulary), then each word of a candidate is compared with the term
+// (most_alike). None for terms under four letters (too many names are alike).
 Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, const std::string& term) {
     if (term.size() < 4) return std::vector<std::string>{};
     std::vector<std::string> runs;
@@ -181,35 +204,18 @@ Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, cons
     for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
         near += (near.empty() ? "(" : " OR (") + runs[i] + " AND " + runs[i + 1] + ")";
     }
-    // CROSS JOIN keeps the trigram match first. Without statistics on search_terms (a
-    // database whose ANALYZE ran while it was empty, as one grown by imports is), the planner
-    // read the workspace's vocabulary and evaluated the match once per word: 80-100 ms per
-    // typo at 1M people instead of 1-3.
-    auto rs =
-        RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t CROSS JOIN search_terms s ON s.term_id = t.rowid"
-                            " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT 500",
-                            {near, ws}));
     std::vector<std::pair<std::string, std::string>> words;
-    for (const auto& row : rs.rows) {
-        for (auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) words.emplace_back(word, word);
-    }
+    for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, near, 500))) words.emplace_back(word, word);
     return most_alike(words, term);
 }
 
-// Words of the workspace's vocabulary of names (SQLite, migration 0013) that contain `term`
-// (three letters or more: its trigram index matches any substring of a word), folded as
-// FTS5's word index has them; at most 50 vocabulary entries are read.
+// Names of the vocabulary that contain `term` (three letters or more: the trigram index
+// matches any substring of a word); at most 50 vocabulary entries are read.
 Result<std::vector<std::string>> names_containing(Connection& c, Id ws, const std::string& term) {
-    auto rs =
-        RAPPORT_TRY(c.query("SELECT s.term FROM search_term_trigrams t CROSS JOIN search_terms s ON s.term_id = t.rowid"
-                            " WHERE search_term_trigrams MATCH $1 AND s.workspace_id = $2 LIMIT 50",
-                            {fts_quote(term), ws}));
     const std::string folded = fold_latin(term);
     std::set<std::string> out;
-    for (const auto& row : rs.rows) {
-        for (auto& word : domain::search::terms_of(fold_latin(as_text(row[0])))) {
-            if (word.find(folded) != std::string::npos) out.insert(std::move(word));
-        }
+    for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, fts_quote(term), 50))) {
+        if (word.find(folded) != std::string::npos) out.insert(std::move(word));
     }
     return std::vector<std::string>(out.begin(), out.end());
 }
@@ -226,15 +232,6 @@ Result<std::vector<std::string>> similar_names_postgres(Connection& c, Id ws, co
         for (auto& word : tsquery_words({as_text(row[0])})) words.emplace_back(word, fold_latin(word));
     }
     return most_alike(words, term);
-}
-
-}  // namespace
-
-Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQuery& q) {
-    return read(db_, [&](Connection& c) -> Result<std::vector<SearchHit>> {
-        if (c.dialect() == Dialect::Sqlite) return search_sqlite(c, ws, q);
-        return search_postgres(c, ws, q);
-    });
 }
 
 // Whether some word of the workspace's records begins with `term` (PostgreSQL). A name's
@@ -256,6 +253,15 @@ Result<bool> begins_a_word_postgres(Connection& c, Id ws, const std::string& ter
                                 "lower($2)::tsquery LIMIT 1",
                                 {ws, prefix_tsquery(parts)}))
                 .empty();
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> SqlSearchRepository::search(Id ws, const SearchQuery& q) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<SearchHit>> {
+        if (c.dialect() == Dialect::Sqlite) return search_sqlite(c, ws, q);
+        return search_postgres(c, ws, q);
+    });
 }
 
 // Every step below reads at most this many matches, newest first (FTS5 walks its posting
@@ -296,7 +302,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
         }
         auto found = RAPPORT_TRY(word_candidates("{title body}:(" + match + ")"));
         std::erase_if(found, [&](const SearchHit& h) {
-            const auto words = domain::search::terms_of(fold_latin(h.title + " " + h.detail));
+            const auto words = words_of(h);
             return !std::all_of(initials.begin(), initials.end(), [&](char initial) {
                 return std::any_of(words.begin(), words.end(), [&](const auto& w) { return w.front() == initial; });
             });
@@ -381,7 +387,7 @@ Result<std::vector<SearchHit>> SqlSearchRepository::search_sqlite(Connection& c,
                                      p));
     // Terms of letters beside a number: a word of the record contains each.
     std::erase_if(found, [&](const SearchHit& h) {
-        const auto words = domain::search::terms_of(fold_latin(h.title + " " + h.detail));
+        const auto words = words_of(h);
         return !std::all_of(named.begin(), named.end(), [&](const auto& containing) {
             return std::any_of(words.begin(), words.end(), [&](const auto& w) {
                 return std::find(containing.begin(), containing.end(), w) != containing.end();
