@@ -73,10 +73,11 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
         std::string_view rest = *fields;
         while (!rest.empty()) {
             const auto comma = rest.find(',');
-            out.fields.emplace_back(rest.substr(0, comma));
+            out.list.fields.emplace_back(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
     }
+    out.fields = out.list.fields;
     out.list.request_errors = std::move(errors);  // reported together with the filter and sort checks
     return out;
 }

@@ -125,7 +125,7 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
     router.add(http::Verb::get, base + "/count", [&api, type](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto request = RAPPORT_TRY(list_request(ctx));
-        return ok_json({{"count", RAPPORT_TRY(api.customers.count(principal, type, request.list.filter))}});
+        return ok_json({{"count", RAPPORT_TRY(api.customers.count(principal, type, request.list))}});
     });
     router.add(http::Verb::post, base, [&api, type, base](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
@@ -164,19 +164,24 @@ void register_entity(http::Router& router, ApiContext& api, EntityType type, con
                    }
                    return res;
                });
-    router.add(http::Verb::patch, base + "/{id}",
-               [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
-                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
-                   auto id = RAPPORT_TRY(path_id(ctx, "id", what));
-                   auto request = RAPPORT_TRY(read_write_request(ctx, principal));
-                   RAPPORT_CHECK(api.customers.update(principal, type, id, request.input, request.source));
-                   auto view = RAPPORT_TRY(api.customers.get(principal, type, id));
-                   json out = record_json(view.record);
-                   out["provenance"] = provenance_json(view.provenance);
-                   out["flags"] = flags_json(view.record.flags);
-                   out["duplicates"] = duplicate_hits_json(RAPPORT_TRY(api.duplicates.check(principal, type, {id})));
-                   return ok_json(out);
-               });
+    router.add(
+        http::Verb::patch, base + "/{id}", [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
+            auto principal = RAPPORT_TRY(authenticate(ctx, api));
+            auto id = RAPPORT_TRY(path_id(ctx, "id", what));
+            auto request = RAPPORT_TRY(read_write_request(ctx, principal));
+            auto updated = RAPPORT_TRY(api.customers.update(principal, type, id, request.input, request.source));
+            const auto& view = updated.view;
+            json out = record_json(view.record);
+            out["provenance"] = provenance_json(view.provenance);
+            out["flags"] = flags_json(view.record.flags);
+            // A record handed to a colleague out of the writer's sight is still saved:
+            // answer with what was saved, say so, and list no duplicates they cannot see.
+            out["visible_to_you"] = updated.readable;
+            out["duplicates"] = updated.readable
+                                    ? duplicate_hits_json(RAPPORT_TRY(api.duplicates.check(principal, type, {id})))
+                                    : json::array();
+            return ok_json(out);
+        });
     router.add(http::Verb::delete_, base + "/{id}",
                [&api, type, what](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));

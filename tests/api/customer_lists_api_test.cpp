@@ -121,6 +121,18 @@ TEST_F(CustomerListsApiTest, SelectsFields) {
     EXPECT_TRUE(person.contains("id"));
 }
 
+TEST_F(CustomerListsApiTest, UnknownSelectedFieldsAreNamedNotIgnored) {
+    auto owner = owner_of(ws_);
+    auto res = owner.get("/api/v1/people?fields=last_name,lastname,custom.nope&limit=1");
+    expect_problem(res, 422);
+    EXPECT_TRUE(has_error_at(res, "?fields")) << res.body;
+    EXPECT_NE(res.body.find("'lastname'"), std::string::npos) << res.body;
+    EXPECT_NE(res.body.find("'custom.nope'"), std::string::npos) << res.body;
+    EXPECT_EQ(res.body.find("'last_name'"), std::string::npos) << res.body;
+    // The count takes the same parameters and checks them too.
+    expect_problem(owner.get("/api/v1/companies/count?fields=legal_nam"), 422);
+}
+
 TEST_F(CustomerListsApiTest, BadFiltersSortsAndCursorsAreExplained) {
     auto owner = owner_of(ws_);
     auto malformed = owner.get("/api/v1/people?filter=" + encode("{nope"));

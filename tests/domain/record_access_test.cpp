@@ -106,4 +106,37 @@ TEST(RecordAccess, PartnerUsersWorkOnTheirBuyersConsumersOnly) {
     EXPECT_EQ(f.partner_company_id, 500);
 }
 
+TEST(RecordAccess, AWriteIsJudgedOnTheStateItLeaves) {
+    const Actor ada = member(1, {10});
+    const RecordRef hers{1, 10};
+    // Staying within her write scope (own): allowed, whatever the team.
+    EXPECT_EQ(judge_write(ada, kDefaults, hers, RecordRef{1, 11}), WriteVerdict::Allowed);
+    // Handing her record to a colleague: allowed, she may lose sight of it.
+    EXPECT_EQ(judge_write(ada, kDefaults, hers, RecordRef{2, 11}), WriteVerdict::HandedOver);
+    // Orphaning it, or creating one owned by someone else: outside her scope.
+    EXPECT_EQ(judge_write(ada, kDefaults, hers, RecordRef{std::nullopt, 10}), WriteVerdict::OutsideWriteScope);
+    EXPECT_EQ(judge_write(ada, kDefaults, std::nullopt, RecordRef{2, 10}), WriteVerdict::OutsideWriteScope);
+    // A manager passing a teammate's record out of the team is not its owner: refused.
+    const Actor manager{5, Role::Manager, {10}};
+    EXPECT_EQ(judge_write(manager, kDefaults, RecordRef{2, 10}, RecordRef{2, 11}), WriteVerdict::OutsideWriteScope);
+    EXPECT_EQ(judge_write(manager, kDefaults, RecordRef{2, 10}, RecordRef{3, 10}), WriteVerdict::Allowed);
+}
+
+TEST(RecordAccess, NoWriteLeavesItsPartitionForOneNotGranted) {
+    Actor partner{3, Role::Member, {}};
+    partner.partner_company_id = 500;
+    const RecordRef mine{std::nullopt, std::nullopt, 500, std::nullopt};
+    EXPECT_EQ(judge_write(partner, kDefaults, mine, mine), WriteVerdict::Allowed);
+    EXPECT_EQ(judge_write(partner, kDefaults, mine, RecordRef{std::nullopt, std::nullopt, 600, std::nullopt}),
+              WriteVerdict::OutsidePartnerBuyer);
+    EXPECT_EQ(judge_write(partner, kDefaults, mine, RecordRef{3, std::nullopt, std::nullopt, std::nullopt}),
+              WriteVerdict::OutsidePartnerBuyer);
+    Actor admin{1, Role::Admin, {}};
+    admin.partitions = {500};
+    EXPECT_EQ(judge_write(admin, kDefaults, mine, RecordRef{1, std::nullopt, 600, std::nullopt}),
+              WriteVerdict::PartitionNotGranted);
+    EXPECT_EQ(judge_write(admin, kDefaults, mine, RecordRef{1, std::nullopt, std::nullopt, std::nullopt}),
+              WriteVerdict::Allowed);
+}
+
 }  // namespace rapport::domain

@@ -29,6 +29,12 @@ struct RecordWrite {
     bool flags_changed = false;
     // The flags this write raised (a subset of record.flags), for import reports.
     std::vector<FieldFlag> raised_flags = {};
+    // For an update judged on the stored state read at this updated_at: update() applies it
+    // only if the record is still so, and otherwise fails with Conflict (NotFound if deleted).
+    std::optional<UnixMillis> expected_updated_at = std::nullopt;
+    // How the permissions judged the result (record_access.hpp): HandedOver when the writer
+    // passed the record to a colleague and may no longer be able to see it.
+    WriteVerdict verdict = WriteVerdict::Allowed;
 };
 
 struct ListQuery {

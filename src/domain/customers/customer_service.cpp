@@ -20,6 +20,10 @@ std::string what(EntityType type) {
     return type == EntityType::Company ? "company" : "person";
 }
 
+std::string maybe_id(const std::optional<Id>& id) {
+    return id ? id_to_string(*id) : "none";
+}
+
 }  // namespace
 
 Source CustomerService::default_source(const Principal& actor) {
@@ -253,22 +257,38 @@ Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, cons
         record.fields["market"] = "b2b";
         changes.push_back({"market", "", "b2b"});
     }
-    if (const auto partner = context.permissions.partner_company_id; partner && ref_of(record).partition != partner) {
-        return fail(Error::forbidden("as a partner user of buyer " + id_to_string(*partner) +
-                                     " you can create only that buyer's consumers"));
-    }
-    if (!context.permissions.partner_company_id && !partition_visible(context.permissions, ref_of(record))) {
-        return fail(Error::forbidden("you have no grant for the consumers of buyer " +
-                                     id_to_string(*ref_of(record).partition) +
-                                     "; an admin can grant it on the buyer's partition"));
-    }
-    if (!can_write(context.permissions, context.grants, ref_of(record))) {
-        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot create this " +
-                                     what(type) + " with this owner and team"));
-    }
+    RAPPORT_CHECK(check_result(actor, context, std::nullopt, record, "create"));
     record.created_at = record.updated_at = clock_.now_ms();
     write.at = record.created_at;
     return write;
+}
+
+Result<WriteVerdict> CustomerService::check_result(const Principal& actor, const WriteContext& context,
+                                                   const std::optional<RecordRef>& before, const CustomerRecord& after,
+                                                   const std::string& verb) {
+    const RecordRef ref = ref_of(after);
+    const WriteVerdict verdict = judge_write(context.permissions, context.grants, before, ref);
+    switch (verdict) {
+        case WriteVerdict::Allowed:
+        case WriteVerdict::HandedOver: return verdict;
+        case WriteVerdict::OutsidePartnerBuyer:
+            return fail(Error::forbidden("as a partner user of buyer " +
+                                         id_to_string(*context.permissions.partner_company_id) + " you can " + verb +
+                                         " only that buyer's consumers; keep buyer_company_id at " +
+                                         id_to_string(*context.permissions.partner_company_id)));
+        case WriteVerdict::PartitionNotGranted:
+            return fail(Error::forbidden("you have no grant for the consumers of buyer " + maybe_id(ref.partition) +
+                                         "; an admin can grant it on the buyer's partition"));
+        case WriteVerdict::OutsideWriteScope: break;
+    }
+    const Scope scope = context.grants.for_role(actor.role).write;
+    return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") writes " +
+                                 std::string(to_string(scope)) + " records, so it cannot " + verb + " this " +
+                                 what(after.type) + " with owner " + maybe_id(after.owner_user_id) + " and team " +
+                                 maybe_id(after.team_id) +
+                                 (before && before->owner_user_id == actor.user_id
+                                      ? "; as its owner you may hand it to a colleague (owner_user_id)"
+                                      : "")));
 }
 
 Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, const WriteContext& context,
@@ -283,9 +303,15 @@ Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, cons
         return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
                                      std::string(to_string(actor.role)) + ") cannot change it"));
     }
+    const RecordRef before = ref_of(record);
+    const UnixMillis read_at = record.updated_at;
     RecordWrite write =
         RAPPORT_TRY(apply(actor, context.permissions, std::move(record), input, false, context.custom_defs, source));
-    if (!write.changes.empty()) write.record.updated_at = clock_.now_ms();
+    // Judged on the result, before anything is written; the write applies only if the record
+    // is still as read (expected_updated_at), so the judgement holds inside its transaction.
+    write.verdict = RAPPORT_TRY(check_result(actor, context, before, write.record, "save"));
+    write.expected_updated_at = read_at;
+    if (!write.changes.empty()) write.record.updated_at = std::max(clock_.now_ms(), read_at + 1);
     write.at = write.record.updated_at;
     return write;
 }
@@ -318,15 +344,19 @@ Result<CustomerRecord> CustomerService::readable(const Principal& actor, const A
     return *found;
 }
 
-Result<CustomerRecord> CustomerService::update(const Principal& actor, EntityType type, Id id,
-                                               const CustomerInput& input, const Source& source) {
+Result<CustomerService::Updated> CustomerService::update(const Principal& actor, EntityType type, Id id,
+                                                         const CustomerInput& input, const Source& source) {
     const WriteContext context = RAPPORT_TRY(write_context(actor, type));
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
     if (!found) return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
     RecordWrite write = RAPPORT_TRY(prepare_update(actor, context, std::move(*found), input, source));
-    if (write.changes.empty()) return std::move(write.record);
-    RAPPORT_CHECK(repo_.update(write));
-    return std::move(write.record);
+    if (!write.changes.empty()) RAPPORT_CHECK(repo_.update(write));
+    Updated out;
+    out.readable = can_read(context.permissions, context.grants, ref_of(write.record));
+    out.view.provenance =
+        resolve_provenance(write.record, RAPPORT_TRY(repo_.provenance(actor.workspace_id, type, write.record.id)));
+    out.view.record = std::move(write.record);
+    return out;
 }
 
 Result<RecordView> CustomerService::get(const Principal& actor, EntityType type, Id id) {
@@ -367,8 +397,22 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     query.limit = request.limit;
     query.member_of = request.member_of;
     std::vector<FieldError> errors = request.request_errors;
+    const bool custom_named = std::any_of(request.fields.begin(), request.fields.end(),
+                                          [](const std::string& f) { return f.rfind("custom.", 0) == 0; });
+    std::vector<CustomFieldDef> defs;
+    if (!request.filter.is_null() || custom_named) defs = RAPPORT_TRY(repo_.custom_fields(workspace_id, type));
+    for (const auto& name : request.fields) {
+        const bool custom = name.rfind("custom.", 0) == 0;
+        const bool known = custom ? std::any_of(defs.begin(), defs.end(),
+                                                [&](const CustomFieldDef& d) { return "custom." + d.key == name; })
+                                  : find_field(type, name) != nullptr;
+        if (!known) {
+            errors.push_back({"?fields", "no field '" + name + "' on " + what(type) +
+                                             " records; name built-in fields (e.g. " + fields_of(type).front().name +
+                                             ") or custom.<key> of a defined custom field"});
+        }
+    }
     if (!request.filter.is_null()) {
-        const auto defs = RAPPORT_TRY(repo_.custom_fields(workspace_id, type));
         auto parsed = filters::parse_filter(request.filter, filter_catalog(type, defs), "?filter");
         if (!parsed) {
             for (auto& f : parsed.error().fields) errors.push_back(std::move(f));

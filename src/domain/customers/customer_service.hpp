@@ -58,8 +58,14 @@ public:
 
     Result<CustomerRecord> create(const Principal& actor, EntityType type, const CustomerInput& input,
                                   const Source& source);
-    Result<CustomerRecord> update(const Principal& actor, EntityType type, Id id, const CustomerInput& input,
-                                  const Source& source);
+    // The saved record as its writer sees it: `readable` is false when the write handed it
+    // to a colleague outside the writer's read scope (the write still succeeded).
+    struct Updated {
+        RecordView view;
+        bool readable = true;
+    };
+    Result<Updated> update(const Principal& actor, EntityType type, Id id, const CustomerInput& input,
+                           const Source& source);
     // A record merged into another (domain/duplicates) answers with the survivor, and
     // merged_from names the id asked for; the survivor's permissions apply.
     Result<RecordView> get(const Principal& actor, EntityType type, Id id);
@@ -115,6 +121,13 @@ public:
     // actor may read: an import must know that a key is taken, and prepare_update decides.
     Result<std::vector<CustomerRecord>> find_by_field(const Principal& actor, EntityType type, const std::string& field,
                                                       const std::vector<std::string>& values);
+
+    // Refuses (Forbidden, with the reason) a write whose result `after` the actor could not
+    // create, judged by judge_write (for every write path: API, imports, merges); `before` is the stored state's ref,
+    // nullopt for a create.
+    Result<WriteVerdict> check_result(const Principal& actor, const WriteContext& context,
+                                      const std::optional<RecordRef>& before, const CustomerRecord& after,
+                                      const std::string& verb);
 
 private:
     // Applies `input` to `record` (validating every value) and returns the write it makes:

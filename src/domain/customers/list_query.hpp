@@ -29,6 +29,9 @@ struct ListRequest {
     // Only the explicit members of this static segment (segments hold their members in
     // segment_members); the filter and permissions still apply on top.
     std::optional<Id> member_of;
+    // The record fields a list answer keeps (built-in names or custom.<key>; empty: all).
+    // Checked with the rest, so a misspelt name is a 422, never silently dropped.
+    std::vector<std::string> fields = {};
 };
 
 // A keyset position: the sort value of the last row and its id.

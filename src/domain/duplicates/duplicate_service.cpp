@@ -252,6 +252,10 @@ Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityTyp
     }
     const auto defs = RAPPORT_TRY(customers_repo_.custom_fields(actor.workspace_id, type));
     MergePlan plan = RAPPORT_TRY(plan_merge(survivor, merged, request.choices, defs));
+    // Both records were writable; the combination (one's owner, the other's team or buyer)
+    // must be a state the actor could create too.
+    RAPPORT_CHECK(customers_.check_result(actor, customers::WriteContext{permissions, grants, defs},
+                                          customers::ref_of(survivor), plan.record, "merge into"));
 
     MergeWrite write;
     const UnixMillis now = clock_.now_ms();

@@ -67,6 +67,22 @@ bool can_write(const Actor& actor, const RoleGrants& grants, const RecordRef& re
     return partition_visible(actor, record) && within(scope, actor, record);
 }
 
+WriteVerdict judge_write(const Actor& actor, const RoleGrants& grants, const std::optional<RecordRef>& before,
+                         const RecordRef& after) {
+    if (actor.partner_company_id) {
+        if (after.partition != actor.partner_company_id && after.company_id != actor.partner_company_id) {
+            return WriteVerdict::OutsidePartnerBuyer;
+        }
+    } else if (!partition_visible(actor, after)) {
+        return WriteVerdict::PartitionNotGranted;
+    }
+    if (can_write(actor, grants, after)) return WriteVerdict::Allowed;
+    const bool owned_before = before && actor.user_id && before->owner_user_id == actor.user_id;
+    const bool to_colleague = after.owner_user_id && after.owner_user_id != actor.user_id;
+    if (owned_before && to_colleague && !actor.partner_company_id) return WriteVerdict::HandedOver;
+    return WriteVerdict::OutsideWriteScope;
+}
+
 AccessFilter read_filter(const Actor& actor, const RoleGrants& grants) {
     AccessFilter f;
     f.scope = grants.for_role(actor.role).read;

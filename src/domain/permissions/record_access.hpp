@@ -69,6 +69,22 @@ bool partition_visible(const Actor& actor, const RecordRef& record);
 bool can_read(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
 bool can_write(const Actor& actor, const RoleGrants& grants, const RecordRef& record);
 
+// Whether a write may leave a record in the state `after`. A write may only produce a state its
+// actor could create: a partner user keeps records among their buyer's consumers, a workspace
+// user keeps them in partitions open to them, and the result stays within the role's write
+// scope. One exception to the scope: the record's owner may hand it to a colleague (a new
+// owner, and a team), after which they may no longer see it. `before` is the stored state
+// (nullopt for a create), which the caller has already checked the actor may write.
+enum class WriteVerdict {
+    Allowed,
+    HandedOver,           // allowed: the owner passed the record to another user
+    OutsidePartnerBuyer,  // a partner user's record would leave their buyer's consumers
+    PartitionNotGranted,  // the record would join a buyer's partition not granted to the actor
+    OutsideWriteScope,    // the result is outside the role's write scope (owner, team)
+};
+WriteVerdict judge_write(const Actor& actor, const RoleGrants& grants, const std::optional<RecordRef>& before,
+                         const RecordRef& after);
+
 // What a list query must restrict itself to.
 struct AccessFilter {
     Scope scope = Scope::None;

@@ -29,6 +29,7 @@ struct EntitySql {
     std::string write_columns;      // select_columns, then tag_list (written, never read back)
     std::string insert;
     std::string update;
+    std::string update_if_unchanged;  // update, only while updated_at is still the one read
     std::string find;
     std::string remove;
 };
@@ -60,6 +61,7 @@ const EntitySql& sql_of(EntityType type) {
         sets += ", updated_at = $" + std::to_string(p++);
         sets += ", tag_list = $" + std::to_string(p++);
         s.update = "UPDATE " + s.table + " SET " + sets + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
+        s.update_if_unchanged = s.update + " AND updated_at = $" + std::to_string(p);
         s.find = "SELECT " + cols + " FROM " + s.table + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
         s.remove = "DELETE FROM " + s.table + " WHERE workspace_id = $1 AND " + s.id_column + " = $2";
         return s;
@@ -265,8 +267,16 @@ Status SqlCustomerRepository::insert(const RecordWrite& w) {
 Status SqlCustomerRepository::update(const RecordWrite& w) {
     const auto& s = sql_of(w.record.type);
     return write_transaction(db_, [&](Connection& c) -> Status {
-        auto changed = RAPPORT_TRY(c.execute(s.update, row_params(s, w.record, true)));
-        if (changed == 0) return fail(Error::not_found("the record was deleted meanwhile"));
+        Params params = row_params(s, w.record, true);
+        if (w.expected_updated_at) params.push_back(*w.expected_updated_at);
+        auto changed = RAPPORT_TRY(c.execute(w.expected_updated_at ? s.update_if_unchanged : s.update, params));
+        if (changed == 0) {
+            auto still = RAPPORT_TRY(c.query(s.find, {w.record.workspace_id, w.record.id}));
+            if (still.empty()) return fail(Error::not_found("the record was deleted meanwhile"));
+            return fail(
+                Error::conflict("the record was changed by someone else meanwhile; reload it and apply your "
+                                "change again"));
+        }
         for (const auto& ch : w.changes) {
             if (ch.field == "tags") {
                 RAPPORT_CHECK(write_tags(c, w.record));
