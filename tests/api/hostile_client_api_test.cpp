@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -159,16 +158,13 @@ TEST(HostileClientCrashTest, AcknowledgedCreatesSurviveKillDashNine) {
     std::mutex mu;
     std::vector<std::string> acknowledged;
     std::atomic<bool> stop{false};
+    // Signed in before the burst: a sign-in (argon2id) is slow on a loaded machine.
+    std::vector<HttpClient> clients;
+    for (int t = 0; t < 4; ++t) clients.push_back(signed_in_client(*server, ws.owner_email, ws.password));
     std::vector<std::thread> writers;
     for (int t = 0; t < 4; ++t) {
         writers.emplace_back([&, t] {
-            std::optional<HttpClient> signed_in;
-            try {
-                signed_in.emplace(signed_in_client(*server, ws.owner_email, ws.password));
-            } catch (const std::exception&) {
-                return;
-            }
-            auto& c = *signed_in;
+            auto& c = clients[static_cast<std::size_t>(t)];
             for (int i = 0; !stop; ++i) {
                 HttpResult res;
                 try {
@@ -186,7 +182,14 @@ TEST(HostileClientCrashTest, AcknowledgedCreatesSurviveKillDashNine) {
             }
         });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // Killed in full flight: once a few dozen creates were acknowledged (or after 30 s).
+    for (int waited = 0; waited < 3000; ++waited) {
+        {
+            std::lock_guard lock(mu);
+            if (acknowledged.size() >= 40) break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     server->kill_now();
     stop = true;
     for (auto& w : writers) w.join();

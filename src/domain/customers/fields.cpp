@@ -219,16 +219,13 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
         case FieldType::LongText: {
             auto s = need_string();
             if (!s) return bad("must be text");
-            // A NUL or other control byte is never meant in a name (PostgreSQL cannot even
-            // store a NUL); long text keeps its line breaks and tabs.
-            const bool multiline = field.type == FieldType::LongText;
-            if (std::any_of(s->begin(), s->end(), [&](char ch) {
+            // A NUL or other control byte is never meant in a value (PostgreSQL cannot even
+            // store a NUL); line breaks and tabs are text.
+            if (std::any_of(s->begin(), s->end(), [](char ch) {
                     const auto c = static_cast<unsigned char>(ch);
-                    if (multiline && (c == '\n' || c == '\r' || c == '\t')) return false;
-                    return c < 0x20 || c == 0x7f;
+                    return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f;
                 })) {
-                return bad(multiline ? "cannot hold control characters other than line breaks and tabs"
-                                     : "cannot hold control characters (line breaks, tabs, NUL)");
+                return bad("cannot hold control characters such as NUL (line breaks and tabs are fine)");
             }
             const std::size_t max = field.type == FieldType::LongText ? 100000 : field.max_length;
             if (s->size() > max) return bad("at most " + std::to_string(max) + " characters");
