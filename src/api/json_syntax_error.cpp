@@ -81,8 +81,15 @@ private:
         bool has_key;
     };
 
+    // A member's value is complete: an error from here on (a missing comma, a bad next key)
+    // belongs to the enclosing object, not to that member.
     bool value_done() {
-        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+        if (frames_.empty()) return true;
+        if (frames_.back().array) {
+            ++frames_.back().index;
+        } else {
+            frames_.back().has_key = false;
+        }
         return true;
     }
     std::string pointer() const {

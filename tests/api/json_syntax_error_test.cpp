@@ -33,7 +33,13 @@ TEST(JsonSyntaxError, AHugeIntegerIsShortenedInTheDetail) {
 TEST(JsonSyntaxError, SyntaxErrorsSayWhere) {
     const auto e = find_json_error(R"({"name": "x",)");
     ASSERT_TRUE(e);
-    EXPECT_EQ(e->detail, "the body is not valid JSON: error at /name at byte 13");
+    EXPECT_EQ(e->detail, "the body is not valid JSON: error at byte 14");
+    const auto inner = find_json_error(R"({"a": {"b": [1, 2], "c": tru}})");
+    ASSERT_TRUE(inner);
+    EXPECT_EQ(inner->pointer, "/a/c");
+    const auto after = find_json_error(R"({"a": {"b": [1, 2] "c": 1}})");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->pointer, "/a");
     const auto top = find_json_error("");
     ASSERT_TRUE(top);
     EXPECT_EQ(top->pointer, "");
