@@ -41,7 +41,8 @@ TEST_F(HostileJsonApiTest, AnIntegerAboveInt64IsAFieldErrorNotAWrappedValue) {
                              {{"Content-Type", "application/json"}});
     expect_problem(res, 422);
     bool named = false;
-    for (const auto& e : res.json()["errors"]) {
+    const auto problem = res.json();
+    for (const auto& e : problem["errors"]) {
         if (e["pointer"] == "/minutes_spent")
             named = e["detail"] == "must be an integer no larger than 9223372036854775807";
     }
