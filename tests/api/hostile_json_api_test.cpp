@@ -37,9 +37,11 @@ TEST_F(HostileJsonApiTest, NumberOutOfRangeIs400OnAnAuthenticatedEndpoint) {
 TEST_F(HostileJsonApiTest, AnIntegerAboveInt64IsAFieldErrorNotAWrappedValue) {
     auto owner = owner_of(acme_);
     // 2^64-1 parses (as unsigned) but used to wrap to -1 when read as a 64-bit integer.
-    auto res = owner.request("POST", "/api/v1/interactions", R"({"kind":"note","minutes_spent":18446744073709551615})",
+    auto res = owner.request("POST", "/api/v1/interactions",
+                             R"({"kind":"task","minutes_spent":18446744073709551615,"due_at":18446744073709551615})",
                              {{"Content-Type", "application/json"}});
     expect_problem(res, 422);
+    EXPECT_TRUE(has_error_at(res, "/due_at")) << res.body;
     bool named = false;
     const auto problem = res.json();
     for (const auto& e : problem["errors"]) {
