@@ -13,6 +13,8 @@ PACKAGES=(
   libspdlog-dev libfmt-dev libcli11-dev libexpected-dev libphonenumber-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 chromium wrk nginx-light
+  # fuzzing (scripts/fuzz.sh): clang's libFuzzer and sanitizer runtimes
+  clang libclang-rt-14-dev
   # web UI
   nodejs
 )

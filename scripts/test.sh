@@ -2,7 +2,8 @@
 # Runs every test: installs what is missing, checks format and layering, builds, starts a
 # throwaway PostgreSQL 15 on 127.0.0.1, runs the unit, storage and API suites on SQLite
 # and on PostgreSQL, the web UI's unit tests and its end-to-end tests in headless
-# Chromium, then the unit, storage and API suites again under ASan+UBSan.
+# Chromium, each libFuzzer target for a bounded time (scripts/fuzz.sh), then the unit,
+# storage and API suites again under ASan+UBSan.
 # Ends with one line "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,6 +102,16 @@ if [[ -f web/package.json ]]; then
   fi
   if [[ $e2e_status -ne 0 && -z "$line" ]]; then FAILED=$((FAILED + 1)); fi
 fi
+
+echo "== fuzzing: every libFuzzer target for a bounded time (scripts/fuzz.sh), one test each"
+set +e
+scripts/fuzz.sh 2>&1 | tee "$TMP/fuzz.log"
+set -e
+fp=$(grep -cE "^fuzz: [a-z_]+ passed" "$TMP/fuzz.log" || true)
+ff=$(grep -cE "^fuzz: [a-z_]+ FAILED" "$TMP/fuzz.log" || true)
+PASSED=$((PASSED + fp))
+FAILED=$((FAILED + ff))
+if [[ $((fp + ff)) -eq 0 ]]; then FAILED=$((FAILED + 1)); fi
 
 echo "== ASan+UBSan build: unit, storage and API tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRAPPORT_SANITIZE=ON -DRAPPORT_BUILD_BENCH=OFF >/dev/null

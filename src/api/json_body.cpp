@@ -1,5 +1,9 @@
 #include "api/json_body.hpp"
 
+#include <cstdint>
+
+#include "api/json_syntax_error.hpp"
+
 namespace rapport::api {
 
 Result<JsonBody> JsonBody::parse(const http::RequestContext& ctx) {
@@ -10,14 +14,10 @@ Result<JsonBody> JsonBody::parse(const http::RequestContext& ctx) {
     }
     json doc = json::parse(ctx.request.body(), nullptr, false);
     if (doc.is_discarded()) {
-        // Re-parse with exceptions on to say where the JSON breaks.
-        try {
-            const json again = json::parse(ctx.request.body());
-            (void)again;
-        } catch (const json::parse_error& e) {
-            return fail(Error::bad_request("the body is not valid JSON: error at byte " + std::to_string(e.byte)));
-        }
-        return fail(Error::bad_request("the body is not valid JSON"));
+        // Parsed again only on failure, to say where the JSON breaks; a number out of range
+        // lands here too rather than escaping as an exception (a 500).
+        const auto error = find_json_error(ctx.request.body());
+        return fail(Error::bad_request(error ? error->detail : "the body is not valid JSON"));
     }
     if (!doc.is_object()) return fail(Error::bad_request("the body must be a JSON object"));
     return JsonBody(std::move(doc));
@@ -58,6 +58,11 @@ std::optional<std::int64_t> JsonBody::integer(const std::string& key, bool requi
     if (!v) return std::nullopt;
     if (!v->is_number_integer()) {
         errors_.push_back({"/" + key, "must be an integer"});
+        return std::nullopt;
+    }
+    // Above INT64_MAX nlohmann keeps an unsigned value that get<int64_t> would wrap.
+    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+        errors_.push_back({"/" + key, "must be an integer no larger than 9223372036854775807"});
         return std::nullopt;
     }
     return v->get<std::int64_t>();

@@ -58,7 +58,9 @@ std::optional<Id> id_of(const json& v) {
     return v.is_string() ? parse_id(v.get<std::string>()) : std::nullopt;
 }
 std::optional<UnixMillis> millis_of(const json& v) {
-    return v.is_number_integer() ? std::optional<UnixMillis>(v.get<UnixMillis>()) : std::nullopt;
+    // Above INT64_MAX nlohmann keeps an unsigned value that get<UnixMillis> would wrap.
+    if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX)) return std::nullopt;
+    return v.get<UnixMillis>();
 }
 template <class Fn>
 auto enum_of(Fn parse) {

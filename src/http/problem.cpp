@@ -1,6 +1,9 @@
 #include "http/problem.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace rapport::http {
 
@@ -37,14 +40,27 @@ Response render(nlohmann::json body, HttpStatus status) {
 
 Response problem_response(const Error& error, std::string_view instance, std::string_view request_id) {
     const ProblemType pt = problem_type(error.code);
-    nlohmann::json body = {
-        {"type", pt.type},        {"title", pt.title},    {"status", static_cast<unsigned>(pt.status)},
-        {"detail", error.detail}, {"instance", instance}, {"request_id", request_id},
-    };
-    if (!error.fields.empty()) {
-        auto& errors = body["errors"] = nlohmann::json::array();
-        for (const auto& f : error.fields) errors.push_back({{"pointer", f.pointer}, {"detail", f.message}});
+    // A body with many bad fields must not buy a much larger answer (error amplification):
+    // list the first kMaxProblemErrors and count the rest.
+    const std::size_t listed = std::min(error.fields.size(), kMaxProblemErrors);
+    const std::size_t omitted = error.fields.size() - listed;
+    std::string detail = error.detail;
+    if (omitted > 0) {
+        if (!detail.empty() && detail.back() != '.') detail += '.';
+        detail +=
+            fmt::format(" The first {} errors are listed; {} more were omitted (errors_omitted).", listed, omitted);
     }
+    nlohmann::json body = {
+        {"type", pt.type},  {"title", pt.title},    {"status", static_cast<unsigned>(pt.status)},
+        {"detail", detail}, {"instance", instance}, {"request_id", request_id},
+    };
+    if (listed > 0) {
+        auto& errors = body["errors"] = nlohmann::json::array();
+        for (std::size_t i = 0; i < listed; ++i) {
+            errors.push_back({{"pointer", error.fields[i].pointer}, {"detail", error.fields[i].message}});
+        }
+    }
+    if (omitted > 0) body["errors_omitted"] = omitted;
     auto res = render(std::move(body), pt.status);
     if (error.code == ErrorCode::Unauthenticated) res.set(beast_http::field::www_authenticate, "Bearer");
     if (error.retry_after_seconds) res.set(beast_http::field::retry_after, std::to_string(*error.retry_after_seconds));

@@ -1,5 +1,6 @@
 #pragma once
 // RFC 9457 problem details: the one place where an Error becomes an HTTP status.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@ struct ProblemType {
 };
 
 ProblemType problem_type(ErrorCode code);
+
+// At most this many entries of Error::fields are listed in "errors"; "errors_omitted"
+// counts the rest and the detail says so.
+inline constexpr std::size_t kMaxProblemErrors = 100;
 
 // An application/problem+json response for `error`. `instance` is the request path.
 Response problem_response(const Error& error, std::string_view instance, std::string_view request_id);

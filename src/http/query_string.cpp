@@ -25,6 +25,10 @@ std::optional<std::string> percent_decode(std::string_view in, bool plus_is_spac
             if (decoded == '\0') return std::nullopt;
             out.push_back(decoded);
             i += 2;
+        } else if (c == '\0') {
+            // Beast refuses raw control bytes in a target, but callers may pass other text:
+            // a NUL is refused however it is written.
+            return std::nullopt;
         } else if (c == '+' && plus_is_space) {
             out.push_back(' ');
         } else {

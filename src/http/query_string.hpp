@@ -10,7 +10,7 @@
 namespace rapport::http {
 
 // Decodes %XX escapes (and '+' as space when `plus_is_space`). Returns nullopt for a
-// malformed escape or a decoded NUL byte.
+// malformed escape or a NUL byte, decoded or raw.
 std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space);
 
 class QueryParams {
@@ -36,7 +36,7 @@ struct Target {
 };
 
 // Splits and decodes a request-target in origin form ("/a/b?x=1"). Rejects targets that
-// do not start with '/', that contain a decoded NUL, or a ".." segment.
+// do not start with '/', that contain a NUL (raw or decoded), or a ".." segment.
 std::optional<Target> parse_target(std::string_view target);
 
 }  // namespace rapport::http

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "http/problem.hpp"
+#include "http/request_framing.hpp"
 
 namespace rapport::http {
 
@@ -148,6 +149,12 @@ private:
         read_timer_.cancel();
         if (ec) return on_read_error(ec);
         const auto& req = parser_->get();
+        // Refused before the body is read; send_error closes the connection, so whatever
+        // follows on it is never parsed as a request.
+        if (auto problem = framing_problem(req)) {
+            return send_error(HttpStatus::bad_request, "/problems/bad-request", "The request is malformed",
+                              std::move(*problem));
+        }
         if (req.has_content_length() && parser_->content_length() &&
             *parser_->content_length() > server_.options.body_limit) {
             return send_error(HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large",

@@ -19,6 +19,10 @@ TEST(QueryString, RejectsMalformedEscapesAndNul) {
     EXPECT_FALSE(QueryParams::parse("a=%4"));
     EXPECT_FALSE(QueryParams::parse("a=%"));
     EXPECT_FALSE(QueryParams::parse("a=%00"));
+    // Found by query_string_fuzz: a raw NUL passed where an escaped one was refused.
+    EXPECT_FALSE(QueryParams::parse(std::string_view("a=x\0y", 5)));
+    EXPECT_FALSE(parse_target(std::string_view("/assets/a\0b", 11)));
+    EXPECT_FALSE(percent_decode(std::string_view("\0", 1), false));
     EXPECT_TRUE(QueryParams::parse(""));
     EXPECT_TRUE(QueryParams::parse("&&a=1&&"));
 }
