@@ -29,6 +29,9 @@ struct RecordWrite {
     bool flags_changed = false;
     // The flags this write raised (a subset of record.flags), for import reports.
     std::vector<FieldFlag> raised_flags = {};
+    // Invalid values the write let go instead of flagging them, because the field already held
+    // a valid value (an invalid value never replaces a valid one); not stored, for import reports.
+    std::vector<FieldFlag> ignored_values = {};
 };
 
 struct ListQuery {

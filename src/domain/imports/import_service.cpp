@@ -271,9 +271,14 @@ public:
                 out.rejected.push_back(rejected(*row.record, row_errors(write.error(), mapping_)));
                 continue;
             }
-            if (!write->raised_flags.empty()) {
+            if (!write->raised_flags.empty() || !write->ignored_values.empty()) {
                 std::vector<RowError> flags;
                 for (const auto& f : write->raised_flags) flags.push_back({f.field, column_of(f.field), f.rule});
+                for (const auto& f : write->ignored_values) {
+                    flags.push_back({f.field, column_of(f.field),
+                                     f.rule + "; ignored, not stored: the " + what(job_.entity_type) +
+                                         " already has a valid " + f.field + ", which is kept"});
+                }
                 out.flagged.push_back(rejected(*row.record, std::move(flags)));
             }
             const Id id = write->record.id;
