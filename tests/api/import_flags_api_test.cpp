@@ -182,4 +182,71 @@ TEST_F(ImportFlagsApiTest, AFlaggedValueIsNeverAnUpsertKey) {
     EXPECT_EQ(items[1]["fields"]["email"], "n/a");
 }
 
+// An invalid value may fill an empty field (flagged), never replace a valid one: a later
+// row's invalid phone for the same record, in the same file or in a later import, is
+// reported on its row and not stored.
+TEST_F(ImportFlagsApiTest, AnInvalidValueNeverReplacesAValidOne) {
+    auto c = owner();
+    const std::string city = unique_name("Keepvalid");
+    const std::string ada = "ada." + city + "@example.com";
+    const std::string bob = "bob." + city + "@example.com";
+    const auto import_file = [&](const std::string& file) {
+        auto up = upload_import(c, "person", "keep.csv", file);
+        EXPECT_EQ(up.status, 201) << up.body;
+        const std::string id = up.json()["id"];
+        nlohmann::json mapping = {{"columns", up.json()["suggested_mapping"]["columns"]},
+                                  {"match_on", {"email"}},
+                                  {"invalid_values", "flag"}};
+        EXPECT_EQ(c.put("/api/v1/imports/" + id + "/mapping", mapping).status, 200);
+        auto dry = c.post("/api/v1/imports/" + id + "/dry-run", nlohmann::json::object()).json();
+        EXPECT_EQ(c.post("/api/v1/imports/" + id + "/start", nlohmann::json::object()).status, 202);
+        return std::make_pair(dry, wait_import_finished(c, id));
+    };
+    const auto person = [&](const std::string& email) {
+        auto items = list(c, {{"field", "email"}, {"op", "eq"}, {"value", email}});
+        EXPECT_EQ(items.size(), 1u) << items.dump();
+        auto res = c.get("/api/v1/people/" + items[0]["id"].get<std::string>());
+        EXPECT_EQ(res.status, 200) << res.body;
+        return res.json();
+    };
+
+    // One file: the second row for Ada has an invalid phone; Bob has no phone yet.
+    std::string file = "First name,Last name,Email,Phone,Country,City\n";
+    file += "Ada,Lovelace," + ada + ",+39 02 1234 5678,IT," + city + "\n";
+    file += "Ada,Lovelace," + ada + ",12,IT," + city + "\n";
+    file += "Bob,Bianchi," + bob + ",,IT," + city + "\n";
+    auto [dry, done] = import_file(file);
+    EXPECT_EQ(dry["would_create"], 2) << dry.dump();
+    EXPECT_EQ(dry["flagged"], 1) << dry.dump();
+    ASSERT_EQ(dry["flagged_rows"].size(), 1u) << dry.dump();
+    EXPECT_EQ(dry["flagged_rows"][0]["row"], 2);
+    EXPECT_EQ(dry["flagged_rows"][0]["errors"][0]["field"], "phone");
+    EXPECT_EQ(dry["flagged_rows"][0]["errors"][0]["column"], "Phone");
+    EXPECT_NE(dry["flagged_rows"][0]["errors"][0]["detail"].get<std::string>().find("kept"), std::string::npos)
+        << dry.dump();
+    EXPECT_EQ(done["status"], "completed") << done.dump();
+    EXPECT_EQ(done["created"], 2) << done.dump();
+    EXPECT_EQ(done["flagged"], 1) << done.dump();
+    auto first = person(ada);
+    EXPECT_EQ(first["fields"]["phone"], "+390212345678") << first.dump();
+    EXPECT_TRUE(first["flags"].empty()) << first.dump();
+
+    // A later import: Ada's invalid phone is ignored again; Bob's empty phone is filled and flagged.
+    std::string again = "First name,Last name,Email,Phone,Country,City\n";
+    again += "Ada,Lovelace," + ada + ",not a phone,IT," + city + "\n";
+    again += "Bob,Bianchi," + bob + ",12,IT," + city + "\n";
+    auto [dry2, done2] = import_file(again);
+    EXPECT_EQ(dry2["flagged"], 2) << dry2.dump();
+    EXPECT_EQ(dry2["rejected"], 0) << dry2.dump();
+    EXPECT_EQ(done2["status"], "completed") << done2.dump();
+    EXPECT_EQ(done2["flagged"], 2) << done2.dump();
+    auto kept = person(ada);
+    EXPECT_EQ(kept["fields"]["phone"], "+390212345678") << kept.dump();
+    EXPECT_TRUE(kept["flags"].empty()) << kept.dump();
+    auto filled = person(bob);
+    EXPECT_EQ(filled["fields"]["phone"], "12") << filled.dump();
+    ASSERT_EQ(filled["flags"].size(), 1u) << filled.dump();
+    EXPECT_EQ(filled["flags"][0]["field"], "phone");
+}
+
 }  // namespace rapport::testing

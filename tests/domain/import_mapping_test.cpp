@@ -134,6 +134,97 @@ TEST(ImportMapping, CellsAreReadAsTheirFieldType) {
     EXPECT_EQ(split_full_name("Cher"), (std::pair<std::string, std::string>{"Cher", ""}));
 }
 
+TEST(ImportMapping, ADefaultCountryStandsInForAMissingCountryColumn) {
+    const std::vector<std::string> header = {"Ragione sociale", "P.IVA"};
+    auto without = parse_mapping({{"columns", {{"Ragione sociale", "legal_name"}, {"P.IVA", "vat_id"}}}},
+                                 EntityType::Company, header, {});
+    ASSERT_FALSE(without);
+    EXPECT_TRUE(has_pointer(without.error(), "/columns"));
+    EXPECT_NE(without.error().fields[0].message.find("default_country"), std::string::npos);
+
+    auto m = parse_mapping(
+        {{"columns", {{"Ragione sociale", "legal_name"}, {"P.IVA", "vat_id"}}}, {"default_country", "it"}},
+        EntityType::Company, header, {});
+    ASSERT_TRUE(m) << m.error().detail;
+    EXPECT_EQ(m->default_country, "IT");
+    auto again = parse_mapping(mapping_to_stored_json(*m), EntityType::Company, header, {}, ColumnKeys::Index);
+    ASSERT_TRUE(again) << again.error().detail;
+    EXPECT_EQ(again->default_country, "IT");
+    EXPECT_EQ(mapping_to_view_json(*m)["default_country"], "IT");
+
+    for (const json& bad : {json("Italy"), json("XX"), json(39), json("")}) {
+        auto refused = parse_mapping(
+            {{"columns", {{"Ragione sociale", "legal_name"}, {"P.IVA", "vat_id"}}}, {"default_country", bad}},
+            EntityType::Company, header, {});
+        ASSERT_FALSE(refused) << bad.dump();
+        EXPECT_TRUE(has_pointer(refused.error(), "/default_country")) << bad.dump();
+    }
+
+    // A row without a country gets the default; its own country wins; so does a stored one.
+    auto input = row_input({"Rossi S.r.l.", "00743110157"}, *m);
+    EXPECT_EQ(row_country(input, *m), "IT");
+    fill_default_country(input, *m, nullptr);
+    EXPECT_EQ(input.fields["country"], "IT");
+    customers::CustomerRecord stored;
+    stored.fields["country"] = "FR";
+    auto update = row_input({"Rossi S.r.l.", "00743110157"}, *m);
+    fill_default_country(update, *m, &stored);
+    EXPECT_FALSE(update.fields.contains("country"));
+    customers::CustomerInput own;
+    own.fields["country"] = "ES";
+    fill_default_country(own, *m, nullptr);
+    EXPECT_EQ(own.fields["country"], "ES");
+    EXPECT_EQ(row_country(own, *m), "ES");
+}
+
+TEST(ImportMapping, ConstantsFillEveryRowAndTheirTagsAddToTheColumns) {
+    const std::vector<std::string> header = {"Nome", "Cognome", "Tag", "Città"};
+    auto m = parse_mapping({{"columns", {{"Nome", "first_name"}, {"Cognome", "last_name"}, {"Tag", "tags"}}},
+                            {"constants", {{"tags", "fiera-2026, vip"}, {"city", " Milano "}}}},
+                           EntityType::Person, header, {});
+    ASSERT_TRUE(m) << m.error().detail;
+    ASSERT_EQ(m->constants.size(), 2u);
+    auto input = row_input({"Ada", "Lovelace", "lead", ""}, *m);
+    EXPECT_EQ(input.fields["city"], "Milano");
+    ASSERT_TRUE(input.tags);
+    EXPECT_EQ(*input.tags, (std::vector<std::string>{"lead", "fiera-2026", "vip"}));
+    auto no_tags = row_input({"Ada", "Lovelace", "", ""}, *m);
+    ASSERT_TRUE(no_tags.tags);
+    EXPECT_EQ(*no_tags.tags, (std::vector<std::string>{"fiera-2026", "vip"}));
+    auto again = parse_mapping(mapping_to_stored_json(*m), EntityType::Person, header, {}, ColumnKeys::Index);
+    ASSERT_TRUE(again) << again.error().detail;
+    EXPECT_EQ(mapping_to_stored_json(*again), mapping_to_stored_json(*m));
+    EXPECT_EQ(mapping_to_view_json(*m)["constants"], json({{"city", "Milano"}, {"tags", "fiera-2026, vip"}}));
+
+    // A constant fills required fields; it never clashes silently with a column, and is no key.
+    auto required = parse_mapping({{"columns", {{"Nome", "first_name"}}}, {"constants", {{"last_name", "Rossi"}}}},
+                                  EntityType::Person, header, {});
+    EXPECT_TRUE(required) << required.error().detail;
+    auto bad = parse_mapping({{"columns", {{"Nome", "first_name"}, {"Cognome", "last_name"}, {"Città", "city"}}},
+                              {"constants", {{"city", "Milano"}, {"colour", "red"}, {"email", ""}, {"phone", 3}}},
+                              {"match_on", {"email"}}},
+                             EntityType::Person, header, {});
+    ASSERT_FALSE(bad);
+    for (const char* p :
+         {"/constants/city", "/constants/colour", "/constants/email", "/constants/phone", "/match_on/0"}) {
+        EXPECT_TRUE(has_pointer(bad.error(), p)) << p;
+    }
+
+    // The service checks the constants' values once: its errors come back at /constants/<target>.
+    auto named = parse_mapping({{"columns", {{"Nome", "full_name"}}}, {"constants", {{"email", "nope"}}}},
+                               EntityType::Person, header, {});
+    ASSERT_TRUE(named) << named.error().detail;
+    auto alone = constants_input(*named);
+    EXPECT_EQ(alone.fields["email"], "nope");
+    EXPECT_EQ(alone.invalid_values, customers::InvalidValues::Reject);
+    Error e = Error::validation(
+        "x", {{"/fields/email", "not a valid email address"}, {"/fields/first_name", "required"}, {"/tags/0", "no"}});
+    auto errors = constant_errors(e, *named);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].pointer, "/constants/email");
+    EXPECT_EQ(errors[0].message, "not a valid email address");
+}
+
 TEST(ImportJob, RejectedRowsRoundTripAsText) {
     const std::vector<std::string> fields = {"a", "b\"c", "d\ne", ""};
     EXPECT_EQ(decode_fields(encode_fields(fields)), fields);

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { segmentsSearchImportScenarios } from './scenarios/segments_search_import.mjs';
 import { importFlagsScenarios } from './scenarios/import_flags.mjs';
+import { importDefaultsScenarios } from './scenarios/import_defaults.mjs';
 import { partitionScenarios } from './scenarios/partitions.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -551,6 +552,8 @@ await segmentsSearchImportScenarios({
 }); // prettier-ignore
 
 await importFlagsScenarios({ page, stamp, scenario, screenshot, assert });
+
+await importDefaultsScenarios({ page, stamp, scenario, screenshot, assert });
 
 await scenario('settings → custom fields: add a select field, fill it in on a company, remove it', async () => {
   await nav().getByRole('link', { name: 'Settings' }).click();

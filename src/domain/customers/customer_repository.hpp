@@ -35,6 +35,9 @@ struct RecordWrite {
     // How the permissions judged the result (record_access.hpp): HandedOver when the writer
     // passed the record to a colleague and may no longer be able to see it.
     WriteVerdict verdict = WriteVerdict::Allowed;
+    // Invalid values the write let go instead of flagging them, because the field already held
+    // a valid value (an invalid value never replaces a valid one); not stored, for import reports.
+    std::vector<FieldFlag> ignored_values = {};
 };
 
 struct ListQuery {

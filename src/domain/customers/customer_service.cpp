@@ -47,6 +47,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     std::vector<FieldChange> changes;
     bool flags_changed = false;
     std::vector<FieldFlag> raised;
+    std::vector<FieldFlag> ignored;
     const EntityType type = record.type;
     auto drop_flag = [&](const std::string& name) {
         const auto before = record.flags.size();
@@ -83,10 +84,17 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         auto normalized = normalize_value(*def, value, context);
         if (!normalized && input.invalid_values == InvalidValues::Flag && flaggable(*def) && value.is_string() &&
             value.get<std::string>().size() <= def->max_length) {
-            // Kept as it arrived, and flagged: not normalised, so never mistaken for a valid value.
-            drop_flag(key);
             FieldFlag flag{key,        normalized.error(), value.get<std::string>(), source.kind,
                            source.ref, import_of(source),  clock_.now_ms()};
+            // It may fill an empty (or flagged) field, never replace a valid value: that one
+            // stays, and the write reports what it let go.
+            const auto& stored = record.fields.contains(key) ? record.fields[key] : nlohmann::json();
+            if (!value_text(stored).empty() && !find_flag(record.flags, key)) {
+                ignored.push_back(std::move(flag));
+                continue;
+            }
+            // Kept as it arrived, and flagged: not normalised, so never mistaken for a valid value.
+            drop_flag(key);
             record.flags.push_back(flag);
             raised.push_back(std::move(flag));
             flags_changed = true;
@@ -211,6 +219,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     RecordWrite write{std::move(record), std::move(changes), source, actor.user_id, actor.label, 0};
     write.flags_changed = flags_changed;
     write.raised_flags = std::move(raised);
+    write.ignored_values = std::move(ignored);
     return write;
 }
 

@@ -49,7 +49,9 @@ struct ImportJob {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
-    std::int64_t flagged = 0;  // imported rows (counted in created/updated/unchanged too) with flagged values
+    // Imported rows (counted in created/updated/unchanged too) with flagged values, or with
+    // invalid values ignored because their fields held valid ones.
+    std::int64_t flagged = 0;
     std::optional<Id> run_id;  // the run that owns a Running import
     std::optional<UnixMillis> heartbeat_at;
     std::optional<Id> created_by_user_id;
@@ -70,7 +72,7 @@ struct RowError {
     std::string detail;
 };
 
-// A rejected row, or a flagged one (imported, with `errors` naming its flagged values).
+// A rejected row, or a flagged one (imported, with `errors` naming its flagged or ignored values).
 struct RejectedRow {
     std::int64_t row = 0;   // 1-based data row (the header is not counted)
     std::int64_t line = 0;  // physical line where the row starts

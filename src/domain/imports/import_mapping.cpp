@@ -109,9 +109,11 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     ImportMapping mapping;
 
     for (const auto& [key, value] : body.items()) {
-        if (key != "columns" && key != "source" && key != "match_on" && key != "lenient" && key != "invalid_values") {
-            errors.push_back(
-                {"/" + pointer_token(key), "unknown field; use columns, source, match_on, lenient and invalid_values"});
+        if (key != "columns" && key != "source" && key != "match_on" && key != "lenient" && key != "invalid_values" &&
+            key != "constants" && key != "default_country") {
+            errors.push_back({"/" + pointer_token(key),
+                              "unknown field; use columns, source, match_on, lenient, invalid_values, constants and "
+                              "default_country"});
         }
     }
 
@@ -119,7 +121,8 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     std::map<std::string, std::string> filled_by;  // target -> the "columns" key that fills it
     std::set<std::size_t> used_columns;
     const auto columns_it = body.find("columns");
-    if (columns_it == body.end() || !columns_it->is_object()) {
+    const bool columns_given = columns_it != body.end() && columns_it->is_object();
+    if (!columns_given) {
         errors.push_back({"/columns", columns_it == body.end()
                                           ? "required: an object from column (header or 0-based index) to field"
                                           : "must be an object from column (header or 0-based index) to field"});
@@ -184,7 +187,69 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
         }
         std::sort(mapping.columns.begin(), mapping.columns.end(),
                   [](const ColumnTarget& a, const ColumnTarget& b) { return a.column < b.column; });
-        // Required fields must come from some column, or every row would be rejected.
+    }
+
+    // Constants: fields with one value for every row.
+    std::set<std::string> constant_slots;
+    if (auto it = body.find("constants"); it != body.end() && !it->is_null()) {
+        if (!it->is_object()) {
+            errors.push_back({"/constants", "must be an object from field to value, e.g. {\"tags\": \"fiera-2026\"}"});
+        } else {
+            for (const auto& [target, value] : it->items()) {
+                const std::string pointer = "/constants/" + pointer_token(target);
+                const auto ftype = target_type(type, target, custom_defs);
+                if (!ftype) {
+                    errors.push_back({pointer, "unknown field '" + target + "' for a " + what(type) + "; use one of " +
+                                                   targets_hint(type, custom_defs)});
+                    continue;
+                }
+                if (!value.is_string() || trim(value.get<std::string>()).empty()) {
+                    errors.push_back({pointer,
+                                      "must be the value as text, as a cell of the file would hold it (tags "
+                                      "separated by commas); leave the field out to set nothing"});
+                    continue;
+                }
+                std::vector<std::string> slots = {target};
+                if (target == "full_name") slots = {"full_name", "first_name", "last_name"};
+                if (target != "tags") {
+                    const auto taken = std::find_if(slots.begin(), slots.end(),
+                                                    [&](const std::string& slot) { return filled_by.count(slot) > 0; });
+                    if (taken != slots.end()) {
+                        errors.push_back({pointer, "'" + *taken + "' is already filled from column '" +
+                                                       filled_by[*taken] +
+                                                       "'; a constant fills a field no column fills (tags excepted), "
+                                                       "so drop the constant or the column"});
+                        continue;
+                    }
+                    if (target == "full_name" && (it->contains("first_name") || it->contains("last_name"))) {
+                        errors.push_back({pointer,
+                                          "full_name fills first_name and last_name, which have constants of "
+                                          "their own; keep one or the other"});
+                        continue;
+                    }
+                }
+                constant_slots.insert(slots.begin(), slots.end());
+                mapping.constants.push_back({target, trim(value.get<std::string>()), *ftype});
+            }
+        }
+    }
+
+    // Default country.
+    if (auto it = body.find("default_country"); it != body.end() && !it->is_null()) {
+        if (it->is_string()) {
+            // The country field's own check, so the default is a code a row could hold.
+            auto code = customers::normalize_value(*customers::find_field(type, "country"), *it, {});
+            if (code && code->is_string()) mapping.default_country = code->get<std::string>();
+        }
+        if (!mapping.default_country) {
+            errors.push_back({"/default_country",
+                              "must be a two-letter ISO 3166 country code such as IT, ES, PT (the country of rows "
+                              "that have none), or null"});
+        }
+    }
+
+    if (columns_given) {
+        // Required fields must come from some column or constant, or every row would be rejected.
         std::vector<std::string> required;
         if (type == EntityType::Company) {
             required = {"legal_name", "country"};
@@ -195,11 +260,13 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             if (d.required) required.push_back("custom." + d.key);
         }
         for (const auto& r : required) {
-            if (filled_by.count(r)) continue;
-            std::string why = "map a column to " + r + ": it is required for every " + what(type);
+            if (filled_by.count(r) || constant_slots.count(r)) continue;
+            if (r == "country" && mapping.default_country) continue;
+            std::string why = "map a column to " + r + " or give it a constant: it is required for every " + what(type);
             if (type == EntityType::Person && (r == "first_name" || r == "last_name")) {
                 why += " (or map one column to full_name, split into first and last name)";
             }
+            if (r == "country") why += " (or set default_country, the country of rows that have none)";
             errors.push_back({"/columns", why});
         }
     }
@@ -247,8 +314,9 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
                 } else if (std::find(mapping.match_on.begin(), mapping.match_on.end(), key) != mapping.match_on.end()) {
                     errors.push_back({pointer, "'" + key + "' is listed twice"});
                 } else if (!filled_by.count(key)) {
-                    errors.push_back(
-                        {pointer, "no column is mapped to '" + key + "', so rows cannot be matched on it"});
+                    errors.push_back({pointer, "no column is mapped to '" + key +
+                                                   "', so rows cannot be matched on it (a constant is the same for "
+                                                   "every row and matches nothing)"});
                 } else {
                     mapping.match_on.push_back(key);
                 }
@@ -280,11 +348,23 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     }
 
     if (!errors.empty()) {
-        return fail(Error::validation(
-            "the mapping cannot be used: " + std::to_string(errors.size()) + " problem(s) to fix", std::move(errors)));
+        // Counted before the vector is moved: argument evaluation order is unspecified.
+        const std::string detail =
+            "the mapping cannot be used: " + std::to_string(errors.size()) + " problem(s) to fix";
+        return fail(Error::validation(detail, std::move(errors)));
     }
     return mapping;
 }
+
+namespace {
+
+json constants_json(const ImportMapping& mapping) {
+    json out = json::object();
+    for (const auto& c : mapping.constants) out[c.target] = c.text;
+    return out;
+}
+
+}  // namespace
 
 json mapping_to_stored_json(const ImportMapping& mapping) {
     json columns = json::object();
@@ -295,7 +375,9 @@ json mapping_to_stored_json(const ImportMapping& mapping) {
             {"source", source},
             {"match_on", mapping.match_on},
             {"lenient", mapping.lenient},
-            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))}};
+            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))},
+            {"constants", constants_json(mapping)},
+            {"default_country", mapping.default_country ? json(*mapping.default_country) : json(nullptr)}};
 }
 
 json mapping_to_view_json(const ImportMapping& mapping) {
@@ -309,7 +391,9 @@ json mapping_to_view_json(const ImportMapping& mapping) {
               {"label", mapping.label.empty() ? json(nullptr) : json(mapping.label)}}},
             {"match_on", mapping.match_on},
             {"lenient", mapping.lenient},
-            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))}};
+            {"invalid_values", std::string(customers::to_string(mapping.invalid_values))},
+            {"constants", constants_json(mapping)},
+            {"default_country", mapping.default_country ? json(*mapping.default_country) : json(nullptr)}};
 }
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -408,6 +492,32 @@ json cell_value(FieldType type, std::string_view text) {
     return std::string(text);
 }
 
+namespace {
+
+// Puts one cell's (or constant's) text into the input as the target's value.
+void fill(customers::CustomerInput& input, const std::string& target, FieldType type, const std::string& text) {
+    if (target == "tags") {
+        auto tags = split_list(text);
+        if (input.tags) tags.insert(tags.begin(), input.tags->begin(), input.tags->end());
+        input.tags = std::move(tags);
+    } else if (target == "full_name") {
+        auto [first, last] = split_full_name(text);
+        input.fields["first_name"] = first;
+        input.fields["last_name"] = last;
+    } else if (target.rfind("custom.", 0) == 0) {
+        input.custom[target.substr(7)] = cell_value(type, text);
+    } else {
+        input.fields[target] = cell_value(type, text);
+    }
+}
+
+bool has_country(const json& fields) {
+    const auto it = fields.find("country");
+    return it != fields.end() && it->is_string() && !trim(it->get<std::string>()).empty();
+}
+
+}  // namespace
+
 customers::CustomerInput row_input(const std::vector<std::string>& fields, const ImportMapping& mapping) {
     customers::CustomerInput input;
     input.invalid_values = mapping.invalid_values;
@@ -415,19 +525,56 @@ customers::CustomerInput row_input(const std::vector<std::string>& fields, const
         if (c.column >= fields.size()) continue;
         const std::string& text = fields[c.column];
         if (trim(text).empty()) continue;
-        if (c.target == "tags") {
-            input.tags = split_list(text);
-        } else if (c.target == "full_name") {
-            auto [first, last] = split_full_name(text);
-            input.fields["first_name"] = first;
-            input.fields["last_name"] = last;
-        } else if (c.target.rfind("custom.", 0) == 0) {
-            input.custom[c.target.substr(7)] = cell_value(c.type, text);
-        } else {
-            input.fields[c.target] = cell_value(c.type, text);
-        }
+        fill(input, c.target, c.type, text);
     }
+    for (const auto& c : mapping.constants) fill(input, c.target, c.type, c.text);
     return input;
+}
+
+void fill_default_country(customers::CustomerInput& input, const ImportMapping& mapping,
+                          const customers::CustomerRecord* current) {
+    if (!mapping.default_country || has_country(input.fields)) return;
+    if (current && has_country(current->fields)) return;
+    input.fields["country"] = *mapping.default_country;
+}
+
+std::optional<std::string> row_country(const customers::CustomerInput& input, const ImportMapping& mapping) {
+    if (has_country(input.fields)) return input.fields["country"].get<std::string>();
+    return mapping.default_country;
+}
+
+customers::CustomerInput constants_input(const ImportMapping& mapping) {
+    customers::CustomerInput input;  // invalid_values: Reject, since a constant would be flagged on every row
+    for (const auto& c : mapping.constants) fill(input, c.target, c.type, c.text);
+    fill_default_country(input, mapping, nullptr);
+    return input;
+}
+
+std::vector<FieldError> constant_errors(const Error& error, const ImportMapping& mapping) {
+    const auto constant_of = [&](const std::string& field) -> const ConstantValue* {
+        for (const auto& c : mapping.constants) {
+            if (c.target == field) return &c;
+            if (c.target == "full_name" && (field == "first_name" || field == "last_name")) return &c;
+        }
+        return nullptr;
+    };
+    std::vector<FieldError> out;
+    std::set<std::string> reported;
+    for (const auto& f : error.fields) {
+        std::string field;
+        if (f.pointer.rfind("/fields/", 0) == 0) {
+            field = f.pointer.substr(8);
+        } else if (f.pointer.rfind("/custom/", 0) == 0) {
+            field = "custom." + f.pointer.substr(8);
+        } else if (f.pointer.rfind("/tags", 0) == 0) {
+            field = "tags";
+        }
+        const auto* constant = constant_of(field);
+        // Once per constant: full_name reports one problem, tags their first bad tag.
+        if (!constant || !reported.insert(constant->target).second) continue;
+        out.push_back({"/constants/" + pointer_token(constant->target), f.message});
+    }
+    return out;
 }
 
 std::vector<RowError> row_errors(const Error& error, const ImportMapping& mapping) {

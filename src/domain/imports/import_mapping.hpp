@@ -7,17 +7,34 @@
 //    "source": {"data_kind": "zero_party|first_party|second_party|third_party", "label": "..."},
 //    "match_on": ["external_id", "email", "vat_id"],
 //    "lenient": false,
-//    "invalid_values": "reject" | "flag"}
+//    "invalid_values": "reject" | "flag",
+//    "constants": {"<target>": "<text>", ...},
+//    "default_country": "IT" | null}
 // A target is a built-in field name of the entity (fields.hpp), "custom.<key>" of a defined
 // custom field, "tags" (a list in one cell) or, for people, "full_name" (split into first and
 // last name). Columns left out or mapped to null are not imported.
 //
+// Constants fill a field with the same text on every row, read as a cell of that field would
+// be ("Milano", "sì", "fiera-2026, vip" for tags). A constant fills a field no column fills,
+// except tags, whose constant tags are added to those of a "tags" column. Constants are never
+// upsert keys (every row would match the same record). parse_mapping checks their shape;
+// ImportService::set_mapping checks their values once, with the validator of every write, and
+// reports an invalid one at /constants/<target> (not once per row).
+//
+// default_country (ISO 3166-1 alpha-2) is the country of rows that have none (no country
+// column, an empty cell, no constant), and so also how their national phone numbers
+// ("612 34 56 78" -> +34612345678 with ES) and tax ids are read. A row's own country wins, and
+// a row updating a record that already has a country keeps that country: the default fills
+// gaps, it never changes a stored country (fill_default_country).
+//
 // Contract of parse_mapping: every problem is reported at once as a validation error with a
 // JSON pointer into the request: unknown members, columns the file does not have, unknown
-// targets, two columns filling the same field, required fields left unmapped (legal_name and
-// country for companies; first_name and last_name, or full_name, for people; required custom
-// fields), match_on keys that are not upsert keys of the entity or are not mapped.
-// match_on, when absent, is the entity's upsert keys in order, minus those not mapped.
+// targets, two columns (or a column and a constant) filling the same field, required fields
+// left unfilled (legal_name and country for companies, where default_country fills the
+// country; first_name and last_name, or full_name, for people; required custom fields), a
+// default_country that is not a country code, match_on keys that are not upsert keys of the
+// entity or are not mapped to a column. match_on, when absent, is the entity's upsert keys in
+// order, minus those no column fills.
 //
 // Two independent leniencies, for two kinds of bad input:
 //   - "lenient" is about the file's shape: true accepts rows the CSV reader had to repair
@@ -33,6 +50,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,8 +71,17 @@ struct ColumnTarget {
     customers::FieldType type = customers::FieldType::Text;  // how the cell's text is read
 };
 
+// A field filled with the same value on every row.
+struct ConstantValue {
+    std::string target;                                      // as ColumnTarget::target
+    std::string text;                                        // read as a cell of every row would be
+    customers::FieldType type = customers::FieldType::Text;  // how the text is read
+};
+
 struct ImportMapping {
-    std::vector<ColumnTarget> columns;  // mapped columns only, in column order
+    std::vector<ColumnTarget> columns;           // mapped columns only, in column order
+    std::vector<ConstantValue> constants;        // in target order
+    std::optional<std::string> default_country;  // upper-case ISO 3166-1 alpha-2
     customers::DataKind data_kind = customers::DataKind::FirstParty;
     std::string label;                  // the person's name for the source, e.g. "ERP export 2026-11"
     std::vector<std::string> match_on;  // upsert keys in the order they are tried
@@ -84,7 +111,23 @@ nlohmann::json mapping_to_view_json(const ImportMapping& mapping);
 // out (an import adds and corrects data, it never clears a stored value), "tags" cells are
 // split on ',', ';' and '|', and full_name is split into first_name and last_name.
 // Validation is not done here: the customers service does it, as for every write.
+// Constants fill their fields on every row (their tags are added to the row's).
 customers::CustomerInput row_input(const std::vector<std::string>& fields, const ImportMapping& mapping);
+
+// Gives a row without a country the mapping's default_country, unless `current` (the record
+// the row updates, null for a new record) already has a country.
+void fill_default_country(customers::CustomerInput& input, const ImportMapping& mapping,
+                          const customers::CustomerRecord* current);
+
+// The country a row's values are read with before its record is known (upsert keys): its own
+// country cell or constant as given, else default_country.
+std::optional<std::string> row_country(const customers::CustomerInput& input, const ImportMapping& mapping);
+
+// The constants alone as one input (with default_country when no constant sets a country),
+// for checking their values once; constant_errors keeps the errors of that check that concern
+// the constants (a partial input also misses required fields) at /constants/<target>.
+customers::CustomerInput constants_input(const ImportMapping& mapping);
+std::vector<FieldError> constant_errors(const Error& error, const ImportMapping& mapping);
 
 // The errors of a rejected write (field pointers such as "/fields/vat_id") as row errors
 // naming the field and the file's column it came from.

@@ -247,6 +247,7 @@ public:
                 } else {
                     current = stored.at(*target);
                 }
+                fill_default_country(row.input, mapping_, &current);
                 // Tags in a file add to the record's tags; an import never removes data.
                 if (row.input.tags) {
                     std::set<std::string> tags(current.tags.begin(), current.tags.end());
@@ -263,6 +264,7 @@ public:
                     continue;
                 }
             } else {
+                fill_default_country(row.input, mapping_, nullptr);
                 write = customers_.prepare_create(actor_, context_, job_.entity_type, row.input, source_);
             }
             if (!write) {
@@ -271,9 +273,14 @@ public:
                 out.rejected.push_back(rejected(*row.record, row_errors(write.error(), mapping_)));
                 continue;
             }
-            if (!write->raised_flags.empty()) {
+            if (!write->raised_flags.empty() || !write->ignored_values.empty()) {
                 std::vector<RowError> flags;
                 for (const auto& f : write->raised_flags) flags.push_back({f.field, column_of(f.field), f.rule});
+                for (const auto& f : write->ignored_values) {
+                    flags.push_back({f.field, column_of(f.field),
+                                     f.rule + "; ignored, not stored: the " + what(job_.entity_type) +
+                                         " already has a valid " + f.field + ", which is kept"});
+                }
                 out.flagged.push_back(rejected(*row.record, std::move(flags)));
             }
             const Id id = write->record.id;
@@ -355,9 +362,9 @@ private:
     std::vector<Key> input_keys(const CustomerInput& input) const {
         std::vector<Key> keys;
         customers::NormalizeContext context;
-        if (input.fields.contains("country")) {
+        if (const auto text = row_country(input, mapping_)) {
             const auto* def = customers::find_field(job_.entity_type, "country");
-            auto country = customers::normalize_value(*def, input.fields["country"], context);
+            auto country = customers::normalize_value(*def, *text, context);
             if (country && country->is_string()) context.country = country->get<std::string>();
         }
         for (const auto& field : mapping_.match_on) {
@@ -578,6 +585,21 @@ Result<ImportMapping> ImportService::mapping_of(const Principal& actor, const Im
     return parse_mapping(stored, job.entity_type, job.header, defs, ColumnKeys::Index);
 }
 
+Status ImportService::check_constants(const Principal& actor, EntityType type, const ImportMapping& mapping) {
+    if (mapping.constants.empty()) return {};
+    // The constants alone, through the validation of every write: a bad one is reported
+    // once here, instead of rejecting every row of the file.
+    const auto context = RAPPORT_TRY(customers_.write_context(actor, type));
+    const auto checked = customers_.prepare_create(actor, context, type, constants_input(mapping),
+                                                   customers::CustomerService::default_source(actor));
+    if (checked || checked.error().code != ErrorCode::Validation) return {};
+    auto errors = constant_errors(checked.error(), mapping);
+    if (errors.empty()) return {};
+    const std::string detail = "the mapping cannot be used: " + std::to_string(errors.size()) +
+                               " constant value(s) are invalid and would be rejected on every row";
+    return fail(Error::validation(detail, std::move(errors)));
+}
+
 Result<ImportJob> ImportService::set_mapping(const Principal& actor, Id import_id, const json& body) {
     auto job = RAPPORT_TRY(visible(actor, import_id));
     if (job.status != ImportStatus::Uploaded && job.status != ImportStatus::Mapped) {
@@ -586,6 +608,7 @@ Result<ImportJob> ImportService::set_mapping(const Principal& actor, Id import_i
     }
     const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, job.entity_type));
     const auto mapping = RAPPORT_TRY(parse_mapping(body, job.entity_type, job.header, defs));
+    RAPPORT_CHECK(check_constants(actor, job.entity_type, mapping));
     if (mapping.invalid_values == customers::InvalidValues::Flag && !role_at_least(actor.role, Role::Admin)) {
         return fail(Error{ErrorCode::Forbidden,
                           "only admins and owners may import invalid values as flagged; you are " +

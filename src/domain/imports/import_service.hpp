@@ -113,7 +113,8 @@ public:
                                 std::string_view bytes);
     Result<ImportJob> get(const Principal& actor, Id import_id);
     // `body` is the mapping request (import_mapping.hpp). Conflict once the import started;
-    // Forbidden, naming /invalid_values, when someone below admin asks for "flag".
+    // Forbidden, naming /invalid_values, when someone below admin asks for "flag"; validation
+    // errors at /constants/<target> for constant values a write would refuse.
     Result<ImportJob> set_mapping(const Principal& actor, Id import_id, const nlohmann::json& body);
     Result<ImportMapping> mapping_of(const Principal& actor, const ImportJob& job);
     Result<DryRunReport> dry_run(const Principal& actor, Id import_id);
@@ -144,6 +145,8 @@ private:
     };
 
     Result<ImportJob> visible(const Principal& actor, Id import_id);
+    // Validation errors at /constants/<target> for constants the customers service refuses.
+    Status check_constants(const Principal& actor, customers::EntityType type, const ImportMapping& mapping);
     bool active(Id workspace_id, Id import_id);
     void worker_loop();
     void run(const QueuedRun& run);

@@ -1,6 +1,6 @@
 // The CSV import wizard: upload a file of companies or people → see what was detected (encoding,
 // delimiter) and a preview → map the columns (the server's suggestions, each editable or
-// ignored), say what kind of data it is and where it comes from, and how rows match existing
+// ignored), give rows without a country a default one and fields a value for every row, say what kind of data it is and where it comes from, and how rows match existing
 // records → dry run: every bad row and why → start, then follow the progress (its own page, so a
 // reload keeps it) and download the rejected rows.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../ui/Page';
 import { useSession } from '../../auth/session';
 import { useCustomFields } from '../customers/api';
 import { fieldLabel } from '../customers/display';
-import { builtInFields, ENTITIES } from '../customers/schema';
+import { builtInFields, COUNTRY_CODES, ENTITIES, FIRST_COUNTRIES } from '../customers/schema';
 import { DATA_KINDS, type DataKind, type Entity } from '../customers/types';
 import {
   FINISHED,
@@ -118,6 +118,8 @@ export function ImportWizardPage() {
   const [label, setLabel] = useState('');
   const [matchOn, setMatchOn] = useState<string[] | null>(null);
   const [flagInvalid, setFlagInvalid] = useState(false);
+  const [defaultCountry, setDefaultCountry] = useState('');
+  const [constants, setConstants] = useState<{ target: string; value: string }[]>([]);
   const me = useSession();
   const isAdmin = me.role === 'owner' || me.role === 'admin';
   const [report, setReport] = useState<DryRun | null>(null);
@@ -137,6 +139,19 @@ export function ImportWizardPage() {
     return [{ value: '', label: t('imports.ignore') }, ...opts];
   }, [customFields.data, jobEntity, t]);
 
+  const countryOptions = useMemo(() => {
+    const option = (c: string) => ({ value: c, label: `${fmt.country(c)} (${c})` });
+    const rest = COUNTRY_CODES.filter((c) => !FIRST_COUNTRIES.includes(c))
+      .map(option)
+      .sort((a, b) => a.label.localeCompare(b.label));
+    return [
+      { value: '', label: t('imports.noDefaultCountry') },
+      ...FIRST_COUNTRIES.map(option),
+      { value: '—', label: '──────────', disabled: true },
+      ...rest,
+    ];
+  }, [fmt, t]);
+
   const keys = upsertKeys(jobEntity);
   const mapped = new Set(targets.filter(Boolean));
   // The server's default: every upsert key some column fills.
@@ -153,6 +168,8 @@ export function ImportWizardPage() {
           setTargets(j.header.map((_, i) => j.suggestions.find((s) => s.column === i)?.field ?? ''));
           setLabel(j.filename);
           setMatchOn(null);
+          setDefaultCountry('');
+          setConstants([]);
           setReport(null);
           setStep('map');
         },
@@ -165,11 +182,17 @@ export function ImportWizardPage() {
     targets.forEach((target, i) => {
       if (target) columns[String(i)] = target;
     });
+    const fixed: Record<string, string> = {};
+    for (const c of constants) {
+      if (c.target && c.value.trim()) fixed[c.target] = c.value.trim();
+    }
     return {
       columns,
       source: { data_kind: dataKind, ...(label.trim() ? { label: label.trim() } : {}) },
       ...(matchOn !== null ? { match_on: effectiveMatchOn } : {}),
       invalid_values: flagInvalid ? 'flag' : 'reject',
+      constants: fixed,
+      default_country: defaultCountry || null,
     };
   };
 
@@ -189,7 +212,15 @@ export function ImportWizardPage() {
   };
 
   const mapErr = dryRun.error;
-  const shownFields = [...targets.map((_, i) => `columns.${i}`), 'source.data_kind', 'source.label'];
+  const shownFields = [
+    ...targets.map((_, i) => `columns.${i}`),
+    'source.data_kind',
+    'source.label',
+    'default_country',
+    ...constants.map((c) => `constants.${c.target}`),
+  ];
+  const setConstant = (i: number, change: Partial<{ target: string; value: string }>) =>
+    setConstants((list) => list.map((c, j) => (j === i ? { ...c, ...change } : c)));
 
   return (
     <section>
@@ -314,6 +345,64 @@ export function ImportWizardPage() {
                 );
               })}
             </ul>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{t('imports.everyRowLegend')}</legend>
+            <p className="field-hint">{t('imports.everyRowHint')}</p>
+            <SelectField
+              label={t('imports.defaultCountry')}
+              name="default_country"
+              value={defaultCountry}
+              hint={t('imports.defaultCountryHint')}
+              error={fieldError(mapErr, 'default_country')}
+              onChange={(e) => setDefaultCountry(e.target.value)}
+              options={countryOptions}
+            />
+            {constants.length === 0 ? <p className="muted small">{t('imports.noConstants')}</p> : null}
+            <ul className="constant-list">
+              {constants.map((c, i) => (
+                <li key={i} className="constant-row">
+                  <SelectField
+                    className="compact"
+                    label={t('imports.constantField')}
+                    name={`constant-field-${i}`}
+                    value={c.target}
+                    onChange={(e) => setConstant(i, { target: e.target.value })}
+                    options={targetOptions.map((o) =>
+                      o.value === ''
+                        ? { value: '', label: t('customers.choose') }
+                        : { ...o, disabled: o.value !== c.target && constants.some((x) => x.target === o.value) },
+                    )}
+                  />
+                  <TextField
+                    className="compact"
+                    label={t('imports.constantValue')}
+                    name={`constant-value-${i}`}
+                    value={c.value}
+                    maxLength={1000}
+                    hint={t('imports.constantValueHint')}
+                    error={c.target ? fieldError(mapErr, `constants.${c.target}`) : undefined}
+                    onChange={(e) => setConstant(i, { value: e.target.value })}
+                  />
+                  <button
+                    type="button"
+                    className="icon-button small-icon-button"
+                    onClick={() => setConstants((list) => list.filter((_, j) => j !== i))}
+                  >
+                    <Icon name="trash" size={16} />
+                    <span className="visually-hidden">{t('imports.removeConstant')}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setConstants((list) => [...list, { target: '', value: '' }])}
+            >
+              <Icon name="plus" size={16} />
+              {t('imports.addConstant')}
+            </button>
           </fieldset>
           <fieldset className="fieldset">
             <legend>{t('imports.sourceLegend')}</legend>

@@ -15,6 +15,10 @@ export interface ImportMappingView {
   match_on: string[];
   lenient: boolean;
   invalid_values: InvalidValues;
+  /** Field -> the value every row gets. */
+  constants: Record<string, string>;
+  /** ISO 3166-1 alpha-2: the country of rows without one. */
+  default_country: string | null;
 }
 
 /** reject: rows with an invalid email, phone or tax id are rejected; flag (admins): imported and flagged. */
@@ -63,6 +67,10 @@ export interface ImportMappingWrite {
   source: { data_kind: DataKind; label?: string };
   match_on?: string[];
   invalid_values?: InvalidValues;
+  /** Target field -> text every row gets, as a cell would hold it (tags: added to the row's). */
+  constants?: Record<string, string>;
+  /** The country of rows without one, also for reading their national phones and tax ids. */
+  default_country?: string | null;
 }
 
 export interface RejectedRow {
