@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/crypto.hpp"
+#include "core/utf8.hpp"
 #include "domain/identity/credentials.hpp"
 #include "domain/identity/validation.hpp"
 
@@ -397,7 +398,7 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
 Result<CreatedApiKey> IdentityService::create_api_key(const Principal& actor, const std::string& name, Role role,
                                                       const std::string& ip) {
     RAPPORT_CHECK(require_role(actor, Role::Admin, "creating API keys"));
-    if (name.empty() || name.size() > 100)
+    if (name.empty() || code_points(name) > 100)
         return fail(Error::field("/name", "give the key a name of 1 to 100 characters"));
     if (!role_at_least(actor.role, role)) {
         return fail(Error::forbidden("an API key cannot have more power than its creator (" +
