@@ -77,6 +77,39 @@ TEST_F(AuthApiTest, LogoutEndsTheSession) {
     expect_problem(client.get("/api/v1/me"), 401);
 }
 
+TEST_F(AuthApiTest, ChangingThePasswordEndsTheOtherSessionsOnly) {
+    auto ws = server_->bootstrap("pwchange");
+    auto laptop = signed_in_client(*server_, ws.owner_email, ws.password);
+    auto phone = signed_in_client(*server_, ws.owner_email, ws.password);
+    const std::string key = server_->api_key(ws.slug, "admin");
+    auto me = laptop.get("/api/v1/me");
+    ASSERT_EQ(me.status, 200) << me.body;
+    const std::string id = me.json()["user"]["id"];
+    auto changed = laptop.patch("/api/v1/users/" + id, {{"password", "a brand new passphrase"}});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    expect_problem(phone.get("/api/v1/me"), 401);
+    EXPECT_EQ(laptop.get("/api/v1/me").status, 200);
+    EXPECT_EQ(with_key(key).get("/api/v1/me").status, 200);  // API keys are not sessions
+    EXPECT_EQ(signed_in_client(*server_, ws.owner_email, "a brand new passphrase").get("/api/v1/me").status, 200);
+}
+
+TEST_F(AuthApiTest, AnOwnersPasswordResetEndsEveryOneOfThatUsersSessions) {
+    auto ws = server_->bootstrap("pwreset");
+    auto owner = signed_in_client(*server_, ws.owner_email, ws.password);
+    const std::string email = unique_name("member") + "@pwreset.test";
+    auto created = owner.post(
+        "/api/v1/users",
+        {{"email", email}, {"display_name", "Member"}, {"role", "member"}, {"password", "the first passphrase"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    auto member = signed_in_client(*server_, email, "the first passphrase");
+    ASSERT_EQ(member.get("/api/v1/me").status, 200);
+    auto reset = owner.patch("/api/v1/users/" + created.json()["id"].get<std::string>(),
+                             {{"password", "the owner's new passphrase"}});
+    ASSERT_EQ(reset.status, 200) << reset.body;
+    expect_problem(member.get("/api/v1/me"), 401);
+    EXPECT_EQ(owner.get("/api/v1/me").status, 200);
+}
+
 TEST_F(AuthApiTest, MissingMalformedAndForeignCredentialsAre401) {
     auto client = server_->client();
     expect_problem(client.get("/api/v1/me"), 401);

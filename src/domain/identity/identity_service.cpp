@@ -355,6 +355,10 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     if ((in.role && *in.role == Role::Owner) || user.role == Role::Owner) {
         if (touches_access) RAPPORT_CHECK(require_role(actor, Role::Owner, "changing an owner's access"));
     }
+    if (in.password) {  // checked before any write, so a refused password changes nothing
+        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
+        if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
+    }
     const bool was_active_owner = user.role == Role::Owner && user.active;
     std::string detail = "{";
     if (in.display_name) {
@@ -384,10 +388,11 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     auto updated =
         RAPPORT_TRY(repo_.update_user(user, audit(actor, action, "user", id_to_string(user_id), ip, detail)));
     if (in.password) {
-        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
-        if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
         auto hash = RAPPORT_TRY(crypto::hash_password(*in.password));
-        RAPPORT_CHECK(repo_.set_password(user.account_id, hash, clock_.now_ms(),
+        // Whoever knew the old password may hold a session: all end, except the one the
+        // person changing their own password is using. An owner's reset ends them all.
+        const std::optional<Id> keep = self ? actor.session_id : std::nullopt;
+        RAPPORT_CHECK(repo_.set_password(user.account_id, hash, clock_.now_ms(), keep,
                                          audit(actor, "user.password_changed", "user", id_to_string(user_id), ip)));
     }
     if (!user.active) RAPPORT_CHECK(repo_.delete_sessions_of(actor.workspace_id, user_id));
