@@ -59,6 +59,27 @@ TEST_F(AuthApiTest, RepeatedFailedLoginsAreThrottled) {
     EXPECT_NE(blocked.json()["detail"].get<std::string>().find("try again"), std::string::npos);
 }
 
+TEST_F(AuthApiTest, AGuesserAtOneAddressDoesNotLockTheUserOutAtAnother) {
+    TestServer proxied(TestServerOptions{.extra_args = {"--behind-proxy"}});
+    auto ws = proxied.bootstrap("guessed");
+    auto client = proxied.client();
+    auto login_from = [&](const std::string& address, const std::string& password) {
+        return client.request("POST", "/api/v1/auth/login",
+                              nlohmann::json{{"email", ws.owner_email}, {"password", password}}.dump(),
+                              {{"Content-Type", "application/json"}, {"X-Forwarded-For", address}});
+    };
+    for (int i = 0; i < 5; ++i) expect_problem(login_from("203.0.113.9", "guess-" + std::to_string(i)), 401);
+    auto attacker = login_from("203.0.113.9", "guess-5");
+    expect_problem(attacker, 429);
+    EXPECT_GT(std::stoi(attacker.header("retry-after")), 0);
+    EXPECT_NE(attacker.json()["detail"].get<std::string>().find("try again"), std::string::npos);
+    // The user, from their own address, signs in; the guesser is still refused, even with the password.
+    EXPECT_EQ(login_from("198.51.100.7", ws.password).status, 200);
+    expect_problem(login_from("203.0.113.9", ws.password), 429);
+    // Naming the user's address before the entry the proxy appended changes nothing.
+    expect_problem(login_from("198.51.100.7, 203.0.113.9", ws.password), 429);
+}
+
 TEST_F(AuthApiTest, CookieWritesNeedTheCsrfToken) {
     auto client = owner_of(acme_);
     client.clear_default_header("X-CSRF-Token");

@@ -96,9 +96,14 @@ Result<BootstrapResult> IdentityService::bootstrap(const std::string& workspace_
 Result<LoginResult> IdentityService::login(const LoginRequest& request) {
     auto email = normalize_email(request.email);
     if (!email) return fail(Error::field("/email", "not a valid email address"));
-    if (auto wait = throttle_.retry_after(*email, request.ip)) {
+    if (auto refused = throttle_.check(*email, request.ip)) {
+        const std::string wait = std::to_string(refused->retry_after_s);
         return fail(Error::rate_limited(
-            "too many failed sign-in attempts; try again in " + std::to_string(*wait) + " seconds", *wait));
+            refused->scope == LoginThrottle::Refusal::Scope::Address
+                ? "too many failed sign-in attempts from your address; try again in " + wait + " seconds"
+                : "this account has had many failed sign-in attempts; try again in " + wait +
+                      " seconds (addresses that signed in to it recently are not slowed down)",
+            refused->retry_after_s));
     }
     auto account = RAPPORT_TRY(repo_.find_account_by_email(*email));
     const bool ok = account && crypto::verify_password(account->password_hash, request.password);
@@ -135,7 +140,7 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
         if (!ws) return fail(Error::internal("workspace of a membership is missing"));
         workspace = *ws;
     }
-    throttle_.record_success(*email);
+    throttle_.record_success(*email, request.ip);
 
     const UnixMillis now = clock_.now_ms();
     Session session;
