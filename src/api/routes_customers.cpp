@@ -6,6 +6,7 @@
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
 #include "api/request_auth.hpp"
+#include "core/utf8.hpp"
 #include "domain/customers/customer_service.hpp"
 
 namespace rapport::api {
@@ -76,7 +77,7 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
                         out.source.data_kind = *kind;
                 } else if (skey == "connector") {
                     if (!svalue.is_string() || svalue.get<std::string>().empty() ||
-                        svalue.get<std::string>().size() > 100) {
+                        code_points(svalue.get<std::string>()) > 100) {
                         body.error("/source/connector", "name the connector in 1 to 100 characters");
                     } else {
                         out.source.kind = SourceKind::Connector;

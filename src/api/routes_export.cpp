@@ -29,9 +29,11 @@ enum class Format { Csv, Json, Ndjson };
 struct ExportOptions {
     Format format = Format::Csv;
     char delimiter = ',';
+    domain::exports::Formulas formulas = domain::exports::Formulas::Escape;
 };
 
-// ?format=csv|json|ndjson (default csv) and, for CSV, ?delimiter=comma|semicolon.
+// ?format=csv|json|ndjson (default csv) and, for CSV, ?delimiter=comma|semicolon and
+// ?formula_escape=true|false (default true; false is for programs reading the file).
 ExportOptions export_options(const http::RequestContext& ctx, std::vector<FieldError>& errors) {
     ExportOptions out;
     const auto format = ctx.query.get("format").value_or("csv");
@@ -47,6 +49,13 @@ ExportOptions export_options(const http::RequestContext& ctx, std::vector<FieldE
         out.delimiter = ';';
     } else if (delimiter != "comma") {
         errors.push_back({"?delimiter", "use comma or semicolon"});
+    }
+    const auto escape = ctx.query.get("formula_escape").value_or("true");
+    if (escape == "false") {
+        out.formulas = domain::exports::Formulas::Keep;
+    } else if (escape != "true") {
+        errors.push_back(
+            {"?formula_escape", "use true (cells a spreadsheet would run as formulas start with ') or false (raw)"});
     }
     return out;
 }
@@ -105,7 +114,8 @@ http::Response export_response(RecordStream records, EntityType type, const std:
                                ExportOptions options, const std::string& filename_base,
                                const std::string& display_name) {
     auto state = std::make_shared<ExportState>(ExportState{
-        std::move(records), domain::exports::CsvRecordWriter(type, custom, options.delimiter), options.format});
+        std::move(records), domain::exports::CsvRecordWriter(type, custom, options.delimiter, options.formulas),
+        options.format});
     const char* extension = options.format == Format::Csv ? "csv" : options.format == Format::Json ? "json" : "ndjson";
     const char* content_type = options.format == Format::Csv    ? "text/csv; charset=utf-8"
                                : options.format == Format::Json ? "application/json"

@@ -5,6 +5,7 @@
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
 #include "api/request_auth.hpp"
+#include "core/utf8.hpp"
 #include "domain/search/search_service.hpp"
 
 namespace rapport::api {
@@ -15,7 +16,7 @@ void register_search_routes(http::Router& router, ApiContext& api) {
     router.add(http::Verb::get, "/api/v1/search", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         const std::string q(ctx.query.get("q").value_or(""));
-        if (q.size() > 200) return fail(Error::field("?q", "search for at most 200 characters"));
+        if (code_points(q) > 200) return fail(Error::field("?q", "search for at most 200 characters"));
         auto limit = limit_param(ctx, 20, 100);
         if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
         auto results = RAPPORT_TRY(api.search.search(principal, q, *limit));

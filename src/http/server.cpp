@@ -203,8 +203,14 @@ private:
         if (server_.options.behind_proxy) {
             if (auto it = req.find("X-Forwarded-Proto"); it != req.end()) peer.tls = it->value() == "https";
             if (auto it = req.find("X-Forwarded-For"); it != req.end()) {
-                std::string forwarded(it->value());
-                peer.address = forwarded.substr(0, forwarded.find(','));
+                // The last entry is the one our proxy appended; earlier ones came from the
+                // client, who could name any address (and dodge the sign-in throttle).
+                const std::string forwarded(it->value());
+                std::string_view last(forwarded);
+                last.remove_prefix(forwarded.rfind(',') + 1);  // npos + 1 == 0: a single entry
+                while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+                while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+                if (!last.empty()) peer.address = std::string(last);
             }
         }
         Response res = server_.handler(req, peer, next_request_id());

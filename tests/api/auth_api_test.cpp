@@ -59,6 +59,27 @@ TEST_F(AuthApiTest, RepeatedFailedLoginsAreThrottled) {
     EXPECT_NE(blocked.json()["detail"].get<std::string>().find("try again"), std::string::npos);
 }
 
+TEST_F(AuthApiTest, AGuesserAtOneAddressDoesNotLockTheUserOutAtAnother) {
+    TestServer proxied(TestServerOptions{.extra_args = {"--behind-proxy"}});
+    auto ws = proxied.bootstrap("guessed");
+    auto client = proxied.client();
+    auto login_from = [&](const std::string& address, const std::string& password) {
+        return client.request("POST", "/api/v1/auth/login",
+                              nlohmann::json{{"email", ws.owner_email}, {"password", password}}.dump(),
+                              {{"Content-Type", "application/json"}, {"X-Forwarded-For", address}});
+    };
+    for (int i = 0; i < 5; ++i) expect_problem(login_from("203.0.113.9", "guess-" + std::to_string(i)), 401);
+    auto attacker = login_from("203.0.113.9", "guess-5");
+    expect_problem(attacker, 429);
+    EXPECT_GT(std::stoi(attacker.header("retry-after")), 0);
+    EXPECT_NE(attacker.json()["detail"].get<std::string>().find("try again"), std::string::npos);
+    // The user, from their own address, signs in; the guesser is still refused, even with the password.
+    EXPECT_EQ(login_from("198.51.100.7", ws.password).status, 200);
+    expect_problem(login_from("203.0.113.9", ws.password), 429);
+    // Naming the user's address before the entry the proxy appended changes nothing.
+    expect_problem(login_from("198.51.100.7, 203.0.113.9", ws.password), 429);
+}
+
 TEST_F(AuthApiTest, CookieWritesNeedTheCsrfToken) {
     auto client = owner_of(acme_);
     client.clear_default_header("X-CSRF-Token");
@@ -75,6 +96,39 @@ TEST_F(AuthApiTest, LogoutEndsTheSession) {
     auto out = client.post("/api/v1/auth/logout", nlohmann::json::object());
     EXPECT_EQ(out.status, 204) << out.body;
     expect_problem(client.get("/api/v1/me"), 401);
+}
+
+TEST_F(AuthApiTest, ChangingThePasswordEndsTheOtherSessionsOnly) {
+    auto ws = server_->bootstrap("pwchange");
+    auto laptop = signed_in_client(*server_, ws.owner_email, ws.password);
+    auto phone = signed_in_client(*server_, ws.owner_email, ws.password);
+    const std::string key = server_->api_key(ws.slug, "admin");
+    auto me = laptop.get("/api/v1/me");
+    ASSERT_EQ(me.status, 200) << me.body;
+    const std::string id = me.json()["user"]["id"];
+    auto changed = laptop.patch("/api/v1/users/" + id, {{"password", "a brand new passphrase"}});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    expect_problem(phone.get("/api/v1/me"), 401);
+    EXPECT_EQ(laptop.get("/api/v1/me").status, 200);
+    EXPECT_EQ(with_key(key).get("/api/v1/me").status, 200);  // API keys are not sessions
+    EXPECT_EQ(signed_in_client(*server_, ws.owner_email, "a brand new passphrase").get("/api/v1/me").status, 200);
+}
+
+TEST_F(AuthApiTest, AnOwnersPasswordResetEndsEveryOneOfThatUsersSessions) {
+    auto ws = server_->bootstrap("pwreset");
+    auto owner = signed_in_client(*server_, ws.owner_email, ws.password);
+    const std::string email = unique_name("member") + "@pwreset.test";
+    auto created = owner.post(
+        "/api/v1/users",
+        {{"email", email}, {"display_name", "Member"}, {"role", "member"}, {"password", "the first passphrase"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    auto member = signed_in_client(*server_, email, "the first passphrase");
+    ASSERT_EQ(member.get("/api/v1/me").status, 200);
+    auto reset = owner.patch("/api/v1/users/" + created.json()["id"].get<std::string>(),
+                             {{"password", "the owner's new passphrase"}});
+    ASSERT_EQ(reset.status, 200) << reset.body;
+    expect_problem(member.get("/api/v1/me"), 401);
+    EXPECT_EQ(owner.get("/api/v1/me").status, 200);
 }
 
 TEST_F(AuthApiTest, MissingMalformedAndForeignCredentialsAre401) {

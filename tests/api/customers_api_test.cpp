@@ -74,6 +74,39 @@ TEST_F(CustomersApiTest, InvalidValuesAreRejectedWithTheReasonAndNothingIsWritte
     EXPECT_EQ(list.body.find("Bad CIF"), std::string::npos);
 }
 
+TEST_F(CustomersApiTest, LengthLimitsCountCharactersAndReportOneErrorPerField) {
+    auto owner = owner_of(acme_);
+    const auto accents = [](int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += "\u00e9";  // two bytes each in UTF-8
+        return s;
+    };
+    const auto errors_at = [](const HttpResult& res, const std::string& pointer) {
+        int n = 0;
+        const auto body = res.json();
+        for (const auto& e : body["errors"]) n += e["pointer"] == pointer ? 1 : 0;
+        return n;
+    };
+    auto def =
+        owner.post("/api/v1/custom-fields/person", {{"key", "motto"}, {"label", accents(100)}, {"type", "text"}});
+    ASSERT_EQ(def.status, 201) << def.body;
+    auto ok = owner.post("/api/v1/people", {{"fields", {{"first_name", accents(500)}, {"last_name", "Accenti"}}},
+                                            {"custom", {{"motto", accents(2000)}}},
+                                            {"tags", {accents(60)}}});
+    ASSERT_EQ(ok.status, 201) << ok.body.substr(0, 2000);
+    EXPECT_EQ(ok.json()["fields"]["first_name"], accents(500));
+
+    auto refused = owner.post("/api/v1/people", {{"fields", {{"first_name", accents(501)}, {"last_name", "Accenti"}}},
+                                                 {"custom", {{"motto", accents(2001)}}},
+                                                 {"tags", {accents(61)}}});
+    expect_problem(refused, 422);
+    EXPECT_EQ(errors_at(refused, "/fields/first_name"), 1) << refused.body.substr(0, 2000);
+    EXPECT_EQ(errors_at(refused, "/custom/motto"), 1);
+    EXPECT_EQ(errors_at(refused, "/tags/0"), 1);
+    EXPECT_NE(refused.body.find("at most 500 characters"), std::string::npos);
+    EXPECT_EQ(refused.body.find("\"required\""), std::string::npos);
+}
+
 TEST_F(CustomersApiTest, UpdatesKeepFieldHistoryAndDeclaredSources) {
     auto owner = owner_of(acme_);
     auto created = owner.post(

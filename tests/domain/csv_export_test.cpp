@@ -26,6 +26,23 @@ TEST(CsvExport, QuotesOnlyWhatNeedsQuoting) {
     EXPECT_EQ(cell("Niño Pérez"), "Niño Pérez");
 }
 
+TEST(CsvExport, EscapesCellsThatASpreadsheetWouldRunAsFormulas) {
+    const auto escaped = [](std::string_view value) {
+        std::string out;
+        append_csv_cell(out, value, ',', Formulas::Escape);
+        return out;
+    };
+    EXPECT_EQ(escaped("=HYPERLINK(\"http://x.test\",\"y\")"), "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"y\"\")\"");
+    EXPECT_EQ(escaped("+390212345678"), "\"'+390212345678\"");
+    EXPECT_EQ(escaped("-2+3+cmd|' /C calc'!A0"), "\"'-2+3+cmd|' /C calc'!A0\"");
+    EXPECT_EQ(escaped("@SUM(A1)"), "\"'@SUM(A1)\"");
+    EXPECT_EQ(escaped("\t=1"), "\"'\t=1\"");
+    EXPECT_EQ(escaped("\r=1"), "\"'\r=1\"");
+    EXPECT_EQ(escaped("a=b"), "a=b");  // only the first character matters
+    EXPECT_EQ(escaped(""), "");
+    EXPECT_EQ(cell("=1+2"), "=1+2");  // Formulas::Keep
+}
+
 TEST(CsvExport, WritesValuesAndTimesReadably) {
     EXPECT_EQ(cell_text(nullptr), "");
     EXPECT_EQ(cell_text("x"), "x");
@@ -70,6 +87,25 @@ TEST(CsvExport, ARowFollowsTheHeader) {
         if (c == ',' && !quoted) ++cells;
     }
     EXPECT_EQ(cells, writer.columns().size());
+}
+
+TEST(CsvExport, RowsEscapeTextButKeepNumbersAndCanOptOut) {
+    customers::CustomFieldDef balance;
+    balance.key = "balance";
+    balance.type = customers::FieldType::Money;
+    customers::CustomerRecord r;
+    r.type = customers::EntityType::Person;
+    r.id = 1;
+    r.fields = {{"first_name", "=cmd"}, {"phone", "+390212345678"}};
+    r.custom = {{"balance", -1200}};
+    std::string escaped, kept;
+    CsvRecordWriter(customers::EntityType::Person, {balance}).row(r, escaped);
+    CsvRecordWriter(customers::EntityType::Person, {balance}, ',', Formulas::Keep).row(r, kept);
+    EXPECT_EQ(escaped.rfind("1,\"'=cmd\",", 0), 0u) << escaped;
+    EXPECT_NE(escaped.find(",\"'+390212345678\","), std::string::npos) << escaped;
+    EXPECT_NE(escaped.find(",-1200,"), std::string::npos) << escaped;
+    EXPECT_EQ(kept.rfind("1,=cmd,", 0), 0u) << kept;
+    EXPECT_NE(kept.find(",+390212345678,"), std::string::npos) << kept;
 }
 
 }  // namespace rapport::domain::exports

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "domain/identity/credentials.hpp"
-#include "domain/identity/login_throttle.hpp"
 #include "domain/identity/role.hpp"
 #include "domain/identity/validation.hpp"
 #include "domain/teams/team_service.hpp"
@@ -49,29 +48,6 @@ TEST(Roles, OrderAndParsing) {
     EXPECT_FALSE(role_at_least(Role::Viewer, Role::Member));
     EXPECT_EQ(parse_role("manager"), Role::Manager);
     EXPECT_FALSE(parse_role("Manager"));
-}
-
-TEST(LoginThrottle, LocksAnEmailAfterFiveFailuresForTheWindow) {
-    ManualClock clock(1'000'000);
-    LoginThrottle t(clock, 5, 60'000);
-    for (int i = 0; i < 5; ++i) {
-        EXPECT_FALSE(t.retry_after("a@x.test", "1.1.1.1"));
-        t.record_failure("a@x.test", "1.1.1.1");
-    }
-    auto wait = t.retry_after("a@x.test", "2.2.2.2");
-    ASSERT_TRUE(wait);
-    EXPECT_EQ(*wait, 60);
-    EXPECT_FALSE(t.retry_after("b@x.test", "3.3.3.3"));
-    clock.advance_ms(60'000);
-    EXPECT_FALSE(t.retry_after("a@x.test", "2.2.2.2"));
-}
-
-TEST(LoginThrottle, LimitsOneAddressSprayingManyEmails) {
-    ManualClock clock(0);
-    LoginThrottle t(clock, 5, 60'000);
-    for (int i = 0; i < 20; ++i) t.record_failure("user" + std::to_string(i) + "@x.test", "6.6.6.6");
-    EXPECT_TRUE(t.retry_after("fresh@x.test", "6.6.6.6"));
-    EXPECT_FALSE(t.retry_after("fresh@x.test", "7.7.7.7"));
 }
 
 TEST(Teams, SalesRolesOnlyInSalesTeams) {

@@ -93,6 +93,54 @@ TEST_P(RepositoryTest, OneAccountInTwoWorkspacesChoosesAtLogin) {
     (void)a;
 }
 
+TEST_P(RepositoryTest, ChangingAPasswordEndsTheAccountsOtherSessionsInEveryWorkspace) {
+    auto a = boot("alpha");
+    auto b = boot("beta");
+    UserInput member;
+    member.email = "owner@alpha.test";
+    member.display_name = "Shared";
+    member.role = Role::Viewer;
+    ASSERT_TRUE(identity_->create_user(owner_principal(b), member, ""));
+    auto here = identity_->login({"owner@alpha.test", "long enough password", std::string("alpha"), ""});
+    auto there = identity_->login({"owner@alpha.test", "long enough password", std::string("alpha"), ""});
+    auto in_beta = identity_->login({"owner@alpha.test", "long enough password", std::string("beta"), ""});
+    auto beta_owner = identity_->login({"owner@beta.test", "long enough password", std::nullopt, ""});
+    auto key = identity_->create_api_key(owner_principal(a), "ci", Role::Member, "");
+    ASSERT_TRUE(here && there && in_beta && beta_owner && key);
+    auto actor = identity_->authenticate(here->token);
+    ASSERT_TRUE(actor);
+
+    UserInput change;
+    change.password = "a new long password";
+    ASSERT_TRUE(identity_->update_user(*actor, a.owner.user_id, change, ""));
+    EXPECT_TRUE(identity_->authenticate(here->token));
+    EXPECT_FALSE(identity_->authenticate(there->token));
+    EXPECT_FALSE(identity_->authenticate(in_beta->token));
+    EXPECT_TRUE(identity_->authenticate(beta_owner->token));
+    EXPECT_TRUE(identity_->authenticate(key->token));
+}
+
+TEST_P(RepositoryTest, AnOwnersPasswordResetEndsAllTheUsersSessions) {
+    auto a = boot("alpha");
+    UserInput in;
+    in.email = "member@alpha.test";
+    in.display_name = "Member";
+    in.role = Role::Member;
+    in.password = "the first password";
+    auto user = identity_->create_user(owner_principal(a), in, "");
+    ASSERT_TRUE(user);
+    auto session = identity_->login({"member@alpha.test", "the first password", std::nullopt, ""});
+    auto owner = identity_->login({"owner@alpha.test", "long enough password", std::nullopt, ""});
+    ASSERT_TRUE(session && owner);
+    auto actor = identity_->authenticate(owner->token);
+    ASSERT_TRUE(actor);
+    UserInput reset;
+    reset.password = "the owner's choice";
+    ASSERT_TRUE(identity_->update_user(*actor, user->user_id, reset, ""));
+    EXPECT_FALSE(identity_->authenticate(session->token));
+    EXPECT_TRUE(identity_->authenticate(owner->token));
+}
+
 TEST_P(RepositoryTest, UsersAndTeamsStayInTheirWorkspace) {
     auto a = boot("alpha");
     auto b = boot("beta");

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/utf8.hpp"
+
 namespace rapport::domain::customers {
 
 FieldDef CustomFieldDef::as_field() const {
@@ -21,7 +23,7 @@ std::vector<FieldError> validate_custom_field(const CustomFieldDef& def) {
     bool key_ok = !def.key.empty() && def.key.size() <= 40 && def.key[0] >= 'a' && def.key[0] <= 'z';
     for (char c : def.key) key_ok = key_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
     if (!key_ok) errors.push_back({"/key", "use 1 to 40 lower-case letters, digits or _, starting with a letter"});
-    if (def.label.empty() || def.label.size() > 100)
+    if (def.label.empty() || code_points(def.label) > 100)
         errors.push_back({"/label", "give a label of 1 to 100 characters"});
     static const std::set<FieldType> allowed = {FieldType::Text,   FieldType::LongText,    FieldType::Number,
                                                 FieldType::Money,  FieldType::Date,        FieldType::Bool,

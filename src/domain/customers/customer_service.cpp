@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "domain/filters/parse.hpp"
 
 namespace rapport::domain::customers {
@@ -83,7 +84,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         }
         auto normalized = normalize_value(*def, value, context);
         if (!normalized && input.invalid_values == InvalidValues::Flag && flaggable(*def) && value.is_string() &&
-            value.get<std::string>().size() <= def->max_length) {
+            code_points(value.get<std::string>()) <= def->max_length) {
             FieldFlag flag{key,        normalized.error(), value.get<std::string>(), source.kind,
                            source.ref, import_of(source),  clock_.now_ms()};
             // It may fill an empty (or flagged) field, never replace a valid value: that one
@@ -122,9 +123,14 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             if (!again) errors.push_back({"/fields/" + def.name, again.error() + " (for the new country)"});
         }
     }
+    // One error per field: a value refused above already says what is wrong with it.
+    const auto reported = [&](const std::string& pointer) {
+        return std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.pointer == pointer; });
+    };
     if (creating) {
         for (const auto& def : fields_of(type)) {
-            if (def.required && (!record.fields.contains(def.name) || record.fields[def.name].is_null())) {
+            if (def.required && (!record.fields.contains(def.name) || record.fields[def.name].is_null()) &&
+                !reported("/fields/" + def.name)) {
                 errors.push_back({"/fields/" + def.name, "required"});
             }
         }
@@ -164,7 +170,9 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     }
     if (creating) {
         for (const auto& d : defs) {
-            if (d.required && !record.custom.contains(d.key)) errors.push_back({"/custom/" + d.key, "required"});
+            if (d.required && !record.custom.contains(d.key) && !reported("/custom/" + d.key)) {
+                errors.push_back({"/custom/" + d.key, "required"});
+            }
         }
     }
 
@@ -174,7 +182,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             std::string tag = (*input.tags)[i];
             while (!tag.empty() && tag.back() == ' ') tag.pop_back();
             while (!tag.empty() && tag.front() == ' ') tag.erase(tag.begin());
-            if (tag.empty() || tag.size() > kMaxTagLength) {
+            if (tag.empty() || code_points(tag) > kMaxTagLength) {
                 errors.push_back({"/tags/" + std::to_string(i), "a tag has 1 to 60 characters"});
                 continue;
             }
@@ -531,7 +539,7 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string at = "/" + std::to_string(i);
         if (!seen.insert(list[i].company_id).second) errors.push_back({at + "/company_id", "listed twice"});
-        if (list[i].job_title.size() > 200) errors.push_back({at + "/job_title", "at most 200 characters"});
+        if (code_points(list[i].job_title) > 200) errors.push_back({at + "/job_title", "at most 200 characters"});
         if (list[i].is_primary) ++primaries;
         auto company = repo_.find(actor.workspace_id, EntityType::Company, list[i].company_id);
         if (!company || !*company || !can_read(permissions, grants, ref_of(**company))) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "domain/customers/phone.hpp"
 #include "domain/customers/tax_id.hpp"
 #include "domain/identity/validation.hpp"
@@ -228,7 +229,7 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
                 return bad("cannot hold control characters such as NUL (line breaks and tabs are fine)");
             }
             const std::size_t max = field.type == FieldType::LongText ? 100000 : field.max_length;
-            if (s->size() > max) return bad("at most " + std::to_string(max) + " characters");
+            if (code_points(*s) > max) return bad("at most " + std::to_string(max) + " characters");
             return nlohmann::json(*s);
         }
         case FieldType::Number:

@@ -8,14 +8,20 @@
 
 namespace rapport::domain::exports {
 
-void append_csv_cell(std::string& out, std::string_view value, char delimiter) {
-    const bool quote =
-        value.find_first_of("\"\r\n;") != std::string_view::npos || value.find(delimiter) != std::string_view::npos;
+bool starts_formula(std::string_view value) {
+    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
+void append_csv_cell(std::string& out, std::string_view value, char delimiter, Formulas formulas) {
+    const bool escape = formulas == Formulas::Escape && starts_formula(value);
+    const bool quote = escape || value.find_first_of("\"\r\n;") != std::string_view::npos ||
+                       value.find(delimiter) != std::string_view::npos;
     if (!quote) {
         out += value;
         return;
     }
     out += '"';
+    if (escape) out += '\'';
     for (const char c : value) {
         if (c == '"') out += '"';
         out += c;
@@ -64,8 +70,8 @@ std::string cell_text(const nlohmann::json& value) {
 }
 
 CsvRecordWriter::CsvRecordWriter(customers::EntityType type, const std::vector<customers::CustomFieldDef>& custom,
-                                 char delimiter)
-    : delimiter_(delimiter) {
+                                 char delimiter, Formulas formulas)
+    : delimiter_(delimiter), formulas_(formulas) {
     columns_.push_back("id");
     for (const auto& f : customers::fields_of(type)) {
         builtin_.push_back(f.name);
@@ -80,7 +86,14 @@ CsvRecordWriter::CsvRecordWriter(customers::EntityType type, const std::vector<c
 
 void CsvRecordWriter::cell(std::string& out, std::string_view value, bool first) const {
     if (!first) out += delimiter_;
-    append_csv_cell(out, value, delimiter_);
+    append_csv_cell(out, value, delimiter_, formulas_);
+}
+
+void CsvRecordWriter::value_cell(std::string& out, const nlohmann::json* value) const {
+    out += delimiter_;
+    if (!value) return;
+    // A number is written by us, never typed by someone: -1200 stays a number.
+    append_csv_cell(out, cell_text(*value), delimiter_, value->is_number() ? Formulas::Keep : formulas_);
 }
 
 void CsvRecordWriter::begin(std::string& out) const {
@@ -93,11 +106,11 @@ void CsvRecordWriter::row(const customers::CustomerRecord& r, std::string& out) 
     cell(out, id_to_string(r.id), true);
     for (const auto& name : builtin_) {
         const auto it = r.fields.find(name);
-        cell(out, it == r.fields.end() ? std::string() : cell_text(*it));
+        value_cell(out, it == r.fields.end() ? nullptr : &*it);
     }
     for (const auto& key : custom_) {
         const auto it = r.custom.find(key);
-        cell(out, it == r.custom.end() ? std::string() : cell_text(*it));
+        value_cell(out, it == r.custom.end() ? nullptr : &*it);
     }
     std::string tags;
     for (const auto& t : r.tags) {

@@ -12,6 +12,12 @@
 //   file also splits right where ';' is the list separator); quotes inside are doubled.
 // - Values: text as stored, numbers in their shortest form (integers without ".0"),
 //   booleans true/false, multi-value fields joined by "; ", no value as an empty cell.
+// - Formula injection (OWASP "CSV Injection"): with Formulas::Escape, the default, a text
+//   cell beginning with =, +, -, @, tab or CR gets a leading ' and is quoted, so a
+//   spreadsheet shows it as text instead of running it. That includes E.164 phones
+//   ("'+390212345678"): OWASP says every such cell, and the ' also keeps spreadsheets from
+//   turning the phone into a number without its +. Values of number fields are never text
+//   and stay numbers (-1200 sums). Formulas::Keep writes cells as stored, for programs.
 //
 // Thread-safety: a CsvRecordWriter is immutable once built; share it freely.
 #include <string>
@@ -26,8 +32,15 @@ namespace rapport::domain::exports {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Appends `value` as one CSV cell (quoted when needed), without a delimiter.
-void append_csv_cell(std::string& out, std::string_view value, char delimiter = ',');
+enum class Formulas { Escape, Keep };
+
+// Whether a spreadsheet may read `value` as a formula: it begins with =, +, -, @, tab or CR.
+bool starts_formula(std::string_view value);
+
+// Appends `value` as one CSV cell (quoted when needed), without a delimiter; with
+// Formulas::Escape a cell that starts a formula is written as '<value>, quoted.
+void append_csv_cell(std::string& out, std::string_view value, char delimiter = ',',
+                     Formulas formulas = Formulas::Keep);
 
 // "2026-03-07T09:05:00.123Z".
 std::string iso_instant(UnixMillis ms);
@@ -38,7 +51,7 @@ std::string cell_text(const nlohmann::json& value);
 class CsvRecordWriter {
 public:
     CsvRecordWriter(customers::EntityType type, const std::vector<customers::CustomFieldDef>& custom,
-                    char delimiter = ',');
+                    char delimiter = ',', Formulas formulas = Formulas::Escape);
 
     const std::vector<std::string>& columns() const { return columns_; }
     // The byte order mark and the header row.
@@ -47,11 +60,13 @@ public:
 
 private:
     void cell(std::string& out, std::string_view value, bool first = false) const;
+    void value_cell(std::string& out, const nlohmann::json* value) const;
 
     std::vector<std::string> builtin_;  // built-in field names
     std::vector<std::string> custom_;   // custom field keys
     std::vector<std::string> columns_;
     char delimiter_;
+    Formulas formulas_;
 };
 
 }  // namespace rapport::domain::exports

@@ -37,8 +37,11 @@ public:
     virtual Result<std::optional<Workspace>> find_workspace_by_slug(const std::string& slug) = 0;
 
     virtual Result<std::optional<Account>> find_account_by_email(const std::string& email) = 0;
+    // Sets the account's password and, in the same transaction, ends every session of the
+    // account in every workspace except `keep_session_id` (the one that made the change, if
+    // any): whoever held the old password loses the sessions it opened. API keys stay.
     virtual Status set_password(Id account_id, const std::string& password_hash, UnixMillis now,
-                                const AuditEntry& audit) = 0;
+                                std::optional<Id> keep_session_id, const AuditEntry& audit) = 0;
 
     // Creates the user, and the account when the email has none. Conflict when the
     // workspace already has a user with that email; Validation when a new account
@@ -63,7 +66,7 @@ public:
     virtual Status create_session(const Session& session, const AuditEntry& audit) = 0;
     virtual Result<std::optional<Session>> find_session(Id workspace_id, Id session_id) = 0;
     virtual Status delete_session(Id workspace_id, Id session_id, const AuditEntry& audit) = 0;
-    // Removes every session of a user (password change, deactivation).
+    // Removes every session of a user (deactivation).
     virtual Status delete_sessions_of(Id workspace_id, Id user_id) = 0;
 
     virtual Status create_api_key(const ApiKey& key, const AuditEntry& audit) = 0;

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/crypto.hpp"
+#include "core/utf8.hpp"
 #include "domain/identity/credentials.hpp"
 #include "domain/identity/validation.hpp"
 
@@ -95,9 +96,14 @@ Result<BootstrapResult> IdentityService::bootstrap(const std::string& workspace_
 Result<LoginResult> IdentityService::login(const LoginRequest& request) {
     auto email = normalize_email(request.email);
     if (!email) return fail(Error::field("/email", "not a valid email address"));
-    if (auto wait = throttle_.retry_after(*email, request.ip)) {
+    if (auto refused = throttle_.check(*email, request.ip)) {
+        const std::string wait = std::to_string(refused->retry_after_s);
         return fail(Error::rate_limited(
-            "too many failed sign-in attempts; try again in " + std::to_string(*wait) + " seconds", *wait));
+            refused->scope == LoginThrottle::Refusal::Scope::Address
+                ? "too many failed sign-in attempts from your address; try again in " + wait + " seconds"
+                : "this account has had many failed sign-in attempts; try again in " + wait +
+                      " seconds (addresses that signed in to it recently are not slowed down)",
+            refused->retry_after_s));
     }
     auto account = RAPPORT_TRY(repo_.find_account_by_email(*email));
     const bool ok = account && crypto::verify_password(account->password_hash, request.password);
@@ -134,7 +140,7 @@ Result<LoginResult> IdentityService::login(const LoginRequest& request) {
         if (!ws) return fail(Error::internal("workspace of a membership is missing"));
         workspace = *ws;
     }
-    throttle_.record_success(*email);
+    throttle_.record_success(*email, request.ip);
 
     const UnixMillis now = clock_.now_ms();
     Session session;
@@ -354,6 +360,10 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     if ((in.role && *in.role == Role::Owner) || user.role == Role::Owner) {
         if (touches_access) RAPPORT_CHECK(require_role(actor, Role::Owner, "changing an owner's access"));
     }
+    if (in.password) {  // checked before any write, so a refused password changes nothing
+        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
+        if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
+    }
     const bool was_active_owner = user.role == Role::Owner && user.active;
     std::string detail = "{";
     if (in.display_name) {
@@ -383,10 +393,11 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
     auto updated =
         RAPPORT_TRY(repo_.update_user(user, audit(actor, action, "user", id_to_string(user_id), ip, detail)));
     if (in.password) {
-        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
-        if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
         auto hash = RAPPORT_TRY(crypto::hash_password(*in.password));
-        RAPPORT_CHECK(repo_.set_password(user.account_id, hash, clock_.now_ms(),
+        // Whoever knew the old password may hold a session: all end, except the one the
+        // person changing their own password is using. An owner's reset ends them all.
+        const std::optional<Id> keep = self ? actor.session_id : std::nullopt;
+        RAPPORT_CHECK(repo_.set_password(user.account_id, hash, clock_.now_ms(), keep,
                                          audit(actor, "user.password_changed", "user", id_to_string(user_id), ip)));
     }
     if (!user.active) RAPPORT_CHECK(repo_.delete_sessions_of(actor.workspace_id, user_id));
@@ -397,7 +408,7 @@ Result<User> IdentityService::update_user(const Principal& actor, Id user_id, co
 Result<CreatedApiKey> IdentityService::create_api_key(const Principal& actor, const std::string& name, Role role,
                                                       const std::string& ip) {
     RAPPORT_CHECK(require_role(actor, Role::Admin, "creating API keys"));
-    if (name.empty() || name.size() > 100)
+    if (name.empty() || code_points(name) > 100)
         return fail(Error::field("/name", "give the key a name of 1 to 100 characters"));
     if (!role_at_least(actor.role, role)) {
         return fail(Error::forbidden("an API key cannot have more power than its creator (" +

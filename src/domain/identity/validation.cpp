@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
+
 namespace rapport::domain {
 
 std::optional<std::string> normalize_email(std::string_view email) {
@@ -29,10 +31,10 @@ std::optional<std::string> normalize_email(std::string_view email) {
 }
 
 std::optional<std::string> password_problem(std::string_view password) {
-    if (password.size() < kMinPasswordLength) {
+    if (code_points(password) < kMinPasswordLength) {
         return "use at least " + std::to_string(kMinPasswordLength) + " characters";
     }
-    if (password.size() > 1024) return "use at most 1024 characters";
+    if (code_points(password) > 1024) return "use at most 1024 characters";
     return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
 #include "domain/imports/import_mapping.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -286,7 +287,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
                         mapping.data_kind = *kind;
                     }
                 } else if (key == "label") {
-                    if (!value.is_string() || value.get<std::string>().size() > kMaxLabel) {
+                    if (!value.is_string() || code_points(value.get<std::string>()) > kMaxLabel) {
                         errors.push_back({"/source/label", "must be text of at most 200 characters"});
                     } else {
                         mapping.label = trim(value.get<std::string>());

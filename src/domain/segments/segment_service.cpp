@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/utf8.hpp"
 #include "domain/customers/list_query.hpp"
 #include "domain/filters/dates.hpp"
 #include "domain/filters/parse.hpp"
@@ -86,7 +87,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
 
     if (input.name) {
         const std::string name = trimmed(*input.name);
-        if (name.empty() || name.size() > kMaxNameLength) {
+        if (name.empty() || code_points(name) > kMaxNameLength) {
             errors.push_back({"/name", "a name has 1 to 200 characters"});
         } else {
             segment.name = name;
@@ -95,7 +96,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
         required("/name");
     }
     if (input.description) {
-        if (input.description->size() > kMaxDescriptionLength) {
+        if (code_points(*input.description) > kMaxDescriptionLength) {
             errors.push_back({"/description", "at most 2000 characters"});
         } else {
             segment.description = *input.description;

@@ -2,15 +2,16 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "domain/audit/audit_of.hpp"
 
 namespace rapport::domain {
 
 std::vector<FieldError> validate_team(const Team& t) {
     std::vector<FieldError> errors;
-    if (t.name.empty() || t.name.size() > 100)
+    if (t.name.empty() || code_points(t.name) > 100)
         errors.push_back({"/name", "give the team a name of 1 to 100 characters"});
-    if (t.description.size() > 2000) errors.push_back({"/description", "at most 2000 characters"});
+    if (code_points(t.description) > 2000) errors.push_back({"/description", "at most 2000 characters"});
     for (std::size_t i = 0; i < t.members.size(); ++i) {
         const auto& m = t.members[i];
         if (m.sales_role && t.kind != TeamKind::Sales) {

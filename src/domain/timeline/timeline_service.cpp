@@ -1,5 +1,7 @@
 #include "domain/timeline/timeline_service.hpp"
 
+#include "core/utf8.hpp"
+
 namespace rapport::domain::timeline {
 
 using customers::EntityType;
@@ -24,11 +26,11 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (in.company_id) i.company_id = *in.company_id;
     if (!i.person_id && !i.company_id) errors.push_back({"/person_id", "give person_id, company_id or both"});
     if (in.subject) {
-        if (in.subject->size() > 500) errors.push_back({"/subject", "at most 500 characters"});
+        if (code_points(*in.subject) > 500) errors.push_back({"/subject", "at most 500 characters"});
         i.subject = *in.subject;
     }
     if (in.body) {
-        if (in.body->size() > 100000) errors.push_back({"/body", "at most 100,000 characters"});
+        if (code_points(*in.body) > 100000) errors.push_back({"/body", "at most 100,000 characters"});
         i.body = *in.body;
     }
     if (in.channel) i.channel = *in.channel;

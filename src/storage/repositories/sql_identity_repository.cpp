@@ -61,6 +61,11 @@ constexpr const char* kSessionById =
     " WHERE workspace_id = $1 AND session_id = $2";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE workspace_id = $1 AND session_id = $2";
 constexpr const char* kDeleteSessionsOfUser = "DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2";
+constexpr const char* kUserIdsOfAccount = "SELECT workspace_id, user_id FROM users WHERE account_id = $1";
+// One user at a time, so each delete stays on its workspace's shard (Citus).
+constexpr const char* kDeleteOtherSessionsOfUser =
+    "DELETE FROM sessions WHERE workspace_id = $1 AND user_id = $2"
+    " AND (CAST($3 AS BIGINT) IS NULL OR session_id <> $3)";
 
 constexpr const char* kInsertApiKey =
     "INSERT INTO api_keys (workspace_id, key_id, name, role, secret_hash, created_by_user_id, created_at)"
@@ -161,9 +166,13 @@ Result<std::optional<Account>> SqlIdentityRepository::find_account_by_email(cons
 }
 
 Status SqlIdentityRepository::set_password(Id account_id, const std::string& hash, UnixMillis now,
-                                           const AuditEntry& audit) {
+                                           std::optional<Id> keep_session_id, const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& conn) -> Status {
         RAPPORT_CHECK(conn.execute(kSetPassword, {account_id, hash, now}));
+        const auto users = RAPPORT_TRY(conn.query(kUserIdsOfAccount, {account_id}));
+        for (const auto& u : users.rows) {
+            RAPPORT_CHECK(conn.execute(kDeleteOtherSessionsOfUser, {as_int(u[0]), as_int(u[1]), opt(keep_session_id)}));
+        }
         return insert_audit(conn, audit);
     });
 }

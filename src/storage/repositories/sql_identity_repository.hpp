@@ -14,7 +14,7 @@ public:
 
     Result<std::optional<domain::Account>> find_account_by_email(const std::string& email) override;
     Status set_password(Id account_id, const std::string& password_hash, UnixMillis now,
-                        const domain::AuditEntry& audit) override;
+                        std::optional<Id> keep_session_id, const domain::AuditEntry& audit) override;
 
     Result<domain::User> create_user(const domain::NewUser& user, const domain::AuditEntry& audit) override;
     Result<std::optional<domain::User>> find_user(Id workspace_id, Id user_id) override;

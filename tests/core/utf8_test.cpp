@@ -1,0 +1,32 @@
+#include "core/utf8.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace rapport {
+namespace {
+
+std::string repeat(std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+TEST(Utf8, CountsCodePointsNotBytes) {
+    EXPECT_EQ(code_points(""), 0u);
+    EXPECT_EQ(code_points("abc"), 3u);
+    EXPECT_EQ(code_points("é"), 1u);                 // 2 bytes
+    EXPECT_EQ(code_points("€"), 1u);                 // 3 bytes
+    EXPECT_EQ(code_points("\xF0\x9F\x98\x80"), 1u);  // U+1F600, 4 bytes
+    EXPECT_EQ(code_points("Conceição"), 9u);
+    EXPECT_EQ(code_points(repeat("é", 500)), 500u);
+}
+
+TEST(Utf8, InvalidInputNeverCountsMoreThanItsBytes) {
+    EXPECT_EQ(code_points("\x80\x80"), 0u);  // stray continuation bytes
+    EXPECT_EQ(code_points("\xC3"), 1u);      // a truncated sequence
+}
+
+}  // namespace
+}  // namespace rapport
