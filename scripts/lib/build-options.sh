@@ -21,4 +21,4 @@ RAPPORT_ASAN_OPTIONS=(
 )
 # The test binaries every test build must contain (one per layer, tests/CMakeLists.txt).
 RAPPORT_TEST_BINARIES=(rapport_core_tests rapport_domain_tests rapport_storage_tests rapport_http_tests
-  rapport_api_tests)
+  rapport_api_tests rapport_app_tests)

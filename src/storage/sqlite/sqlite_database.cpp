@@ -1,10 +1,35 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "storage/sqlite/sqlite_errors.hpp"
 
 namespace rapport::storage::sqlite {
 
+namespace {
+
+// Creates `path` empty with mode 0600 unless it exists, so that SQLite (which creates files
+// 0644 and gives a database's -wal and -shm files the database file's mode) keeps customer
+// data readable by its owner only.
+Status create_private_file(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return {};
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return {};
+    }
+    if (errno == EEXIST) return {};
+    return fail(Error::unavailable("cannot create " + path + ": " + std::strerror(errno)));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path, int max_readers) {
+    RAPPORT_CHECK(create_private_file(path));
     auto writer = RAPPORT_TRY(SqliteConnection::open(path, false));
     return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(path, std::move(writer), max_readers));
 }
@@ -71,6 +96,7 @@ Status SqliteDatabase::backup_to(const std::string& path) {
     // The online backup API copies pages while other connections keep working.
     auto lease = RAPPORT_TRY(acquire(Access::Read));
     auto* source = static_cast<SqliteConnection*>(&*lease);
+    RAPPORT_CHECK(create_private_file(path));  // a backup holds the same data as the database
     sqlite3* dest_raw = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &dest_raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     Sqlite3Handle dest(dest_raw);

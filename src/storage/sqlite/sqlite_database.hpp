@@ -14,7 +14,8 @@ namespace rapport::storage::sqlite {
 
 class SqliteDatabase final : public Database {
 public:
-    // Creates the file if needed. `max_readers` bounds the reader pool.
+    // Creates the file if needed (mode 0600: its -wal and -shm files take the database
+    // file's mode). `max_readers` bounds the reader pool.
     static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path, int max_readers = 8);
 
     Result<ConnectionLease> acquire(Access access) override;
