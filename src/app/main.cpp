@@ -103,6 +103,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     serve->add_flag("--behind-proxy", config.behind_proxy, "trust X-Forwarded-Proto/For from a reverse proxy")
         ->envname("RAPPORT_BEHIND_PROXY");
+    serve
+        ->add_option("--maintain-statistics", config.maintain_statistics,
+                     "keep the database's planner statistics current (off only for benchmarks)")
+        ->envname("RAPPORT_MAINTAIN_STATISTICS")
+        ->capture_default_str();
 
     cli.add_subcommand("migrate", "apply pending database migrations and exit");
 
@@ -163,6 +168,7 @@ int main(int argc, char** argv) {
     auto& services = **services_or;
 
     if (serve->parsed()) {
+        services.statistics().set_automatic(config.maintain_statistics);
         std::string demo_email, demo_password;
         auto empty = app::demo::database_is_empty(services.database());
         if (!empty) return report(empty.error());

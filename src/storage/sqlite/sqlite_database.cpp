@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -54,7 +55,9 @@ Result<ConnectionLease> SqliteDatabase::acquire(Access access) {
     ++acquisitions_;
     if (idle_readers_.empty() && static_cast<int>(readers_.size()) >= max_readers_) {
         ++waits_;
-        reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
+        // A stale reader closed on release frees a slot instead of an idle reader.
+        reader_free_.wait(
+            lock, [this] { return !idle_readers_.empty() || static_cast<int>(readers_.size()) < max_readers_; });
     }
     SqliteConnection* conn = nullptr;
     if (!idle_readers_.empty()) {
@@ -67,18 +70,45 @@ Result<ConnectionLease> SqliteDatabase::acquire(Access access) {
         if (!opened) return fail(std::move(opened).error());
         conn = opened->get();
         readers_.push_back(std::move(*opened));
+        reader_generation_[conn] = generation_;
     }
     ++in_use_;
     return ConnectionLease(conn, [this](Connection* c) { release_reader(c); });
 }
 
 void SqliteDatabase::release_reader(Connection* conn) {
+    std::unique_ptr<SqliteConnection> closing;  // closed after the pool's lock is released
     {
         std::lock_guard lock(pool_mutex_);
-        idle_readers_.push_back(static_cast<SqliteConnection*>(conn));
         --in_use_;
+        auto* reader = static_cast<SqliteConnection*>(conn);
+        if (reader_generation_[conn] != generation_) {
+            closing = take_reader(reader);
+        } else {
+            idle_readers_.push_back(reader);
+        }
     }
     reader_free_.notify_one();
+}
+
+std::unique_ptr<SqliteConnection> SqliteDatabase::take_reader(SqliteConnection* conn) {
+    reader_generation_.erase(conn);
+    auto it = std::find_if(readers_.begin(), readers_.end(), [conn](const auto& r) { return r.get() == conn; });
+    if (it == readers_.end()) return nullptr;
+    auto taken = std::move(*it);
+    readers_.erase(it);
+    return taken;
+}
+
+void SqliteDatabase::reopen_readers() {
+    std::vector<std::unique_ptr<SqliteConnection>> closing;
+    {
+        std::lock_guard lock(pool_mutex_);
+        ++generation_;
+        for (auto* idle : idle_readers_) closing.push_back(take_reader(idle));
+        idle_readers_.clear();
+    }
+    reader_free_.notify_all();
 }
 
 PoolStats SqliteDatabase::stats() const {
