@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh -DRAPPORT_BUILD_TESTS=OFF -DRAPPORT_BUILD_BENCH=OFF
+source scripts/lib/build-options.sh
+scripts/build.sh "${RAPPORT_RUN_OPTIONS[@]}"
 exec "${RAPPORT_BUILD_DIR:-build}/rapport" serve --web-root web/dist "$@"

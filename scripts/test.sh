@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JOBS=${RAPPORT_JOBS:-2}
 export CTEST_OUTPUT_ON_FAILURE=1
+source scripts/lib/build-options.sh
+source scripts/lib/ctest-tally.sh
 
 scripts/install-deps.sh
 
@@ -18,7 +20,8 @@ scripts/check-format.sh
 scripts/check-layers.sh
 
 echo "== build"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_WERROR=ON >/dev/null
+# Every option is set: build/ may come from scripts/run.sh, which turns the tests off.
+cmake -S . -B build "${RAPPORT_TEST_OPTIONS[@]}" >/dev/null
 cmake --build build -j"$JOBS"
 
 TMP=$(mktemp -d /tmp/rapport-test.XXXXXX)
@@ -37,28 +40,10 @@ echo "   $PG_URL"
 
 PASSED=0
 FAILED=0
-run_ctest() {  # run_ctest <build dir> <label regex> [env...]
-  local dir=$1 labels=$2
-  shift 2
-  local log="$TMP/ctest.log"
-  set +e
-  env "$@" ctest --test-dir "$dir" -L "$labels" -j"$JOBS" --timeout 300 2>&1 | tee "$log"
-  set -e
-  local line
-  line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -1 || true)
-  if [[ -z "$line" ]]; then
-    FAILED=$((FAILED + 1))
-    return
-  fi
-  local failed total
-  failed=$(sed -E 's/.*passed, ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
-  total=$(sed -E 's/.*passed, ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
-  PASSED=$((PASSED + total - failed))
-  FAILED=$((FAILED + failed))
-}
+check_test_binaries build "${RAPPORT_TEST_BINARIES[@]}"
 
-echo "== unit and storage tests (storage on SQLite and PostgreSQL)"
-run_ctest build '^(core|domain|http|storage)$'
+echo "== unit, storage, command and script tests (storage on SQLite and PostgreSQL)"
+run_ctest build '^(core|domain|http|storage|app|scripts)$'
 echo "== API tests against the real server on SQLite"
 run_ctest build '^api$' RAPPORT_TEST_BACKEND=sqlite
 echo "== API tests against the real server on PostgreSQL"
@@ -114,9 +99,10 @@ FAILED=$((FAILED + ff))
 if [[ $((fp + ff)) -eq 0 ]]; then FAILED=$((FAILED + 1)); fi
 
 echo "== ASan+UBSan build: unit, storage and API tests"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRAPPORT_SANITIZE=ON -DRAPPORT_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B build-asan "${RAPPORT_ASAN_OPTIONS[@]}" >/dev/null
 cmake --build build-asan -j"$JOBS"
-run_ctest build-asan '^(core|domain|http|storage|api)$' RAPPORT_TEST_BACKEND=sqlite \
+check_test_binaries build-asan "${RAPPORT_TEST_BINARIES[@]}"
+run_ctest build-asan '^(core|domain|http|storage|api|app)$' RAPPORT_TEST_BACKEND=sqlite \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 echo "$PASSED passed, $FAILED failed"

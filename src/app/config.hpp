@@ -20,6 +20,9 @@ struct Config {
     int header_timeout_ms = 15000;
     int body_timeout_ms = 60000;
     bool behind_proxy = false;
+    // Keep the planner statistics current (after imports, scans and merges, and every few
+    // minutes); off only for benchmarks and diagnosis.
+    bool maintain_statistics = true;
 
     std::string database_url() const;
 };

@@ -6,9 +6,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
+#include "app/backup_command.hpp"
 #include "app/bench_data.hpp"
 #include "app/config.hpp"
+#include "app/data_dir_lock.hpp"
 #include "app/demo/demo_data.hpp"
 #include "app/logging.hpp"
 #include "app/serve.hpp"
@@ -27,13 +30,26 @@ int report(const Error& e) {
     return 1;
 }
 
+// Creates `dir` if missing, readable by its owner only (0700): it holds the database.
+Status create_data_dir(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (dir.empty() || std::filesystem::exists(dir, ec)) return {};
+    std::filesystem::create_directories(dir, ec);
+    if (!ec) std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+    if (ec) return fail(Error::unavailable("cannot create data directory " + dir.string() + ": " + ec.message()));
+    return {};
+}
+
+// The folder of the SQLite database file, or nothing for PostgreSQL.
+std::optional<std::filesystem::path> sqlite_dir(const app::Config& config) {
+    const std::string url = config.database_url();
+    if (url.rfind("sqlite:", 0) != 0) return std::nullopt;
+    const auto dir = std::filesystem::path(url.substr(7)).parent_path();
+    return dir.empty() ? std::filesystem::path(".") : dir;
+}
+
 Result<std::unique_ptr<app::Services>> open_services(const app::Config& config) {
-    if (config.database.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(config.data_dir, ec);
-        if (ec)
-            return fail(Error::unavailable("cannot create data directory " + config.data_dir + ": " + ec.message()));
-    }
+    if (config.database.empty()) RAPPORT_CHECK(create_data_dir(config.data_dir));
     return app::Services::open(config.database_url());
 }
 
@@ -87,6 +103,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     serve->add_flag("--behind-proxy", config.behind_proxy, "trust X-Forwarded-Proto/For from a reverse proxy")
         ->envname("RAPPORT_BEHIND_PROXY");
+    serve
+        ->add_option("--maintain-statistics", config.maintain_statistics,
+                     "keep the database's planner statistics current (off only for benchmarks)")
+        ->envname("RAPPORT_MAINTAIN_STATISTICS")
+        ->capture_default_str();
 
     cli.add_subcommand("migrate", "apply pending database migrations and exit");
 
@@ -114,17 +135,40 @@ int main(int argc, char** argv) {
     bench_data->add_option("--batch", bench.batch, "records per transaction")->capture_default_str();
     bench_data->add_option("--seed", bench.seed, "generator seed")->capture_default_str();
     std::string backup_to;
+    bool backup_force = false;
     auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database while it runs");
-    backup->add_option("--to", backup_to, "destination file")->required();
+    backup->add_option("--to", backup_to, "destination file (must not exist unless --force)")->required();
+    backup->add_flag("--force", backup_force, "overwrite the destination file if it exists");
 
     CLI11_PARSE(cli, argc, argv);
     app::setup_logging(config.log_level, config.access_log);
+
+    // Before anything opens (and so creates) the database: a backup copies an existing one.
+    if (backup->parsed()) {
+        auto st = app::run_backup({config.database_url(), backup_to, backup_force});
+        if (!st) return report(st.error());
+        std::printf("backup written to %s\n", backup_to.c_str());
+        return 0;
+    }
+    // One server per SQLite database: the lock lives until main returns, after the services.
+    std::optional<app::DataDirLock> data_dir_lock;
+    if (serve->parsed()) {
+        if (auto dir = sqlite_dir(config)) {
+            if (config.database.empty()) {
+                if (auto st = create_data_dir(*dir); !st) return report(st.error());
+            }
+            auto locked = app::DataDirLock::acquire(*dir);
+            if (!locked) return report(locked.error());
+            data_dir_lock.emplace(std::move(*locked));
+        }
+    }
 
     auto services_or = open_services(config);
     if (!services_or) return report(services_or.error());
     auto& services = **services_or;
 
     if (serve->parsed()) {
+        services.statistics().set_automatic(config.maintain_statistics);
         std::string demo_email, demo_password;
         auto empty = app::demo::database_is_empty(services.database());
         if (!empty) return report(empty.error());
@@ -196,12 +240,6 @@ int main(int argc, char** argv) {
         std::printf("generated in %.1f s; companies %.1f s (%.0f rows/s); people %.1f s (%.0f rows/s); total %.1f s\n",
                     r.generate_seconds, r.company_seconds, rate(r.companies, r.company_seconds), r.people_seconds,
                     rate(r.people, r.people_seconds), total);
-        return 0;
-    }
-    if (backup->parsed()) {
-        auto st = services.database().backup_to(backup_to);
-        if (!st) return report(st.error());
-        std::printf("backup written to %s\n", backup_to.c_str());
         return 0;
     }
     return 0;

@@ -6,6 +6,7 @@
 
 #include "api/api_context.hpp"
 #include "app/segment_snapshots.hpp"
+#include "app/statistics_timer.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -100,7 +101,10 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
     spdlog::info("serving {} with {}", services.database().describe(), web.available() ? "the web UI" : "no web UI");
     SegmentSnapshotTimer snapshots(services.segments());
     snapshots.start();
+    StatisticsTimer statistics(services.statistics());
+    if (config.maintain_statistics) statistics.start();
     server.run(true);
+    statistics.stop();
     snapshots.stop();
     spdlog::info("stopped");
     return 0;

@@ -6,8 +6,23 @@
 
 namespace rapport::app {
 
+namespace {
+
+void log_refresh(const Result<storage::StatisticsRefresh>& refreshed) {
+    if (!refreshed) {
+        spdlog::warn("planner statistics: the refresh failed: {}", refreshed.error().detail);
+    } else if (!refreshed->analyzed.empty()) {
+        std::string tables;
+        for (const auto& t : refreshed->analyzed) tables += (tables.empty() ? "" : ", ") + t;
+        spdlog::info("planner statistics gathered again for the tables that grew: {}", tables);
+    }
+}
+
+}  // namespace
+
 Services::Services(std::unique_ptr<storage::Database> db)
     : db_(std::move(db)),
+      statistics_(*db_, log_refresh),
       identity_repo_(*db_),
       team_repo_(*db_),
       audit_repo_(*db_),
@@ -27,9 +42,9 @@ Services::Services(std::unique_ptr<storage::Database> db)
       privacy_(privacy_repo_, customers_, timeline_, clock_),
       segments_(segment_repo_, customers_, identity_, clock_),
       partitions_(partition_repo_, customers_, identity_, teams_, clock_),
-      duplicates_(duplicate_repo_, customer_repo_, customers_, identity_, clock_),
+      duplicates_(duplicate_repo_, customer_repo_, customers_, identity_, clock_, &statistics_),
       import_repo_(*db_),
-      imports_(import_repo_, customers_, clock_) {
+      imports_(import_repo_, customers_, clock_, {}, &statistics_) {
     // Imported rows are checked for duplicates batch by batch; a failed check leaves the
     // pairs to the next scan and never fails the import.
     imports_.set_batch_observer(

@@ -27,6 +27,7 @@
 #include "storage/repositories/sql_segment_repository.hpp"
 #include "storage/repositories/sql_team_repository.hpp"
 #include "storage/repositories/sql_timeline_repository.hpp"
+#include "storage/statistics_maintenance.hpp"
 
 namespace rapport::app {
 
@@ -50,12 +51,15 @@ public:
     domain::duplicates::DuplicateService& duplicates() { return duplicates_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
+    // The planner statistics' upkeep (imports, merges and serve's periodic timer call it).
+    storage::StatisticsMaintenance& statistics() { return statistics_; }
 
 private:
     explicit Services(std::unique_ptr<storage::Database> db);
 
     std::unique_ptr<storage::Database> db_;
     SystemClock clock_;
+    storage::StatisticsMaintenance statistics_;
     storage::SqlIdentityRepository identity_repo_;
     storage::SqlTeamRepository team_repo_;
     storage::SqlAuditRepository audit_repo_;

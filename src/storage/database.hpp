@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "storage/value.hpp"
@@ -17,6 +18,12 @@
 namespace rapport::storage {
 
 enum class Dialect { Sqlite, Postgres };
+
+// Database::refresh_statistics gathers a table's statistics again once it holds this many
+// times the rows (SQLite) or pages (PostgreSQL) they describe, and never for fewer rows than
+// kStatisticsMinRows (planning a table that small goes right without statistics).
+inline constexpr std::int64_t kStatisticsGrowth = 2;
+inline constexpr std::int64_t kStatisticsMinRows = 100;
 
 // A single database session. Not thread-safe: one thread uses a leased connection at a time.
 class Connection {
@@ -85,6 +92,11 @@ struct PoolStats {
     std::int64_t waits = 0;         // leases that had to wait for a free connection
 };
 
+// What Database::refresh_statistics did.
+struct StatisticsRefresh {
+    std::vector<std::string> analyzed;  // tables whose planner statistics were gathered again
+};
+
 // Thread-safe. Owns the connections.
 class Database {
 public:
@@ -103,6 +115,15 @@ public:
     // Writes a consistent copy of the database to `path` while it stays online.
     // PostgreSQL answers a Validation error naming the pg_dump command to use instead.
     virtual Status backup_to(const std::string& path) = 0;
+
+    // Keeps the query planner's statistics close to the data (statistics_maintenance.hpp says
+    // who calls it): gathers them again for every table that holds rows and has none, or has
+    // grown by kStatisticsGrowth or more since they were gathered. Cheap when nothing grew
+    // (a size look-up per table). SQLite: ANALYZE of those tables under analysis_limit on
+    // the writer, then PRAGMA optimize; reader connections, which load statistics once when
+    // they open, are reopened. PostgreSQL: ANALYZE of the tables whose size in pages grew
+    // (autovacuum's analyze lags behind bulk writes).
+    virtual Result<StatisticsRefresh> refresh_statistics() = 0;
 
     // A human-readable description without secrets, for logs.
     virtual std::string describe() const = 0;

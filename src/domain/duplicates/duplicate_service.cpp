@@ -157,6 +157,7 @@ Result<ScanReport> DuplicateService::scan(const Principal& actor, EntityType typ
                                               [&](const MatchRecord& r) { records.push_back(prepare(type, r)); }));
     auto pairs = find_pairs(type, records);
     RAPPORT_CHECK(repo_.record_pairs(actor.workspace_id, type, pairs, std::nullopt, clock_.now_ms()));
+    if (statistics_) statistics_->after_bulk_write();  // a first scan can write millions of pairs
     ScanReport report;
     report.records = static_cast<std::int64_t>(records.size());
     report.pairs = static_cast<std::int64_t>(pairs.size());
@@ -295,6 +296,7 @@ Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityTyp
     // The survivor may now pair with records neither had matched; a failure here leaves the
     // merge done and the queue to the next scan.
     (void)check_records(actor.workspace_id, type, {survivor_id});
+    if (statistics_) statistics_->after_bulk_write();
     return std::move(plan.record);
 }
 

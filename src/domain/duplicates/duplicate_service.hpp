@@ -19,6 +19,7 @@
 #include "domain/duplicates/duplicate_repository.hpp"
 #include "domain/duplicates/merge_plan.hpp"
 #include "domain/identity/identity_service.hpp"
+#include "domain/planner_statistics.hpp"
 
 namespace rapport::domain::duplicates {
 
@@ -49,9 +50,16 @@ struct MergeRequest {
 
 class DuplicateService {
 public:
+    // `statistics` (optional, must outlive the service) is refreshed after scans and merges.
     DuplicateService(DuplicateRepository& repo, customers::CustomerRepository& customers_repo,
-                     customers::CustomerService& customers, IdentityService& identity, const Clock& clock)
-        : repo_(repo), customers_repo_(customers_repo), customers_(customers), identity_(identity), clock_(clock) {}
+                     customers::CustomerService& customers, IdentityService& identity, const Clock& clock,
+                     PlannerStatistics* statistics = nullptr)
+        : repo_(repo),
+          customers_repo_(customers_repo),
+          customers_(customers),
+          identity_(identity),
+          clock_(clock),
+          statistics_(statistics) {}
 
     // Creates like CustomerService::create, then records the new record's duplicate pairs.
     // With `refuse_likely`, a record the actor can see that scores at least kLikelyScore
@@ -90,6 +98,7 @@ private:
     customers::CustomerService& customers_;
     IdentityService& identity_;
     const Clock& clock_;
+    PlannerStatistics* statistics_;
 };
 
 }  // namespace rapport::domain::duplicates

@@ -479,8 +479,8 @@ private:
 }  // namespace
 
 ImportService::ImportService(ImportRepository& repo, customers::CustomerService& customers, const Clock& clock,
-                             ImportServiceOptions options)
-    : repo_(repo), customers_(customers), clock_(clock), options_(options) {}
+                             ImportServiceOptions options, PlannerStatistics* statistics)
+    : repo_(repo), customers_(customers), clock_(clock), options_(options), statistics_(statistics) {}
 
 ImportService::~ImportService() {
     shutdown();
@@ -926,6 +926,7 @@ Status ImportService::run_batches(const QueuedRun& queued) {
         }
     }
     drain.wait();
+    if (statistics_ && created > 0) statistics_->after_bulk_write();
     (void)RAPPORT_TRY(repo_.finish(job.workspace_id, job.import_id, queued.run_id, ImportStatus::Completed,
                                    std::nullopt, clock_.now_ms()));
     return {};

@@ -67,6 +67,7 @@
 #include "domain/imports/import_job.hpp"
 #include "domain/imports/import_mapping.hpp"
 #include "domain/imports/import_repository.hpp"
+#include "domain/planner_statistics.hpp"
 
 namespace rapport::domain::imports {
 
@@ -101,8 +102,10 @@ struct DryRunReport {
 
 class ImportService {
 public:
+    // `statistics` (optional, must outlive the service) is refreshed at the end of every job
+    // that created records, before the job is marked completed.
     ImportService(ImportRepository& repo, customers::CustomerService& customers, const Clock& clock,
-                  ImportServiceOptions options = {});
+                  ImportServiceOptions options = {}, PlannerStatistics* statistics = nullptr);
     ~ImportService();
     ImportService(const ImportService&) = delete;
     ImportService& operator=(const ImportService&) = delete;
@@ -157,6 +160,7 @@ private:
     customers::CustomerService& customers_;
     const Clock& clock_;
     ImportServiceOptions options_;
+    PlannerStatistics* statistics_;
     BatchObserver after_batch_;
 
     std::mutex mutex_;

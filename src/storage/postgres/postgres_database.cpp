@@ -8,6 +8,7 @@
 
 #include "storage/postgres/pg_url.hpp"
 #include "storage/postgres/postgres_connection.hpp"
+#include "storage/postgres/postgres_statistics.hpp"
 
 namespace rapport::storage::postgres {
 
@@ -98,6 +99,11 @@ public:
             "--format=custom --file=" +
             shell_quote(path) + " " + shell_quote(strip_password(url_)) +
             " (give the password through PGPASSWORD or ~/.pgpass)"));
+    }
+
+    Result<StatisticsRefresh> refresh_statistics() override {
+        auto lease = RAPPORT_TRY(acquire(Access::Write));
+        return postgres::refresh_statistics(*lease);
     }
 
     std::string describe() const override { return redact_url(url_); }

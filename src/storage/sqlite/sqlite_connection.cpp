@@ -52,6 +52,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
     return conn;
 }
 
+SqliteConnection::~SqliteConnection() {
+    if (!read_only_ && db_) {
+        sqlite3_exec(db_.get(), "PRAGMA analysis_limit = 1000; PRAGMA optimize;", nullptr, nullptr, nullptr);
+    }
+}
+
 Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql, const Params& params) {
     auto it = cache_.find(std::string(sql));
     if (it == cache_.end()) {

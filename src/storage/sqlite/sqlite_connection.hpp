@@ -23,6 +23,12 @@ class SqliteConnection final : public Connection {
 public:
     // Opens `path` and applies the connection pragmas (WAL, foreign keys, busy timeout).
     static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path, bool read_only);
+    // A writable connection runs PRAGMA optimize before it closes, as SQLite recommends: it
+    // re-analyses the tables this connection's queries would have planned better with fresh
+    // statistics (best effort; Database::refresh_statistics is what keeps them current).
+    ~SqliteConnection() override;
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
 
     Result<ResultSet> query(std::string_view sql, const Params& params) override;
     Status query_each(std::string_view sql, const Params& params,

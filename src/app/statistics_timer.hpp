@@ -1,0 +1,42 @@
+#pragma once
+// The server's periodic upkeep of the query planner's statistics: on its own thread, a
+// refresh shortly after start (a database grown while no server ran, or by an older one) and
+// then every `period` (StatisticsMaintenance::refresh; cheap when no table grew). Imports and
+// merges refresh at their end; this catches the growth of everyday creates through the API,
+// which no single request should pay for. stop() (or the destructor) wakes and joins it.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "storage/statistics_maintenance.hpp"
+
+namespace rapport::app {
+
+class StatisticsTimer {
+public:
+    static constexpr std::chrono::minutes kDefaultPeriod{5};
+
+    explicit StatisticsTimer(storage::StatisticsMaintenance& maintenance,
+                             std::chrono::milliseconds period = kDefaultPeriod);
+    ~StatisticsTimer();
+    StatisticsTimer(const StatisticsTimer&) = delete;
+    StatisticsTimer& operator=(const StatisticsTimer&) = delete;
+
+    // Starts the thread; its first refresh begins at once. Call at most once.
+    void start();
+    // Idempotent; returns once the thread has ended.
+    void stop();
+
+private:
+    void run();
+
+    storage::StatisticsMaintenance& maintenance_;
+    std::chrono::milliseconds period_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace rapport::app
