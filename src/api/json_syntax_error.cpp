@@ -1,4 +1,5 @@
 #include "api/json_syntax_error.hpp"
+#include "core/json_pointer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,21 +10,6 @@ namespace rapport::api {
 namespace {
 
 using nlohmann::json;
-
-// Escapes one reference token of a JSON pointer (RFC 6901 §3).
-std::string escape_token(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
 
 // Follows the parse only to know the path of the value being read when it fails; it builds
 // no document.
@@ -98,7 +84,7 @@ private:
             if (f.array) {
                 out += "/" + std::to_string(f.index);
             } else if (f.has_key) {
-                out += "/" + escape_token(f.key);
+                out += "/" + json_pointer_token(f.key);
             }
         }
         return out;

@@ -1,4 +1,5 @@
 #include "domain/filters/parse.hpp"
+#include "core/json_pointer.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -84,21 +85,6 @@ std::vector<std::string> op_names(const std::vector<Op>& ops) {
     return out;
 }
 
-// RFC 6901: '~' and '/' inside a reference token are escaped.
-std::string pointer_token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out.push_back(c);
-        }
-    }
-    return out;
-}
-
 std::string in_quotes(std::string_view text) {
     std::string shown(text.substr(0, 60));
     if (text.size() > 60) shown += "...";
@@ -165,7 +151,7 @@ private:
         const int kinds = int{has_and} + int{has_or} + int{has_not} + int{has_condition};
         if (kinds == 0) {
             for (const auto& item : j.items()) {
-                error(ptr + "/" + pointer_token(item.key()),
+                error(ptr + "/" + json_pointer_token(item.key()),
                       "unknown key " + in_quotes(item.key()) + "; a filter object is one of " + kNodeShapes);
             }
             return std::nullopt;
@@ -180,7 +166,7 @@ private:
         bool ok = true;
         for (const auto& item : j.items()) {
             if (item.key() != key) {
-                error(ptr + "/" + pointer_token(item.key()),
+                error(ptr + "/" + json_pointer_token(item.key()),
                       "unexpected key " + in_quotes(item.key()) + " next to '" + key + "'");
                 ok = false;
             }
@@ -220,7 +206,7 @@ private:
         bool ok = true;
         for (const auto& item : j.items()) {
             if (item.key() != "field" && item.key() != "op" && item.key() != "value") {
-                error(ptr + "/" + pointer_token(item.key()),
+                error(ptr + "/" + json_pointer_token(item.key()),
                       "unknown key " + in_quotes(item.key()) + "; a condition has field, op and value");
                 ok = false;
             }
@@ -394,7 +380,7 @@ private:
             bool ok = v.contains("relative");
             for (const auto& item : v.items()) {
                 if (item.key() != "relative") {
-                    error(ptr + "/" + pointer_token(item.key()),
+                    error(ptr + "/" + json_pointer_token(item.key()),
                           "unknown key " + in_quotes(item.key()) + "; write {\"relative\": \"-30d\"}");
                     ok = false;
                 }

@@ -1,4 +1,5 @@
 #include "domain/imports/import_mapping.hpp"
+#include "core/json_pointer.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -17,21 +18,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxLabel = 200;
-
-// RFC 6901: '~' -> "~0", '/' -> "~1".
-std::string pointer_token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
     std::string out;
@@ -112,7 +98,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     for (const auto& [key, value] : body.items()) {
         if (key != "columns" && key != "source" && key != "match_on" && key != "lenient" && key != "invalid_values" &&
             key != "constants" && key != "default_country") {
-            errors.push_back({"/" + pointer_token(key),
+            errors.push_back({"/" + json_pointer_token(key),
                               "unknown field; use columns, source, match_on, lenient, invalid_values, constants and "
                               "default_country"});
         }
@@ -129,7 +115,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
                                           : "must be an object from column (header or 0-based index) to field"});
     } else {
         for (const auto& [key, value] : columns_it->items()) {
-            const std::string pointer = "/columns/" + pointer_token(key);
+            const std::string pointer = "/columns/" + json_pointer_token(key);
             std::optional<std::size_t> column;
             if (keys == ColumnKeys::HeaderOrIndex) {
                 const auto count = std::count(header.begin(), header.end(), key);
@@ -197,7 +183,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             errors.push_back({"/constants", "must be an object from field to value, e.g. {\"tags\": \"fiera-2026\"}"});
         } else {
             for (const auto& [target, value] : it->items()) {
-                const std::string pointer = "/constants/" + pointer_token(target);
+                const std::string pointer = "/constants/" + json_pointer_token(target);
                 const auto ftype = target_type(type, target, custom_defs);
                 if (!ftype) {
                     errors.push_back({pointer, "unknown field '" + target + "' for a " + what(type) + "; use one of " +
@@ -293,7 +279,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
                         mapping.label = trim(value.get<std::string>());
                     }
                 } else {
-                    errors.push_back({"/source/" + pointer_token(key), "unknown field; use data_kind and label"});
+                    errors.push_back({"/source/" + json_pointer_token(key), "unknown field; use data_kind and label"});
                 }
             }
         }
@@ -573,7 +559,7 @@ std::vector<FieldError> constant_errors(const Error& error, const ImportMapping&
         const auto* constant = constant_of(field);
         // Once per constant: full_name reports one problem, tags their first bad tag.
         if (!constant || !reported.insert(constant->target).second) continue;
-        out.push_back({"/constants/" + pointer_token(constant->target), f.message});
+        out.push_back({"/constants/" + json_pointer_token(constant->target), f.message});
     }
     return out;
 }

@@ -1,4 +1,5 @@
 #include "storage/postgres/postgres_statistics.hpp"
+#include "storage/sql_identifier.hpp"
 
 #include <algorithm>
 
@@ -17,15 +18,6 @@ constexpr const char* kTables =
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     " WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() ORDER BY c.relname";
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') out += '"';
-    }
-    return out + "\"";
-}
-
 }  // namespace
 
 Result<StatisticsRefresh> refresh_statistics(Connection& conn) {
@@ -38,7 +30,7 @@ Result<StatisticsRefresh> refresh_statistics(Connection& conn) {
         const std::int64_t rows = as_int(row.at(3));
         if (rows < kStatisticsMinRows || pages < kStatisticsGrowth * std::max<std::int64_t>(described, 1)) continue;
         // Best effort per table: one this role does not own fails alone.
-        if (conn.execute_script("ANALYZE " + quoted(table))) out.analyzed.push_back(table);
+        if (conn.execute_script("ANALYZE " + quote_identifier(table))) out.analyzed.push_back(table);
     }
     return out;
 }

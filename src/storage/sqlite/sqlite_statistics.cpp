@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "storage/sql_identifier.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace rapport::storage::sqlite {
@@ -31,20 +32,11 @@ constexpr const char* kRecordedRows = "SELECT stat FROM sqlite_stat1 WHERE tbl =
 constexpr const char* kAnalysisLimit = "PRAGMA analysis_limit = 1000";
 constexpr const char* kOptimize = "PRAGMA optimize";
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') out += '"';
-    }
-    return out + "\"";
-}
-
 // Rows of `table` as a B-tree look-up: the largest rowid (every Rapport table has rowids, and
 // ids only grow, so it bounds the row count from above and follows its growth).
 Result<std::int64_t> rows_of(Connection& c, const std::string& table) {
-    auto rs = c.query("SELECT coalesce(max(rowid), 0) FROM " + quoted(table));
-    if (!rs) rs = c.query("SELECT count(*) FROM " + quoted(table));  // a WITHOUT ROWID table
+    auto rs = c.query("SELECT coalesce(max(rowid), 0) FROM " + quote_identifier(table));
+    if (!rs) rs = c.query("SELECT count(*) FROM " + quote_identifier(table));  // a WITHOUT ROWID table
     if (!rs) return fail(std::move(rs).error());
     return as_int(rs->rows.at(0).at(0));
 }
@@ -84,7 +76,7 @@ Result<StatisticsRefresh> SqliteDatabase::refresh_statistics() {
     }
     if (!out.analyzed.empty()) {
         RAPPORT_CHECK(c.execute(kAnalysisLimit));
-        for (const auto& table : out.analyzed) RAPPORT_CHECK(c.execute_script("ANALYZE " + quoted(table)));
+        for (const auto& table : out.analyzed) RAPPORT_CHECK(c.execute_script("ANALYZE " + quote_identifier(table)));
     }
     // Whatever else this connection's queries would plan better with fresh statistics.
     RAPPORT_CHECK(c.execute_script(std::string(kAnalysisLimit) + ";" + kOptimize));
