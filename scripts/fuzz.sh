@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${RAPPORT_FUZZ_SECONDS:-30}
 JOBS=${RAPPORT_JOBS:-2}
+source scripts/lib/build-options.sh
 
 if (($#)); then
   targets=("$@")
@@ -27,8 +28,7 @@ else
 fi
 
 echo "== fuzz: build (clang, ASan+UBSan+libFuzzer, build-fuzz)"
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_FUZZ=ON \
-  -DRAPPORT_BUILD_TESTS=OFF -DRAPPORT_BUILD_BENCH=OFF -DRAPPORT_WERROR=ON >/dev/null
+CC=clang CXX=clang++ cmake -S . -B build-fuzz "${RAPPORT_FUZZ_OPTIONS[@]}" >/dev/null
 build_targets=()
 for t in "${targets[@]}"; do build_targets+=("${t}_fuzz"); done
 build_ok=1

@@ -33,14 +33,14 @@ sets_option() {  # sets_option <list name> <option>
 mapfile -t options < <(grep -oE '^option\((RAPPORT_[A-Z_]+)' CMakeLists.txt | sed 's/option(//')
 options+=(CMAKE_BUILD_TYPE)
 check test ${#options[@]} -ge 4 -- "CMakeLists.txt declares its options (${options[*]})"
-for list in RAPPORT_RUN_OPTIONS RAPPORT_TEST_OPTIONS RAPPORT_ASAN_OPTIONS; do
+for list in RAPPORT_RUN_OPTIONS RAPPORT_TEST_OPTIONS RAPPORT_ASAN_OPTIONS RAPPORT_FUZZ_OPTIONS; do
   for o in "${options[@]}"; do
     check sets_option "$list" "$o" -- "$list sets $o"
   done
 done
 
 # 2. No script configures a build without one of the lists.
-bare=$(grep -nE 'cmake -S' scripts/*.sh .ci/run | grep -vE 'RAPPORT_(RUN|TEST|ASAN)_OPTIONS|"\$@"' || true)
+bare=$(grep -nE 'cmake -S' scripts/*.sh .ci/run | grep -vE 'RAPPORT_(RUN|TEST|ASAN|FUZZ)_OPTIONS|"\$@"' || true)
 check test -z "$bare" -- "every cmake configure in scripts/ and .ci/ uses an option list${bare:+: $bare}"
 check grep -q 'RAPPORT_RUN_OPTIONS' scripts/run.sh -- "scripts/run.sh configures with RAPPORT_RUN_OPTIONS"
 check grep -q 'cmake -S . -B build "${RAPPORT_TEST_OPTIONS\[@\]}"' scripts/test.sh -- \
