@@ -167,7 +167,8 @@ Result<bool> SqlImportRepository::cancel(Id ws, Id id, UnixMillis now) {
 }
 
 void SqlImportRepository::refresh_statistics(customers::EntityType type, std::int64_t rows_added) {
-    // SQLite plans these look-ups from the indexes' shape alone (no sqlite_stat1 is kept).
+    // On SQLite the import job's end runs Database::refresh_statistics (storage statistics upkeep),
+    // which analyses every grown table; PostgreSQL also needs its row estimates mid-run.
     if (db_.dialect() != Dialect::Postgres) return;
     const std::string table = type == customers::EntityType::Company ? "companies" : "people";
     auto lease = db_.acquire(Access::Write);
