@@ -21,26 +21,8 @@ SegmentSnapshotTimer::SegmentSnapshotTimer(domain::segments::SegmentService& seg
                                            std::chrono::minutes after_midnight)
     : segments_(segments), after_midnight_(after_midnight) {}
 
-SegmentSnapshotTimer::~SegmentSnapshotTimer() {
-    stop();
-}
-
 void SegmentSnapshotTimer::start() {
-    thread_ = std::thread([this] { run(); });
-}
-
-void SegmentSnapshotTimer::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-int SegmentSnapshotTimer::passes() const {
-    std::lock_guard lock(mutex_);
-    return passes_;
+    loop_.start([this] { run(); });
 }
 
 void SegmentSnapshotTimer::run() {
@@ -48,20 +30,14 @@ void SegmentSnapshotTimer::run() {
     pass(true);
     for (;;) {
         const auto at = next_run(std::chrono::system_clock::now(), after_midnight_);
-        {
-            std::unique_lock lock(mutex_);
-            if (wake_.wait_until(lock, at, [this] { return stopping_; })) return;
-        }
+        if (!loop_.wait_until(at)) return;
         // Waits can end a little early (clock adjustments); the pass is idempotent per day.
         pass(false);
     }
 }
 
 void SegmentSnapshotTimer::pass(bool only_missing) {
-    const auto keep_going = [this] {
-        std::lock_guard lock(mutex_);
-        return !stopping_;
-    };
+    const auto keep_going = [this] { return loop_.running(); };
     try {
         auto report = segments_.snapshot_all(only_missing, keep_going);
         if (!report) {
@@ -77,7 +53,6 @@ void SegmentSnapshotTimer::pass(bool only_missing) {
         // The timer must outlive a bad pass: the next day tries again.
         spdlog::error("segment snapshots: the pass threw: {}", e.what());
     }
-    std::lock_guard lock(mutex_);
     ++passes_;
 }
 

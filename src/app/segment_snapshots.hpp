@@ -6,11 +6,10 @@
 // It runs off the io threads because a pass counts every segment of every workspace, which
 // takes longer than a request may. stop() (or the destructor) wakes it, lets the pass in
 // progress finish the segment at hand, and joins the thread.
+#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/background_loop.hpp"
 #include "domain/segments/segment_service.hpp"
 
 namespace rapport::app {
@@ -20,17 +19,16 @@ public:
     // `after_midnight`: how long after 00:00 UTC the daily pass starts.
     explicit SegmentSnapshotTimer(domain::segments::SegmentService& segments,
                                   std::chrono::minutes after_midnight = std::chrono::minutes(5));
-    ~SegmentSnapshotTimer();
     SegmentSnapshotTimer(const SegmentSnapshotTimer&) = delete;
     SegmentSnapshotTimer& operator=(const SegmentSnapshotTimer&) = delete;
 
     // Starts the thread; its first pass begins at once. Call at most once.
     void start();
     // Idempotent; returns once the thread has ended.
-    void stop();
+    void stop() { loop_.stop(); }
 
     // Passes completed since start (for tests and logs).
-    int passes() const;
+    int passes() const { return passes_; }
 
 private:
     void run();
@@ -38,11 +36,8 @@ private:
 
     domain::segments::SegmentService& segments_;
     std::chrono::minutes after_midnight_;
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    int passes_ = 0;
-    std::thread thread_;
+    std::atomic<int> passes_ = 0;
+    BackgroundLoop loop_;  // last: stopped (joined) before the members its thread uses go
 };
 
 }  // namespace rapport::app

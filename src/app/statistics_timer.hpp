@@ -5,10 +5,8 @@
 // merges refresh at their end; this catches the growth of everyday creates through the API,
 // which no single request should pay for. stop() (or the destructor) wakes and joins it.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/background_loop.hpp"
 #include "storage/statistics_maintenance.hpp"
 
 namespace rapport::app {
@@ -19,24 +17,18 @@ public:
 
     explicit StatisticsTimer(storage::StatisticsMaintenance& maintenance,
                              std::chrono::milliseconds period = kDefaultPeriod);
-    ~StatisticsTimer();
     StatisticsTimer(const StatisticsTimer&) = delete;
     StatisticsTimer& operator=(const StatisticsTimer&) = delete;
 
     // Starts the thread; its first refresh begins at once. Call at most once.
     void start();
     // Idempotent; returns once the thread has ended.
-    void stop();
+    void stop() { loop_.stop(); }
 
 private:
-    void run();
-
     storage::StatisticsMaintenance& maintenance_;
     std::chrono::milliseconds period_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;
 };
 
 }  // namespace rapport::app
