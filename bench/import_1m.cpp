@@ -52,7 +52,7 @@
 #include "domain/customers/phone.hpp"
 #include "domain/imports/csv_reader.hpp"
 #include "domain/imports/import_mapping.hpp"
-#include "storage/repositories/sql_customer_repository.hpp"
+#include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace {
@@ -356,7 +356,7 @@ struct EndToEnd {
 };
 
 EndToEnd import_file(Workspace& w, const std::string& csv_path) {
-    auto& imports = w.services->imports();
+    auto& imports = w.services->get<domain::imports::ImportService>();
     EndToEnd out;
     const double cpu_start = cpu_seconds();
     const auto start = Clock::now();
@@ -416,7 +416,7 @@ void stages(const std::string& csv, const std::vector<std::vector<std::string>>&
         rate("CSV parsing (CsvReader)", seconds_since(start));
     }
     Workspace w = open_workspace("sqlite:" + dir + "/stages.db");
-    auto& svc = w.services->customers();
+    auto& svc = w.services->get<domain::customers::CustomerService>();
     const auto defs = must(svc.custom_fields(w.owner, customers::EntityType::Person), "defs");
     const auto mapping = must(parse_mapping(mapping_request(), customers::EntityType::Person,
                                             std::vector<std::string>(std::begin(kHeader), std::end(kHeader)), defs),

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Fails when a layer includes what it must not know (CMake cannot stop it: every target
-# sees /usr/include). See docs/architecture.md for the layers.
+# Fails when code includes what it must not know (CMake cannot stop it: every target sees
+# /usr/include). Two kinds of rule, see docs/architecture.md:
+#  - layers: core <- domain <- storage, http <- api <- app; an include never runs back up,
+#    and api reaches storage only through the composition root (src/app);
+#  - areas: an area (src/{domain,api,storage}/<area>/) includes another area only if the
+#    table below declares it. The shared base (identity, permissions, audit, filters,
+#    customers) may be used by every area; every other use is declared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -17,5 +22,49 @@ check core 'domain/|storage/|http/|api/|app/|sqlite3|libpq|boost/beast|boost/asi
 check domain 'storage/|http/|api/|app/|sqlite3|libpq|boost/beast|boost/asio' "domain logic knows neither SQL nor HTTP"
 check storage 'http/|api/|app/|boost/beast|boost/asio' "storage knows no HTTP"
 check http 'domain/|storage/|api/|app/|sqlite3|libpq' "the HTTP layer is generic"
-check api 'app/|sqlite3|libpq|storage/sqlite|storage/postgres' "handlers never see an engine"
+check api 'app/|storage/|sqlite3|libpq' "handlers reach storage only through the composition root (src/app)"
+
+# The areas and what each uses beyond the shared base.
+BASE="identity permissions audit filters customers"
+declare -A USES=(
+  [identity]=""
+  [permissions]=""
+  [audit]=""
+  [filters]=""
+  [customers]="duplicates"  # api only: a create or an update answers with the duplicates it found
+  [teams]=""
+  [timeline]=""
+  [search]="timeline"
+  [privacy]="timeline"
+  [segments]=""
+  [partitions]="teams"
+  [duplicates]=""
+  [exports]="segments"
+  [imports]=""
+  [system]=""  # api only: probes, metrics and the API document
+)
+# Folders of a layer that are not areas: the engines of storage, the migrations.
+NOT_AREAS=" sqlite postgres migrations "
+
+for layer in domain api storage; do
+  for dir in src/$layer/*/; do
+    area=$(basename "$dir")
+    [[ "$NOT_AREAS" == *" $area "* ]] && continue
+    if [[ -z "${USES[$area]+declared}" ]]; then
+      echo "areas: src/$layer/$area is an area that scripts/check-layers.sh does not declare: add it to USES"
+      status=1
+      continue
+    fi
+    allowed=" $area $BASE ${USES[$area]} "
+    while IFS= read -r hit; do
+      [[ -z "$hit" ]] && continue
+      used=$(sed -E 's#.*"(domain|api|storage)/([a-z_]+)/.*#\2#' <<<"$hit")
+      [[ "$NOT_AREAS" == *" $used "* ]] && continue
+      if [[ "$allowed" != *" $used "* ]]; then
+        echo "areas: $area uses $used without declaring it (scripts/check-layers.sh, USES[$area]): $hit"
+        status=1
+      fi
+    done < <(grep -rnE '#include "(domain|api|storage)/[a-z_]+/' "$dir" --include='*.hpp' --include='*.cpp' || true)
+  done
+done
 exit $status

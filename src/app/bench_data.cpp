@@ -9,7 +9,7 @@
 
 #include "app/demo/demo_data.hpp"
 #include "app/demo/demo_generator.hpp"
-#include "storage/repositories/batch_sql.hpp"
+#include "storage/batch_sql.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app {
@@ -194,7 +194,7 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
         return fail(Error::field("--companies", "companies ≥ 1, people ≥ 0, batch ≥ 1"));
     }
     auto boot = RAPPORT_TRY(
-        services.identity().bootstrap(options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
+        services.get<domain::IdentityService>().bootstrap(options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
     const Id ws = boot.workspace.workspace_id;
     const demo::Staff staff = RAPPORT_TRY(demo::create_staff(services, ws));
 
@@ -216,8 +216,8 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
     progress(rate_line("generated", static_cast<std::int64_t>(data.companies.size() + data.people.size()),
                        static_cast<std::int64_t>(data.companies.size() + data.people.size()), report.generate_seconds));
 
-    RememberingRepository repo(services.customer_repository());
-    CustomerService customers(repo, services.identity(), services.clock());
+    RememberingRepository repo(services.get<domain::customers::CustomerRepository>());
+    CustomerService customers(repo, services.get<domain::IdentityService>(), services.clock());
     std::mt19937 tag_rng(options.seed);
     const auto batch_size = static_cast<std::size_t>(options.batch);
 

@@ -5,7 +5,6 @@
 #include <filesystem>
 
 #include "api/api_context.hpp"
-#include "app/segment_snapshots.hpp"
 #include "app/statistics_timer.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -45,25 +44,14 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{.identity = services.identity(),
-                        .teams = services.teams(),
-                        .customers = services.customers(),
-                        .timeline = services.timeline(),
-                        .search = services.search(),
-                        .privacy = services.privacy(),
-                        .segments = services.segments(),
-                        .partitions = services.partitions(),
-                        .imports = services.imports(),
-                        .duplicates = services.duplicates(),
-                        .audit = services.audit(),
-                        .database = services.database(),
+    api::ApiContext api{.identity = services.get<domain::IdentityService>(),
                         .metrics = metrics,
                         .version = RAPPORT_VERSION,
                         .demo_login_hint = !demo_email.empty(),
                         .demo_email = demo_email,
                         .demo_password = demo_password};
     http::Router router(&metrics);
-    api::register_all_routes(router, api);
+    services.add_routes(router, api);
     http::StaticFiles web(find_web_root(config));
     router.set_fallback([&web](http::RequestContext& ctx) { return web.serve(ctx); });
     if (!web.available()) spdlog::warn("no built web UI found; serving the API only (build it with scripts/build.sh)");
@@ -99,13 +87,12 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
     if (!demo_email.empty()) std::printf("demo login: %s / %s\n", demo_email.c_str(), demo_password.c_str());
     std::fflush(stdout);
     spdlog::info("serving {} with {}", services.database().describe(), web.available() ? "the web UI" : "no web UI");
-    SegmentSnapshotTimer snapshots(services.segments());
-    snapshots.start();
+    services.start_background();
     StatisticsTimer statistics(services.statistics());
     if (config.maintain_statistics) statistics.start();
     server.run(true);
     statistics.stop();
-    snapshots.stop();
+    services.stop_background();
     spdlog::info("stopped");
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/openapi.hpp"
 #include "storage/migrations.hpp"
 
 namespace rapport::app {
@@ -21,38 +22,14 @@ void log_refresh(const Result<storage::StatisticsRefresh>& refreshed) {
 }  // namespace
 
 Services::Services(std::unique_ptr<storage::Database> db)
-    : db_(std::move(db)),
-      statistics_(*db_, log_refresh),
-      identity_repo_(*db_),
-      team_repo_(*db_),
-      audit_repo_(*db_),
-      customer_repo_(*db_),
-      timeline_repo_(*db_),
-      search_repo_(*db_),
-      privacy_repo_(*db_),
-      segment_repo_(*db_),
-      partition_repo_(*db_),
-      duplicate_repo_(*db_),
-      throttle_(clock_),
-      identity_(identity_repo_, clock_, throttle_, {}),
-      teams_(team_repo_, identity_, clock_),
-      customers_(customer_repo_, identity_, clock_),
-      timeline_(timeline_repo_, customers_, identity_, clock_),
-      search_(search_repo_, identity_, timeline_),
-      privacy_(privacy_repo_, customers_, timeline_, clock_),
-      segments_(segment_repo_, customers_, identity_, clock_),
-      partitions_(partition_repo_, customers_, identity_, teams_, clock_),
-      duplicates_(duplicate_repo_, customer_repo_, customers_, identity_, clock_, &statistics_),
-      import_repo_(*db_),
-      imports_(import_repo_, customers_, clock_, {}, &statistics_) {
-    // Imported rows are checked for duplicates batch by batch; a failed check leaves the
-    // pairs to the next scan and never fails the import.
-    imports_.set_batch_observer(
-        [this](Id workspace_id, domain::customers::EntityType type, const std::vector<Id>& ids) {
-            if (auto st = duplicates_.check_records(workspace_id, type, ids); !st) {
-                spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
-            }
-        });
+    : db_(std::move(db)), statistics_(*db_, log_refresh), modules_(all_modules()) {
+    ModuleContext ctx{*db_, clock_, statistics_, registry_};
+    for (auto& module : modules_) module->build(ctx);
+}
+
+Services::~Services() {
+    stop_background();
+    while (!modules_.empty()) modules_.pop_back();
 }
 
 Result<std::unique_ptr<Services>> Services::open(const std::string& database_url) {
@@ -60,6 +37,32 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& database_url
     auto report = RAPPORT_TRY(storage::migrate(*db));
     for (const auto& name : report.applied) spdlog::info("applied migration {}", name);
     return std::unique_ptr<Services>(new Services(std::move(db)));
+}
+
+nlohmann::json openapi_document_of(const std::vector<std::unique_ptr<AreaModule>>& modules,
+                                   const std::string& version) {
+    std::vector<api::OpenApiFragment> fragments;
+    for (const auto& module : modules) fragments.push_back({module->name(), module->openapi_fragment()});
+    return api::openapi_document(version, fragments);
+}
+
+nlohmann::json Services::openapi_document(const std::string& version) const {
+    return openapi_document_of(modules_, version);
+}
+
+void Services::add_routes(http::Router& router, api::ApiContext& shared) {
+    system_api_.emplace(
+        api::SystemApi{shared, [this] { return db_->ping(); }, openapi_document(shared.version).dump(2)});
+    api::register_system_routes(router, *system_api_);
+    for (auto& module : modules_) module->add_routes(router, shared);
+}
+
+void Services::start_background() {
+    for (auto& module : modules_) module->start();
+}
+
+void Services::stop_background() {
+    for (auto it = modules_.rbegin(); it != modules_.rend(); ++it) (*it)->stop();
 }
 
 }  // namespace rapport::app

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "api/api_context.hpp"
-#include "api/openapi.hpp"
 #include "app/services.hpp"
 #include "testlib/test_server.hpp"
 
@@ -19,25 +18,14 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
     auto& svc = **services;
-    api::ApiContext ctx{.identity = svc.identity(),
-                        .teams = svc.teams(),
-                        .customers = svc.customers(),
-                        .timeline = svc.timeline(),
-                        .search = svc.search(),
-                        .privacy = svc.privacy(),
-                        .segments = svc.segments(),
-                        .partitions = svc.partitions(),
-                        .imports = svc.imports(),
-                        .duplicates = svc.duplicates(),
-                        .audit = svc.audit(),
-                        .database = svc.database(),
+    api::ApiContext ctx{.identity = svc.get<domain::IdentityService>(),
                         .metrics = metrics,
                         .version = "test",
                         .demo_login_hint = false,
                         .demo_email = "",
                         .demo_password = ""};
     http::Router router(&metrics);
-    api::register_all_routes(router, ctx);
+    svc.add_routes(router, ctx);
 
     std::set<std::string> served;
     for (const auto& r : router.routes()) {
@@ -45,7 +33,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
         std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::tolower(c); });
         served.insert(verb + " " + r.path_template);
     }
-    const auto doc = api::openapi_document("test");
+    const auto doc = svc.openapi_document("test");
     EXPECT_EQ(doc["openapi"].get<std::string>().rfind("3.1", 0), 0u);
     std::set<std::string> documented;
     for (const auto& [p, item] : doc["paths"].items()) {

@@ -10,7 +10,7 @@
 
 #include "domain/duplicates/duplicate_service.hpp"
 #include "storage/customers_backend.hpp"
-#include "storage/repositories/sql_duplicate_repository.hpp"
+#include "storage/duplicates/sql_duplicate_repository.hpp"
 #include "storage/statistics_maintenance.hpp"
 #include "storage/transaction.hpp"
 

@@ -4,9 +4,9 @@
 #include "domain/teams/team_service.hpp"
 #include "storage/access_filter_sql.hpp"
 #include "storage/backend.hpp"
-#include "storage/repositories/sql_audit_repository.hpp"
-#include "storage/repositories/sql_identity_repository.hpp"
-#include "storage/repositories/sql_team_repository.hpp"
+#include "storage/audit/sql_audit_repository.hpp"
+#include "storage/identity/sql_identity_repository.hpp"
+#include "storage/teams/sql_team_repository.hpp"
 #include "storage/transaction.hpp"
 
 #include "core/crypto.hpp"

@@ -143,7 +143,7 @@ Result<Staff> create_staff(Services& services, Id ws) {
         in.role = u.role;
         in.language = u.language;
         in.password = kOwnerPassword;
-        auto user = RAPPORT_TRY(services.identity().create_user(op, in, ""));
+        auto user = RAPPORT_TRY(services.get<domain::IdentityService>().create_user(op, in, ""));
         user_ids.push_back(user.user_id);
     }
 
@@ -158,7 +158,7 @@ Result<Staff> create_staff(Services& services, Id ws) {
             members.push_back({user_ids[static_cast<std::size_t>(m.user)], m.sales_role});
         }
         in.members = std::move(members);
-        auto team = RAPPORT_TRY(services.teams().create(op, in, ""));
+        auto team = RAPPORT_TRY(services.get<domain::TeamService>().create(op, in, ""));
         team_ids.push_back(team.team_id);
     }
     const auto users = [&](std::initializer_list<int> indexes) {
@@ -181,7 +181,7 @@ Result<Staff> create_staff(Services& services, Id ws) {
 }
 
 Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
-    auto boot = RAPPORT_TRY(services.identity().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
+    auto boot = RAPPORT_TRY(services.get<domain::IdentityService>().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
     const Id ws = boot.workspace.workspace_id;
     const Staff staff = RAPPORT_TRY(create_staff(services, ws));
     const auto op = domain::IdentityService::operator_principal(ws);
@@ -197,7 +197,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         if (!c.buyer_kind) continue;
         if (!first_buyer) first_buyer = c.company_id;
         for (std::size_t team : {std::size_t{2}, std::size_t{3}}) {
-            RAPPORT_CHECK(services.partitions().grant(op, c.company_id, domain::partitions::GranteeKind::Team,
+            RAPPORT_CHECK(services.get<domain::partitions::PartitionService>().grant(op, c.company_id, domain::partitions::GranteeKind::Team,
                                                       staff.team_ids[team], ""));
         }
     }
@@ -208,8 +208,8 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         in.role = Role::Member;
         in.language = "pt";
         in.password = kOwnerPassword;
-        auto partner = RAPPORT_TRY(services.identity().create_user(op, in, ""));
-        RAPPORT_CHECK(services.partitions().add_partner(op, *first_buyer, partner.user_id, ""));
+        auto partner = RAPPORT_TRY(services.get<domain::IdentityService>().create_user(op, in, ""));
+        RAPPORT_CHECK(services.get<domain::partitions::PartitionService>().add_partner(op, *first_buyer, partner.user_id, ""));
     }
 
     DemoReport r;

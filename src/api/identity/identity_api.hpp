@@ -1,0 +1,15 @@
+#pragma once
+// The identity area's routes: Sign-in, sessions, users, API keys and role grants.
+// What they use beyond the shared ApiContext; the identity module (src/app/modules) builds it.
+#include "api/api_context.hpp"
+#include "http/router.hpp"
+
+namespace rapport::api {
+
+struct IdentityApi : ApiContext {};
+
+void register_auth_routes(http::Router& router, IdentityApi& api);
+void register_user_routes(http::Router& router, IdentityApi& api);
+void register_api_key_routes(http::Router& router, IdentityApi& api);
+
+}  // namespace rapport::api
