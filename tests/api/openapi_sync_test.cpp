@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "api/api_context.hpp"
@@ -36,12 +37,32 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     const auto doc = svc.openapi_document("test");
     EXPECT_EQ(doc["openapi"].get<std::string>().rfind("3.1", 0), 0u);
     std::set<std::string> documented;
+    std::map<std::string, std::string> operation_ids;  // operationId -> "method path"
     for (const auto& [p, item] : doc["paths"].items()) {
         for (const auto& [method, op] : item.items()) {
             if (method == "parameters") continue;
-            documented.insert(method + " " + p);
-            EXPECT_TRUE(op.contains("summary")) << method << " " << p;
-            EXPECT_TRUE(op.contains("responses")) << method << " " << p;
+            const std::string where = method + " " + p;
+            documented.insert(where);
+            EXPECT_TRUE(op.contains("summary")) << where;
+            EXPECT_TRUE(op.contains("responses")) << where;
+            // Client generators name their functions after operationId: every operation
+            // has one, and no two share it.
+            if (op.contains("operationId") && op["operationId"].is_string() &&
+                !op["operationId"].get<std::string>().empty()) {
+                const auto id = op["operationId"].get<std::string>();
+                const auto [it, inserted] = operation_ids.emplace(id, where);
+                EXPECT_TRUE(inserted) << "operationId " << id << " of " << where << " is also " << it->second;
+            } else {
+                ADD_FAILURE() << "no operationId: " << where;
+            }
+            // Every operation says how it fails: at least one 4xx response.
+            bool has_4xx = false;
+            if (op.contains("responses") && op["responses"].is_object()) {
+                for (const auto& [status, response] : op["responses"].items()) {
+                    if (status.size() == 3 && status[0] == '4') has_4xx = true;
+                }
+            }
+            EXPECT_TRUE(has_4xx) << "no 4xx response: " << where;
         }
     }
     for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << "undocumented route: " << s;
