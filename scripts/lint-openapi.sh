@@ -3,8 +3,10 @@
 # redocly.yaml at the repository root: the `recommended` ruleset, with the exceptions
 # that file explains. Exits non-zero on any error or warning.
 #
-#   scripts/lint-openapi.sh [document]   default: src/api/openapi.json; `-` reads stdin
-#                                         (e.g. build/rapport openapi | scripts/lint-openapi.sh -)
+#   scripts/lint-openapi.sh [document]   default: the document build/rapport serves
+#                                         (`build/rapport openapi`, assembled from the base
+#                                         src/api/openapi.json and each area's fragment);
+#                                         `-` reads stdin
 #
 # Runs offline: telemetry is off (redocly.yaml and REDOCLY_TELEMETRY), the update check is
 # suppressed, and the document may hold only local ($ref "#/...") references, which this
@@ -12,10 +14,17 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
-doc="${1:-$ROOT/src/api/openapi.json}"
+doc="${1:-}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-if [[ "$doc" == "-" ]]; then
+if [[ -z "$doc" ]]; then
+  if [[ ! -x "$ROOT/build/rapport" ]]; then
+    echo "lint-openapi: build/rapport is missing (scripts/build.sh builds it), or name a document" >&2
+    exit 2
+  fi
+  doc="$tmp/openapi.json"
+  "$ROOT/build/rapport" openapi >"$doc"
+elif [[ "$doc" == "-" ]]; then
   doc="$tmp/openapi.json"
   cat >"$doc"
 elif [[ ! -f "$doc" ]]; then

@@ -31,7 +31,10 @@ nlohmann::json openapi_document(const std::string& version, const std::vector<Op
         const auto part = nlohmann::json::parse(fragment.json);
         for (const auto& [key, value] : part.items()) {
             if (key == "paths") {
-                merge_unique(doc["paths"], value, fragment.area, "the path");
+                // Two areas may share a path (each its own verbs), never an operation.
+                for (const auto& [path, operations] : value.items()) {
+                    merge_unique(doc["paths"][path], operations, fragment.area, "an operation of " + path + ":");
+                }
             } else if (key == "components") {
                 for (const auto& [kind, entries] : value.items()) {
                     merge_unique(doc["components"][kind], entries, fragment.area, "the component " + kind + "/");

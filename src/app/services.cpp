@@ -2,8 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/field_location.hpp"
 #include "api/openapi.hpp"
 #include "storage/migrations.hpp"
+
+namespace rapport::generated {
+const char* openapi_system();  // src/api/system/openapi.json, embedded by CMake
+}
 
 namespace rapport::app {
 
@@ -41,7 +46,7 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& database_url
 
 nlohmann::json openapi_document_of(const std::vector<std::unique_ptr<AreaModule>>& modules,
                                    const std::string& version) {
-    std::vector<api::OpenApiFragment> fragments;
+    std::vector<api::OpenApiFragment> fragments{{"system", generated::openapi_system()}};
     for (const auto& module : modules) fragments.push_back({module->name(), module->openapi_fragment()});
     return api::openapi_document(version, fragments);
 }
@@ -53,6 +58,7 @@ nlohmann::json Services::openapi_document(const std::string& version) const {
 void Services::add_routes(http::Router& router, api::ApiContext& shared) {
     system_api_.emplace(
         api::SystemApi{shared, [this] { return db_->ping(); }, openapi_document(shared.version).dump(2)});
+    router.set_error_filter(api::place_field_errors);
     api::register_system_routes(router, *system_api_);
     for (auto& module : modules_) module->add_routes(router, shared);
 }

@@ -52,6 +52,9 @@ public:
     // The OpenAPI document, assembled from the base and each area's fragment.
     nlohmann::json openapi_document(const std::string& version) const;
 
+    // The areas' modules, in build order.
+    const std::vector<std::unique_ptr<AreaModule>>& modules() const { return modules_; }
+
     // The areas' background work while the server runs.
     void start_background();
     void stop_background();

@@ -27,8 +27,11 @@ enum class ErrorCode {
     Internal,
 };
 
-// One invalid field. `pointer` is an RFC 6901 JSON pointer into the request body
-// ("/email"), or a query parameter name prefixed with '?' ("?limit").
+// One invalid field. `pointer` is an RFC 6901 JSON pointer to it in the input the code that
+// found it was given ("/email", "/filter/all/0/field"); the domain knows nothing of where
+// that input came from. The api layer places it in the request (api/field_location.hpp): it
+// stays a pointer into the JSON body, or becomes a query parameter ("?filter/all/0/field").
+// Code that reads the request itself may name a query parameter directly ("?limit").
 struct FieldError {
     std::string pointer;
     std::string message;

@@ -9,4 +9,7 @@ namespace rapport {
 // One reference token escaped: '~' becomes "~0" and '/' becomes "~1".
 std::string json_pointer_token(std::string_view key);
 
+// The key a reference token names: "~1" becomes '/' and "~0" becomes '~'.
+std::string unescape_json_pointer_token(std::string_view token);
+
 }  // namespace rapport

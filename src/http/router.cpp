@@ -138,7 +138,11 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
 
     try {
         auto result = (*handler)(ctx);
-        if (!result) return problem_response(result.error(), ctx.path, ctx.request_id);
+        if (!result) {
+            Error error = std::move(result).error();
+            if (error_filter_) error_filter_(ctx, error);
+            return problem_response(error, ctx.path, ctx.request_id);
+        }
         return std::move(*result);
     } catch (const std::exception& e) {
         spdlog::error("request {} {} failed: {}", ctx.request_id, ctx.path, e.what());

@@ -33,6 +33,11 @@ public:
     // Without one, such requests get 404.
     void set_fallback(Handler handler) { fallback_ = std::move(handler); }
 
+    // Adjusts a handler's error before it becomes a problem response, knowing the request:
+    // the API layer places the domain's field paths in the body or the query string.
+    using ErrorFilter = std::function<void(const RequestContext&, Error&)>;
+    void set_error_filter(ErrorFilter filter) { error_filter_ = std::move(filter); }
+
     // Dispatches one request, records its metrics and writes the access log line.
     // Never throws: exceptions from handlers become 500 problems.
     Response handle(const Request& request, const PeerInfo& peer, std::string request_id);
@@ -55,6 +60,7 @@ private:
 
     std::vector<Route> routes_;
     Handler fallback_;
+    ErrorFilter error_filter_;
     MetricsRegistry* metrics_;
     RouteMetrics* fallback_metrics_ = nullptr;
     RouteMetrics* unmatched_metrics_ = nullptr;

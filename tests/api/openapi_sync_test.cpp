@@ -8,6 +8,7 @@
 #include <set>
 
 #include "api/api_context.hpp"
+#include "api/openapi.hpp"
 #include "app/services.hpp"
 #include "testlib/test_server.hpp"
 
@@ -68,6 +69,70 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << "undocumented route: " << s;
     for (const auto& d : documented) EXPECT_TRUE(served.count(d)) << "documented route that does not exist: " << d;
     std::filesystem::remove(path);
+}
+
+// Each area's fragment (src/api/<area>/openapi.json) documents exactly the routes its module
+// adds: an area's description stays in its own folder.
+TEST(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
+    const auto path = std::filesystem::temp_directory_path() / (testing::unique_name("openapi-areas") + ".db");
+    auto services = app::Services::open("sqlite:" + path.string());
+    ASSERT_TRUE(services) << services.error().detail;
+    http::MetricsRegistry metrics;
+    auto& svc = **services;
+    api::ApiContext ctx{.identity = svc.get<domain::IdentityService>(), .metrics = metrics, .version = "test"};
+    ASSERT_FALSE(svc.modules().empty());
+    for (const auto& module : svc.modules()) {
+        const std::string area(module->name());
+        http::Router router(&metrics);
+        module->add_routes(router, ctx);
+        std::set<std::string> served;
+        for (const auto& r : router.routes()) {
+            std::string verb(http::beast_http::to_string(r.verb));
+            std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::tolower(c); });
+            served.insert(verb + " " + r.path_template);
+        }
+        std::set<std::string> documented;
+        if (!module->openapi_fragment().empty()) {
+            const auto fragment = nlohmann::json::parse(module->openapi_fragment());
+            for (const auto& [p, item] : fragment["paths"].items()) {
+                for (const auto& [method, op] : item.items()) {
+                    if (method != "parameters") documented.insert(method + " " + p);
+                }
+            }
+        }
+        for (const auto& s : served) {
+            EXPECT_TRUE(documented.count(s)) << "area " << area << " serves " << s << " but src/api/" << area
+                                             << "/openapi.json does not document it";
+        }
+        for (const auto& d : documented) {
+            EXPECT_TRUE(served.count(d)) << "src/api/" << area << "/openapi.json documents " << d
+                                         << ", a route the area does not add";
+        }
+    }
+    std::filesystem::remove(path);
+}
+
+// Assembly: two areas may share a path with different verbs, never an operation or a
+// component; a fragment cannot override what the base owns.
+TEST(OpenApiAssembly, MergesAreasAndRefusesWhatTwoAreasDefine) {
+    const std::string a = R"({"paths": {"/x": {"get": {"operationId": "getX"}}},
+                               "components": {"schemas": {"A": {"type": "string"}}}})";
+    const std::string b = R"({"paths": {"/x": {"post": {"operationId": "postX"}}}})";
+    const auto doc = api::openapi_document("t", {{"a", a}, {"b", b}});
+    EXPECT_TRUE(doc["paths"]["/x"].contains("get"));
+    EXPECT_TRUE(doc["paths"]["/x"].contains("post"));
+    EXPECT_TRUE(doc["components"]["schemas"].contains("A"));
+    EXPECT_TRUE(doc["components"]["schemas"].contains("Problem"));  // the base's
+    EXPECT_EQ(doc["info"]["version"], "t");
+
+    const std::string same_operation = R"({"paths": {"/x": {"get": {"operationId": "other"}}}})";
+    EXPECT_THROW(api::openapi_document("t", {{"a", a}, {"c", same_operation}}), std::logic_error);
+    const std::string same_schema = R"({"components": {"schemas": {"A": {"type": "integer"}}}})";
+    EXPECT_THROW(api::openapi_document("t", {{"a", a}, {"c", same_schema}}), std::logic_error);
+    const std::string base_schema = R"({"components": {"schemas": {"Problem": {}}}})";
+    EXPECT_THROW(api::openapi_document("t", {{"c", base_schema}}), std::logic_error);
+    const std::string info = R"({"info": {"title": "mine"}})";
+    EXPECT_THROW(api::openapi_document("t", {{"c", info}}), std::logic_error);
 }
 
 }  // namespace rapport

@@ -105,3 +105,25 @@ TEST(Metrics, RendersCountersAndCumulativeHistogram) {
 }
 
 }  // namespace rapport::http
+
+namespace rapport::http {
+
+TEST(Router, TheErrorFilterSeesTheRequestBeforeTheProblemIsWritten) {
+    Router router;
+    router.add(Verb::get, "/things", [](RequestContext&) -> Result<Response> {
+        return fail(Error::validation("bad", {{"/sort", "cannot sort on that"}}));
+    });
+    router.set_error_filter([](const RequestContext& ctx, Error& error) {
+        for (auto& f : error.fields) {
+            if (ctx.query.has("sort")) f.pointer = "?sort";
+        }
+    });
+    auto res = router.handle(make(Verb::get, "/things?sort=x"), peer, "r");
+    EXPECT_EQ(res.result(), HttpStatus::unprocessable_entity);
+    auto body = nlohmann::json::parse(res.body());
+    EXPECT_EQ(body["errors"][0]["pointer"], "?sort");
+    auto unfiltered = router.handle(make(Verb::get, "/things"), peer, "r");
+    EXPECT_EQ(nlohmann::json::parse(unfiltered.body())["errors"][0]["pointer"], "/sort");
+}
+
+}  // namespace rapport::http

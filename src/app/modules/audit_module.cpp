@@ -5,6 +5,10 @@
 #include "app/area_module.hpp"
 #include "storage/audit/sql_audit_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_audit();  // src/api/audit/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -12,6 +16,8 @@ namespace {
 class AuditModule final : public AreaModule {
 public:
     std::string_view name() const override { return "audit"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_audit(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

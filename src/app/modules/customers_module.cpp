@@ -6,6 +6,10 @@
 #include "domain/customers/customer_service.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_customers();  // src/api/customers/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class CustomersModule final : public AreaModule {
 public:
     std::string_view name() const override { return "customers"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_customers(); }
 
     void build(ModuleContext& ctx) override {
         services_ = &ctx.services;

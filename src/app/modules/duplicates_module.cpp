@@ -6,6 +6,10 @@
 #include "domain/duplicates/duplicate_service.hpp"
 #include "storage/duplicates/sql_duplicate_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_duplicates();  // src/api/duplicates/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class DuplicatesModule final : public AreaModule {
 public:
     std::string_view name() const override { return "duplicates"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_duplicates(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

@@ -4,6 +4,10 @@
 #include "api/exports/exports_api.hpp"
 #include "app/area_module.hpp"
 
+namespace rapport::generated {
+const char* openapi_exports();  // src/api/exports/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -11,6 +15,8 @@ namespace {
 class ExportsModule final : public AreaModule {
 public:
     std::string_view name() const override { return "exports"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_exports(); }
 
     void build(ModuleContext& ctx) override { services_ = &ctx.services; }
 

@@ -7,6 +7,10 @@
 #include "domain/identity/login_throttle.hpp"
 #include "storage/identity/sql_identity_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_identity();  // src/api/identity/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -14,6 +18,8 @@ namespace {
 class IdentityModule final : public AreaModule {
 public:
     std::string_view name() const override { return "identity"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_identity(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

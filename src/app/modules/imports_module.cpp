@@ -10,6 +10,10 @@
 #include "domain/imports/import_service.hpp"
 #include "storage/imports/sql_import_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_imports();  // src/api/imports/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -17,6 +21,8 @@ namespace {
 class ImportsModule final : public AreaModule {
 public:
     std::string_view name() const override { return "imports"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_imports(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

@@ -6,6 +6,10 @@
 #include "domain/partitions/partition_service.hpp"
 #include "storage/partitions/sql_partition_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_partitions();  // src/api/partitions/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class PartitionsModule final : public AreaModule {
 public:
     std::string_view name() const override { return "partitions"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_partitions(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

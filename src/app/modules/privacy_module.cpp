@@ -6,6 +6,10 @@
 #include "domain/privacy/privacy_service.hpp"
 #include "storage/privacy/sql_privacy_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_privacy();  // src/api/privacy/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class PrivacyModule final : public AreaModule {
 public:
     std::string_view name() const override { return "privacy"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_privacy(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

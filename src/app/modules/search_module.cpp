@@ -6,6 +6,10 @@
 #include "domain/search/search_service.hpp"
 #include "storage/search/sql_search_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_search();  // src/api/search/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class SearchModule final : public AreaModule {
 public:
     std::string_view name() const override { return "search"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_search(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

@@ -8,6 +8,10 @@
 #include "domain/segments/segment_service.hpp"
 #include "storage/segments/sql_segment_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_segments();  // src/api/segments/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -15,6 +19,8 @@ namespace {
 class SegmentsModule final : public AreaModule {
 public:
     std::string_view name() const override { return "segments"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_segments(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

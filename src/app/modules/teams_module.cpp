@@ -6,6 +6,10 @@
 #include "domain/teams/team_service.hpp"
 #include "storage/teams/sql_team_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_teams();  // src/api/teams/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class TeamsModule final : public AreaModule {
 public:
     std::string_view name() const override { return "teams"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_teams(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

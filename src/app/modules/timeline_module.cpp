@@ -6,6 +6,10 @@
 #include "domain/timeline/timeline_service.hpp"
 #include "storage/timeline/sql_timeline_repository.hpp"
 
+namespace rapport::generated {
+const char* openapi_timeline();  // src/api/timeline/openapi.json, embedded by CMake
+}
+
 namespace rapport::app {
 
 namespace {
@@ -13,6 +17,8 @@ namespace {
 class TimelineModule final : public AreaModule {
 public:
     std::string_view name() const override { return "timeline"; }
+
+    std::string_view openapi_fragment() const override { return generated::openapi_timeline(); }
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);

@@ -424,13 +424,13 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
                                                 [&](const CustomFieldDef& d) { return "custom." + d.key == name; })
                                   : find_field(type, name) != nullptr;
         if (!known) {
-            errors.push_back({"?fields", "no field '" + name + "' on " + what(type) +
+            errors.push_back({"/fields", "no field '" + name + "' on " + what(type) +
                                              " records; name built-in fields (e.g. " + fields_of(type).front().name +
                                              ") or custom.<key> of a defined custom field"});
         }
     }
     if (!request.filter.is_null()) {
-        auto parsed = filters::parse_filter(request.filter, filter_catalog(type, defs), "?filter");
+        auto parsed = filters::parse_filter(request.filter, filter_catalog(type, defs), "/filter");
         if (!parsed) {
             for (auto& f : parsed.error().fields) errors.push_back(std::move(f));
         } else {
@@ -439,7 +439,7 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     }
     if (!request.sort.empty()) {
         if (!sortable(type, request.sort)) {
-            errors.push_back({"?sort", "cannot sort on '" + request.sort +
+            errors.push_back({"/sort", "cannot sort on '" + request.sort +
                                            "'; sort on a built-in field, created_at "
                                            "or updated_at"});
         } else {
@@ -449,7 +449,7 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     query.descending = request.descending;
     if (request.cursor) {
         query.after = decode_cursor(*request.cursor);
-        if (!query.after) errors.push_back({"?cursor", "not a cursor this API returned; start again without it"});
+        if (!query.after) errors.push_back({"/cursor", "not a cursor this API returned; start again without it"});
     }
     if (!errors.empty()) return fail(Error::validation("the list request is not valid", std::move(errors)));
     return query;

@@ -182,7 +182,7 @@ Result<Page<DuplicateCandidate>> DuplicateService::list(const Principal& actor, 
     if (cursor) {
         query.after = decode_candidate_cursor(*cursor);
         if (!query.after)
-            return fail(Error::field("?cursor", "not a cursor this API returned; start again without it"));
+            return fail(Error::field("/cursor", "not a cursor this API returned; start again without it"));
     }
     return repo_.list(actor.workspace_id, query);
 }

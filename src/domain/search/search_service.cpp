@@ -7,7 +7,7 @@ namespace rapport::domain::search {
 Result<std::vector<SearchResult>> SearchService::search(const Principal& actor, std::string_view text, int limit) {
     SearchQuery query;
     query.terms = terms_of(text);
-    if (query.terms.empty()) return fail(Error::field("?q", "type at least one letter or digit to search for"));
+    if (query.terms.empty()) return fail(Error::field("/q", "type at least one letter or digit to search for"));
     for (const auto& t : query.terms) query.text += (query.text.empty() ? "" : " ") + t;
     const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));

@@ -32,19 +32,14 @@ std::string trimmed(const std::string& s) {
 }
 
 // A dynamic segment's stored filter is checked again on every use, because a custom field it
-// names can be removed after it was saved. Its problems then point into the segment
-// (/filter/...), not at a ?filter the caller never sent.
+// names can be removed after it was saved. Its problems point into the segment (/filter/...:
+// the member requests take no filter of their own), and say whose filter it is.
 template <class T>
 Result<T> about_stored_filter(Result<T> result) {
     if (result || result.error().code != ErrorCode::Validation) return result;
     Error e = std::move(result).error();
     bool stored = false;
-    for (auto& f : e.fields) {
-        if (f.pointer.rfind("?filter", 0) == 0) {
-            f.pointer = "/filter" + f.pointer.substr(7);
-            stored = true;
-        }
-    }
+    for (const auto& f : e.fields) stored = stored || f.pointer.rfind("/filter", 0) == 0;
     if (stored) e.detail = "the segment's filter no longer fits the fields it names; change the segment's filter";
     return fail(std::move(e));
 }
@@ -342,7 +337,7 @@ Result<std::vector<Snapshot>> SegmentService::history(const Principal& actor, Id
         if (auto d = filters::parse_iso_date(*to)) {
             to_date = *d;
         } else {
-            errors.push_back({"?to", "must be a date, YYYY-MM-DD"});
+            errors.push_back({"/to", "must be a date, YYYY-MM-DD"});
         }
     }
     auto from_date = filters::CalendarDate{to_date.days - (kDefaultHistoryDays - 1)};
@@ -350,10 +345,10 @@ Result<std::vector<Snapshot>> SegmentService::history(const Principal& actor, Id
         if (auto d = filters::parse_iso_date(*from)) {
             from_date = *d;
         } else {
-            errors.push_back({"?from", "must be a date, YYYY-MM-DD"});
+            errors.push_back({"/from", "must be a date, YYYY-MM-DD"});
         }
     }
-    if (errors.empty() && from_date > to_date) errors.push_back({"?from", "must not be after ?to"});
+    if (errors.empty() && from_date > to_date) errors.push_back({"/from", "must not be after the end date (to)"});
     if (!errors.empty()) return fail(Error::validation("the history request is not valid", std::move(errors)));
     return repo_.snapshots(actor.workspace_id, segment_id, filters::format_iso_date(from_date),
                            filters::format_iso_date(to_date), kHistoryLimit);

@@ -6,9 +6,10 @@
 
 #include "domain/customers/record_provenance.hpp"
 #include "storage/access_filter_sql.hpp"
-#include "storage/filter_sql.hpp"
 #include "storage/audit_sql.hpp"
 #include "storage/batch_sql.hpp"
+#include "storage/customers/provenance_sql.hpp"
+#include "storage/filter_sql.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::storage {
@@ -76,11 +77,6 @@ constexpr const char* kTagsOf =
 constexpr const char* kClearTags = "DELETE FROM tags WHERE workspace_id = $1 AND entity_type = $2 AND entity_id = $3";
 constexpr const char* kInsertTag =
     "INSERT INTO tags (workspace_id, entity_type, entity_id, tag) VALUES ($1, $2, $3, $4)";
-constexpr const char* kUpsertProvenance =
-    "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind, source_ref, data_kind,"
-    " recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    " ON CONFLICT (workspace_id, entity_type, entity_id, field) DO UPDATE SET source_kind = excluded.source_kind,"
-    " source_ref = excluded.source_ref, data_kind = excluded.data_kind, recorded_at = excluded.recorded_at";
 constexpr const char* kInsertHistory =
     "INSERT INTO field_history (workspace_id, history_id, entity_type, entity_id, field, old_value, new_value,"
     " changed_at, actor_user_id, actor_label, source_kind, source_ref)"
@@ -772,14 +768,7 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
     RAPPORT_CHECK(insert_rows(c, kInsertFlags, 10, "", std::move(flag_rows)));
     RAPPORT_CHECK(
         insert_rows(c, "INSERT INTO tags (workspace_id, entity_type, entity_id, tag)", 4, "", std::move(tag_rows)));
-    RAPPORT_CHECK(insert_rows(c,
-                              "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind,"
-                              " source_ref, data_kind, recorded_at)",
-                              8,
-                              " ON CONFLICT (workspace_id, entity_type, entity_id, field) DO UPDATE SET"
-                              " source_kind = excluded.source_kind, source_ref = excluded.source_ref,"
-                              " data_kind = excluded.data_kind, recorded_at = excluded.recorded_at",
-                              std::move(provenance_rows)));
+    RAPPORT_CHECK(insert_rows(c, kProvenanceInsertHead, 8, kProvenanceOnConflict, std::move(provenance_rows)));
     return insert_rows(c,
                        "INSERT INTO field_history (workspace_id, history_id, entity_type, entity_id, field, old_value,"
                        " new_value, changed_at, actor_user_id, actor_label, source_kind, source_ref)",

@@ -8,6 +8,7 @@
 #include "storage/access_filter_sql.hpp"
 #include "storage/audit_sql.hpp"
 #include "storage/batch_sql.hpp"
+#include "storage/customers/provenance_sql.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -142,11 +143,6 @@ constexpr const char* kRemoveUnseen =
     " AND seen_round <> $3";
 
 // Merge statements. $1 workspace, $2 merged id, $3 survivor id where both ids appear.
-constexpr const char* kUpsertProvenance =
-    "INSERT INTO field_provenance (workspace_id, entity_type, entity_id, field, source_kind, source_ref, data_kind,"
-    " recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    " ON CONFLICT (workspace_id, entity_type, entity_id, field) DO UPDATE SET source_kind = excluded.source_kind,"
-    " source_ref = excluded.source_ref, data_kind = excluded.data_kind, recorded_at = excluded.recorded_at";
 constexpr const char* kClearAffiliations = "DELETE FROM affiliations WHERE workspace_id = $1 AND person_id = $2";
 constexpr const char* kInsertAffiliation =
     "INSERT INTO affiliations (workspace_id, person_id, company_id, job_title, is_primary) VALUES ($1, $2, $3, $4, $5)";
