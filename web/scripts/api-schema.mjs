@@ -54,6 +54,7 @@ export async function generate(text, name = 'the document') {
     throw new Error(`${name} is not JSON: ${e.message}`);
   }
   // arrayLength: minItems = maxItems = 2 becomes a pair ([A, A]), as DuplicateCandidate.records.
-  const ast = await openapiTS(doc, { arrayLength: true, silent: true });
+  // defaultNonNullable off: a member with a default stays optional (request bodies may omit it).
+  const ast = await openapiTS(doc, { arrayLength: true, defaultNonNullable: false, silent: true });
   return HEADER + '\n' + astToString(ast);
 }

@@ -486,7 +486,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: components["schemas"]["RoleGrant"][];
+                            items: components["schemas"]["RoleGrant"][];
                         };
                     };
                 };
@@ -3754,7 +3754,9 @@ export interface components {
                 buyer_kind?: string | null;
                 external_id?: string | null;
             };
-            custom?: Record<string, never>;
+            custom?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
             tags?: string[];
             owner_user_id?: string | null;
             team_id?: string | null;
@@ -3763,7 +3765,7 @@ export interface components {
                  * @default first_party
                  * @enum {unknown}
                  */
-                data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
+                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
                 /** @description the named connector the data comes from (ERP, web analytics...) */
                 connector?: string;
             };
@@ -3783,7 +3785,9 @@ export interface components {
                 buyer_company_id?: string | null;
                 external_id?: string | null;
             };
-            custom?: Record<string, never>;
+            custom?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
             tags?: string[];
             owner_user_id?: string | null;
             team_id?: string | null;
@@ -3792,7 +3796,7 @@ export interface components {
                  * @default first_party
                  * @enum {unknown}
                  */
-                data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
+                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
                 /** @description the named connector the data comes from (ERP, web analytics...) */
                 connector?: string;
             };
@@ -3951,7 +3955,7 @@ export interface components {
                  * @default first_party
                  * @enum {unknown}
                  */
-                data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
+                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
                 /** @description e.g. "ERP export 2026-11" */
                 label?: string;
             };
@@ -3961,13 +3965,13 @@ export interface components {
              * @description accept rows whose stray quotes the reader repaired, or whose number of fields differs from the header
              * @default false
              */
-            lenient: boolean;
+            lenient?: boolean;
             /**
              * @description reject: a row whose email, phone or tax id is invalid is rejected with the reason. flag: the row is imported, the raw value kept (not normalised, never an upsert key) and flagged on the record. Other invalid values still reject the row. Only admins and owners may choose flag (403 naming /invalid_values otherwise). Independent of lenient, which is about the file's shape.
              * @default reject
              * @enum {unknown}
              */
-            invalid_values: "reject" | "flag";
+            invalid_values?: "reject" | "flag";
             /** @description fields filled with the same value on every row: key a target as in columns (a built-in field, custom.<key>, tags, full_name), value the text as a cell of the file would hold it (e.g. {"tags": "fiera-2026, vip", "city": "Milano"}). A constant fills a field no column fills, except tags: constant tags are added to those of a tags column. Constants are never upsert keys. Their values are checked once, when the mapping is saved, with the validation of every write: an invalid one is a 422 naming /constants/<target>, not a rejection of every row. */
             constants?: {
                 [key: string]: string;
