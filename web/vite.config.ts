@@ -18,7 +18,13 @@ export default defineConfig({
       output: {
         // Libraries change less often than our code: one long-cached chunk for those the first
         // page needs. Libraries only lazy pages use (the list virtualiser) load with those pages.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/, tags: ['$initial'] }] },
+        // Each language but English (bundled) is one chunk of every feature's i18n/<lang>.json.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
+            { name: (id) => /\/i18n\/(it|es|pt)\.json$/.exec(id)?.[1] ?? null, debugName: 'i18n' },
+          ],
+        },
       },
     },
   },

@@ -1,11 +1,15 @@
-// Checks of the interface translations (src/i18n/*.json), shared by `npm run check-i18n`
-// and the unit tests:
-//  - every language file has exactly the same keys as every other;
+// Checks of the interface translations, shared by `npm run check-i18n` and the unit tests. The
+// strings are split by feature: every folder named i18n under src/ (src/app/i18n,
+// src/features/<feature>/i18n, ...) holds one file per language, and src/i18n/index.ts merges
+// them. Checked:
+//  - every i18n folder has exactly the four language files;
+//  - in each folder, every language file has exactly the same keys as every other;
+//  - no key is defined by two folders;
 //  - each translation uses the same {{placeholders}} as English;
 //  - no translation is empty;
 //  - every key the source code names literally (t('a.b'), labelKey: 'a.b') exists in English.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 export const LANGUAGES = ['en', 'it', 'es', 'pt'];
 
@@ -23,18 +27,21 @@ export function placeholders(text) {
   return [...String(text).matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 }
 
-/** Problems found comparing the language files; an empty list means they agree. */
-export function compareLanguages(files) {
+/**
+ * Problems found comparing the language files; an empty list means they agree. `label` names a
+ * language's file in the messages (default: the language).
+ */
+export function compareLanguages(files, label = (lang) => lang) {
   const problems = [];
   const flat = Object.fromEntries(Object.entries(files).map(([lang, json]) => [lang, flatten(json)]));
   const all = new Set(Object.values(flat).flatMap((f) => Object.keys(f)));
   for (const [lang, f] of Object.entries(flat)) {
     for (const key of all) {
-      if (!(key in f)) problems.push(`${lang}: missing key "${key}"`);
+      if (!(key in f)) problems.push(`${label(lang)}: missing key "${key}"`);
     }
     for (const [key, value] of Object.entries(f)) {
-      if (typeof value !== 'string') problems.push(`${lang}: "${key}" is not a string`);
-      else if (!value.trim()) problems.push(`${lang}: "${key}" is empty`);
+      if (typeof value !== 'string') problems.push(`${label(lang)}: "${key}" is not a string`);
+      else if (!value.trim()) problems.push(`${label(lang)}: "${key}" is empty`);
     }
   }
   const en = flat.en ?? {};
@@ -44,7 +51,7 @@ export function compareLanguages(files) {
       if (!(key in en)) continue;
       const want = placeholders(en[key]).join(',');
       const got = placeholders(value).join(',');
-      if (want !== got) problems.push(`${lang}: "${key}" has placeholders [${got}] but English has [${want}]`);
+      if (want !== got) problems.push(`${label(lang)}: "${key}" has placeholders [${got}] but English has [${want}]`);
     }
   }
   return problems;
@@ -87,12 +94,85 @@ export function checkUsedKeys(en, used) {
   return problems;
 }
 
-export function loadLanguages(dir) {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8'))]));
+/** The i18n folders under `srcDir`: [{ dir (relative to srcDir's parent), files: { lang: json }, problems }]. */
+export function loadBundles(srcDir) {
+  const bundles = [];
+  const visit = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (!statSync(path).isDirectory()) continue;
+      if (name === 'i18n' && readdirSync(path).some((f) => f.endsWith('.json'))) bundles.push(loadBundle(srcDir, path));
+      visit(path);
+    }
+  };
+  visit(srcDir);
+  return bundles;
+}
+
+function loadBundle(srcDir, path) {
+  const dir = relative(join(srcDir, '..'), path).split('\\').join('/');
+  const files = {};
+  const problems = [];
+  for (const name of readdirSync(path).filter((f) => f.endsWith('.json'))) {
+    const lang = name.slice(0, -'.json'.length);
+    if (!LANGUAGES.includes(lang)) problems.push(`${dir}/${name}: not a language of the interface (${LANGUAGES.join(', ')})`);
+  }
+  for (const lang of LANGUAGES) {
+    const file = join(path, `${lang}.json`);
+    try {
+      files[lang] = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      problems.push(e.code === 'ENOENT' ? `${dir}/${lang}.json is missing` : `${dir}/${lang}.json: ${e.message}`);
+    }
+  }
+  return { dir, files, problems };
+}
+
+/** Keys defined by more than one folder (the merge would keep only one of them). */
+export function duplicateKeys(bundles) {
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    const owner = new Map();
+    for (const b of bundles) {
+      for (const key of Object.keys(flatten(b.files[lang] ?? {}))) {
+        if (owner.has(key)) problems.push(`${lang}: "${key}" is in both ${owner.get(key)} and ${b.dir}`);
+        else owner.set(key, b.dir);
+      }
+    }
+  }
+  return problems;
+}
+
+/** {"a": {"b": "x"}} and {"a": {"c": "y"}} -> {"a": {"b": "x", "c": "y"}} (as src/i18n/index.ts merges). */
+export function mergeObjects(into, from) {
+  for (const [key, value] of Object.entries(from)) {
+    const have = into[key];
+    const isObject = (v) => v && typeof v === 'object' && !Array.isArray(v);
+    if (isObject(value) && isObject(have)) mergeObjects(have, value);
+    else into[key] = isObject(value) ? mergeObjects({}, value) : value;
+  }
+  return into;
+}
+
+/** Every language's folders merged: { lang: json }, as the interface loads them. */
+export function loadLanguages(srcDir) {
+  const bundles = loadBundles(srcDir);
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, bundles.reduce((out, b) => mergeObjects(out, b.files[lang] ?? {}), {})]),
+  );
 }
 
 /** Everything `npm run check-i18n` checks, for the web/ folder given. */
 export function checkAll(webDir) {
-  const files = loadLanguages(join(webDir, 'src', 'i18n'));
-  return [...compareLanguages(files), ...checkUsedKeys(files.en, keysUsedInSource(join(webDir, 'src')))];
+  const srcDir = join(webDir, 'src');
+  const bundles = loadBundles(srcDir);
+  const problems = [];
+  if (bundles.length === 0) problems.push('no i18n folders under src/');
+  for (const b of bundles) {
+    problems.push(...b.problems);
+    problems.push(...compareLanguages(b.files, (lang) => `${b.dir}/${lang}.json`));
+  }
+  problems.push(...duplicateKeys(bundles));
+  const en = loadLanguages(srcDir).en;
+  return [...problems, ...checkUsedKeys(en, keysUsedInSource(srcDir))];
 }

@@ -6,22 +6,13 @@
 //   (JSON pointer "/email" -> "email", "/members/0/user_id" -> "members.0.user_id").
 // - A 401 on any call tells the listeners (the session) that the sign-in has ended.
 
+import type { components } from './schema.gen';
+
 export const API_BASE = '/api/v1';
 
-export interface ProblemFieldError {
-  pointer: string;
-  detail: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  request_id?: string;
-  errors?: ProblemFieldError[];
-}
+/** An RFC 9457 problem as the server sends it (application/problem+json). */
+export type Problem = components['schemas']['Problem'];
+export type ProblemFieldError = NonNullable<Problem['errors']>[number];
 
 /** Status 0 is used for failures that never reached the server (offline, DNS, aborted). */
 export class ApiError extends Error {

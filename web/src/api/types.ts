@@ -1,118 +1,52 @@
-// Shapes of the server's JSON (see the server's GET /api/v1/openapi.json). Ids are strings,
-// timestamps are unix milliseconds.
+// Shapes of the server's JSON, named from the types generated from its OpenAPI document
+// (schema.gen.ts; `npm run gen:api`). Ids are strings, timestamps are unix milliseconds. The
+// constant lists are the values the UI offers (selects, translations); `satisfies` keeps them
+// within the document's enums.
+import type { components, paths } from './schema.gen';
 
-export const ROLES = ['owner', 'admin', 'manager', 'member', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export type Schemas = components['schemas'];
 
-export const SCOPES = ['none', 'own', 'team', 'all'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The JSON body of a path's response (`status` defaults to 200). */
+export type ResponseOf<
+  P extends keyof paths,
+  M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
+  S extends number = 200,
+> = paths[P][M] extends { responses: infer R }
+  ? S extends keyof R
+    ? R[S] extends { content: { 'application/json': infer T } }
+      ? T
+      : never
+    : never
+  : never;
 
-export const TEAM_KINDS = ['sales', 'marketing', 'service', 'it', 'interdisciplinary'] as const;
-export type TeamKind = (typeof TEAM_KINDS)[number];
+export type Role = Schemas['Role'];
+export const ROLES = ['owner', 'admin', 'manager', 'member', 'viewer'] as const satisfies readonly Role[];
 
-export const SALES_ROLES = ['hunter', 'farmer'] as const;
-export type SalesRole = (typeof SALES_ROLES)[number];
+export type Scope = Schemas['Scope'];
+export const SCOPES = ['none', 'own', 'team', 'all'] as const satisfies readonly Scope[];
+
+export type TeamKind = Schemas['Team']['kind'];
+export const TEAM_KINDS = ['sales', 'marketing', 'service', 'it', 'interdisciplinary'] as const satisfies readonly TeamKind[];
+
+export type SalesRole = NonNullable<Schemas['TeamMember']['sales_role']>;
+export const SALES_ROLES = ['hunter', 'farmer'] as const satisfies readonly SalesRole[];
 
 export type UnixMillis = number;
 
+/** A cursor page of any list (`?limit=&cursor=` -> {items, next_cursor}), as every list answers. */
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  language: string | null;
-  active: boolean;
-  created_at: UnixMillis;
-  updated_at: UnixMillis;
-}
-
-export interface Workspace {
-  id: string;
-  slug: string;
-  name: string;
-  default_language: string;
-  created_at: UnixMillis;
-}
-
-export interface RoleGrant {
-  role: Role;
-  read: Scope;
-  write: Scope;
-}
-
-export interface Me {
-  user: User | null;
-  workspace: Workspace;
-  role: Role;
-  auth: 'session' | 'api_key';
-  permissions: RoleGrant;
-  workspaces?: { id: string; slug: string; name: string; role: Role }[];
-  team_ids?: string[];
-  csrf_token?: string;
-  /** Set for a buyer's partner user (B2B2C): the buyer whose consumers they work on, and nothing else. */
-  partner_company_id?: string | null;
-  /** Buyers whose consumers were granted to this user or one of their teams. */
-  partition_ids?: string[];
-  /** The owner role: every buyer's consumers. */
-  all_partitions?: boolean;
-}
-
-export interface Hints {
-  version: string;
-  demo: { email: string; password: string } | null;
-}
-
-export interface LoginResponse {
-  user: User;
-  workspace: Workspace;
-  csrf_token: string;
-  token: string;
-  expires_at: UnixMillis;
-}
-
-export interface TeamMember {
-  user_id: string;
-  sales_role: SalesRole | null;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  description: string;
-  members: TeamMember[];
-  created_at: UnixMillis;
-  updated_at: UnixMillis;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  created_by_user_id: string | null;
-  created_at: UnixMillis;
-  last_used_at: UnixMillis | null;
-  revoked_at: UnixMillis | null;
-}
-
-export interface CreatedApiKey extends ApiKey {
-  token: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  occurred_at: UnixMillis;
-  actor: string;
-  actor_user_id: string | null;
-  actor_api_key_id?: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  ip: string | null;
-  detail: unknown;
-}
+export type User = Schemas['User'];
+export type Workspace = Schemas['Workspace'];
+export type RoleGrant = Schemas['RoleGrant'];
+export type Me = Schemas['Me'];
+export type Hints = ResponseOf<'/api/v1/auth/hints', 'get'>;
+export type LoginResponse = Schemas['LoginResult'];
+export type TeamMember = Schemas['TeamMember'];
+export type Team = Schemas['Team'];
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = ResponseOf<'/api/v1/api-keys', 'post', 201>;
+export type AuditEntry = Schemas['AuditEntry'];

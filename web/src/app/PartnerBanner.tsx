@@ -4,12 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { CustomerRecord } from '../features/customers/types';
 import { Icon } from '../ui/icons';
 
-interface BuyerRecord {
-  id: string;
-  fields: Record<string, unknown>;
-}
+type BuyerRecord = Pick<CustomerRecord, 'id' | 'fields'>;
 
 export function PartnerBanner({ companyId }: { companyId: string }) {
   const { t } = useTranslation();

@@ -1,16 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkAll, compareLanguages, flatten, placeholders } from '../../scripts/i18n-keys.mjs';
-import en from './en.json';
-import it_ from './it.json';
-import es from './es.json';
-import pt from './pt.json';
-import { toLanguage } from './index';
+import {
+  checkAll,
+  compareLanguages,
+  duplicateKeys,
+  flatten,
+  loadBundles,
+  loadLanguages,
+  placeholders,
+} from '../../scripts/i18n-keys.mjs';
+import { LANGUAGES, loadResources, mergeResources, toLanguage } from './index';
 import { KNOWN_ACTIONS } from '../features/settings/audit/AuditPage';
 import { ROLES, SCOPES, TEAM_KINDS, SALES_ROLES } from '../api/types';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const srcDir = join(webDir, 'src');
+// Every feature's i18n/<lang>.json merged, as the check reads them from disk.
+const { en, it: it_, es, pt } = loadLanguages(srcDir);
+
+describe('translation files per feature', () => {
+  it('are merged by the app into exactly what the check reads, for every language', async () => {
+    for (const lang of LANGUAGES) expect(await loadResources(lang)).toEqual(loadLanguages(srcDir)[lang]);
+  });
+
+  it('come from the app and every feature folder, each with its own keys', () => {
+    const dirs = loadBundles(srcDir).map((b) => b.dir);
+    expect(dirs).toContain('src/app/i18n');
+    for (const f of ['customers', 'duplicates', 'filters', 'home', 'imports', 'search', 'segments', 'settings']) {
+      expect(dirs).toContain(`src/features/${f}/i18n`);
+    }
+    const flat = flatten(en);
+    expect(flat['common.save']).toBeTruthy(); // src/app/i18n
+    expect(flat['imports.title']).toBeTruthy(); // src/features/imports/i18n
+    expect(duplicateKeys(loadBundles(srcDir))).toEqual([]);
+  });
+
+  it('merge deeply, later folders adding to earlier ones', () => {
+    const merged = mergeResources({
+      'b/i18n/en.json': { a: { c: 'y' }, d: 'z' },
+      'a/i18n/en.json': { a: { b: 'x' } },
+    });
+    expect(merged).toEqual({ a: { b: 'x', c: 'y' }, d: 'z' });
+  });
+
+  it('name the file that lacks a key and a key that two folders define', () => {
+    const label = (lang: string) => `src/features/x/i18n/${lang}.json`;
+    expect(compareLanguages({ en: { x: { a: 'A', b: 'B' } }, pt: { x: { a: 'Á' } } }, label)).toEqual([
+      'src/features/x/i18n/pt.json: missing key "x.b"',
+    ]);
+    const bundle = (dir: string, json: Record<string, unknown>) => ({
+      dir,
+      files: { en: json, it: json, es: json, pt: json },
+      problems: [],
+    });
+    expect(duplicateKeys([bundle('src/a/i18n', { k: { v: 'A' } }), bundle('src/b/i18n', { k: { v: 'B' } })])).toContain(
+      'en: "k.v" is in both src/a/i18n and src/b/i18n',
+    );
+  });
+});
 
 describe('translations', () => {
   it('have exactly the same keys, placeholders and no empty strings in en, it, es, pt', () => {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { fetchAll, useCursorPages } from '../../api/paging';
-import type { Page } from '../../api/types';
+import type { Page, ResponseOf } from '../../api/types';
 import { ENTITIES } from './schema';
 import type {
   CustomField,
@@ -95,7 +95,7 @@ export function useBuyerCompanies(enabled = true) {
 export function useCustomFields(entity: Entity) {
   return useQuery({
     queryKey: customFieldsKey(entity),
-    queryFn: ({ signal }) => api.get<{ items: CustomField[] }>(`/custom-fields/${entity}`, { signal }),
+    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/custom-fields/{entity}', 'get'>>(`/custom-fields/${entity}`, { signal }),
     select: (d) => d.items,
     staleTime: 60_000,
   });

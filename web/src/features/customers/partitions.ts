@@ -4,35 +4,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/paging';
-import type { UnixMillis } from '../../api/types';
+import type { Schemas } from '../../api/types';
 import type { CustomerRecord } from './types';
 
-export type GranteeKind = 'user' | 'team';
-
-export interface PartitionGrant {
-  grantee_kind: GranteeKind;
-  grantee_id: string;
-  grantee_name: string;
-  granted_by_user_id: string | null;
-  created_at: UnixMillis;
-}
-
-export interface PartitionPartner {
-  user_id: string;
-  display_name: string;
-  email: string;
-  created_at: UnixMillis;
-}
-
-export interface Partition {
-  buyer_company_id: string;
-  consumer_count: number;
-  consumers_visible: boolean;
-  /** Admins and owners only. */
-  grants?: PartitionGrant[];
-  /** Admins and owners only. */
-  partners?: PartitionPartner[];
-}
+/** `grants` and `partners`: admins and owners only. */
+export type Partition = Schemas['Partition'];
+export type PartitionGrant = NonNullable<Partition['grants']>[number];
+export type PartitionPartner = NonNullable<Partition['partners']>[number];
+export type GranteeKind = PartitionGrant['grantee_kind'];
 
 export const partitionKey = (companyId: string) => ['partition', companyId] as const;
 export const consumersKey = (companyId: string) => ['consumers', companyId] as const;

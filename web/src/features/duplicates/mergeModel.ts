@@ -60,7 +60,7 @@ export function mergeRequest(
   keep: 'left' | 'right',
   ids: { left: string; right: string },
   candidateId?: string,
-): { survivorId: string; request: MergeRequest } {
+): { survivorId: string; request: MergeRequest & { choices: Record<string, Side> } } {
   const choices: Record<string, Side> = {};
   for (const row of rows) {
     if (row.same) continue;

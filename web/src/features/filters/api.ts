@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { ResponseOf } from '../../api/types';
 import { ENTITIES } from '../customers/schema';
 import type { Entity } from '../customers/types';
 
@@ -25,7 +26,11 @@ export function useFilterCount(entity: Entity, filter: unknown, enabled = true, 
   const param = useDebounced(filterParam(filter), ms);
   return useQuery({
     queryKey: ['records', entity, 'count', param ?? ''],
-    queryFn: ({ signal }) => api.get<{ count: number }>(`/${ENTITIES[entity].path}/count`, { query: { filter: param }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<ResponseOf<'/api/v1/companies/count', 'get'>>(`/${ENTITIES[entity].path}/count`, {
+        query: { filter: param },
+        signal,
+      }),
     select: (d) => d.count,
     placeholderData: keepPreviousData,
     staleTime: 5_000,

@@ -212,7 +212,8 @@ export function splitList(text: string): string[] {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RELATIVE = /^(?:[+-]\d{1,6}[dwmy]|today|start_of_(?:week|month|year)(?:[+-]\d{1,6}[dwmy])?)$/;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Json = null | boolean | number | string | Json[] | JsonObject;
+type JsonObject = { [k: string]: Json };
 
 /** One operand as the API wants it, or undefined when the text is not (yet) a value. */
 export function operand(type: FilterType, text: string): Json | undefined {
@@ -239,7 +240,7 @@ export function operand(type: FilterType, text: string): Json | undefined {
 }
 
 /** The JSON of one condition, or null while it is incomplete. */
-export function conditionJson(c: ConditionNode, field: FilterField | undefined): Json | null {
+export function conditionJson(c: ConditionNode, field: FilterField | undefined): JsonObject | null {
   if (!field) return null;
   if (!OPS[field.type].includes(c.op)) return null;
   if (NO_VALUE_OPS.includes(c.op)) return { field: c.field, op: c.op };
@@ -261,11 +262,11 @@ export function conditionJson(c: ConditionNode, field: FilterField | undefined):
 
 export type FieldLookup = (name: string) => FilterField | undefined;
 
-function nodeJson(node: FilterNode, lookup: FieldLookup): Json | null {
+function nodeJson(node: FilterNode, lookup: FieldLookup): JsonObject | null {
   if (node.kind === 'condition') return conditionJson(node, lookup(node.field));
-  const parts = node.children.map((c) => nodeJson(c, lookup)).filter((j): j is Json => j !== null);
+  const parts = node.children.map((c) => nodeJson(c, lookup)).filter((j): j is JsonObject => j !== null);
   if (parts.length === 0) return null;
-  const inner: Json = parts.length === 1 && !node.negate ? parts[0] : { [node.join]: parts };
+  const inner: JsonObject = parts.length === 1 && !node.negate ? parts[0] : { [node.join]: parts };
   return node.negate ? { not: parts.length === 1 ? parts[0] : inner } : inner;
 }
 
@@ -273,7 +274,7 @@ function nodeJson(node: FilterNode, lookup: FieldLookup): Json | null {
  * The filter the API reads, or null when nothing is complete (no filter: every record). A root
  * with one condition is that condition alone; otherwise {"and": [...]} or {"or": [...]}.
  */
-export function toFilterJson(root: GroupNode, lookup: FieldLookup): Json | null {
+export function toFilterJson(root: GroupNode, lookup: FieldLookup): JsonObject | null {
   return nodeJson(root, lookup);
 }
 

@@ -21,6 +21,7 @@ import {
   FINISHED,
   rejectedCsvUrl,
   upsertKeys,
+  type UpsertKey,
   useCancelImport,
   useDryRun,
   useImportJob,
@@ -116,7 +117,7 @@ export function ImportWizardPage() {
   const [targets, setTargets] = useState<string[]>([]);
   const [dataKind, setDataKind] = useState<DataKind>('first_party');
   const [label, setLabel] = useState('');
-  const [matchOn, setMatchOn] = useState<string[] | null>(null);
+  const [matchOn, setMatchOn] = useState<UpsertKey[] | null>(null);
   const [flagInvalid, setFlagInvalid] = useState(false);
   const [defaultCountry, setDefaultCountry] = useState('');
   const [constants, setConstants] = useState<{ target: string; value: string }[]>([]);

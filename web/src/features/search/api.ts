@@ -2,26 +2,14 @@
 // prefixes first, then substrings and typos; results grouped by type.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { ResponseOf } from '../../api/types';
 
-export interface SearchHit {
-  type: 'company' | 'person' | 'interaction';
-  id: string;
-  title: string;
-  detail: string;
-  score: number;
-  /** Interactions: whom the note, call… is about. */
-  person_id?: string | null;
-  company_id?: string | null;
-}
+/** A hit; interactions have `person_id` / `company_id`: whom the note, call… is about. */
+export type SearchHit = SearchResponse['items'][number];
+export type SearchResponse = ResponseOf<'/api/v1/search', 'get'>;
 
-export interface SearchResponse {
-  query: string;
-  items: SearchHit[];
-  groups: { companies: SearchHit[]; people: SearchHit[]; interactions: SearchHit[] };
-}
-
-export const SEARCH_GROUPS = ['companies', 'people', 'interactions'] as const;
-export type SearchGroup = (typeof SEARCH_GROUPS)[number];
+export type SearchGroup = keyof SearchResponse['groups'];
+export const SEARCH_GROUPS = ['companies', 'people', 'interactions'] as const satisfies readonly SearchGroup[];
 
 export function useSearch(q: string, limit = 20) {
   const text = q.trim();

@@ -3,44 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../api/client';
 import { useCursorList, useCursorPages } from '../../api/paging';
-import type { UnixMillis } from '../../api/types';
-import type { CustomerRecord, Entity } from '../customers/types';
+import type { ResponseOf, Schemas } from '../../api/types';
+import type { CustomerRecord } from '../customers/types';
 
-export const SEGMENT_KINDS = ['b2b', 'b2c', 'mixed'] as const;
-export type SegmentKind = (typeof SEGMENT_KINDS)[number];
-export const SEGMENT_TYPES = ['dynamic', 'static'] as const;
-export type SegmentType = (typeof SEGMENT_TYPES)[number];
+export type SegmentKind = Schemas['Segment']['kind'];
+export const SEGMENT_KINDS = ['b2b', 'b2c', 'mixed'] as const satisfies readonly SegmentKind[];
+export type SegmentType = Schemas['Segment']['type'];
+export const SEGMENT_TYPES = ['dynamic', 'static'] as const satisfies readonly SegmentType[];
 
-export interface Segment {
-  id: string;
-  name: string;
-  description: string;
-  kind: SegmentKind;
-  entity_type: Entity;
-  type: SegmentType;
-  /** Dynamic segments: the filter (JSON filter language); null for static ones. */
-  filter: unknown;
-  owner_user_id: string | null;
-  created_at: UnixMillis;
-  updated_at: UnixMillis;
-  /** GET /segments/{id} only. */
-  member_count?: number;
-}
-
-export interface SegmentWrite {
-  name?: string;
-  description?: string;
-  kind?: SegmentKind;
-  entity_type?: Entity;
-  type?: SegmentType;
-  filter?: unknown;
-}
-
-export interface Snapshot {
-  day: string;
-  member_count: number;
-  taken_at: UnixMillis;
-}
+/** `filter`: dynamic segments' filter (JSON filter language), null for static ones; `member_count`: GET /segments/{id} only. */
+export type Segment = Schemas['Segment'];
+export type SegmentWrite = Schemas['SegmentWrite'];
+export type Snapshot = Schemas['SegmentSnapshot'];
 
 export const segmentsKey = ['segments'] as const;
 const one = (id: string) => `/segments/${encodeURIComponent(id)}`;
@@ -60,7 +34,7 @@ export function useSegment(id: string) {
 export function useSegmentCount(id: string) {
   return useQuery({
     queryKey: [...segmentsKey, 'count', id],
-    queryFn: ({ signal }) => api.get<{ count: number }>(`${one(id)}/count`, { signal }),
+    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/segments/{id}/count', 'get'>>(`${one(id)}/count`, { signal }),
     select: (d) => d.count,
   });
 }
@@ -72,7 +46,7 @@ export function useSegmentMembers(id: string, limit = 100) {
 export function useSegmentHistory(id: string) {
   return useQuery({
     queryKey: [...segmentsKey, 'history', id],
-    queryFn: ({ signal }) => api.get<{ items: Snapshot[] }>(`${one(id)}/history`, { signal }),
+    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/segments/{id}/history', 'get'>>(`${one(id)}/history`, { signal }),
     select: (d) => d.items,
   });
 }
@@ -112,7 +86,7 @@ export function useDeleteSegment(id: string) {
 export function useAddMembers(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
-    mutationFn: (ids: string[]) => api.post<{ added: number }>(`${one(id)}/members`, { ids }),
+    mutationFn: (ids: string[]) => api.post<ResponseOf<'/api/v1/segments/{id}/members', 'post'>>(`${one(id)}/members`, { ids }),
     onSuccess: invalidate,
   });
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import { SCOPES, type Role, type RoleGrant, type Scope } from '../../../api/types';
+import { SCOPES, type ResponseOf, type Role, type RoleGrant, type Scope } from '../../../api/types';
 import { meKey, useSession } from '../../../auth/session';
 import { can } from '../../../auth/permissions';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
@@ -16,7 +16,10 @@ export function RolesPage() {
   const { t } = useTranslation();
   const me = useSession();
   const qc = useQueryClient();
-  const roles = useQuery({ queryKey: rolesKey, queryFn: ({ signal }) => api.get<{ items: RoleGrant[] }>('/roles', { signal }) });
+  const roles = useQuery({
+    queryKey: rolesKey,
+    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/roles', 'get'>>('/roles', { signal }),
+  });
   const canEdit = can(me, 'roles.edit');
   const [draft, setDraft] = useState<Draft>({});
   const [rowErrors, setRowErrors] = useState<Partial<Record<Role, unknown>>>({});

@@ -1,16 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { fetchAll, useCursorList } from '../../../api/paging';
-import type { Team, TeamKind, TeamMember } from '../../../api/types';
+import type { Schemas, Team } from '../../../api/types';
 
 export const teamsKey = ['teams'] as const;
 
-export interface TeamInput {
-  name: string;
-  kind: TeamKind;
-  description?: string;
-  members: TeamMember[];
-}
+export type TeamInput = Schemas['TeamInput'];
 
 export function useTeamsList() {
   return useCursorList<Team>([...teamsKey, 'list'], '/teams');

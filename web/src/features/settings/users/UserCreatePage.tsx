@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/types';
 import { useSession } from '../../../auth/session';
 import { assignableRoles, can } from '../../../auth/permissions';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
+import { isLanguage, LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
 import { Alert, ProblemAlert } from '../../../ui/Alert';
 import { SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
 import { fieldError } from '../../../ui/errors';
@@ -29,7 +29,7 @@ export function UserCreatePage() {
     e.preventDefault();
     // Send what was typed as it is: the server validates and says what is wrong, field by field.
     const body: NewUser = { email: form.email.trim(), display_name: form.display_name.trim(), role: form.role };
-    if (form.language) body.language = form.language;
+    if (isLanguage(form.language)) body.language = form.language;
     if (form.password) body.password = form.password;
     create.mutate(body, {
       onSuccess: (user) =>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../../api/types';
 import { useSession } from '../../../auth/session';
 import { assignableRoles, can } from '../../../auth/permissions';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
+import { isLanguage, LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { Alert, Loading, ProblemAlert } from '../../../ui/Alert';
 import { CheckboxField, SelectField, TextField, useFocusFirstInvalid } from '../../../ui/fields';
@@ -74,7 +74,7 @@ function UserEditForm({ user }: { user: User }) {
     if (form.display_name !== base.display_name) changes.display_name = form.display_name.trim();
     if (form.role !== base.role) changes.role = form.role;
     if (form.active !== base.active) changes.active = form.active;
-    if (form.language && form.language !== (base.language ?? '')) changes.language = form.language;
+    if (isLanguage(form.language) && form.language !== (base.language ?? '')) changes.language = form.language;
     if (form.password) changes.password = form.password;
     if (Object.keys(changes).length === 0) {
       setSaved(true);

@@ -1,23 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { fetchAll, useCursorList } from '../../../api/paging';
-import type { Role, User } from '../../../api/types';
+import type { Schemas, User } from '../../../api/types';
 import { updateMeUser } from '../../../auth/session';
 
 export const usersKey = ['users'] as const;
 
-export interface NewUser {
-  email: string;
-  display_name: string;
-  role: Role;
-  language?: string;
-  password?: string;
-}
+export type NewUser = Schemas['UserCreate'];
 
-export type UserChanges = Partial<Pick<User, 'display_name' | 'role' | 'active'>> & {
-  language?: string;
-  password?: string;
-};
+export type UserChanges = Schemas['UserPatch'];
 
 export function useUsersList() {
   return useCursorList<User>([...usersKey, 'list'], '/users');
