@@ -21,6 +21,7 @@
 #        RAPPORT_BENCH_PEOPLE / RAPPORT_BENCH_COMPANIES   sizes (default 1000000 / 100000)
 #        RAPPORT_BENCH_BACKENDS  "sqlite postgres" (default), or one of them
 #        RAPPORT_BENCH_WEB=false skips the browser measurement
+#        RAPPORT_BENCH_BINARY=PATH  measure that binary instead of building build/rapport
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
@@ -36,8 +37,13 @@ VERDICT_CONNECTIONS=4
 SIZE_TAG="${PEOPLE}p-${COMPANIES}c"
 
 command -v wrk >/dev/null || { echo "wrk is missing: run scripts/install-deps.sh" >&2; exit 1; }
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j2 --target rapport >/dev/null
+# RAPPORT_BENCH_BINARY: measure that binary instead of building build/rapport (e.g. a copy
+# of an earlier build, to compare before and after a change in the same conditions).
+RAPPORT=${RAPPORT_BENCH_BINARY:-build/rapport}
+if [[ -z "${RAPPORT_BENCH_BINARY:-}" ]]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j2 --target rapport >/dev/null
+fi
 if [[ $WEB == true ]]; then
   (cd web && { [[ -d node_modules ]] || npm ci --no-audit --no-fund >/dev/null; } && npm run build >/dev/null)
 fi
@@ -97,7 +103,7 @@ prepare_database() {
 
 generate() {  # generate <url> <report file>
   echo "generating $PEOPLE people and $COMPANIES companies into ${1%%:*} (load $(load)); this takes minutes" >&2
-  build/rapport bench-data --people "$PEOPLE" --companies "$COMPANIES" --workspace bench --email "$OWNER_EMAIL" \
+  "$RAPPORT" bench-data --people "$PEOPLE" --companies "$COMPANIES" --workspace bench --email "$OWNER_EMAIL" \
     --password "$OWNER_PASSWORD" --database "$1" --log-level warn | tee "$2" >&2
 }
 
@@ -144,10 +150,10 @@ measure() {
   local backend=$1 db
   db=$(prepare_database "$backend")
   [[ $backend == postgres ]] && PG_STARTED=1
-  TOKEN=$(build/rapport admin create-api-key --workspace bench --name "bench $(date +%s)" --role admin \
+  TOKEN=$("$RAPPORT" admin create-api-key --workspace bench --name "bench $(date +%s)" --role admin \
     --database "$db" --log-level warn | tail -1)
   : >"$TMP/serve.out"
-  build/rapport serve --listen 127.0.0.1:0 --database "$db" --demo=false --access-log=false --log-level warn \
+  "$RAPPORT" serve --listen 127.0.0.1:0 --database "$db" --demo=false --access-log=false --log-level warn \
     --web-root web/dist >"$TMP/serve.out" 2>"$TMP/serve.err" &
   RAPPORT_PID=$!
   for _ in $(seq 1 600); do grep -q "listening" "$TMP/serve.out" 2>/dev/null && break; sleep 0.1; done

@@ -6,6 +6,7 @@
 #
 # Usage: bench/http_load.sh [seconds per run, default 10]
 # Env:   RAPPORT_BENCH_ACCESS_LOG=true|false (default true: the server's default setting)
+#        RAPPORT_BENCH_BINARY=PATH  measure that binary instead of building build/rapport
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
@@ -15,8 +16,13 @@ WRK_THREADS=2
 
 command -v wrk >/dev/null || { echo "wrk is missing: run scripts/install-deps.sh" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is missing: run scripts/install-deps.sh" >&2; exit 1; }
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j2 --target rapport >/dev/null
+# RAPPORT_BENCH_BINARY: measure that binary instead of building build/rapport (e.g. a copy
+# of an earlier build, to compare before and after a change in the same conditions).
+RAPPORT=${RAPPORT_BENCH_BINARY:-build/rapport}
+if [[ -z "${RAPPORT_BENCH_BINARY:-}" ]]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j2 --target rapport >/dev/null
+fi
 
 TMP=$(mktemp -d /tmp/rapport-bench.XXXXXX)
 cleanup() {
@@ -27,12 +33,12 @@ cleanup() {
 trap cleanup EXIT
 
 DB="sqlite:$TMP/rapport.db"
-build/rapport admin bootstrap --workspace bench --email bench@rapport.test --password 'bench password 1' \
+"$RAPPORT" admin bootstrap --workspace bench --email bench@rapport.test --password 'bench password 1' \
   --database "$DB" --log-level warn >/dev/null
-TOKEN=$(build/rapport admin create-api-key --workspace bench --name load --role member --database "$DB" \
+TOKEN=$("$RAPPORT" admin create-api-key --workspace bench --name load --role member --database "$DB" \
   --log-level warn | tail -1)
 
-build/rapport serve --listen 127.0.0.1:0 --database "$DB" --demo=false --access-log="$ACCESS_LOG" \
+"$RAPPORT" serve --listen 127.0.0.1:0 --database "$DB" --demo=false --access-log="$ACCESS_LOG" \
   --log-level warn >"$TMP/serve.out" 2>"$TMP/serve.err" &
 RAPPORT_PID=$!
 for _ in $(seq 1 100); do grep -q "listening" "$TMP/serve.out" 2>/dev/null && break; sleep 0.1; done

@@ -49,9 +49,12 @@
 #include <vector>
 
 #include "app/services.hpp"
+#include "domain/customers/customer_service.hpp"
 #include "domain/customers/phone.hpp"
+#include "domain/identity/identity_service.hpp"
 #include "domain/imports/csv_reader.hpp"
 #include "domain/imports/import_mapping.hpp"
+#include "domain/imports/import_service.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -296,7 +299,8 @@ Workspace open_workspace(const std::string& url) {
         std::fprintf(stderr, "open: %s\n", services.error().detail.c_str());
         std::exit(1);
     }
-    auto boot = (*services)->identity().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
+    auto boot =
+        (*services)->get<domain::IdentityService>().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
     if (!boot) {
         std::fprintf(stderr, "bootstrap: %s\n", boot.error().detail.c_str());
         std::exit(1);
@@ -320,7 +324,8 @@ Workspace open_workspace(const std::string& url) {
     ltv.label = "Lifetime value";
     ltv.type = FieldType::Number;
     for (const auto& def : {tier, ltv}) {
-        if (auto made = (*services)->customers().create_custom_field(owner, def, ""); !made) {
+        if (auto made = (*services)->get<domain::customers::CustomerService>().create_custom_field(owner, def, "");
+            !made) {
             std::fprintf(stderr, "custom field: %s\n", made.error().detail.c_str());
             std::exit(1);
         }

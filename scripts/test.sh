@@ -51,7 +51,7 @@ run_ctest build '^api$' RAPPORT_TEST_BACKEND=postgres
 
 if [[ -f web/package.json ]]; then
   echo "== web UI: build, unit tests, language files"
-  (cd web && npm run --silent build && npm run --silent check-i18n)
+  (cd web && npm run --silent build && npm run --silent check-i18n && npm run --silent check:api)
   set +e
   (cd web && npm run --silent test) 2>&1 | tee "$TMP/vitest.log"
   vitest_status=${PIPESTATUS[0]}

@@ -9,6 +9,8 @@
 
 #include "app/demo/demo_data.hpp"
 #include "app/demo/demo_generator.hpp"
+#include "domain/customers/customer_service.hpp"
+#include "domain/identity/identity_service.hpp"
 #include "storage/batch_sql.hpp"
 #include "storage/transaction.hpp"
 
@@ -193,8 +195,8 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
     if (options.companies < 1 || options.people < 0 || options.batch < 1) {
         return fail(Error::field("--companies", "companies ≥ 1, people ≥ 0, batch ≥ 1"));
     }
-    auto boot = RAPPORT_TRY(
-        services.get<domain::IdentityService>().bootstrap(options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
+    auto boot = RAPPORT_TRY(services.get<domain::IdentityService>().bootstrap(options.workspace, options.owner_email,
+                                                                              options.owner_password, "Bench Owner"));
     const Id ws = boot.workspace.workspace_id;
     const demo::Staff staff = RAPPORT_TRY(demo::create_staff(services, ws));
 

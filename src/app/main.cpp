@@ -17,6 +17,7 @@
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
+#include "domain/identity/identity_service.hpp"
 #include "domain/identity/validation.hpp"
 #include "storage/migrations.hpp"
 

@@ -16,10 +16,11 @@ export const OUTPUT = join(webDir, 'src', 'api', 'schema.gen.ts');
 
 /**
  * Where the document comes from when no argument is given: { file } (relative to web/) or
- * { command: [program, ...args] } (run in web/, the document on its standard output).
- * Once the server prints the assembled document: { command: ['../build/rapport', 'openapi'] }.
+ * { command: [program, ...args] } (run in web/, the document on its standard output): the
+ * document the server serves, assembled from the base and each area's fragment, which the
+ * built binary prints (scripts/build.sh and the test command build it before the web UI).
  */
-export const DEFAULT_INPUT = { file: '../src/api/openapi.json' };
+export const DEFAULT_INPUT = { command: ['../build/rapport', 'openapi'] };
 
 async function readStdin() {
   // Not readFileSync(0): a pipe through npm can be non-blocking (EAGAIN).

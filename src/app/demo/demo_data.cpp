@@ -6,6 +6,10 @@
 #include <array>
 
 #include "app/demo/demo_generator.hpp"
+#include "domain/customers/customer_service.hpp"
+#include "domain/identity/identity_service.hpp"
+#include "domain/partitions/partition_service.hpp"
+#include "domain/teams/team_service.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app::demo {
@@ -181,7 +185,8 @@ Result<Staff> create_staff(Services& services, Id ws) {
 }
 
 Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
-    auto boot = RAPPORT_TRY(services.get<domain::IdentityService>().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
+    auto boot = RAPPORT_TRY(
+        services.get<domain::IdentityService>().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
     const Id ws = boot.workspace.workspace_id;
     const Staff staff = RAPPORT_TRY(create_staff(services, ws));
     const auto op = domain::IdentityService::operator_principal(ws);
@@ -197,8 +202,8 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         if (!c.buyer_kind) continue;
         if (!first_buyer) first_buyer = c.company_id;
         for (std::size_t team : {std::size_t{2}, std::size_t{3}}) {
-            RAPPORT_CHECK(services.get<domain::partitions::PartitionService>().grant(op, c.company_id, domain::partitions::GranteeKind::Team,
-                                                      staff.team_ids[team], ""));
+            RAPPORT_CHECK(services.get<domain::partitions::PartitionService>().grant(
+                op, c.company_id, domain::partitions::GranteeKind::Team, staff.team_ids[team], ""));
         }
     }
     if (first_buyer) {
@@ -209,7 +214,8 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         in.language = "pt";
         in.password = kOwnerPassword;
         auto partner = RAPPORT_TRY(services.get<domain::IdentityService>().create_user(op, in, ""));
-        RAPPORT_CHECK(services.get<domain::partitions::PartitionService>().add_partner(op, *first_buyer, partner.user_id, ""));
+        RAPPORT_CHECK(
+            services.get<domain::partitions::PartitionService>().add_partner(op, *first_buyer, partner.user_id, ""));
     }
 
     DemoReport r;

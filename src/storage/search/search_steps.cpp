@@ -1,6 +1,7 @@
 #include "storage/search/search_steps.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/latin_fold.hpp"
 

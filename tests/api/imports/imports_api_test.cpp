@@ -9,6 +9,7 @@
 #include "api/imports/import_client.hpp"
 #include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
+#include "domain/imports/import_service.hpp"
 
 namespace rapport::testing {
 
@@ -530,7 +531,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
 
     auto services = app::Services::open(server->database_url());
     ASSERT_TRUE(services) << services.error().detail;
-    auto& imports = (*services)->imports();
+    auto& imports = (*services)->get<domain::imports::ImportService>();
     Id workspace_id = 0;
     std::int64_t people = 0;
     {
@@ -604,7 +605,7 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
         ASSERT_TRUE(lease);
         ASSERT_TRUE((*lease)->execute("UPDATE imports SET heartbeat_at = 0 WHERE import_id = $1", {*parse_id(id)}));
     }
-    auto& imports = (*services)->imports();
+    auto& imports = (*services)->get<domain::imports::ImportService>();
     const auto actor = domain::IdentityService::operator_principal(workspace_id);
     auto stale = imports.get(actor, *parse_id(id));
     ASSERT_TRUE(stale) << stale.error().detail;

@@ -10,6 +10,7 @@
 #include "api/api_fixture.hpp"
 #include "app/segment_snapshots.hpp"
 #include "app/services.hpp"
+#include "domain/segments/segment_service.hpp"
 
 namespace rapport::testing {
 
@@ -289,7 +290,7 @@ TEST_F(SegmentsApiTest, TheBackgroundPassSnapshotsSegmentsThatLackTodaysSnapshot
     auto services = app::Services::open(server_->database_url());
     ASSERT_TRUE(services) << services.error().detail;
     {
-        app::SegmentSnapshotTimer timer((*services)->segments());
+        app::SegmentSnapshotTimer timer((*services)->get<domain::segments::SegmentService>());
         timer.start();
         for (int i = 0; i < 200 && timer.passes() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
         EXPECT_EQ(timer.passes(), 1);
