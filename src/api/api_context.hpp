@@ -7,7 +7,7 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/identity_service.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_parts.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
@@ -29,7 +29,7 @@ struct ApiContext {
     domain::privacy::PrivacyService& privacy;
     domain::segments::SegmentService& segments;
     domain::partitions::PartitionService& partitions;
-    domain::imports::ImportService& imports;
+    domain::imports::ImportParts imports;
     domain::duplicates::DuplicateService& duplicates;
     domain::AuditRepository& audit;
     storage::Database& database;

@@ -44,10 +44,13 @@ Services::Services(std::unique_ptr<storage::Database> db)
       partitions_(partition_repo_, customers_, identity_, teams_, clock_),
       duplicates_(duplicate_repo_, customer_repo_, customers_, identity_, clock_, &statistics_),
       import_repo_(*db_),
-      imports_(import_repo_, customers_, clock_, {}, &statistics_) {
+      import_uploads_(import_repo_, customers_, clock_),
+      import_mapper_(import_repo_, import_repo_, customers_, clock_),
+      import_rejections_(import_repo_, import_repo_),
+      import_runner_(import_repo_, import_repo_, import_mapper_, customers_, clock_, {}, &statistics_) {
     // Imported rows are checked for duplicates batch by batch; a failed check leaves the
     // pairs to the next scan and never fails the import.
-    imports_.set_batch_observer(
+    import_runner_.set_batch_observer(
         [this](Id workspace_id, domain::customers::EntityType type, const std::vector<Id>& ids) {
             if (auto st = duplicates_.check_records(workspace_id, type, ids); !st) {
                 spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);

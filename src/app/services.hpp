@@ -8,7 +8,7 @@
 #include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/identity/login_throttle.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_parts.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
 #include "domain/search/search_service.hpp"
@@ -47,7 +47,9 @@ public:
     domain::privacy::PrivacyService& privacy() { return privacy_; }
     domain::segments::SegmentService& segments() { return segments_; }
     domain::partitions::PartitionService& partitions() { return partitions_; }
-    domain::imports::ImportService& imports() { return imports_; }
+    domain::imports::ImportParts imports() {
+        return {import_uploads_, import_mapper_, import_runner_, import_rejections_};
+    }
     domain::duplicates::DuplicateService& duplicates() { return duplicates_; }
     domain::IdentityRepository& identity_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
@@ -80,10 +82,13 @@ private:
     domain::segments::SegmentService segments_;
     domain::partitions::PartitionService partitions_;
     domain::duplicates::DuplicateService duplicates_;
-    // Last, so it is destroyed first: its worker stops (see import_service.hpp) while the
-    // database and the services it uses still exist.
     storage::SqlImportRepository import_repo_;
-    domain::imports::ImportService imports_;
+    domain::imports::ImportUploads import_uploads_;
+    domain::imports::ImportMapper import_mapper_;
+    domain::imports::ImportRejections import_rejections_;
+    // Last, so it is destroyed first: its worker stops (see import_runner.hpp) while the
+    // database and the services it uses still exist.
+    domain::imports::ImportRunner import_runner_;
 };
 
 }  // namespace rapport::app
