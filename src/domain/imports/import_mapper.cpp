@@ -13,10 +13,7 @@ using customers::EntityType;
 using nlohmann::json;
 
 Result<ImportMapping> ImportMapper::mapping_of(const Principal& actor, const ImportJob& job) {
-    if (!job.mapping_json) {
-        return fail(Error::conflict("map the file's columns first (PUT /api/v1/imports/" + id_to_string(job.import_id) +
-                                    "/mapping)"));
-    }
+    if (!job.mapping_json) return fail(Error::conflict("map the file's columns first"));
     const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, job.entity_type));
     const auto stored = json::parse(*job.mapping_json, nullptr, false);
     // Checked again: a custom field may have been removed since the mapping was accepted.

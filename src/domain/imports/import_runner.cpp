@@ -59,9 +59,7 @@ Result<ImportJob> ImportRunner::get(const Principal& actor, Id import_id) {
 Result<ImportJob> ImportRunner::start(const Principal& actor, Id import_id) {
     auto job = RAPPORT_TRY(get(actor, import_id));
     switch (job.status) {
-        case ImportStatus::Uploaded:
-            return fail(Error::conflict("map the file's columns first (PUT /api/v1/imports/" + id_to_string(import_id) +
-                                        "/mapping)"));
+        case ImportStatus::Uploaded: return fail(Error::conflict("map the file's columns first"));
         case ImportStatus::Running:
             return fail(Error::conflict(
                 "the import is already running; if the server running it stopped, it shows as failed once it has "
