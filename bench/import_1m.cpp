@@ -21,7 +21,7 @@
 //    (already split, not validated). Only the inserts and commits are timed. The same
 //    inserts into the product's schema (migrated: its indexes and its search triggers) are
 //    printed for information ("raw, product schema").
-// 3. End to end, through ImportService (not over HTTP): the timer runs from reading the
+// 3. End to end, through the parts of domain/imports (not over HTTP): the timer runs from reading the
 //    file through upload (sniff, transcode, count, store), mapping, start, to the job's
 //    completion (every batch committed). Rows/s = data rows of the file / seconds.
 // 4. With --stages, each stage of the import alone over the whole file, single-threaded:
@@ -54,7 +54,7 @@
 #include "domain/identity/identity_service.hpp"
 #include "domain/imports/csv_reader.hpp"
 #include "domain/imports/import_mapping.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_parts.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -361,7 +361,7 @@ struct EndToEnd {
 };
 
 EndToEnd import_file(Workspace& w, const std::string& csv_path) {
-    auto& imports = w.services->get<domain::imports::ImportService>();
+    auto imports = w.services->get<domain::imports::ImportParts>();
     EndToEnd out;
     const double cpu_start = cpu_seconds();
     const auto start = Clock::now();
@@ -372,15 +372,16 @@ EndToEnd import_file(Workspace& w, const std::string& csv_path) {
         s << in.rdbuf();
         bytes = s.str();
     }
-    auto up = must(imports.upload(w.owner, domain::customers::EntityType::Person, "people.csv", bytes), "upload");
+    auto up =
+        must(imports.uploads.upload(w.owner, domain::customers::EntityType::Person, "people.csv", bytes), "upload");
     bytes.clear();
     bytes.shrink_to_fit();
     out.upload_seconds = seconds_since(start);
     const Id id = up.job.import_id;
-    must(imports.set_mapping(w.owner, id, mapping_request()), "mapping");
-    must(imports.start(w.owner, id), "start");
+    must(imports.mapper.set_mapping(w.owner, id, mapping_request()), "mapping");
+    must(imports.runner.start(w.owner, id), "start");
     for (;;) {
-        out.job = must(imports.get(w.owner, id), "progress");
+        out.job = must(imports.runner.get(w.owner, id), "progress");
         if (out.job.status != domain::imports::ImportStatus::Running) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -583,7 +584,7 @@ int main(int argc, char** argv) {
     const double rate = static_cast<double>(rows) / e2e.seconds;
     const std::int64_t stored = count_people(w);
     std::printf(
-        "end to end (ImportService: read file, upload, mapping, run to completion): %.2f s (upload %.2f s) "
+        "end to end (domain/imports: read file, upload, mapping, run to completion): %.2f s (upload %.2f s) "
         "%10.0f rows/s\n",
         e2e.seconds, e2e.upload_seconds, rate);
     std::printf("  CPU time of the import: %.2f s (%.1f us per row, all threads)\n", e2e.cpu_seconds,

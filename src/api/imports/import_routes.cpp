@@ -1,13 +1,13 @@
 // CSV imports of companies and people: upload, mapping, dry run, background run with
-// progress, cancel, and the rejected rows as CSV. The work happens in ImportService; start
-// only queues it (docs/adr/0002-threading.md).
+// progress, cancel, and the rejected rows as CSV. The work happens in the parts of
+// domain/imports (import_parts.hpp); start only queues it (docs/adr/0002-threading.md).
 #include "api/imports/imports_api.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
 #include "api/request_auth.hpp"
 #include "domain/imports/csv_sniffer.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_parts.hpp"
 
 namespace rapport::api {
 
@@ -25,7 +25,7 @@ json import_json(ImportApi& api, const domain::Principal& principal, const Impor
     if (j.mapping_json) {
         // Shown as stored; a mapping that no longer parses (a custom field was removed) is
         // shown raw, and start or dry-run say what is wrong with it.
-        auto parsed = api.imports.mapping_of(principal, j);
+        auto parsed = api.imports.mapper.mapping_of(principal, j);
         mapping = parsed ? mapping_to_view_json(*parsed) : json::parse(*j.mapping_json, nullptr, false);
     }
     const bool done = j.status == ImportStatus::Completed;
@@ -95,7 +95,7 @@ void register_import_routes(http::Router& router, ImportApi& api) {
         if (!type) return fail(Error::field("?entity", "say what the file holds: entity=company or entity=person"));
         RAPPORT_CHECK(check_upload_type(ctx));
         const std::string filename(ctx.query.get("filename").value_or("import.csv"));
-        auto result = RAPPORT_TRY(api.imports.upload(principal, *type, filename, ctx.request.body()));
+        auto result = RAPPORT_TRY(api.imports.uploads.upload(principal, *type, filename, ctx.request.body()));
         json out = import_json(api, principal, result.job);
         out["sample_rows"] = result.sample_rows;
         json suggestions = json::array();
@@ -116,21 +116,21 @@ void register_import_routes(http::Router& router, ImportApi& api) {
     router.add(http::Verb::get, "/api/v1/imports/{id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
-        return ok_json(import_json(api, principal, RAPPORT_TRY(api.imports.get(principal, id))));
+        return ok_json(import_json(api, principal, RAPPORT_TRY(api.imports.runner.get(principal, id))));
     });
     router.add(http::Verb::put, "/api/v1/imports/{id}/mapping",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
                    auto body = RAPPORT_TRY(JsonBody::parse(ctx));
-                   auto job = RAPPORT_TRY(api.imports.set_mapping(principal, id, body.document()));
+                   auto job = RAPPORT_TRY(api.imports.mapper.set_mapping(principal, id, body.document()));
                    return ok_json(import_json(api, principal, job));
                });
     router.add(http::Verb::post, "/api/v1/imports/{id}/dry-run",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
-                   auto report = RAPPORT_TRY(api.imports.dry_run(principal, id));
+                   auto report = RAPPORT_TRY(api.imports.mapper.dry_run(principal, id));
                    json rejected = json::array();
                    for (const auto& r : report.rejected_rows) rejected.push_back(rejected_json(r));
                    json flagged = json::array();
@@ -150,7 +150,7 @@ void register_import_routes(http::Router& router, ImportApi& api) {
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
-                   auto job = RAPPORT_TRY(api.imports.start(principal, id));
+                   auto job = RAPPORT_TRY(api.imports.runner.start(principal, id));
                    auto res = ok_json(import_json(api, principal, job), http::HttpStatus::accepted);
                    res.set(http::beast_http::field::location, "/api/v1/imports/" + id_to_string(id));
                    return res;
@@ -159,13 +159,13 @@ void register_import_routes(http::Router& router, ImportApi& api) {
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
-                   return ok_json(import_json(api, principal, RAPPORT_TRY(api.imports.cancel(principal, id))));
+                   return ok_json(import_json(api, principal, RAPPORT_TRY(api.imports.runner.cancel(principal, id))));
                });
     router.add(http::Verb::get, "/api/v1/imports/{id}/rejected.csv",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
-                   auto csv = RAPPORT_TRY(api.imports.rejected_csv(principal, id));
+                   auto csv = RAPPORT_TRY(api.imports.rejections.csv(principal, id));
                    auto res = http::make_response(http::HttpStatus::ok, std::move(csv), "text/csv; charset=utf-8");
                    res.set(http::beast_http::field::content_disposition,
                            "attachment; filename=\"import-" + id_to_string(id) + "-rejected.csv\"");

@@ -7,7 +7,7 @@
 #include "api/imports/imports_api.hpp"
 #include "app/area_module.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_parts.hpp"
 #include "storage/imports/sql_import_repository.hpp"
 
 namespace rapport::generated {
@@ -25,31 +25,44 @@ public:
     std::string_view openapi_fragment() const override { return generated::openapi_imports(); }
 
     void build(ModuleContext& ctx) override {
+        auto& customers = ctx.services.get<domain::customers::CustomerService>();
         repo_.emplace(ctx.database);
-        imports_.emplace(*repo_, ctx.services.get<domain::customers::CustomerService>(), ctx.clock,
-                         domain::imports::ImportServiceOptions{}, &ctx.statistics);
+        uploads_.emplace(*repo_, customers, ctx.clock);
+        mapper_.emplace(*repo_, *repo_, customers, ctx.clock);
+        rejections_.emplace(*repo_, *repo_);
+        runner_.emplace(*repo_, *repo_, *mapper_, customers, ctx.clock, domain::imports::ImportOptions{},
+                        &ctx.statistics);
         // Imported rows are checked for duplicates batch by batch; a failed check leaves the
         // pairs to the next scan and never fails the import.
         auto& duplicates = ctx.services.get<domain::duplicates::DuplicateService>();
-        imports_->set_batch_observer(
-            [&duplicates](Id workspace_id, domain::customers::EntityType type, const std::vector<Id>& ids) {
-                if (auto st = duplicates.check_records(workspace_id, type, ids); !st) {
-                    spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
-                }
-            });
-        ctx.services.provide<domain::imports::ImportService>(*imports_);
+        runner_->set_batch_observer([&duplicates](Id workspace_id, domain::customers::EntityType type,
+                                                  const std::vector<Id>& ids) {
+            if (auto st = duplicates.check_records(workspace_id, type, ids); !st) {
+                spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
+            }
+        });
+        parts_.emplace(domain::imports::ImportParts{*uploads_, *mapper_, *runner_, *rejections_});
+        ctx.services.provide<domain::imports::ImportUploads>(*uploads_);
+        ctx.services.provide<domain::imports::ImportMapper>(*mapper_);
+        ctx.services.provide<domain::imports::ImportRunner>(*runner_);
+        ctx.services.provide<domain::imports::ImportRejections>(*rejections_);
+        ctx.services.provide<domain::imports::ImportParts>(*parts_);
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {
-        api_.emplace(api::ImportApi{shared, *imports_});
+        api_.emplace(api::ImportApi{shared, *parts_});
         api::register_import_routes(router, *api_);
     }
 
 private:
     std::optional<storage::SqlImportRepository> repo_;
-    // Its worker stops when it is destroyed (see import_service.hpp): this module is built
-    // last, so it is destroyed first, while the services the worker uses still exist.
-    std::optional<domain::imports::ImportService> imports_;
+    std::optional<domain::imports::ImportUploads> uploads_;
+    std::optional<domain::imports::ImportMapper> mapper_;
+    std::optional<domain::imports::ImportRejections> rejections_;
+    // Its worker stops when it is destroyed (see import_runner.hpp): declared last in the
+    // module built last, so it goes first, while the services the worker uses still exist.
+    std::optional<domain::imports::ImportRunner> runner_;
+    std::optional<domain::imports::ImportParts> parts_;
     std::optional<api::ImportApi> api_;
 };
 

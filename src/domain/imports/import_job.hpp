@@ -1,7 +1,7 @@
 #pragma once
 // An import of one CSV file into companies or people, as stored: what the sniffer found in
 // the file, the mapping the person chose, and progress. The life cycle and its guarantees
-// are described in import_service.hpp.
+// are described in import_runner.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 // Which column of an imported file fills which field, where the data comes from, and how
 // rows find the records they update; and how one row of text becomes a CustomerInput.
 //
-// The mapping request (PUT /api/v1/imports/{id}/mapping):
+// The mapping request (the document ImportMapper::set_mapping receives):
 //   {"columns": {"<header or 0-based index>": "<target>" | null, ...},
 //    "source": {"data_kind": "zero_party|first_party|second_party|third_party", "label": "..."},
 //    "match_on": ["external_id", "email", "vat_id"],
@@ -18,7 +18,7 @@
 // be ("Milano", "sì", "fiera-2026, vip" for tags). A constant fills a field no column fills,
 // except tags, whose constant tags are added to those of a "tags" column. Constants are never
 // upsert keys (every row would match the same record). parse_mapping checks their shape;
-// ImportService::set_mapping checks their values once, with the validator of every write, and
+// ImportMapper::set_mapping checks their values once, with the validator of every write, and
 // reports an invalid one at /constants/<target> (not once per row).
 //
 // default_country (ISO 3166-1 alpha-2) is the country of rows that have none (no country
@@ -43,7 +43,7 @@
 //     phone or tax id fails validation, as the API does; "flag" imports the row with the
 //     raw value kept and flagged (domain/customers/field_flag.hpp), and reports it as
 //     flagged. Every other invalid value still rejects its row. Only admins and owners may
-//     choose "flag" (ImportService::set_mapping answers Forbidden otherwise), because it
+//     choose "flag" (ImportMapper::set_mapping answers Forbidden otherwise), because it
 //     lets values into the workspace that no other write path accepts.
 //
 // Pure functions; thread-safe.

@@ -1,5 +1,9 @@
 #pragma once
-#include "domain/imports/import_repository.hpp"
+#include "domain/imports/import_reader.hpp"
+#include "domain/imports/mapping_repository.hpp"
+#include "domain/imports/rejected_rows_repository.hpp"
+#include "domain/imports/run_repository.hpp"
+#include "domain/imports/upload_repository.hpp"
 #include "storage/database.hpp"
 
 namespace rapport::storage {
@@ -8,7 +12,12 @@ namespace rapport::storage {
 // `import_rejections`; see migrations/common/0005_imports.sql. commit_batch writes the
 // batch's records through write_records() (sql_customer_repository.hpp) in the transaction
 // that advances the checkpoint.
-class SqlImportRepository final : public domain::imports::ImportRepository {
+// One repository for every part of imports: it implements each part's narrow interface.
+class SqlImportRepository final : public domain::imports::ImportReader,
+                                  public domain::imports::UploadRepository,
+                                  public domain::imports::MappingRepository,
+                                  public domain::imports::RunRepository,
+                                  public domain::imports::RejectedRowsRepository {
 public:
     explicit SqlImportRepository(Database& db) : db_(db) {}
 

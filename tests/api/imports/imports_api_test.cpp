@@ -9,7 +9,7 @@
 #include "api/imports/import_client.hpp"
 #include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
-#include "domain/imports/import_service.hpp"
+#include "domain/imports/import_runner.hpp"
 
 namespace rapport::testing {
 
@@ -33,8 +33,8 @@ void start_and_await_first_rows(HttpClient& c, int rows, const std::string& pref
     }
 }
 
-// Polls the import service (no HTTP) until the job leaves "running" (or 60 s pass).
-domain::imports::ImportJob run_until_done(domain::imports::ImportService& imports, const domain::Principal& actor,
+// Polls the import runner (no HTTP) until the job leaves "running" (or 60 s pass).
+domain::imports::ImportJob run_until_done(domain::imports::ImportRunner& imports, const domain::Principal& actor,
                                           const std::string& id) {
     domain::imports::ImportJob job;
     for (int i = 0; i < 3000; ++i) {
@@ -531,7 +531,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
 
     auto services = app::Services::open(server->database_url());
     ASSERT_TRUE(services) << services.error().detail;
-    auto& imports = (*services)->get<domain::imports::ImportService>();
+    auto& imports = (*services)->get<domain::imports::ImportRunner>();
     Id workspace_id = 0;
     std::int64_t people = 0;
     {
@@ -605,7 +605,7 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
         ASSERT_TRUE(lease);
         ASSERT_TRUE((*lease)->execute("UPDATE imports SET heartbeat_at = 0 WHERE import_id = $1", {*parse_id(id)}));
     }
-    auto& imports = (*services)->get<domain::imports::ImportService>();
+    auto& imports = (*services)->get<domain::imports::ImportRunner>();
     const auto actor = domain::IdentityService::operator_principal(workspace_id);
     auto stale = imports.get(actor, *parse_id(id));
     ASSERT_TRUE(stale) << stale.error().detail;

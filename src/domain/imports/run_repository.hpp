@@ -1,29 +1,21 @@
 #pragma once
-// Persistence of imports: the job row, the uploaded file, rejected rows, and the batch
-// commit that writes records and advances the checkpoint in one transaction.
-// Thread-safe; each method atomic. Every method is scoped to one workspace.
-#include <functional>
+// What ImportRunner stores: who owns a run, the batch commit that writes records and advances
+// the checkpoint in one transaction, and the end of a run. Thread-safe; each method atomic;
+// scoped to one workspace.
+#include <cstdint>
 #include <optional>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/imports/import_job.hpp"
 
 namespace rapport::domain::imports {
 
-class ImportRepository {
+class RunRepository {
 public:
-    virtual ~ImportRepository() = default;
+    virtual ~RunRepository() = default;
 
-    // Stores the job and its file (UTF-8 text) together.
-    virtual Status create(const ImportJob& job, const std::string& content) = 0;
-    virtual Result<std::optional<ImportJob>> find(Id workspace_id, Id import_id) = 0;
-    virtual Result<std::string> content(Id workspace_id, Id import_id) = 0;
-
-    // Stores the mapping and moves the job to Mapped. False when the job is no longer
-    // Uploaded or Mapped (it started meanwhile).
-    virtual Result<bool> save_mapping(Id workspace_id, Id import_id, const std::string& mapping_json,
-                                      UnixMillis now) = 0;
     // Makes `run_id` the owner of the job and moves it to Running, when it is Mapped or
     // Failed, or Running with a heartbeat older than `stale_before` (its server died).
     // False when the job is in no such state.
@@ -45,9 +37,6 @@ public:
     // real size. An import outruns PostgreSQL's autovacuum, whose stale row counts would
     // otherwise turn the IN look-ups into scans of the whole workspace.
     virtual void refresh_statistics(customers::EntityType type, std::int64_t rows_added) = 0;
-    // The rejected rows in row order, one at a time (any number of them).
-    virtual Status rejected_rows(Id workspace_id, Id import_id,
-                                 const std::function<void(const RejectedRow&)>& on_row) = 0;
 };
 
 }  // namespace rapport::domain::imports
