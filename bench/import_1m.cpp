@@ -296,7 +296,7 @@ Workspace open_workspace(const std::string& url) {
         std::fprintf(stderr, "open: %s\n", services.error().detail.c_str());
         std::exit(1);
     }
-    auto boot = (*services)->identity().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
+    auto boot = (*services)->workspaces().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
     if (!boot) {
         std::fprintf(stderr, "bootstrap: %s\n", boot.error().detail.c_str());
         std::exit(1);

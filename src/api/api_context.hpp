@@ -6,7 +6,11 @@
 #include "domain/audit/audit_repository.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/actor_directory.hpp"
+#include "domain/identity/api_key_service.hpp"
+#include "domain/identity/authentication_service.hpp"
+#include "domain/identity/role_grant_service.hpp"
+#include "domain/identity/user_service.hpp"
 #include "domain/imports/import_service.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
@@ -21,7 +25,11 @@
 namespace rapport::api {
 
 struct ApiContext {
-    domain::IdentityService& identity;
+    domain::AuthenticationService& authentication;
+    domain::UserService& users;
+    domain::ApiKeyService& api_keys;
+    domain::RoleGrantService& role_grants;
+    domain::ActorDirectory& actors;
     domain::TeamService& teams;
     domain::customers::CustomerService& customers;
     domain::timeline::TimelineService& timeline;

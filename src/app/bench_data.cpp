@@ -194,7 +194,7 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
         return fail(Error::field("--companies", "companies ≥ 1, people ≥ 0, batch ≥ 1"));
     }
     auto boot = RAPPORT_TRY(
-        services.identity().bootstrap(options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
+        services.workspaces().bootstrap(options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
     const Id ws = boot.workspace.workspace_id;
     const demo::Staff staff = RAPPORT_TRY(demo::create_staff(services, ws));
 
@@ -217,7 +217,7 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
                        static_cast<std::int64_t>(data.companies.size() + data.people.size()), report.generate_seconds));
 
     RememberingRepository repo(services.customer_repository());
-    CustomerService customers(repo, services.identity(), services.clock());
+    CustomerService customers(repo, services.actors(), services.clock());
     std::mt19937 tag_rng(options.seed);
     const auto batch_size = static_cast<std::size_t>(options.batch);
 

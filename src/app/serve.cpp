@@ -45,7 +45,11 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{.identity = services.identity(),
+    api::ApiContext api{.authentication = services.authentication(),
+                        .users = services.users(),
+                        .api_keys = services.api_keys(),
+                        .role_grants = services.role_grants(),
+                        .actors = services.actors(),
                         .teams = services.teams(),
                         .customers = services.customers(),
                         .timeline = services.timeline(),

@@ -6,8 +6,14 @@
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/api_key_service.hpp"
+#include "domain/identity/auth_cache.hpp"
+#include "domain/identity/authentication_service.hpp"
+#include "domain/identity/cached_actor_directory.hpp"
 #include "domain/identity/login_throttle.hpp"
+#include "domain/identity/role_grant_service.hpp"
+#include "domain/identity/user_service.hpp"
+#include "domain/identity/workspace_bootstrap.hpp"
 #include "domain/imports/import_service.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/privacy/privacy_service.hpp"
@@ -37,7 +43,12 @@ public:
     static Result<std::unique_ptr<Services>> open(const std::string& database_url);
 
     storage::Database& database() { return *db_; }
-    domain::IdentityService& identity() { return identity_; }
+    domain::AuthenticationService& authentication() { return authentication_; }
+    domain::UserService& users() { return users_; }
+    domain::ApiKeyService& api_keys() { return api_keys_; }
+    domain::RoleGrantService& role_grants() { return role_grants_; }
+    domain::ActorDirectory& actors() { return actors_; }
+    domain::WorkspaceBootstrap& workspaces() { return workspaces_; }
     domain::TeamService& teams() { return teams_; }
     domain::AuditRepository& audit() { return audit_repo_; }
     domain::customers::CustomerService& customers() { return customers_; }
@@ -49,7 +60,7 @@ public:
     domain::partitions::PartitionService& partitions() { return partitions_; }
     domain::imports::ImportService& imports() { return imports_; }
     domain::duplicates::DuplicateService& duplicates() { return duplicates_; }
-    domain::IdentityRepository& identity_repository() { return identity_repo_; }
+    domain::WorkspaceRepository& workspace_repository() { return identity_repo_; }
     const Clock& clock() const { return clock_; }
     // The planner statistics' upkeep (imports, merges and serve's periodic timer call it).
     storage::StatisticsMaintenance& statistics() { return statistics_; }
@@ -71,7 +82,13 @@ private:
     storage::SqlPartitionRepository partition_repo_;
     storage::SqlDuplicateRepository duplicate_repo_;
     domain::LoginThrottle throttle_;
-    domain::IdentityService identity_;
+    domain::AuthCache auth_cache_;
+    domain::CachedActorDirectory actors_;
+    domain::AuthenticationService authentication_;
+    domain::UserService users_;
+    domain::ApiKeyService api_keys_;
+    domain::RoleGrantService role_grants_;
+    domain::WorkspaceBootstrap workspaces_;
     domain::TeamService teams_;
     domain::customers::CustomerService customers_;
     domain::timeline::TimelineService timeline_;

@@ -19,7 +19,11 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
     auto& svc = **services;
-    api::ApiContext ctx{.identity = svc.identity(),
+    api::ApiContext ctx{.authentication = svc.authentication(),
+                        .users = svc.users(),
+                        .api_keys = svc.api_keys(),
+                        .role_grants = svc.role_grants(),
+                        .actors = svc.actors(),
                         .teams = svc.teams(),
                         .customers = svc.customers(),
                         .timeline = svc.timeline(),

@@ -20,8 +20,8 @@ protected:
         if (HasFatalFailure()) return;
         duplicate_repo_ = std::make_unique<SqlDuplicateRepository>(db());
         audit_repo_ = std::make_unique<SqlAuditRepository>(db());
-        duplicates_ =
-            std::make_unique<DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_, *identity_, clock_);
+        duplicates_ = std::make_unique<DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_,
+                                                         identity_->actors, clock_);
     }
     Id create(const Principal& actor, EntityType type, nlohmann::json fields, std::vector<std::string> tags = {}) {
         CustomerInput in;
