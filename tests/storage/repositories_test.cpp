@@ -1,5 +1,6 @@
 // The SQL repositories on every engine, including workspace isolation and the
 // record-level access filter.
+#include "domain/audit/audit_of.hpp"
 #include "domain/teams/team_service.hpp"
 #include "storage/access_filter_sql.hpp"
 #include "storage/backend.hpp"
@@ -140,6 +141,75 @@ TEST_P(RepositoryTest, AnOwnersPasswordResetEndsAllTheUsersSessions) {
     ASSERT_TRUE(identity_->users.update_user(*actor, user->user_id, reset, ""));
     EXPECT_FALSE(identity_->authentication.authenticate(session->token));
     EXPECT_TRUE(identity_->authentication.authenticate(owner->token));
+}
+
+// The auth cache keeps what it resolved for its ttl: a change made behind the identity
+// services' backs shows only once the ttl has passed. The next test relies on this to show
+// that the services' own changes invalidate it.
+TEST_P(RepositoryTest, TheAuthCacheHoldsUntilItsTtl) {
+    auto a = boot("alpha");
+    auto login = identity_->authentication.login({"owner@alpha.test", "long enough password", std::nullopt, ""});
+    ASSERT_TRUE(login);
+    ASSERT_TRUE(identity_->authentication.authenticate(login->token));
+    const Principal owner = owner_principal(a);
+    ASSERT_EQ(identity_->actors.role_grants(owner)->for_role(Role::Viewer).read, Scope::Team);
+
+    ASSERT_TRUE(identity_->repo.delete_sessions_of(a.workspace.workspace_id, a.owner.user_id));
+    const RoleGrant narrow{Role::Viewer, Scope::Own, Scope::None};
+    ASSERT_TRUE(identity_->repo.set_role_grant(
+        a.workspace.workspace_id, narrow, audit_of(owner, clock_.now_ms(), "test", std::nullopt, std::nullopt, "")));
+    EXPECT_TRUE(identity_->authentication.authenticate(login->token));
+    EXPECT_EQ(identity_->actors.role_grants(owner)->for_role(Role::Viewer).read, Scope::Team);
+
+    clock_.advance_ms(5001);
+    EXPECT_FALSE(identity_->authentication.authenticate(login->token));
+    EXPECT_EQ(identity_->actors.role_grants(owner)->for_role(Role::Viewer).read, Scope::Own);
+}
+
+// Every change that may revoke access bites at once: it invalidates the cache that the
+// authentication and the actor directory read (no clock advance in this test).
+TEST_P(RepositoryTest, RevocationsInvalidateTheAuthCacheAtOnce) {
+    auto a = boot("alpha");
+    const Principal owner = owner_principal(a);
+    UserInput in;
+    in.email = "member@alpha.test";
+    in.display_name = "Member";
+    in.role = Role::Member;
+    in.password = "the first password";
+    auto member = identity_->users.create_user(owner, in, "");
+    ASSERT_TRUE(member);
+    auto session = identity_->authentication.login({"member@alpha.test", "the first password", std::nullopt, ""});
+    ASSERT_TRUE(session);
+    auto key = identity_->api_keys.create_api_key(owner, "ci", Role::Member, "");
+    ASSERT_TRUE(key);
+    ASSERT_EQ(identity_->authentication.authenticate(session->token)->role, Role::Member);
+    ASSERT_TRUE(identity_->authentication.authenticate(key->token));
+    ASSERT_EQ(identity_->actors.role_grants(owner)->for_role(Role::Member).write, Scope::Own);
+
+    // A role grant change: the directory's cached grants go.
+    ASSERT_TRUE(identity_->role_grants.set_role_grant(owner, {Role::Member, Scope::All, Scope::Team}, ""));
+    EXPECT_EQ(identity_->actors.role_grants(owner)->for_role(Role::Member).write, Scope::Team);
+
+    // A role change: the member's cached principal goes.
+    ASSERT_TRUE(identity_->authentication.authenticate(session->token));
+    UserInput promote;
+    promote.role = Role::Manager;
+    ASSERT_TRUE(identity_->users.update_user(owner, member->user_id, promote, ""));
+    EXPECT_EQ(identity_->authentication.authenticate(session->token)->role, Role::Manager);
+
+    // A deactivation: the member's session stops working.
+    UserInput deactivate;
+    deactivate.active = false;
+    ASSERT_TRUE(identity_->users.update_user(owner, member->user_id, deactivate, ""));
+    auto refused = identity_->authentication.authenticate(session->token);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Unauthenticated);
+
+    // A revoked API key.
+    ASSERT_TRUE(identity_->api_keys.revoke_api_key(owner, key->key.key_id, ""));
+    auto revoked = identity_->authentication.authenticate(key->token);
+    ASSERT_FALSE(revoked);
+    EXPECT_EQ(revoked.error().detail, "the API key was revoked; create a new one");
 }
 
 TEST_P(RepositoryTest, UsersAndTeamsStayInTheirWorkspace) {
