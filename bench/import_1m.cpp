@@ -51,7 +51,7 @@
 #include "app/services.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/customers/phone.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/workspace_bootstrap.hpp"
 #include "domain/imports/csv_reader.hpp"
 #include "domain/imports/import_mapping.hpp"
 #include "domain/imports/import_parts.hpp"
@@ -299,8 +299,7 @@ Workspace open_workspace(const std::string& url) {
         std::fprintf(stderr, "open: %s\n", services.error().detail.c_str());
         std::exit(1);
     }
-    auto boot =
-        (*services)->get<domain::IdentityService>().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
+    auto boot = (*services)->workspaces().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
     if (!boot) {
         std::fprintf(stderr, "bootstrap: %s\n", boot.error().detail.c_str());
         std::exit(1);

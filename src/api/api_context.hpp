@@ -5,13 +5,13 @@
 // server.
 #include <string>
 
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/authentication_service.hpp"
 #include "http/metrics.hpp"
 
 namespace rapport::api {
 
 struct ApiContext {
-    domain::IdentityService& identity;  // authenticates every request (api/request_auth.hpp)
+    domain::AuthenticationService& authentication;  // authenticates every request (api/request_auth.hpp)
     http::MetricsRegistry& metrics;
     std::string version;
     bool demo_login_hint = false;  // a fresh demo install offers its login on the sign-in page

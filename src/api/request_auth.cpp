@@ -27,18 +27,18 @@ Result<domain::Principal> authenticate(const http::RequestContext& ctx, ApiConte
         if (authorization.size() <= kBearer.size() || authorization.substr(0, kBearer.size()) != kBearer) {
             return fail(Error::unauthenticated("use 'Authorization: Bearer <API key>'"));
         }
-        return api.identity.authenticate(authorization.substr(kBearer.size()));
+        return api.authentication.authenticate(authorization.substr(kBearer.size()));
     }
     const std::string cookie = session_cookie(ctx);
     if (cookie.empty()) {
         return fail(
             Error::unauthenticated("sign in first (POST /api/v1/auth/login) or send an API key as a Bearer token"));
     }
-    auto principal = RAPPORT_TRY(api.identity.authenticate(cookie));
+    auto principal = RAPPORT_TRY(api.authentication.authenticate(cookie));
     const auto verb = ctx.request.method();
     const bool safe = verb == http::Verb::get || verb == http::Verb::head || verb == http::Verb::options;
     if (!safe) {
-        const std::string expected = domain::IdentityService::csrf_token_for(cookie);
+        const std::string expected = domain::AuthenticationService::csrf_token_for(cookie);
         if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), expected)) {
             return fail(
                 Error::forbidden("missing or wrong X-CSRF-Token header; it is returned by sign-in and GET /api/v1/me"));

@@ -10,7 +10,7 @@
 #include "app/demo/demo_data.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/workspace_bootstrap.hpp"
 #include "storage/batch_sql.hpp"
 #include "storage/transaction.hpp"
 
@@ -195,8 +195,8 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
     if (options.companies < 1 || options.people < 0 || options.batch < 1) {
         return fail(Error::field("--companies", "companies ≥ 1, people ≥ 0, batch ≥ 1"));
     }
-    auto boot = RAPPORT_TRY(services.get<domain::IdentityService>().bootstrap(options.workspace, options.owner_email,
-                                                                              options.owner_password, "Bench Owner"));
+    auto boot = RAPPORT_TRY(services.get<domain::WorkspaceBootstrap>().bootstrap(
+        options.workspace, options.owner_email, options.owner_password, "Bench Owner"));
     const Id ws = boot.workspace.workspace_id;
     const demo::Staff staff = RAPPORT_TRY(demo::create_staff(services, ws));
 
@@ -219,7 +219,7 @@ Result<BenchDataReport> load_bench_data(Services& services, const BenchDataOptio
                        static_cast<std::int64_t>(data.companies.size() + data.people.size()), report.generate_seconds));
 
     RememberingRepository repo(services.get<domain::customers::CustomerRepository>());
-    CustomerService customers(repo, services.get<domain::IdentityService>(), services.clock());
+    CustomerService customers(repo, services.get<domain::ActorDirectory>(), services.clock());
     std::mt19937 tag_rng(options.seed);
     const auto batch_size = static_cast<std::size_t>(options.batch);
 

@@ -17,7 +17,7 @@
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/principals.hpp"
 #include "domain/identity/validation.hpp"
 #include "storage/migrations.hpp"
 
@@ -56,7 +56,7 @@ Result<std::unique_ptr<app::Services>> open_services(const app::Config& config) 
 
 std::optional<Id> workspace_by_name(app::Services& services, const std::string& name) {
     for (const auto& candidate : {name, domain::slugify(name)}) {
-        auto ws = services.get<domain::IdentityRepository>().find_workspace_by_slug(candidate);
+        auto ws = services.get<domain::WorkspaceRepository>().find_workspace_by_slug(candidate);
         if (ws && *ws) return (*ws)->workspace_id;
     }
     return std::nullopt;
@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
             if (!loaded) return report(loaded.error());
         }
         // Offer the demo login while the demo account still has its published password.
-        auto account = services.get<domain::IdentityRepository>().find_account_by_email(app::demo::kOwnerEmail);
+        auto account = services.get<domain::WorkspaceRepository>().find_account_by_email(app::demo::kOwnerEmail);
         if (account && *account && crypto::verify_password((*account)->password_hash, app::demo::kOwnerPassword)) {
             demo_email = app::demo::kOwnerEmail;
             demo_password = app::demo::kOwnerPassword;
@@ -203,7 +203,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (bootstrap->parsed()) {
-        auto result = services.get<domain::IdentityService>().bootstrap(ws_name, email, password, display_name);
+        auto result = services.get<domain::WorkspaceBootstrap>().bootstrap(ws_name, email, password, display_name);
         if (!result) return report(result.error());
         std::printf("created workspace %s (%s) with owner %s\n", result->workspace.name.c_str(),
                     result->workspace.slug.c_str(), result->owner.email.c_str());
@@ -214,8 +214,8 @@ int main(int argc, char** argv) {
         if (!ws) return report(Error::not_found("no workspace named '" + ws_name + "'"));
         auto parsed_role = domain::parse_role(role);
         if (!parsed_role) return report(Error::field("--role", "must be owner, admin, manager, member or viewer"));
-        auto key = services.get<domain::IdentityService>().create_api_key(
-            domain::IdentityService::operator_principal(*ws), key_name, *parsed_role, "");
+        auto key = services.get<domain::ApiKeyService>().create_api_key(domain::operator_principal(*ws), key_name,
+                                                                        *parsed_role, "");
         if (!key) return report(key.error());
         std::printf("created API key %s (%s, role %s); the token is shown once:\n%s\n",
                     id_to_string(key->key.key_id).c_str(), key_name.c_str(), role.c_str(), key->token.c_str());

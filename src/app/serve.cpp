@@ -44,7 +44,7 @@ void add_pool_metrics(http::MetricsRegistry& metrics, storage::Database& db) {
 int serve(const Config& config, Services& services, const std::string& demo_email, const std::string& demo_password) {
     http::MetricsRegistry metrics;
     add_pool_metrics(metrics, services.database());
-    api::ApiContext api{.identity = services.get<domain::IdentityService>(),
+    api::ApiContext api{.authentication = services.get<domain::AuthenticationService>(),
                         .metrics = metrics,
                         .version = RAPPORT_VERSION,
                         .demo_login_hint = !demo_email.empty(),

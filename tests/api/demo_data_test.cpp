@@ -243,13 +243,13 @@ TEST_F(DemoDataTest, OwnerAndStaffCanSignIn) {
     req.email = kOwnerEmail;
     req.password = kOwnerPassword;
     req.ip = "127.0.0.1";
-    auto login = services_->identity().login(req);
+    auto login = services_->authentication().login(req);
     ASSERT_TRUE(login) << login.error().detail;
     EXPECT_EQ(login->workspace.slug, report_.workspace_slug);
     EXPECT_EQ(login->user.role, domain::Role::Owner);
 
     req.email = "lucia.fernandez@rapport.test";
-    auto staff = services_->identity().login(req);
+    auto staff = services_->authentication().login(req);
     ASSERT_TRUE(staff) << staff.error().detail;
     EXPECT_EQ(staff->user.language, "es");
 }

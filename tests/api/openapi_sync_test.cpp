@@ -20,7 +20,7 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
     auto& svc = **services;
-    api::ApiContext ctx{.identity = svc.get<domain::IdentityService>(),
+    api::ApiContext ctx{.authentication = svc.get<domain::AuthenticationService>(),
                         .metrics = metrics,
                         .version = "test",
                         .demo_login_hint = false,
@@ -79,7 +79,8 @@ TEST(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
     auto& svc = **services;
-    api::ApiContext ctx{.identity = svc.get<domain::IdentityService>(), .metrics = metrics, .version = "test"};
+    api::ApiContext ctx{
+        .authentication = svc.get<domain::AuthenticationService>(), .metrics = metrics, .version = "test"};
     ASSERT_FALSE(svc.modules().empty());
     for (const auto& module : svc.modules()) {
         const std::string area(module->name());

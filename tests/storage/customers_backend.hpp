@@ -7,10 +7,10 @@
 
 #include "core/crypto.hpp"
 #include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
 #include "storage/backend.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/identity/sql_identity_repository.hpp"
+#include "storage/identity_parts.hpp"
 
 namespace rapport::storage::testing {
 
@@ -20,18 +20,15 @@ protected:
         crypto::initialize();
         BackendTest::SetUp();
         if (HasFatalFailure()) return;
-        identity_repo_ = std::make_unique<SqlIdentityRepository>(db());
         customer_repo_ = std::make_unique<SqlCustomerRepository>(db());
-        throttle_ = std::make_unique<domain::LoginThrottle>(clock_);
-        identity_ = std::make_unique<domain::IdentityService>(*identity_repo_, clock_, *throttle_,
-                                                              domain::IdentityService::Options{});
-        customers_ = std::make_unique<domain::customers::CustomerService>(*customer_repo_, *identity_, clock_);
+        identity_ = std::make_unique<IdentityParts>(db(), clock_);
+        customers_ = std::make_unique<domain::customers::CustomerService>(*customer_repo_, identity_->actors, clock_);
         acme_ = boot("acme");
         globex_ = boot("globex");
     }
     // A new workspace named `name` and its owner, signed in.
     domain::Principal boot(const std::string& name) {
-        auto r = identity_->bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");
+        auto r = identity_->workspaces.bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");
         EXPECT_TRUE(r) << (r ? "" : r.error().detail);
         domain::Principal p;
         if (!r) return p;
@@ -43,10 +40,8 @@ protected:
     }
 
     ManualClock clock_{1'700'000'000'000};
-    std::unique_ptr<SqlIdentityRepository> identity_repo_;
     std::unique_ptr<SqlCustomerRepository> customer_repo_;
-    std::unique_ptr<domain::LoginThrottle> throttle_;
-    std::unique_ptr<domain::IdentityService> identity_;
+    std::unique_ptr<IdentityParts> identity_;
     std::unique_ptr<domain::customers::CustomerService> customers_;
     domain::Principal acme_, globex_;
 };

@@ -50,7 +50,7 @@ protected:
         if (HasFatalFailure()) return;
         duplicate_repo_ = std::make_unique<SqlDuplicateRepository>(db());
         duplicates_ = std::make_unique<duplicates::DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_,
-                                                                     *identity_, clock_);
+                                                                     identity_->actors, clock_);
     }
 
     // The plan of `sql` as one string, from a reader (SQLite: a pooled reader connection).

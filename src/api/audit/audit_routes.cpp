@@ -3,6 +3,7 @@
 #include "api/json_views.hpp"
 #include "api/pagination.hpp"
 #include "api/request_auth.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::api {
 

@@ -11,7 +11,7 @@ void register_api_key_routes(http::Router& router, IdentityApi& api) {
     router.add(http::Verb::get, "/api/v1/api-keys", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto page = RAPPORT_TRY(page_request(ctx));
-        return ok_json(page_json(RAPPORT_TRY(api.identity.list_api_keys(principal, page))));
+        return ok_json(page_json(RAPPORT_TRY(api.api_keys.list_api_keys(principal, page))));
     });
     router.add(http::Verb::post, "/api/v1/api-keys", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
@@ -23,7 +23,7 @@ void register_api_key_routes(http::Router& router, IdentityApi& api) {
             body.error("/role", "must be one of owner, admin, manager, member, viewer");
         }
         RAPPORT_CHECK(body.finish("the API key cannot be created"));
-        auto created = RAPPORT_TRY(api.identity.create_api_key(principal, *name, *role, ctx.peer.address));
+        auto created = RAPPORT_TRY(api.api_keys.create_api_key(principal, *name, *role, ctx.peer.address));
         json out = to_json(created.key);
         out["token"] = created.token;
         auto res = ok_json(out, http::HttpStatus::created);
@@ -34,7 +34,7 @@ void register_api_key_routes(http::Router& router, IdentityApi& api) {
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "API key"));
-                   RAPPORT_CHECK(api.identity.revoke_api_key(principal, id, ctx.peer.address));
+                   RAPPORT_CHECK(api.api_keys.revoke_api_key(principal, id, ctx.peer.address));
                    return no_content();
                });
 }

@@ -17,20 +17,20 @@ std::string session_cookie_header(const std::string& token, long max_age_seconds
 
 Result<http::Response> me(http::RequestContext& ctx, IdentityApi& api) {
     auto principal = RAPPORT_TRY(authenticate(ctx, api));
-    auto workspace = RAPPORT_TRY(api.identity.workspace_of(principal));
-    auto grants = RAPPORT_TRY(api.identity.role_grants(principal));
+    auto workspace = RAPPORT_TRY(api.actors.workspace_of(principal));
+    auto grants = RAPPORT_TRY(api.actors.role_grants(principal));
     json body = {{"workspace", to_json(workspace)},
                  {"role", to_string(principal.role)},
                  {"auth", principal.method == domain::Principal::Method::Session ? "session" : "api_key"},
                  {"permissions", to_json(grants.for_role(principal.role))}};
     if (principal.user_id) {
-        auto user = RAPPORT_TRY(api.identity.get_user(principal, *principal.user_id));
+        auto user = RAPPORT_TRY(api.users.get_user(principal, *principal.user_id));
         body["user"] = to_json(user);
         json workspaces = json::array();
-        for (const auto& m : RAPPORT_TRY(api.identity.memberships_of(user))) {
+        for (const auto& m : RAPPORT_TRY(api.users.memberships_of(user))) {
             domain::Principal other = principal;
             other.workspace_id = m.workspace_id;
-            auto ws = api.identity.workspace_of(other);
+            auto ws = api.actors.workspace_of(other);
             if (ws)
                 workspaces.push_back({{"id", id_to_string(ws->workspace_id)},
                                       {"slug", ws->slug},
@@ -38,7 +38,7 @@ Result<http::Response> me(http::RequestContext& ctx, IdentityApi& api) {
                                       {"role", to_string(m.role)}});
         }
         body["workspaces"] = workspaces;
-        auto actor = RAPPORT_TRY(api.identity.actor_for(principal));
+        auto actor = RAPPORT_TRY(api.actors.actor_for(principal));
         json teams = json::array();
         for (Id t : actor.team_ids) teams.push_back(id_to_string(t));
         body["team_ids"] = teams;
@@ -53,7 +53,7 @@ Result<http::Response> me(http::RequestContext& ctx, IdentityApi& api) {
         body["user"] = nullptr;
     }
     if (principal.method == domain::Principal::Method::Session) {
-        body["csrf_token"] = domain::IdentityService::csrf_token_for(session_cookie(ctx));
+        body["csrf_token"] = domain::AuthenticationService::csrf_token_for(session_cookie(ctx));
     }
     return ok_json(body);
 }
@@ -71,7 +71,7 @@ void register_auth_routes(http::Router& router, IdentityApi& api) {
         req.email = *email;
         req.password = *password;
         req.ip = ctx.peer.address;
-        auto result = RAPPORT_TRY(api.identity.login(req));
+        auto result = RAPPORT_TRY(api.authentication.login(req));
         json out = {{"user", to_json(result.user)},
                     {"workspace", to_json(result.workspace)},
                     {"csrf_token", result.csrf_token},
@@ -85,7 +85,7 @@ void register_auth_routes(http::Router& router, IdentityApi& api) {
     });
     router.add(http::Verb::post, "/api/v1/auth/logout", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        RAPPORT_CHECK(api.identity.logout(principal, ctx.peer.address));
+        RAPPORT_CHECK(api.authentication.logout(principal, ctx.peer.address));
         auto res = no_content();
         res.set(http::beast_http::field::set_cookie, session_cookie_header("", 0, ctx.peer.tls));
         return res;

@@ -2,6 +2,10 @@
 // The identity area's routes: Sign-in, sessions, users, API keys and role grants.
 // What they use beyond the shared ApiContext; the identity module (src/app/modules) builds it.
 #include "api/api_context.hpp"
+#include "domain/identity/actor_directory.hpp"
+#include "domain/identity/api_key_service.hpp"
+#include "domain/identity/role_grant_service.hpp"
+#include "domain/identity/user_service.hpp"
 #include "http/router.hpp"
 
 namespace rapport::api {

@@ -41,12 +41,12 @@ void register_user_routes(http::Router& router, IdentityApi& api) {
     router.add(http::Verb::get, "/api/v1/users", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto page = RAPPORT_TRY(page_request(ctx));
-        return ok_json(page_json(RAPPORT_TRY(api.identity.list_users(principal, page))));
+        return ok_json(page_json(RAPPORT_TRY(api.users.list_users(principal, page))));
     });
     router.add(http::Verb::post, "/api/v1/users", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto in = RAPPORT_TRY(read_user_input(ctx, true));
-        auto user = RAPPORT_TRY(api.identity.create_user(principal, in, ctx.peer.address));
+        auto user = RAPPORT_TRY(api.users.create_user(principal, in, ctx.peer.address));
         auto res = ok_json(to_json(user), http::HttpStatus::created);
         res.set(http::beast_http::field::location, "/api/v1/users/" + id_to_string(user.user_id));
         return res;
@@ -54,18 +54,18 @@ void register_user_routes(http::Router& router, IdentityApi& api) {
     router.add(http::Verb::get, "/api/v1/users/{id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto id = RAPPORT_TRY(path_id(ctx, "id", "user"));
-        return ok_json(to_json(RAPPORT_TRY(api.identity.get_user(principal, id))));
+        return ok_json(to_json(RAPPORT_TRY(api.users.get_user(principal, id))));
     });
     router.add(http::Verb::patch, "/api/v1/users/{id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto id = RAPPORT_TRY(path_id(ctx, "id", "user"));
         auto in = RAPPORT_TRY(read_user_input(ctx, false));
-        return ok_json(to_json(RAPPORT_TRY(api.identity.update_user(principal, id, in, ctx.peer.address))));
+        return ok_json(to_json(RAPPORT_TRY(api.users.update_user(principal, id, in, ctx.peer.address))));
     });
 
     router.add(http::Verb::get, "/api/v1/roles", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
-        auto grants = RAPPORT_TRY(api.identity.role_grants(principal));
+        auto grants = RAPPORT_TRY(api.actors.role_grants(principal));
         json items = json::array();
         for (const auto& g : grants.all()) items.push_back(to_json(g));
         return ok_json({{"items", items}});
@@ -82,7 +82,7 @@ void register_user_routes(http::Router& router, IdentityApi& api) {
         if (write && !(wr = domain::parse_scope(*write))) body.error("/write", "must be none, own, team or all");
         RAPPORT_CHECK(body.finish("the grant cannot be saved"));
         domain::RoleGrant grant{*role, *rd, *wr};
-        RAPPORT_CHECK(api.identity.set_role_grant(principal, grant, ctx.peer.address));
+        RAPPORT_CHECK(api.role_grants.set_role_grant(principal, grant, ctx.peer.address));
         return ok_json(to_json(grant));
     });
 }

@@ -7,7 +7,7 @@
 
 #include "app/demo/demo_generator.hpp"
 #include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/principals.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "storage/transaction.hpp"
@@ -137,7 +137,7 @@ Result<bool> database_is_empty(storage::Database& db) {
 }
 
 Result<Staff> create_staff(Services& services, Id ws) {
-    const auto op = domain::IdentityService::operator_principal(ws);
+    const auto op = domain::operator_principal(ws);
 
     std::vector<Id> user_ids;
     for (const auto& u : kUsers) {
@@ -147,7 +147,7 @@ Result<Staff> create_staff(Services& services, Id ws) {
         in.role = u.role;
         in.language = u.language;
         in.password = kOwnerPassword;
-        auto user = RAPPORT_TRY(services.get<domain::IdentityService>().create_user(op, in, ""));
+        auto user = RAPPORT_TRY(services.get<domain::UserService>().create_user(op, in, ""));
         user_ids.push_back(user.user_id);
     }
 
@@ -185,11 +185,11 @@ Result<Staff> create_staff(Services& services, Id ws) {
 }
 
 Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
-    auto boot = RAPPORT_TRY(
-        services.get<domain::IdentityService>().bootstrap(kWorkspaceName, kOwnerEmail, kOwnerPassword, "Demo Owner"));
+    auto boot = RAPPORT_TRY(services.get<domain::WorkspaceBootstrap>().bootstrap(kWorkspaceName, kOwnerEmail,
+                                                                                 kOwnerPassword, "Demo Owner"));
     const Id ws = boot.workspace.workspace_id;
     const Staff staff = RAPPORT_TRY(create_staff(services, ws));
-    const auto op = domain::IdentityService::operator_principal(ws);
+    const auto op = domain::operator_principal(ws);
 
     const DemoCustomers data = generate_customers(seed, staff, services.clock().now_ms());
     RAPPORT_CHECK(storage::write_transaction(
@@ -213,7 +213,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
         in.role = Role::Member;
         in.language = "pt";
         in.password = kOwnerPassword;
-        auto partner = RAPPORT_TRY(services.get<domain::IdentityService>().create_user(op, in, ""));
+        auto partner = RAPPORT_TRY(services.get<domain::UserService>().create_user(op, in, ""));
         RAPPORT_CHECK(
             services.get<domain::partitions::PartitionService>().add_partner(op, *first_buyer, partner.user_id, ""));
     }

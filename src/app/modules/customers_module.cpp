@@ -23,7 +23,7 @@ public:
     void build(ModuleContext& ctx) override {
         services_ = &ctx.services;
         repo_.emplace(ctx.database);
-        customers_.emplace(*repo_, ctx.services.get<domain::IdentityService>(), ctx.clock);
+        customers_.emplace(*repo_, ctx.services.get<domain::ActorDirectory>(), ctx.clock);
         ctx.services.provide<domain::customers::CustomerRepository>(*repo_);
         ctx.services.provide<domain::customers::CustomerService>(*customers_);
     }

@@ -24,7 +24,7 @@ public:
         repo_.emplace(ctx.database);
         duplicates_.emplace(*repo_, ctx.services.get<domain::customers::CustomerRepository>(),
                             ctx.services.get<domain::customers::CustomerService>(),
-                            ctx.services.get<domain::IdentityService>(), ctx.clock, &ctx.statistics);
+                            ctx.services.get<domain::ActorDirectory>(), ctx.clock, &ctx.statistics);
         customers_ = &ctx.services.get<domain::customers::CustomerService>();
         ctx.services.provide<domain::duplicates::DuplicateService>(*duplicates_);
     }

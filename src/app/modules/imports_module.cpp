@@ -35,12 +35,12 @@ public:
         // Imported rows are checked for duplicates batch by batch; a failed check leaves the
         // pairs to the next scan and never fails the import.
         auto& duplicates = ctx.services.get<domain::duplicates::DuplicateService>();
-        runner_->set_batch_observer([&duplicates](Id workspace_id, domain::customers::EntityType type,
-                                                  const std::vector<Id>& ids) {
-            if (auto st = duplicates.check_records(workspace_id, type, ids); !st) {
-                spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
-            }
-        });
+        runner_->set_batch_observer(
+            [&duplicates](Id workspace_id, domain::customers::EntityType type, const std::vector<Id>& ids) {
+                if (auto st = duplicates.check_records(workspace_id, type, ids); !st) {
+                    spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
+                }
+            });
         parts_.emplace(domain::imports::ImportParts{*uploads_, *mapper_, *runner_, *rejections_});
         ctx.services.provide<domain::imports::ImportUploads>(*uploads_);
         ctx.services.provide<domain::imports::ImportMapper>(*mapper_);

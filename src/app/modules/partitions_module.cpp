@@ -23,8 +23,8 @@ public:
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);
         partitions_.emplace(*repo_, ctx.services.get<domain::customers::CustomerService>(),
-                            ctx.services.get<domain::IdentityService>(), ctx.services.get<domain::TeamService>(),
-                            ctx.clock);
+                            ctx.services.get<domain::ActorDirectory>(), ctx.services.get<domain::UserDirectory>(),
+                            ctx.services.get<domain::TeamService>(), ctx.clock);
         ctx.services.provide<domain::partitions::PartitionService>(*partitions_);
     }
 

@@ -22,7 +22,7 @@ public:
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);
-        search_.emplace(*repo_, ctx.services.get<domain::IdentityService>(),
+        search_.emplace(*repo_, ctx.services.get<domain::ActorDirectory>(),
                         ctx.services.get<domain::timeline::TimelineService>());
         ctx.services.provide<domain::search::SearchService>(*search_);
     }

@@ -22,7 +22,7 @@ public:
 
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);
-        teams_.emplace(*repo_, ctx.services.get<domain::IdentityService>(), ctx.clock);
+        teams_.emplace(*repo_, ctx.services.get<domain::ActorDirectory>(), ctx.clock);
         ctx.services.provide<domain::TeamService>(*teams_);
     }
 

@@ -23,7 +23,8 @@ public:
     void build(ModuleContext& ctx) override {
         repo_.emplace(ctx.database);
         timeline_.emplace(*repo_, ctx.services.get<domain::customers::CustomerService>(),
-                          ctx.services.get<domain::IdentityService>(), ctx.clock);
+                          ctx.services.get<domain::ActorDirectory>(), ctx.services.get<domain::UserDirectory>(),
+                          ctx.clock);
         ctx.services.provide<domain::timeline::TimelineService>(*timeline_);
     }
 

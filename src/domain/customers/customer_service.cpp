@@ -9,6 +9,7 @@
 
 #include "core/utf8.hpp"
 #include "domain/filters/parse.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain::customers {
 
@@ -233,8 +234,8 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
 
 Result<WriteContext> CustomerService::write_context(const Principal& actor, EntityType type) {
     WriteContext context;
-    context.permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    context.grants = RAPPORT_TRY(identity_.role_grants(actor));
+    context.permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    context.grants = RAPPORT_TRY(actors_.role_grants(actor));
     context.custom_defs = RAPPORT_TRY(repo_.custom_fields(actor.workspace_id, type));
     return context;
 }
@@ -352,7 +353,7 @@ Result<CustomerRecord> CustomerService::create(const Principal& actor, EntityTyp
 
 Result<CustomerRecord> CustomerService::readable(const Principal& actor, const Actor& permissions, EntityType type,
                                                  Id id) {
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
     // A record the actor may not read is answered exactly like a missing one.
     if (!found || !can_read(permissions, grants, ref_of(*found))) {
@@ -377,7 +378,7 @@ Result<CustomerService::Updated> CustomerService::update(const Principal& actor,
 }
 
 Result<RecordView> CustomerService::get(const Principal& actor, EntityType type, Id id) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     RecordView view;
     auto found = readable(actor, permissions, type, id);
     if (!found && found.error().code == ErrorCode::NotFound) {
@@ -395,14 +396,14 @@ Result<RecordView> CustomerService::get(const Principal& actor, EntityType type,
 }
 
 Status CustomerService::ensure_readable(const Principal& actor, EntityType type, Id id) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     RAPPORT_CHECK(readable(actor, permissions, type, id));
     return {};
 }
 
 Result<ListQuery> CustomerService::list_query(const Principal& actor, EntityType type, const ListRequest& request) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     return build_query(actor.workspace_id, read_filter(permissions, grants), type, request);
 }
 
@@ -502,8 +503,8 @@ Result<bool> RecordStream::next(int max_rows, const std::function<void(const Cus
 }
 
 Status CustomerService::remove(const Principal& actor, EntityType type, Id id, const std::string& ip) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
     if (!can_write(permissions, grants, ref_of(record))) {
         return fail(Error::forbidden("your role cannot delete this " + what(type)));
@@ -514,7 +515,7 @@ Status CustomerService::remove(const Principal& actor, EntityType type, Id id, c
 
 Result<Page<HistoryEntry>> CustomerService::history(const Principal& actor, EntityType type, Id id,
                                                     const PageRequest& page) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     RAPPORT_CHECK(readable(actor, permissions, type, id));
     return repo_.history(actor.workspace_id, type, id, page);
 }
@@ -527,8 +528,8 @@ Result<std::vector<Affiliation>> CustomerService::affiliations(const Principal& 
 Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Principal& actor, Id person_id,
                                                                    std::vector<Affiliation> list,
                                                                    const Source& source) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CustomerRecord person = RAPPORT_TRY(readable(actor, permissions, EntityType::Person, person_id));
     if (!can_write(permissions, grants, ref_of(person))) {
         return fail(Error::forbidden("you can see this person but your role cannot change it"));
@@ -572,8 +573,8 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
 
 Result<Page<CustomerRecord>> CustomerService::related_people(const Principal& actor, Id company_id, bool consumers,
                                                              const PageRequest& page) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     RAPPORT_CHECK(readable(actor, permissions, EntityType::Company, company_id));
     auto ids = RAPPORT_TRY(repo_.related_people(actor.workspace_id, company_id, consumers, page));
     Page<CustomerRecord> out;

@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_repository.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/actor_directory.hpp"
 
 namespace rapport::domain::customers {
 
@@ -53,8 +53,8 @@ private:
 
 class CustomerService {
 public:
-    CustomerService(CustomerRepository& repo, IdentityService& identity, const Clock& clock)
-        : repo_(repo), identity_(identity), clock_(clock) {}
+    CustomerService(CustomerRepository& repo, ActorDirectory& actors, const Clock& clock)
+        : repo_(repo), actors_(actors), clock_(clock) {}
 
     Result<CustomerRecord> create(const Principal& actor, EntityType type, const CustomerInput& input,
                                   const Source& source);
@@ -141,7 +141,7 @@ private:
     Result<CustomerRecord> readable(const Principal& actor, const Actor& permissions, EntityType type, Id id);
 
     CustomerRepository& repo_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
     const Clock& clock_;
 };
 

@@ -9,6 +9,7 @@
 #include "domain/audit/audit_of.hpp"
 #include "domain/customers/record_provenance.hpp"
 #include "domain/customers/record_ref.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain::duplicates {
 
@@ -171,8 +172,8 @@ Result<ScanReport> DuplicateService::scan(const Principal& actor, EntityType typ
 Result<Page<DuplicateCandidate>> DuplicateService::list(const Principal& actor, EntityType type, CandidateStatus status,
                                                         std::optional<Id> record_id, int limit,
                                                         const std::optional<std::string>& cursor) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CandidateQuery query;
     query.type = type;
     query.status = status;
@@ -214,8 +215,8 @@ Result<CustomerRecord> DuplicateService::writable(const Principal& actor, const 
 
 Result<DuplicateCandidate> DuplicateService::dismiss(const Principal& actor, Id candidate_id, const std::string& ip) {
     auto candidate = RAPPORT_TRY(get(actor, candidate_id));
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     for (const Id id : {candidate.first.id, candidate.second.id}) {
         RAPPORT_CHECK(writable(actor, permissions, grants, candidate.type, id));
     }
@@ -237,8 +238,8 @@ Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityTyp
     if (request.merged_id == survivor_id) {
         return fail(Error::field("/merged_id", "a record cannot be merged into itself"));
     }
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CustomerRecord survivor = RAPPORT_TRY(writable(actor, permissions, grants, type, survivor_id));
     CustomerRecord merged = RAPPORT_TRY(writable(actor, permissions, grants, type, request.merged_id));
     if (request.candidate_id) {

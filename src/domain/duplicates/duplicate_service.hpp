@@ -18,7 +18,7 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/duplicates/duplicate_repository.hpp"
 #include "domain/duplicates/merge_plan.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/actor_directory.hpp"
 #include "domain/planner_statistics.hpp"
 
 namespace rapport::domain::duplicates {
@@ -52,12 +52,12 @@ class DuplicateService {
 public:
     // `statistics` (optional, must outlive the service) is refreshed after scans and merges.
     DuplicateService(DuplicateRepository& repo, customers::CustomerRepository& customers_repo,
-                     customers::CustomerService& customers, IdentityService& identity, const Clock& clock,
+                     customers::CustomerService& customers, ActorDirectory& actors, const Clock& clock,
                      PlannerStatistics* statistics = nullptr)
         : repo_(repo),
           customers_repo_(customers_repo),
           customers_(customers),
-          identity_(identity),
+          actors_(actors),
           clock_(clock),
           statistics_(statistics) {}
 
@@ -96,7 +96,7 @@ private:
     DuplicateRepository& repo_;
     customers::CustomerRepository& customers_repo_;
     customers::CustomerService& customers_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
     const Clock& clock_;
     PlannerStatistics* statistics_;
 };

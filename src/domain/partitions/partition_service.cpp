@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain::partitions {
 
@@ -28,7 +29,7 @@ Result<PartitionView> PartitionService::get(const Principal& actor, Id buyer_com
 }
 
 Result<PartitionView> PartitionService::view(const Principal& actor, Id buyer_company_id) {
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     PartitionView view;
     view.buyer_company_id = buyer_company_id;
     view.consumer_count = RAPPORT_TRY(repo_.consumer_count(actor.workspace_id, buyer_company_id));
@@ -54,7 +55,7 @@ Result<PartitionView> PartitionService::grant(const Principal& actor, Id buyer_c
     g.granted_by_user_id = actor.user_id;
     g.created_at = clock_.now_ms();
     if (kind == GranteeKind::User) {
-        RAPPORT_CHECK(identity_.get_user(actor, grantee_id));
+        RAPPORT_CHECK(users_.get_user(actor, grantee_id));
     } else {
         RAPPORT_CHECK(teams_.get(actor, grantee_id));
     }
@@ -82,7 +83,7 @@ Result<PartitionView> PartitionService::add_partner(const Principal& actor, Id b
                                                     const std::string& ip) {
     RAPPORT_CHECK(require_role(actor, Role::Admin, "adding partner users"));
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
-    const User user = RAPPORT_TRY(identity_.get_user(actor, user_id));
+    const User user = RAPPORT_TRY(users_.get_user(actor, user_id));
     if (user.role <= Role::Admin) {
         return fail(Error::validation("user " + user.email + " is " + std::string(to_string(user.role)) +
                                       "; a partner user's role must be manager, member or viewer"));

@@ -11,7 +11,8 @@
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/actor_directory.hpp"
+#include "domain/identity/user_directory.hpp"
 #include "domain/partitions/partition_repository.hpp"
 #include "domain/teams/team_service.hpp"
 
@@ -19,9 +20,9 @@ namespace rapport::domain::partitions {
 
 class PartitionService {
 public:
-    PartitionService(PartitionRepository& repo, customers::CustomerService& customers, IdentityService& identity,
-                     TeamService& teams, const Clock& clock)
-        : repo_(repo), customers_(customers), identity_(identity), teams_(teams), clock_(clock) {}
+    PartitionService(PartitionRepository& repo, customers::CustomerService& customers, ActorDirectory& actors,
+                     UserDirectory& users, TeamService& teams, const Clock& clock)
+        : repo_(repo), customers_(customers), actors_(actors), users_(users), teams_(teams), clock_(clock) {}
 
     Result<PartitionView> get(const Principal& actor, Id buyer_company_id);
     Result<PartitionView> grant(const Principal& actor, Id buyer_company_id, GranteeKind kind, Id grantee_id,
@@ -40,7 +41,8 @@ private:
 
     PartitionRepository& repo_;
     customers::CustomerService& customers_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
+    UserDirectory& users_;
     TeamService& teams_;
     const Clock& clock_;
 };

@@ -1,6 +1,7 @@
 #include "domain/privacy/privacy_service.hpp"
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain::privacy {
 

@@ -9,8 +9,8 @@ Result<std::vector<SearchResult>> SearchService::search(const Principal& actor, 
     query.terms = terms_of(text);
     if (query.terms.empty()) return fail(Error::field("/q", "type at least one letter or digit to search for"));
     for (const auto& t : query.terms) query.text += (query.text.empty() ? "" : " ") + t;
-    const Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     query.access = read_filter(permissions, grants);
     query.limit = limit;
     auto hits = RAPPORT_TRY(repo_.search(actor.workspace_id, query));

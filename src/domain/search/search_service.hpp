@@ -1,5 +1,6 @@
 #pragma once
 #include "domain/customers/customer_service.hpp"
+#include "domain/identity/actor_directory.hpp"
 #include "domain/search/search.hpp"
 #include "domain/timeline/timeline_service.hpp"
 
@@ -13,15 +14,15 @@ struct SearchResult {
 
 class SearchService {
 public:
-    SearchService(SearchRepository& repo, IdentityService& identity, timeline::TimelineService& timeline)
-        : repo_(repo), identity_(identity), timeline_(timeline) {}
+    SearchService(SearchRepository& repo, ActorDirectory& actors, timeline::TimelineService& timeline)
+        : repo_(repo), actors_(actors), timeline_(timeline) {}
 
     // Validation error for an empty query; results best first, only what the actor may read.
     Result<std::vector<SearchResult>> search(const Principal& actor, std::string_view text, int limit);
 
 private:
     SearchRepository& repo_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
     timeline::TimelineService& timeline_;
 };
 

@@ -8,6 +8,7 @@
 #include "domain/customers/list_query.hpp"
 #include "domain/filters/dates.hpp"
 #include "domain/filters/parse.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain::segments {
 
@@ -53,7 +54,7 @@ AuditEntry SegmentService::audit(const Principal& actor, std::string action, Id 
 
 Result<Segment> SegmentService::find_visible(const Principal& actor, Id segment_id) {
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, segment_id));
-    if (!found || (found->owner_user_id != actor.user_id && RAPPORT_TRY(identity_.is_partner(actor)))) {
+    if (!found || (found->owner_user_id != actor.user_id && RAPPORT_TRY(actors_.is_partner(actor)))) {
         return fail(Error::not_found("no segment " + id_to_string(segment_id)));
     }
     return std::move(*found);
@@ -68,7 +69,7 @@ Status SegmentService::ensure_can_change(const Principal& actor, const Segment& 
 }
 
 Status SegmentService::ensure_reads_all(const Principal& actor, std::string_view action) {
-    const RoleGrants grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     if (grants.for_role(actor.role).read == Scope::All) return {};
     return fail(Error::forbidden(std::string(action) +
                                  " counts every member of the segment, so it needs a role that reads every record; "
@@ -159,7 +160,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
         if (owner != actor.user_id && !role_at_least(actor.role, Role::Manager)) {
             errors.push_back({"/owner_user_id", "only managers and above give a segment to someone else"});
         } else if (owner) {
-            auto user = identity_.get_user(actor, *owner);
+            auto user = users_.get_user(actor, *owner);
             if (!user && user.error().code != ErrorCode::NotFound) return fail(std::move(user).error());
             if (!user) {
                 errors.push_back({"/owner_user_id", "no user with this id in the workspace"});
@@ -214,7 +215,7 @@ Result<Segment> SegmentService::get(const Principal& actor, Id segment_id) {
 Result<Page<Segment>> SegmentService::list(const Principal& actor, const PageRequest& page) {
     // A buyer's partner user works outside the company: the workspace's segments (its plans
     // for its customers) are not theirs, only those they made.
-    const bool partner = RAPPORT_TRY(identity_.is_partner(actor));
+    const bool partner = RAPPORT_TRY(actors_.is_partner(actor));
     return repo_.list(actor.workspace_id, page, partner ? actor.user_id : std::nullopt);
 }
 

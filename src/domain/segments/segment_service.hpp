@@ -19,7 +19,8 @@
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
-#include "domain/identity/identity_service.hpp"
+#include "domain/identity/actor_directory.hpp"
+#include "domain/identity/user_directory.hpp"
 #include "domain/segments/segment_repository.hpp"
 
 namespace rapport::domain::segments {
@@ -34,9 +35,9 @@ struct SnapshotPassReport {
 
 class SegmentService {
 public:
-    SegmentService(SegmentRepository& repo, customers::CustomerService& customers, IdentityService& identity,
-                   const Clock& clock)
-        : repo_(repo), customers_(customers), identity_(identity), clock_(clock) {}
+    SegmentService(SegmentRepository& repo, customers::CustomerService& customers, ActorDirectory& actors,
+                   UserDirectory& users, const Clock& clock)
+        : repo_(repo), customers_(customers), actors_(actors), users_(users), clock_(clock) {}
 
     // Validation errors carry pointers into the request body (/name, /filter/..., ...).
     Result<Segment> create(const Principal& actor, const SegmentInput& input, const std::string& ip);
@@ -90,7 +91,8 @@ private:
 
     SegmentRepository& repo_;
     customers::CustomerService& customers_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
+    UserDirectory& users_;
     const Clock& clock_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/utf8.hpp"
 #include "domain/audit/audit_of.hpp"
+#include "domain/identity/principals.hpp"
 
 namespace rapport::domain {
 
@@ -27,7 +28,7 @@ AuditEntry TeamService::audit(const Principal& actor, std::string action, Id tea
 }
 
 Result<std::optional<std::vector<Id>>> TeamService::partner_teams(const Principal& actor) {
-    Actor permissions = RAPPORT_TRY(identity_.actor_for(actor));
+    Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     if (!permissions.partner_company_id) return std::optional<std::vector<Id>>{};
     return std::optional<std::vector<Id>>{std::move(permissions.team_ids)};
 }

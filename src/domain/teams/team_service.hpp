@@ -3,8 +3,8 @@
 // works outside the company and sees only the teams they belong to; managers and above
 // change them.
 #include "core/clock.hpp"
+#include "domain/identity/actor_directory.hpp"
 #include "domain/identity/entities.hpp"
-#include "domain/identity/identity_service.hpp"
 #include "domain/teams/team_repository.hpp"
 
 namespace rapport::domain {
@@ -18,8 +18,8 @@ struct TeamInput {
 
 class TeamService {
 public:
-    TeamService(TeamRepository& repo, IdentityService& identity, const Clock& clock)
-        : repo_(repo), identity_(identity), clock_(clock) {}
+    TeamService(TeamRepository& repo, ActorDirectory& actors, const Clock& clock)
+        : repo_(repo), actors_(actors), clock_(clock) {}
 
     Result<Page<Team>> list(const Principal& actor, const PageRequest& page);
     Result<Team> get(const Principal& actor, Id team_id);
@@ -34,7 +34,7 @@ private:
     Result<std::optional<std::vector<Id>>> partner_teams(const Principal& actor);
 
     TeamRepository& repo_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
     const Clock& clock_;
 };
 

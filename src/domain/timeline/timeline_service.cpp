@@ -48,7 +48,7 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (i.due_at && i.kind != InteractionKind::Task) errors.push_back({"/due_at", "only tasks have a due date"});
     if (in.assignee_user_id) {
         i.assignee_user_id = *in.assignee_user_id;
-        if (i.assignee_user_id && !identity_.get_user(actor, *i.assignee_user_id)) {
+        if (i.assignee_user_id && !users_.get_user(actor, *i.assignee_user_id)) {
             errors.push_back({"/assignee_user_id", "no user with this id in the workspace"});
         }
     }
@@ -66,7 +66,7 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     }
     // Only then the records: a reference to a record the actor cannot read is "not found".
     RAPPORT_CHECK(ensure_visible(actor, i));
-    const auto grants = RAPPORT_TRY(identity_.role_grants(actor));
+    const auto grants = RAPPORT_TRY(actors_.role_grants(actor));
     if (grants.for_role(actor.role).write == Scope::None) {
         return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot log interactions"));
     }

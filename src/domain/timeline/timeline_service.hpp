@@ -5,6 +5,8 @@
 #include <string>
 
 #include "domain/customers/customer_service.hpp"
+#include "domain/identity/actor_directory.hpp"
+#include "domain/identity/user_directory.hpp"
 #include "domain/timeline/timeline_repository.hpp"
 
 namespace rapport::domain::timeline {
@@ -28,9 +30,9 @@ struct InteractionInput {
 
 class TimelineService {
 public:
-    TimelineService(TimelineRepository& repo, customers::CustomerService& customers, IdentityService& identity,
-                    const Clock& clock)
-        : repo_(repo), customers_(customers), identity_(identity), clock_(clock) {}
+    TimelineService(TimelineRepository& repo, customers::CustomerService& customers, ActorDirectory& actors,
+                    UserDirectory& users, const Clock& clock)
+        : repo_(repo), customers_(customers), actors_(actors), users_(users), clock_(clock) {}
 
     Result<Interaction> log(const Principal& actor, const InteractionInput& input);
     Result<Interaction> update(const Principal& actor, Id interaction_id, const InteractionInput& input);
@@ -45,7 +47,8 @@ private:
 
     TimelineRepository& repo_;
     customers::CustomerService& customers_;
-    IdentityService& identity_;
+    ActorDirectory& actors_;
+    UserDirectory& users_;
     const Clock& clock_;
 };
 

@@ -1,10 +1,22 @@
 #pragma once
-#include "domain/identity/identity_repository.hpp"
+// The identity area's tables (workspaces, accounts, users, sessions, API keys, role grants)
+// behind each narrow repository interface of the identity parts.
+#include "domain/identity/actor_repository.hpp"
+#include "domain/identity/api_key_repository.hpp"
+#include "domain/identity/authentication_repository.hpp"
+#include "domain/identity/role_grant_repository.hpp"
+#include "domain/identity/user_repository.hpp"
+#include "domain/identity/workspace_repository.hpp"
 #include "storage/database.hpp"
 
 namespace rapport::storage {
 
-class SqlIdentityRepository final : public domain::IdentityRepository {
+class SqlIdentityRepository final : public domain::AuthenticationRepository,
+                                    public domain::UserRepository,
+                                    public domain::ApiKeyRepository,
+                                    public domain::RoleGrantRepository,
+                                    public domain::WorkspaceRepository,
+                                    public domain::ActorRepository {
 public:
     explicit SqlIdentityRepository(Database& db) : db_(db) {}
 

@@ -9,6 +9,7 @@
 #include "api/imports/import_client.hpp"
 #include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
+#include "domain/identity/principals.hpp"
 #include "domain/imports/import_runner.hpp"
 
 namespace rapport::testing {
@@ -544,7 +545,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
         ASSERT_TRUE(n);
         people = storage::as_int(n->rows[0][0]);
     }
-    const auto actor = domain::IdentityService::operator_principal(workspace_id);
+    const auto actor = domain::operator_principal(workspace_id);
     auto stopped = imports.get(actor, *parse_id(id));
     ASSERT_TRUE(stopped) << stopped.error().detail;
     EXPECT_EQ(stopped->status, domain::imports::ImportStatus::Failed);
@@ -605,8 +606,8 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
         ASSERT_TRUE(lease);
         ASSERT_TRUE((*lease)->execute("UPDATE imports SET heartbeat_at = 0 WHERE import_id = $1", {*parse_id(id)}));
     }
-    auto& imports = (*services)->get<domain::imports::ImportRunner>();
-    const auto actor = domain::IdentityService::operator_principal(workspace_id);
+    auto& imports = (*services)->imports();
+    const auto actor = domain::operator_principal(workspace_id);
     auto stale = imports.get(actor, *parse_id(id));
     ASSERT_TRUE(stale) << stale.error().detail;
     EXPECT_EQ(stale->status, domain::imports::ImportStatus::Failed);

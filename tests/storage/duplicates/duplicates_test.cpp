@@ -2,8 +2,8 @@
 // scan fill the same queue, dismissals survive rescans, workspaces never meet, and a merge
 // moves timeline, affiliations, consumers, tags, memberships and provenance in one go.
 #include "domain/duplicates/duplicate_service.hpp"
-#include "storage/customers_backend.hpp"
 #include "storage/audit/sql_audit_repository.hpp"
+#include "storage/customers_backend.hpp"
 #include "storage/duplicates/sql_duplicate_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -20,8 +20,8 @@ protected:
         if (HasFatalFailure()) return;
         duplicate_repo_ = std::make_unique<SqlDuplicateRepository>(db());
         audit_repo_ = std::make_unique<SqlAuditRepository>(db());
-        duplicates_ =
-            std::make_unique<DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_, *identity_, clock_);
+        duplicates_ = std::make_unique<DuplicateService>(*duplicate_repo_, *customer_repo_, *customers_,
+                                                         identity_->actors, clock_);
     }
     Id create(const Principal& actor, EntityType type, nlohmann::json fields, std::vector<std::string> tags = {}) {
         CustomerInput in;

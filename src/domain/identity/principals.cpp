@@ -1,0 +1,22 @@
+#include "domain/identity/principals.hpp"
+
+#include <string>
+
+namespace rapport::domain {
+
+Status require_role(const Principal& actor, Role needed, std::string_view action) {
+    if (role_at_least(actor.role, needed)) return {};
+    return fail(Error::forbidden(std::string(action) + " needs the " + std::string(to_string(needed)) +
+                                 " role or higher; you are " + std::string(to_string(actor.role))));
+}
+
+Principal operator_principal(Id workspace_id) {
+    Principal p;
+    p.method = Principal::Method::ApiKey;
+    p.workspace_id = workspace_id;
+    p.role = Role::Owner;
+    p.label = "operator (command line)";
+    return p;
+}
+
+}  // namespace rapport::domain
