@@ -21,6 +21,7 @@
 #        RAPPORT_BENCH_PEOPLE / RAPPORT_BENCH_COMPANIES   sizes (default 1000000 / 100000)
 #        RAPPORT_BENCH_BACKENDS  "sqlite postgres" (default), or one of them
 #        RAPPORT_BENCH_WEB=false skips the browser measurement
+#        RAPPORT_BENCH_DUPLICATES=false skips the duplicate scans (f)
 #        RAPPORT_BENCH_BINARY=PATH  measure that binary instead of building build/rapport
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,7 @@ PEOPLE=${RAPPORT_BENCH_PEOPLE:-1000000}
 COMPANIES=${RAPPORT_BENCH_COMPANIES:-100000}
 BACKENDS=${RAPPORT_BENCH_BACKENDS:-sqlite postgres}
 WEB=${RAPPORT_BENCH_WEB:-true}
+DUPLICATES=${RAPPORT_BENCH_DUPLICATES:-true}
 OWNER_EMAIL=bench@rapport.test
 OWNER_PASSWORD='bench password 1'
 CONNECTION_COUNTS=(1 4 16)
@@ -209,21 +211,23 @@ measure() {
   R[$backend.hwm]=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
   echo "  $backend RSS after the load: ${R[$backend.rss]} MiB (peak ${R[$backend.hwm]} MiB)"
 
-  # (f) the full duplicate scan of people, twice: the first writes every pair it finds into
-  # the review queue (emptied first, so every run measures the same work), the second finds
-  # them again and writes only what changed. Measured last: its peak memory is its own.
-  local empty="DELETE FROM duplicate_candidates WHERE entity_type = 'person'"
-  if [[ $backend == sqlite ]]; then sqlite3 "${db#sqlite:}" "$empty"; else psql -q "$db" -c "$empty"; fi
-  local scan
-  for run in first again; do
-    before=$(load)
-    scan=$(api POST /api/v1/duplicates/scan '{"type":"person"}')
-    R[$backend.dupscan.$run]=$(grep -oE '"elapsed_ms":[0-9]+' <<<"$scan" | grep -oE '[0-9]+')
-    echo "  $backend duplicate scan ($run): $scan; load $before -> $(load)"
-  done
-  R[$backend.dupscan.hwm]=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
-  R[$backend.dupscan.rss]=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
-  echo "  $backend RSS after the scans: ${R[$backend.dupscan.rss]} MiB (peak ${R[$backend.dupscan.hwm]} MiB)"
+  if [[ $DUPLICATES == true ]]; then
+    # (f) the full duplicate scan of people, twice: the first writes every pair it finds into
+    # the review queue (emptied first, so every run measures the same work), the second finds
+    # them again and writes only what changed. Measured last: its peak memory is its own.
+    local empty="DELETE FROM duplicate_candidates WHERE entity_type = 'person'"
+    if [[ $backend == sqlite ]]; then sqlite3 "${db#sqlite:}" "$empty"; else psql -q "$db" -c "$empty"; fi
+    local scan
+    for run in first again; do
+      before=$(load)
+      scan=$(api POST /api/v1/duplicates/scan '{"type":"person"}')
+      R[$backend.dupscan.$run]=$(grep -oE '"elapsed_ms":[0-9]+' <<<"$scan" | grep -oE '[0-9]+')
+      echo "  $backend duplicate scan ($run): $scan; load $before -> $(load)"
+    done
+    R[$backend.dupscan.hwm]=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
+    R[$backend.dupscan.rss]=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$RAPPORT_PID/status")
+    echo "  $backend RSS after the scans: ${R[$backend.dupscan.rss]} MiB (peak ${R[$backend.dupscan.hwm]} MiB)"
+  fi
   kill "$RAPPORT_PID"
   wait "$RAPPORT_PID" 2>/dev/null || true
   RAPPORT_PID=

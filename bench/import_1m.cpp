@@ -299,7 +299,8 @@ Workspace open_workspace(const std::string& url) {
         std::fprintf(stderr, "open: %s\n", services.error().detail.c_str());
         std::exit(1);
     }
-    auto boot = (*services)->workspaces().bootstrap("Bench", "owner@bench.test", "bench-password-1", "Owner");
+    auto boot = (*services)->get<domain::WorkspaceBootstrap>().bootstrap("Bench", "owner@bench.test",
+                                                                         "bench-password-1", "Owner");
     if (!boot) {
         std::fprintf(stderr, "bootstrap: %s\n", boot.error().detail.c_str());
         std::exit(1);

@@ -12,6 +12,7 @@
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/workspace_bootstrap.hpp"
 #include "storage/batch_sql.hpp"
+#include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app {

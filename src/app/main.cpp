@@ -17,8 +17,11 @@
 #include "app/serve.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
+#include "domain/identity/api_key_service.hpp"
 #include "domain/identity/principals.hpp"
 #include "domain/identity/validation.hpp"
+#include "domain/identity/workspace_bootstrap.hpp"
+#include "domain/identity/workspace_repository.hpp"
 #include "storage/migrations.hpp"
 
 using namespace rapport;

@@ -15,6 +15,7 @@
 #include "app/demo/demo_generator.hpp"
 #include "app/services.hpp"
 #include "domain/customers/tax_id.hpp"
+#include "domain/identity/authentication_service.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app::demo {
@@ -243,13 +244,13 @@ TEST_F(DemoDataTest, OwnerAndStaffCanSignIn) {
     req.email = kOwnerEmail;
     req.password = kOwnerPassword;
     req.ip = "127.0.0.1";
-    auto login = services_->authentication().login(req);
+    auto login = services_->get<domain::AuthenticationService>().login(req);
     ASSERT_TRUE(login) << login.error().detail;
     EXPECT_EQ(login->workspace.slug, report_.workspace_slug);
     EXPECT_EQ(login->user.role, domain::Role::Owner);
 
     req.email = "lucia.fernandez@rapport.test";
-    auto staff = services_->authentication().login(req);
+    auto staff = services_->get<domain::AuthenticationService>().login(req);
     ASSERT_TRUE(staff) << staff.error().detail;
     EXPECT_EQ(staff->user.language, "es");
 }

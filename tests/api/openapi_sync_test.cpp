@@ -79,8 +79,12 @@ TEST(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
     ASSERT_TRUE(services) << services.error().detail;
     http::MetricsRegistry metrics;
     auto& svc = **services;
-    api::ApiContext ctx{
-        .authentication = svc.get<domain::AuthenticationService>(), .metrics = metrics, .version = "test"};
+    api::ApiContext ctx{.authentication = svc.get<domain::AuthenticationService>(),
+                        .metrics = metrics,
+                        .version = "test",
+                        .demo_login_hint = false,
+                        .demo_email = "",
+                        .demo_password = ""};
     ASSERT_FALSE(svc.modules().empty());
     for (const auto& module : svc.modules()) {
         const std::string area(module->name());

@@ -10,7 +10,12 @@
 
 namespace rapport::api {
 
-struct IdentityApi : ApiContext {};
+struct IdentityApi : ApiContext {
+    domain::UserService& users;
+    domain::ApiKeyService& api_keys;
+    domain::RoleGrantService& role_grants;
+    domain::ActorDirectory& actors;
+};
 
 void register_auth_routes(http::Router& router, IdentityApi& api);
 void register_user_routes(http::Router& router, IdentityApi& api);

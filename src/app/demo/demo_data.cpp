@@ -8,6 +8,8 @@
 #include "app/demo/demo_generator.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/principals.hpp"
+#include "domain/identity/user_service.hpp"
+#include "domain/identity/workspace_bootstrap.hpp"
 #include "domain/partitions/partition_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "storage/transaction.hpp"

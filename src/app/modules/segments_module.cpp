@@ -35,7 +35,7 @@ public:
         api::register_segment_routes(router, *api_);
     }
 
-    void start() override { snapshots_.emplace(*segments_)->start(); }
+    void start() override { snapshots_.emplace(*segments_).start(); }
     void stop() override {
         if (snapshots_) snapshots_->stop();
     }

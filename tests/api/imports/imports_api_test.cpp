@@ -606,7 +606,7 @@ TEST(ImportsCrashTest, AKilledServerLeavesWholeBatchesAndAResumeAddsNoDuplicates
         ASSERT_TRUE(lease);
         ASSERT_TRUE((*lease)->execute("UPDATE imports SET heartbeat_at = 0 WHERE import_id = $1", {*parse_id(id)}));
     }
-    auto& imports = (*services)->imports();
+    auto& imports = (*services)->get<domain::imports::ImportRunner>();
     const auto actor = domain::operator_principal(workspace_id);
     auto stale = imports.get(actor, *parse_id(id));
     ASSERT_TRUE(stale) << stale.error().detail;

@@ -4,143 +4,50 @@
 // the features' types.ts.
 
 export interface paths {
-    "/healthz": {
+    "/api/v1/api-keys": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description alive */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": unknown;
-                    };
-                };
-            };
-        };
+        /** List API keys (admin); tokens are never shown again */
+        get: operations["listApiKeys"];
         put?: never;
-        post?: never;
+        /** Create an API key (admin); the response carries the token once */
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/readyz": {
+    "/api/v1/api-keys/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ready */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": unknown;
-                    };
-                };
-                503: components["responses"]["Unavailable"];
-            };
-        };
+        get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Revoke an API key (admin) */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/metrics": {
+    "/api/v1/audit": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests and latency histograms per route, database pool figures */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Prometheus text format 0.0.4 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/plain": unknown;
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/openapi.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** This document */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OpenAPI 3.1 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        /** The audit log of security-relevant actions, newest first (admin) */
+        get: operations["listAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,32 +64,7 @@ export interface paths {
             cookie?: never;
         };
         /** What the sign-in page may show: version and, on a fresh demo install, the demo login */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            version: string;
-                            demo: {
-                                email: string;
-                                password: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSignInHints"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,39 +83,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with email and password; sets the rapport_session cookie (HttpOnly, SameSite=Lax, Secure behind TLS) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                        /** @description workspace slug, when the account belongs to several */
-                        workspace?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoginResult"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-                429: components["responses"]["RateLimited"];
-            };
-        };
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -250,639 +100,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out: ends the session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description signed out */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who is calling: user or API key, workspace, role, permissions, teams, CSRF token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Me"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the workspace's users */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["User"][];
-                            /** @description pass as ?cursor= for the next page; null on the last page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        /** Add a user (admin; owner to add owners). Creates the person's account when the email has none (password required then) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UserCreate"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change a user: name and language (self or admin), role and active (admin; owner for owners), password (self, or owner) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UserPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What each role may read and write (record-level grants) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["RoleGrant"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roles/{role}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change a role's read and write scopes (owner) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    role: "owner" | "admin" | "manager" | "member" | "viewer";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        read: components["schemas"]["Scope"];
-                        write: components["schemas"]["Scope"];
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RoleGrant"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List teams with their members (a buyer's partner user: only the teams they belong to) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Team"][];
-                            /** @description pass as ?cursor= for the next page; null on the last page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        /** Create a team (manager or higher) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TeamInput"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Team"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/teams/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One team */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Team"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a team */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a team; `members` replaces the member list */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TeamInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Team"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List API keys (admin); tokens are never shown again */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ApiKey"][];
-                            /** @description pass as ?cursor= for the next page; null on the last page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-            };
-        };
-        put?: never;
-        /** Create an API key (admin); the response carries the token once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        role: components["schemas"]["Role"];
-                    };
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiKey"] & {
-                            token: string;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke an API key (admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description revoked */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The audit log of security-relevant actions, newest first (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                    /** @description e.g. auth.login, auth.login_failed, auth.logout, user.created, user.access_changed, user.updated, user.password_changed, api_key.created, api_key.revoked, team.created, team.updated, team.members_changed, team.deleted, role.grant_changed, workspace.bootstrapped */
-                    action?: string;
-                    actor_user_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
-                            /** @description pass as ?cursor= for the next page; null on the last page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -897,891 +115,10 @@ export interface paths {
             cookie?: never;
         };
         /** List companies you may read (record-level permissions applied), in stable id order */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                    /** @description a built-in field, created_at or updated_at; default: creation order */
-                    sort?: string;
-                    order?: "asc" | "desc";
-                    /** @description comma-separated field names (custom.<key> for custom fields) to return; default all */
-                    fields?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["CustomerRecord"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["listCompanies"];
         put?: never;
         /** Create a company; every value is validated and normalised (emails, E.164 phones, tax ids by country) and every field records its source and data kind; likely duplicates are queued and listed in `duplicates` (or refused with ?on_duplicate=refuse) */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description flag: create and list likely duplicates in `duplicates`; refuse: answer 409 (errors name them) when a record you can see scores 85 or more */
-                    on_duplicate?: "flag" | "refuse";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CompanyFieldsWrite"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/companies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One company with the provenance of each field; a merged record's id answers with the survivor (merged_from, Content-Location) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a company */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a company: members present are changed (null clears), others left alone */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CompanyFieldsWrite"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/companies/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who changed which field of the company from what to what, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["FieldHistory"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List people you may read (record-level permissions applied), in stable id order */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                    /** @description a built-in field, created_at or updated_at; default: creation order */
-                    sort?: string;
-                    order?: "asc" | "desc";
-                    /** @description comma-separated field names (custom.<key> for custom fields) to return; default all */
-                    fields?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["CustomerRecord"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        /** Create a person; every value is validated and normalised (emails, E.164 phones, tax ids by country) and every field records its source and data kind; likely duplicates are queued and listed in `duplicates` (or refused with ?on_duplicate=refuse) */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description flag: create and list likely duplicates in `duplicates`; refuse: answer 409 (errors name them) when a record you can see scores 85 or more */
-                    on_duplicate?: "flag" | "refuse";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PersonFieldsWrite"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One person with the provenance of each field; a merged record's id answers with the survivor (merged_from, Content-Location) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a person */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a person: members present are changed (null clears), others left alone */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PersonFieldsWrite"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/people/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who changed which field of the person from what to what, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["FieldHistory"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/custom-fields/{entity}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Custom fields defined for companies or people */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entity: "company" | "person";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["CustomField"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        /** Define a custom field (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entity: "company" | "person";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                        label: string;
-                        /** @enum {unknown} */
-                        type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
-                        options?: string[];
-                        currency?: string;
-                        required?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomField"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/custom-fields/{entity}/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove a custom field definition (admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entity: "company" | "person";
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description removed */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/interactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Log a note, call, meeting, email or task about a person and/or a company */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InteractionWrite"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Interaction"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/interactions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One interaction */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Interaction"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete an interaction */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change an interaction (e.g. complete a task with completed: true) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InteractionWrite"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Interaction"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/people/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A person's interactions, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    /** @description next_cursor of the previous page (a position: time and id) */
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["Interaction"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/companies/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A company's interactions and its contacts', newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    /** @description next_cursor of the previous page (a position: time and id) */
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["Interaction"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Search names, emails, phones, tax ids, companies and note text: word prefixes first, then substrings and near misses (typos); only records you may read */
-        get: {
-            parameters: {
-                query: {
-                    q: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description best first, also grouped by type */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            query: string;
-                            items: {
-                                /** @enum {unknown} */
-                                type: "company" | "person" | "interaction";
-                                id: string;
-                                title: string;
-                                detail: string;
-                                score: number;
-                                person_id?: string | null;
-                                company_id?: string | null;
-                            }[];
-                            groups: {
-                                companies: {
-                                    /** @enum {unknown} */
-                                    type: "company" | "person" | "interaction";
-                                    id: string;
-                                    title: string;
-                                    detail: string;
-                                    score: number;
-                                    person_id?: string | null;
-                                    company_id?: string | null;
-                                }[];
-                                people: {
-                                    /** @enum {unknown} */
-                                    type: "company" | "person" | "interaction";
-                                    id: string;
-                                    title: string;
-                                    detail: string;
-                                    score: number;
-                                    person_id?: string | null;
-                                    company_id?: string | null;
-                                }[];
-                                interactions: {
-                                    /** @enum {unknown} */
-                                    type: "company" | "person" | "interaction";
-                                    id: string;
-                                    title: string;
-                                    detail: string;
-                                    score: number;
-                                    person_id?: string | null;
-                                    company_id?: string | null;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
+        post: operations["createCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1796,584 +133,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many companies you may read match a filter */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How many people you may read match a filter */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/{id}/privacy-export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Right of access: everything held about a person (fields, custom values, tags, provenance, history, affiliations, interactions) as one JSON document; audited (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/{id}/erase": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Right to erasure: removes the person's personal data (names become a placeholder; personal fields, custom values, tags, interaction text and personal values in history are cleared) and keeps aggregates (interaction kinds, channels, minutes); audited (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description erased */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the workspace's segments in creation order (member counts: GET /api/v1/segments/{id}/count; a buyer's partner user: only the segments they made) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["Segment"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        /** Create a segment: dynamic (a saved filter evaluated live) or static (explicit members); member role or higher */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SegmentWrite"];
-                };
-            };
-            responses: {
-                /** @description created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Segment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One segment with the live count of the members you may read */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Segment"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a segment with its members and snapshots; the owner or a manager and above */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a segment's name, description, kind, filter (dynamic) or owner; the owner or a manager and above */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SegmentWrite"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Segment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/segments/{id}/count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How many members of the segment you may read (a dynamic segment counts exactly what a list with its filter counts) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments/{id}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The members you may read, in creation order, keyset-paged like lists */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["CustomerRecord"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        put?: never;
-        /** Add members to a static segment (422 for dynamic ones); every id must name a record of the segment's type that you may read, or nothing is added */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description how many were not members yet */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            added: number;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments/{id}/members/{record_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove a member from a static segment (422 for dynamic ones) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    record_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description removed */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments/{id}/snapshot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record today's (UTC) member count; repeating it the same day replaces that day's snapshot. Counts every member, so it needs a role that reads all records. A background pass does this for every segment shortly after midnight UTC. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the snapshot */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SegmentSnapshot"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/segments/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The segment's daily snapshots, oldest first (at most 1000); needs a role that reads all records */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description first day, inclusive; default: 364 days before `to` */
-                    from?: string;
-                    /** @description last day, inclusive; default: today (UTC) */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["SegmentSnapshot"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["countCompanies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2390,44 +150,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export the companies you may read that match a filter, streamed (any size) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
-                    format?: "csv" | "json" | "ndjson";
-                    /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
-                    delimiter?: "comma" | "semicolon";
-                    /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
-                    formula_escape?: boolean;
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                    /** @description a built-in field, created_at or updated_at; default: creation order */
-                    sort?: string;
-                    order?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/json": components["schemas"]["CustomerRecord"][];
-                        "application/x-ndjson": string;
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["exportCompanies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2436,521 +159,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/export": {
+    "/api/v1/companies/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Export the people you may read that match a filter, streamed (any size) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
-                    format?: "csv" | "json" | "ndjson";
-                    /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
-                    delimiter?: "comma" | "semicolon";
-                    /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
-                    formula_escape?: boolean;
-                    /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-                    filter?: string;
-                    /** @description a built-in field, created_at or updated_at; default: creation order */
-                    sort?: string;
-                    order?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/json": components["schemas"]["CustomerRecord"][];
-                        "application/x-ndjson": string;
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        /** One company with the provenance of each field; a merged record's id answers with the survivor (merged_from, Content-Location) */
+        get: operations["getCompany"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a company */
+        delete: operations["deleteCompany"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a company: members present are changed (null clears), others left alone */
+        patch: operations["updateCompany"];
         trace?: never;
     };
-    "/api/v1/segments/{id}/export": {
+    "/api/v1/companies/{id}/consumers": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Export the members of a segment you may read, streamed (any size) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
-                    format?: "csv" | "json" | "ndjson";
-                    /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
-                    delimiter?: "comma" | "semicolon";
-                    /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
-                    formula_escape?: boolean;
-                    /** @description a built-in field, created_at or updated_at; default: creation order */
-                    sort?: string;
-                    order?: "asc" | "desc";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/json": components["schemas"]["CustomerRecord"][];
-                        "application/x-ndjson": string;
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        /** A buyer's consumers (B2B2C) that you may read */
+        get: operations["listCompanyConsumers"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload a CSV file of companies or people to import
-         * @description The body is the file itself (Content-Type: text/csv), not a form. The server sniffs the encoding (UTF-8 or Windows-1252) and the delimiter (comma, semicolon, tab), stores the file as UTF-8 and answers with what it found, sample rows and a suggested mapping (English, Italian, Spanish and Portuguese headers). Bodies are limited to 16 MiB by default (413 beyond); start the server with --body-limit BYTES for larger files. Only the uploader and admins/owners see an import.
-         */
-        post: {
-            parameters: {
-                query: {
-                    entity: "company" | "person";
-                    /** @description shown in the import and in the provenance of imported fields (import:<id>:<filename>) */
-                    filename?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                };
-            };
-            responses: {
-                /** @description stored; map its columns next (PUT .../mapping) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportUpload"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                /** @description the file is larger than the server's body limit (--body-limit) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An import and its progress (poll it while it runs) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/mapping": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Say which column fills which field, where the data comes from and how rows match existing records
-         * @description Checked whole before any work: unknown members, columns the file lacks, unknown targets, two columns (or a column and a constant) for one field, unfilled required fields, a default_country that is no country code, invalid constant values and unusable match_on keys are all answered at once (422, with JSON pointers). Allowed while the import is uploaded or mapped.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ImportMapping"];
-                };
-            };
-            responses: {
-                /** @description mapped */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/dry-run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Validate every row exactly as the import will, without writing anything
-         * @description Runs the import's own planner (same batches, same validation, same upsert matching) and reports what it would do and every rejected row with its reasons. Reads the whole file within the request.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the report */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportDryRun"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run the import in the background (or resume a failed one from its checkpoint)
-         * @description Queues the import and answers at once; poll GET /api/v1/imports/{id}. Rows are written in batches of 5000, each in one transaction with the checkpoint, so a crash leaves whole batches and a resumed run never writes a row twice. Every imported field records the source import:<id>:<filename> and the mapping's data kind.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description queued */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-                503: components["responses"]["Unavailable"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel an import for good (rows already committed stay) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description cancelled */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/rejected.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The rows the import rejected, as CSV, with an extra error column
-         * @description UTF-8 with a byte order mark, the uploaded file's delimiter; the file's header plus "error", then each rejected row as it was in the file.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the CSV file (Content-Disposition: attachment) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/{id}/affiliations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The companies a person is a contact of, with job titles */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                company_id: string;
-                                job_title?: string;
-                                is_primary?: boolean;
-                            }[];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-            };
-        };
-        /** Replace a person's affiliations (B2B contact of several companies; one primary); recorded in history */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        items?: {
-                            company_id: string;
-                            job_title?: string;
-                            is_primary?: boolean;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description saved */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: {
-                                company_id: string;
-                                job_title?: string;
-                                is_primary?: boolean;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2966,38 +203,7 @@ export interface paths {
             cookie?: never;
         };
         /** A company's contacts (people affiliated with it) that you may read */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["CustomerRecord"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["listCompanyContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3006,48 +212,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/companies/{id}/consumers": {
+    "/api/v1/companies/{id}/history": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A buyer's consumers (B2B2C) that you may read */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["CustomerRecord"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        /** Who changed which field of the company from what to what, newest first */
+        get: operations["listCompanyHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another company into this one: values field by field, timeline, affiliations, consumers, tags, custom values, segment memberships and provenance move here; the other id keeps resolving here; recorded in history and the audit log. Needs write permission on both. */
+        post: operations["mergeCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3065,33 +257,7 @@ export interface paths {
          * A buyer's B2B2C partition: consumer count, your access, grants and partner users
          * @description A buyer's consumers are visible to the owner role, to users and teams granted the partition, and to the buyer's partner users; everyone who may read the buyer sees the count. 422 when the company is not a buyer.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The buyer company's id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The buyer's partition */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partition"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["getCompanyPartition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3112,71 +278,13 @@ export interface paths {
          * Grant a user or a team the buyer's consumers (admins; idempotent)
          * @description Audited as partition.grant.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The buyer company's id */
-                    id: string;
-                    kind: "user" | "team";
-                    /** @description A user id or a team id */
-                    grantee_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The buyer's partition */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partition"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        put: operations["grantPartitionAccess"];
         post?: never;
         /**
          * Revoke a grant (admins)
          * @description Audited as partition.revoke; 404 when there is no such grant.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The buyer company's id */
-                    id: string;
-                    kind: "user" | "team";
-                    /** @description A user id or a team id */
-                    grantee_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The buyer's partition */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partition"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        delete: operations["revokePartitionAccess"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3194,73 +302,54 @@ export interface paths {
          * Make a user a partner user of this buyer (admins)
          * @description A partner user sees and works on this buyer's consumers only (and reads the buyer's record). Their role must be manager, member or viewer. A user is the partner of at most one buyer: this replaces another. Audited.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The buyer company's id */
-                    id: string;
-                    user_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The buyer's partition */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partition"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        put: operations["addPartitionPartner"];
         post?: never;
         /**
          * Make a partner user an ordinary workspace user again (admins)
          * @description Audited; 404 when the user is not this buyer's partner.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The buyer company's id */
-                    id: string;
-                    user_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The buyer's partition */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Partition"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        delete: operations["removePartitionPartner"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}/merge": {
+    "/api/v1/companies/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's interactions and its contacts', newest first */
+        get: operations["listCompanyTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom fields defined for companies or people */
+        get: operations["listCustomFields"];
+        put?: never;
+        /** Define a custom field (admin) */
+        post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{entity}/{key}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3269,88 +358,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge another person into this one: values field by field, timeline, affiliations, tags, custom values, segment memberships and provenance move here; the other id keeps resolving here; recorded in history and the audit log. Needs write permission on both. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MergeRequest"];
-                };
-            };
-            responses: {
-                /** @description the survivor after the merge */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/companies/{id}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Merge another company into this one: values field by field, timeline, affiliations, consumers, tags, custom values, segment memberships and provenance move here; the other id keeps resolving here; recorded in history and the audit log. Needs write permission on both. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MergeRequest"];
-                };
-            };
-            responses: {
-                /** @description the survivor after the merge */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerRecord"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                422: components["responses"]["Validation"];
-            };
-        };
-        delete?: never;
+        post?: never;
+        /** Remove a custom field definition (admin) */
+        delete: operations["deleteCustomField"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3364,38 +374,7 @@ export interface paths {
             cookie?: never;
         };
         /** The duplicate review queue: pairs whose both records you can see, highest score first */
-        get: {
-            parameters: {
-                query: {
-                    type: "person" | "company";
-                    status?: "open" | "dismissed" | "merged";
-                    /** @description only pairs involving this record */
-                    record_id?: string;
-                    limit?: components["parameters"]["limit"];
-                    cursor?: components["parameters"]["cursor"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items?: components["schemas"]["DuplicateCandidate"][];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        get: operations["listDuplicates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3414,42 +393,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Scan every record of a type for duplicates (blocked by email, phone, VAT id, PEC, name key + city or company; never all pairs) and refresh the open queue; managers and above */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        type: "person" | "company";
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            type: string;
-                            records: number;
-                            pairs: number;
-                            elapsed_ms: number;
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                422: components["responses"]["Validation"];
-            };
-        };
+        post: operations["scanDuplicates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3464,30 +408,7 @@ export interface paths {
             cookie?: never;
         };
         /** One duplicate pair */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DuplicateCandidate"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                404: components["responses"]["NotFound"];
-            };
-        };
+        get: operations["getDuplicate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3506,32 +427,700 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark a pair as not a duplicate; it stays dismissed across later checks and scans. Needs write permission on both records. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DuplicateCandidate"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-            };
+        post: operations["dismissDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV file of companies or people to import
+         * @description The body is the file itself (Content-Type: text/csv), not a form. The server sniffs the encoding (UTF-8 or Windows-1252) and the delimiter (comma, semicolon, tab), stores the file as UTF-8 and answers with what it found, sample rows and a suggested mapping (English, Italian, Spanish and Portuguese headers). Bodies are limited to 16 MiB by default (413 beyond); start the server with --body-limit BYTES for larger files. Only the uploader and admins/owners see an import.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import and its progress (poll it while it runs) */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an import for good (rows already committed stay) */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate every row exactly as the import will, without writing anything
+         * @description Runs the import's own planner (same batches, same validation, same upsert matching) and reports what it would do and every rejected row with its reasons. Reads the whole file within the request.
+         */
+        post: operations["dryRunImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say which column fills which field, where the data comes from and how rows match existing records
+         * @description Checked whole before any work: unknown members, columns the file lacks, unknown targets, two columns (or a column and a constant) for one field, unfilled required fields, a default_country that is no country code, invalid constant values and unusable match_on keys are all answered at once (422, with JSON pointers). Allowed while the import is uploaded or mapped.
+         */
+        put: operations["setImportMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows the import rejected, as CSV, with an extra error column
+         * @description UTF-8 with a byte order mark, the uploaded file's delimiter; the file's header plus "error", then each rejected row as it was in the file.
+         */
+        get: operations["getImportRejectedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the import in the background (or resume a failed one from its checkpoint)
+         * @description Queues the import and answers at once; poll GET /api/v1/imports/{id}. Rows are written in batches of 5000, each in one transaction with the checkpoint, so a crash leaves whole batches and a resumed run never writes a row twice. Every imported field records the source import:<id>:<filename> and the mapping's data kind.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a note, call, meeting, email or task about a person and/or a company */
+        post: operations["createInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interaction */
+        get: operations["getInteraction"];
+        put?: never;
+        post?: never;
+        /** Delete an interaction */
+        delete: operations["deleteInteraction"];
+        options?: never;
+        head?: never;
+        /** Change an interaction (e.g. complete a task with completed: true) */
+        patch: operations["updateInteraction"];
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is calling: user or API key, workspace, role, permissions, teams, CSRF token */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List people you may read (record-level permissions applied), in stable id order */
+        get: operations["listPeople"];
+        put?: never;
+        /** Create a person; every value is validated and normalised (emails, E.164 phones, tax ids by country) and every field records its source and data kind; likely duplicates are queued and listed in `duplicates` (or refused with ?on_duplicate=refuse) */
+        post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people you may read match a filter */
+        get: operations["countPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the people you may read that match a filter, streamed (any size) */
+        get: operations["exportPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person with the provenance of each field; a merged record's id answers with the survivor (merged_from, Content-Location) */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        /** Delete a person */
+        delete: operations["deletePerson"];
+        options?: never;
+        head?: never;
+        /** Change a person: members present are changed (null clears), others left alone */
+        patch: operations["updatePerson"];
+        trace?: never;
+    };
+    "/api/v1/people/{id}/affiliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The companies a person is a contact of, with job titles */
+        get: operations["listPersonAffiliations"];
+        /** Replace a person's affiliations (B2B contact of several companies; one primary); recorded in history */
+        put: operations["replacePersonAffiliations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Right to erasure: removes the person's personal data (names become a placeholder; personal fields, custom values, tags, interaction text and personal values in history are cleared) and keeps aggregates (interaction kinds, channels, minutes); audited (admin) */
+        post: operations["erasePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed which field of the person from what to what, newest first */
+        get: operations["listPersonHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another person into this one: values field by field, timeline, affiliations, tags, custom values, segment memberships and provenance move here; the other id keeps resolving here; recorded in history and the audit log. Needs write permission on both. */
+        post: operations["mergePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/privacy-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Right of access: everything held about a person (fields, custom values, tags, provenance, history, affiliations, interactions) as one JSON document; audited (admin) */
+        get: operations["getPersonPrivacyExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's interactions, newest first */
+        get: operations["listPersonTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each role may read and write (record-level grants) */
+        get: operations["listRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a role's read and write scopes (owner) */
+        put: operations["updateRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search names, emails, phones, tax ids, companies and note text: word prefixes first, then substrings and near misses (typos); only records you may read */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's segments in creation order (member counts: GET /api/v1/segments/{id}/count; a buyer's partner user: only the segments they made) */
+        get: operations["listSegments"];
+        put?: never;
+        /** Create a segment: dynamic (a saved filter evaluated live) or static (explicit members); member role or higher */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment with the live count of the members you may read */
+        get: operations["getSegment"];
+        put?: never;
+        post?: never;
+        /** Delete a segment with its members and snapshots; the owner or a manager and above */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        /** Change a segment's name, description, kind, filter (dynamic) or owner; the owner or a manager and above */
+        patch: operations["updateSegment"];
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many members of the segment you may read (a dynamic segment counts exactly what a list with its filter counts) */
+        get: operations["countSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the members of a segment you may read, streamed (any size) */
+        get: operations["exportSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment's daily snapshots, oldest first (at most 1000); needs a role that reads all records */
+        get: operations["listSegmentSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members you may read, in creation order, keyset-paged like lists */
+        get: operations["listSegmentMembers"];
+        put?: never;
+        /** Add members to a static segment (422 for dynamic ones); every id must name a record of the segment's type that you may read, or nothing is added */
+        post: operations["addSegmentMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from a static segment (422 for dynamic ones) */
+        delete: operations["removeSegmentMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record today's (UTC) member count; repeating it the same day replaces that day's snapshot. Counts every member, so it needs a role that reads all records. A background pass does this for every segment shortly after midnight UTC. */
+        post: operations["createSegmentSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List teams with their members (a buyer's partner user: only the teams they belong to) */
+        get: operations["listTeams"];
+        put?: never;
+        /** Create a team (manager or higher) */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /** Delete a team */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /** Change a team; `members` replaces the member list */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's users */
+        get: operations["listUsers"];
+        put?: never;
+        /** Add a user (admin; owner to add owners). Creates the person's account when the email has none (password required then) */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user: name and language (self or admin), role and active (admin; owner for owners), password (self, or owner) */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: requests and latency histograms per route, database pool figures */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3542,344 +1131,497 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            request_id?: string;
-            /** @description At most 100 entries; errors_omitted counts the rest */
-            errors?: {
-                /** @description JSON pointer into the body, or ?name for a query parameter */
-                pointer: string;
-                detail: string;
-            }[];
-            /** @description How many errors were found beyond the 100 listed in errors; absent when none were left out */
-            errors_omitted?: number;
-        };
-        /** @enum {unknown} */
-        Role: "owner" | "admin" | "manager" | "member" | "viewer";
-        /** @enum {unknown} */
-        Scope: "none" | "own" | "team" | "all";
-        RoleGrant: {
-            role: components["schemas"]["Role"];
-            read: components["schemas"]["Scope"];
-            write: components["schemas"]["Scope"];
-        };
-        Workspace: {
-            id: string;
-            slug: string;
-            name: string;
-            default_language: string;
-            created_at: number;
-        };
-        User: {
-            id: string;
-            email: string;
-            display_name: string;
-            role: components["schemas"]["Role"];
-            language: string | null;
-            active: boolean;
-            created_at: number;
-            updated_at: number;
-        };
-        UserCreate: {
-            email: string;
-            display_name: string;
-            role: components["schemas"]["Role"];
-            /** @enum {unknown} */
-            language?: "en" | "it" | "es" | "pt";
-            password?: string;
-        };
-        UserPatch: {
-            display_name?: string;
-            role?: components["schemas"]["Role"];
-            /** @enum {unknown} */
-            language?: "en" | "it" | "es" | "pt";
-            active?: boolean;
-            password?: string;
-        };
-        LoginResult: {
-            user: components["schemas"]["User"];
-            workspace: components["schemas"]["Workspace"];
-            csrf_token: string;
-            /** @description the session token, also set as the cookie; usable as a Bearer token by non-browser clients */
-            token: string;
-            expires_at: number;
-        };
-        Me: {
-            user: components["schemas"]["User"] | null;
-            workspace: components["schemas"]["Workspace"];
-            role: components["schemas"]["Role"];
-            /** @enum {unknown} */
-            auth: "session" | "api_key";
-            permissions: components["schemas"]["RoleGrant"];
-            workspaces?: {
-                id: string;
-                slug: string;
-                name: string;
-                role: components["schemas"]["Role"];
-            }[];
-            team_ids?: string[];
-            csrf_token?: string;
-            api_key_id?: string;
-            /** @description Set for a buyer's partner user (B2B2C): the buyer whose consumers they work on */
-            partner_company_id?: string | null;
-            /** @description Buyers whose consumers were granted to you or one of your teams */
-            partition_ids?: string[];
-            /** @description True for the owner role: every buyer's consumers */
-            all_partitions?: boolean;
-        };
-        TeamMember: {
-            user_id: string;
-            /** @enum {unknown} */
-            sales_role?: "hunter" | "farmer" | null;
-        };
-        Team: {
-            id: string;
-            name: string;
-            /** @enum {unknown} */
-            kind: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
-            description: string;
-            members: components["schemas"]["TeamMember"][];
-            created_at: number;
-            updated_at: number;
-        };
-        TeamInput: {
-            name?: string;
-            /** @enum {unknown} */
-            kind?: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
-            description?: string;
-            members?: components["schemas"]["TeamMember"][];
-        };
         ApiKey: {
-            id: string;
-            name: string;
-            role: components["schemas"]["Role"];
-            created_by_user_id: string | null;
             created_at: number;
+            created_by_user_id: string | null;
+            id: string;
             last_used_at: number | null;
+            name: string;
             revoked_at: number | null;
+            role: components["schemas"]["Role"];
         };
         AuditEntry: {
-            id: string;
-            occurred_at: number;
-            actor: string;
-            actor_user_id: string | null;
-            actor_api_key_id: string | null;
             action: string;
-            target_type: string | null;
-            target_id: string | null;
-            ip: string | null;
+            actor: string;
+            actor_api_key_id: string | null;
+            actor_user_id: string | null;
             /** @description what the action changed: a JSON value (usually an object), or the stored text when it is not JSON */
             detail: unknown;
-        };
-        CustomerRecord: {
             id: string;
-            /** @enum {unknown} */
-            type: "company" | "person";
-            fields: {
+            ip: string | null;
+            occurred_at: number;
+            target_id: string | null;
+            target_type: string | null;
+        };
+        CompanyFieldsWrite: {
+            custom?: {
                 [key: string]: components["schemas"]["FieldValue"];
             };
+            /** @description legal_name and country are required on create; vat_id is checked against country (P.IVA, CIF/NIF, NIF, EU VAT formats); phone becomes E.164; buyer_kind (reseller, distributor, retailer) marks a B2B2C buyer */
+            fields?: {
+                address_line?: string | null;
+                buyer_kind?: string | null;
+                city?: string | null;
+                country?: string | null;
+                email?: string | null;
+                external_id?: string | null;
+                industry?: string | null;
+                legal_name?: string | null;
+                market?: string | null;
+                pec?: string | null;
+                phone?: string | null;
+                postal_code?: string | null;
+                region?: string | null;
+                size?: string | null;
+                trade_name?: string | null;
+                vat_id?: string | null;
+                website?: string | null;
+            };
+            owner_user_id?: string | null;
+            source?: {
+                /** @description the named connector the data comes from (ERP, web analytics...) */
+                connector?: string;
+                /**
+                 * @default first_party
+                 * @enum {unknown}
+                 */
+                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
+            };
+            tags?: string[];
+            team_id?: string | null;
+        };
+        CustomField: {
+            created_at: number;
+            currency: string | null;
+            /** @enum {unknown} */
+            entity_type: "company" | "person";
+            key: string;
+            label: string;
+            options: string[];
+            required: boolean;
+            /** @enum {unknown} */
+            type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
+        };
+        CustomerRecord: {
+            created_at: number;
             custom: {
                 [key: string]: components["schemas"]["FieldValue"];
             };
-            tags: string[];
+            /** @description create and update only: open duplicate pairs of this record that you can see, best first */
+            duplicates?: components["schemas"]["DuplicateHit"][];
+            fields: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description data-quality flags; present on single-record answers (GET, POST, PATCH), not in lists. List flagged records with the filter {"field": "flags", "op": "is_not_empty"} (or has_tag with a field name). */
+            flags?: components["schemas"]["FieldFlag"][];
+            id: string;
+            /** @description read only: present when the id asked for was merged into this record (the response's Content-Location names this record) */
+            merged_from?: string;
             owner_user_id: string | null;
-            team_id: string | null;
-            created_at: number;
-            updated_at: number;
             /** @description per field (built-in name, custom.<key>, tags, owner_user_id, team_id): where its current value came from */
             provenance?: {
                 [key: string]: {
                     /** @enum {unknown} */
-                    source: "manual" | "import" | "api" | "connector" | "merge" | "system";
-                    ref: string;
-                    /** @enum {unknown} */
                     data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
                     recorded_at: number;
+                    ref: string;
+                    /** @enum {unknown} */
+                    source: "manual" | "import" | "api" | "connector" | "merge" | "system";
                 };
             };
-            /** @description create and update only: open duplicate pairs of this record that you can see, best first */
-            duplicates?: components["schemas"]["DuplicateHit"][];
+            tags: string[];
+            team_id: string | null;
+            /** @enum {unknown} */
+            type: "company" | "person";
+            updated_at: number;
             /** @description update only: false when the update handed the record to a colleague (owner_user_id, team_id) outside what you may read; the change is saved and this answer is the last you see of it */
             visible_to_you?: boolean;
-            /** @description read only: present when the id asked for was merged into this record (the response's Content-Location names this record) */
-            merged_from?: string;
-            /** @description data-quality flags; present on single-record answers (GET, POST, PATCH), not in lists. List flagged records with the filter {"field": "flags", "op": "is_not_empty"} (or has_tag with a field name). */
-            flags?: components["schemas"]["FieldFlag"][];
+        };
+        /** @description A pair of records that may be the same customer (records[0] has the smaller id). */
+        DuplicateCandidate: {
+            created_at: number;
+            /** @enum {unknown} */
+            entity_type: "company" | "person";
+            id: string;
+            reasons: components["schemas"]["DuplicateReason"][];
+            records: [
+                components["schemas"]["DuplicateSide"],
+                components["schemas"]["DuplicateSide"]
+            ];
+            resolved_at: number | null;
+            resolved_by_user_id: string | null;
+            score: number;
+            /** @enum {unknown} */
+            status: "open" | "dismissed" | "merged";
+            updated_at: number;
+        };
+        DuplicateHit: {
+            candidate_id?: string | null;
+            reasons?: components["schemas"]["DuplicateReason"][];
+            record?: components["schemas"]["DuplicateSide"];
+            score?: number;
+        };
+        DuplicateReason: {
+            /** @enum {unknown} */
+            rule: "vat_id" | "pec" | "email" | "phone" | "name_company" | "name_city";
+            score: number;
+            /** @description Jaro-Winkler similarity of the normalised names (fuzzy rules only) */
+            similarity?: number;
+        };
+        DuplicateSide: {
+            city: string;
+            email: string;
+            id: string;
+            name: string;
+        };
+        /** @description A value kept although it failed validation, because an admin imported with "invalid_values": "flag". The field holds the raw text; a valid value written to the field clears the flag. */
+        FieldFlag: {
+            /** @description the flagged built-in field: email, phone, vat_id or pec */
+            field: string;
+            flagged_at: number;
+            /** @description why the value is invalid: the message a rejection would have given */
+            rule: string;
+            source: {
+                import_id: string | null;
+                /** @enum {unknown} */
+                kind: "manual" | "import" | "api" | "connector" | "merge" | "system";
+                ref: string;
+            };
+            /** @description the raw value as it arrived, not normalised */
+            value: string;
         };
         FieldHistory: {
-            id: string;
-            field: string;
-            old_value: string | null;
-            new_value: string | null;
-            changed_at: number;
             actor: string;
             actor_user_id: string | null;
+            changed_at: number;
+            field: string;
+            id: string;
+            new_value: string | null;
+            old_value: string | null;
             source: string;
             source_ref: string;
         };
-        CustomField: {
-            key: string;
-            label: string;
-            /** @enum {unknown} */
-            type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
-            options: string[];
-            currency: string | null;
-            required: boolean;
-            /** @enum {unknown} */
-            entity_type: "company" | "person";
+        /** @description a value of a built-in or custom field: text, a number, a boolean, a list (multi_select), or null */
+        FieldValue: string | number | boolean | string[] | null;
+        /** @description A CSV import and its progress. percent = rows_done / rows_total (one decimal). rows_done is also the checkpoint: rows 1..rows_done are committed. */
+        Import: {
+            created: number;
             created_at: number;
+            created_by: string;
+            delimiter: string;
+            /** @description comma, semicolon, tab */
+            delimiter_name: string;
+            delimiter_reason: string;
+            /** @enum {unknown} */
+            encoding: "UTF-8" | "Windows-1252";
+            encoding_reason: string;
+            /** @enum {unknown} */
+            entity: "company" | "person";
+            error: string | null;
+            filename: string;
+            finished_at: number | null;
+            /** @description imported rows with flagged values (also counted in created, updated or unchanged) */
+            flagged: number;
+            has_bom: boolean;
+            header: string[];
+            id: string;
+            mapping: null | components["schemas"]["ImportMappingView"];
+            percent: number;
+            rejected: number;
+            rows_done: number;
+            /** @description data rows (after the header) */
+            rows_total: number;
+            size_bytes: number;
+            started_at: number | null;
+            /**
+             * @description failed imports (an error, a server shutdown or crash) resume from their checkpoint when started again; cancelled is final
+             * @enum {unknown}
+             */
+            status: "uploaded" | "mapped" | "running" | "completed" | "failed" | "cancelled";
+            /** @description rows that matched a record and changed nothing */
+            unchanged: number;
+            updated: number;
+            updated_at: number;
         };
-        CompanyFieldsWrite: {
-            /** @description legal_name and country are required on create; vat_id is checked against country (P.IVA, CIF/NIF, NIF, EU VAT formats); phone becomes E.164; buyer_kind (reseller, distributor, retailer) marks a B2B2C buyer */
-            fields?: {
-                legal_name?: string | null;
-                trade_name?: string | null;
-                country?: string | null;
-                vat_id?: string | null;
-                pec?: string | null;
-                email?: string | null;
-                phone?: string | null;
-                website?: string | null;
-                industry?: string | null;
-                size?: string | null;
-                market?: string | null;
-                address_line?: string | null;
-                postal_code?: string | null;
-                city?: string | null;
-                region?: string | null;
-                buyer_kind?: string | null;
-                external_id?: string | null;
+        ImportDryRun: {
+            /** @description rows that would be imported with flagged values (also counted in would_create, would_update or unchanged), and rows whose invalid value was ignored because the record already holds a valid one */
+            flagged: number;
+            /** @description the first 1000 flagged rows, in row order; errors name the flagged values and why (an invalid value never replaces a valid one: such a value is listed, said to be ignored, and not stored) */
+            flagged_rows: components["schemas"]["ImportRejectedRow"][];
+            flagged_rows_truncated: boolean;
+            rejected: number;
+            /** @description the first 1000, in row order */
+            rejected_rows: components["schemas"]["ImportRejectedRow"][];
+            rejected_rows_truncated: boolean;
+            rows_total: number;
+            unchanged: number;
+            would_create: number;
+            would_update: number;
+        };
+        ImportMapping: {
+            /** @description key: a header of the file, or a 0-based column index; value: a built-in field name, custom.<key>, tags (a list in one cell, split on , ; |), full_name (people: split into first_name and last_name), or null to skip the column. Required (from a column or a constant): legal_name and country (companies; default_country also fills the country); first_name and last_name, or full_name (people); required custom fields. Empty cells never clear stored values. */
+            columns: {
+                [key: string]: string | null;
             };
-            custom?: {
-                [key: string]: components["schemas"]["FieldValue"];
+            /** @description fields filled with the same value on every row: key a target as in columns (a built-in field, custom.<key>, tags, full_name), value the text as a cell of the file would hold it (e.g. {"tags": "fiera-2026, vip", "city": "Milano"}). A constant fills a field no column fills, except tags: constant tags are added to those of a tags column. Constants are never upsert keys. Their values are checked once, when the mapping is saved, with the validation of every write: an invalid one is a 422 naming /constants/<target>, not a rejection of every row. */
+            constants?: {
+                [key: string]: string;
             };
-            tags?: string[];
-            owner_user_id?: string | null;
-            team_id?: string | null;
+            /** @description ISO 3166-1 alpha-2 code (e.g. IT, ES, PT; 422 naming /default_country otherwise): the country of rows that have none (no country column, an empty cell), and so how their national-format phones (ES: 612 34 56 78 -> +34612345678) and tax ids are read. A row's own country wins, and a row updating a record that already has a country leaves that country alone. For companies it satisfies the required country. */
+            default_country?: string | null;
+            /**
+             * @description reject: a row whose email, phone or tax id is invalid is rejected with the reason. flag: the row is imported, the raw value kept (not normalised, never an upsert key) and flagged on the record. Other invalid values still reject the row. Only admins and owners may choose flag (403 naming /invalid_values otherwise). Independent of lenient, which is about the file's shape.
+             * @default reject
+             * @enum {unknown}
+             */
+            invalid_values?: "reject" | "flag";
+            /**
+             * @description accept rows whose stray quotes the reader repaired, or whose number of fields differs from the header
+             * @default false
+             */
+            lenient?: boolean;
+            /** @description upsert keys tried in order (people: external_id, email; companies: external_id, vat_id, email); default: those keys that are mapped. A row updates the record that has its first key; otherwise it creates one. */
+            match_on?: ("external_id" | "email" | "vat_id")[];
             source?: {
                 /**
                  * @default first_party
                  * @enum {unknown}
                  */
                 data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
-                /** @description the named connector the data comes from (ERP, web analytics...) */
-                connector?: string;
+                /** @description e.g. "ERP export 2026-11" */
+                label?: string;
             };
         };
-        PersonFieldsWrite: {
-            /** @description first_name and last_name are required on create; kind is b2b_contact or b2c_consumer; buyer_company_id makes the person a consumer of that buyer */
-            fields?: {
-                first_name?: string | null;
-                last_name?: string | null;
-                email?: string | null;
-                phone?: string | null;
-                language?: string | null;
-                birthday?: string | null;
-                city?: string | null;
-                country?: string | null;
-                kind?: string | null;
-                buyer_company_id?: string | null;
-                external_id?: string | null;
+        ImportMappingView: {
+            columns: {
+                column: number;
+                header: string;
+                target: string;
+            }[];
+            /** @description field -> constant value, as saved */
+            constants: {
+                [key: string]: string;
             };
-            custom?: {
-                [key: string]: components["schemas"]["FieldValue"];
+            default_country: string | null;
+            /** @enum {unknown} */
+            invalid_values: "reject" | "flag";
+            lenient: boolean;
+            match_on: string[];
+            source: {
+                /** @enum {unknown} */
+                data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
+                label: string | null;
             };
-            tags?: string[];
-            owner_user_id?: string | null;
-            team_id?: string | null;
-            source?: {
-                /**
-                 * @default first_party
-                 * @enum {unknown}
-                 */
-                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
-                /** @description the named connector the data comes from (ERP, web analytics...) */
-                connector?: string;
+        };
+        ImportRejectedRow: {
+            errors: {
+                column: string | null;
+                detail: string;
+                field: string | null;
+            }[];
+            fields: string[];
+            /** @description physical line of the file where the row starts */
+            line: number;
+            /** @description 1-based data row (the header is not counted) */
+            row: number;
+        };
+        ImportUpload: components["schemas"]["Import"] & {
+            sample_rows: string[][];
+            /** @description the suggestions in the form PUT .../mapping takes */
+            suggested_mapping: {
+                columns: {
+                    [key: string]: string;
+                };
             };
+            suggestions: {
+                column: number;
+                field: string | null;
+                header: string;
+                score: number;
+            }[];
         };
         Interaction: {
-            id: string;
-            /** @enum {unknown} */
-            kind: "note" | "call" | "meeting" | "email" | "task";
-            person_id: string | null;
-            company_id: string | null;
-            subject: string;
+            assignee_user_id: string | null;
             body: string;
             /** @enum {unknown} */
             channel: "email" | "phone" | "chat" | "in_person" | "web" | "social" | "letter" | null;
+            company_id: string | null;
+            completed_at: number | null;
+            created_at: number;
+            created_by_user_id: string | null;
             /** @enum {unknown} */
             direction: "inbound" | "outbound" | null;
+            due_at: number | null;
+            id: string;
             /** @enum {unknown} */
-            relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+            kind: "note" | "call" | "meeting" | "email" | "task";
             minutes_spent: number;
             occurred_at: number;
-            due_at: number | null;
-            assignee_user_id: string | null;
-            completed_at: number | null;
-            created_by_user_id: string | null;
-            created_at: number;
+            person_id: string | null;
+            /** @enum {unknown} */
+            relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+            subject: string;
         };
         /** @description kind and person_id and/or company_id are required on create; occurred_at defaults to now; due_at applies to tasks */
         InteractionWrite: {
-            /** @enum {unknown} */
-            kind?: "note" | "call" | "meeting" | "email" | "task";
-            person_id?: string | null;
-            company_id?: string | null;
-            subject?: string;
+            assignee_user_id?: string | null;
             body?: string;
             /** @enum {unknown} */
             channel?: "email" | "phone" | "chat" | "in_person" | "web" | "social" | "letter" | null;
-            /** @enum {unknown} */
-            direction?: "inbound" | "outbound" | null;
-            /** @enum {unknown} */
-            relationship_type?: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
-            minutes_spent?: number;
-            occurred_at?: number;
-            due_at?: number | null;
-            assignee_user_id?: string | null;
+            company_id?: string | null;
             /** @description tasks only */
             completed?: boolean;
+            /** @enum {unknown} */
+            direction?: "inbound" | "outbound" | null;
+            due_at?: number | null;
+            /** @enum {unknown} */
+            kind?: "note" | "call" | "meeting" | "email" | "task";
+            minutes_spent?: number;
+            occurred_at?: number;
+            person_id?: string | null;
+            /** @enum {unknown} */
+            relationship_type?: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+            subject?: string;
         };
+        LoginResult: {
+            csrf_token: string;
+            expires_at: number;
+            /** @description the session token, also set as the cookie; usable as a Bearer token by non-browser clients */
+            token: string;
+            user: components["schemas"]["User"];
+            workspace: components["schemas"]["Workspace"];
+        };
+        Me: {
+            /** @description True for the owner role: every buyer's consumers */
+            all_partitions?: boolean;
+            api_key_id?: string;
+            /** @enum {unknown} */
+            auth: "session" | "api_key";
+            csrf_token?: string;
+            /** @description Buyers whose consumers were granted to you or one of your teams */
+            partition_ids?: string[];
+            /** @description Set for a buyer's partner user (B2B2C): the buyer whose consumers they work on */
+            partner_company_id?: string | null;
+            permissions: components["schemas"]["RoleGrant"];
+            role: components["schemas"]["Role"];
+            team_ids?: string[];
+            user: components["schemas"]["User"] | null;
+            workspace: components["schemas"]["Workspace"];
+            workspaces?: {
+                id: string;
+                name: string;
+                role: components["schemas"]["Role"];
+                slug: string;
+            }[];
+        };
+        MergeRequest: {
+            /** @description the open queue entry this merge resolves */
+            candidate_id?: string | null;
+            /** @description per field (built-in name, custom.<key>, owner_user_id, team_id): whose value survives; default the survivor's when it has one, else the merged record's. Tags are always the union. */
+            choices?: {
+                [key: string]: "survivor" | "merged";
+            };
+            /** @description the record that disappears into the one in the path */
+            merged_id: string;
+        };
+        Partition: {
+            buyer_company_id: string;
+            /** @description Every consumer of the buyer (an aggregate shown to anyone who may read the buyer) */
+            consumer_count: number;
+            /** @description Whether you may read these consumers (owner role, a grant to you or your team, or you are this buyer's partner user) */
+            consumers_visible: boolean;
+            /** @description Admins and owners only */
+            grants?: {
+                created_at: number;
+                granted_by_user_id: string | null;
+                grantee_id: string;
+                /** @enum {string} */
+                grantee_kind: "user" | "team";
+                grantee_name: string;
+            }[];
+            /** @description Partner users of this buyer; admins and owners only */
+            partners?: {
+                created_at: number;
+                display_name: string;
+                email: string;
+                user_id: string;
+            }[];
+        };
+        PersonFieldsWrite: {
+            custom?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description first_name and last_name are required on create; kind is b2b_contact or b2c_consumer; buyer_company_id makes the person a consumer of that buyer */
+            fields?: {
+                birthday?: string | null;
+                buyer_company_id?: string | null;
+                city?: string | null;
+                country?: string | null;
+                email?: string | null;
+                external_id?: string | null;
+                first_name?: string | null;
+                kind?: string | null;
+                language?: string | null;
+                last_name?: string | null;
+                phone?: string | null;
+            };
+            owner_user_id?: string | null;
+            source?: {
+                /** @description the named connector the data comes from (ERP, web analytics...) */
+                connector?: string;
+                /**
+                 * @default first_party
+                 * @enum {unknown}
+                 */
+                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
+            };
+            tags?: string[];
+            team_id?: string | null;
+        };
+        Problem: {
+            detail: string;
+            /** @description At most 100 entries; errors_omitted counts the rest */
+            errors?: {
+                detail: string;
+                /** @description JSON pointer into the body, or ?name for a query parameter */
+                pointer: string;
+            }[];
+            /** @description How many errors were found beyond the 100 listed in errors; absent when none were left out */
+            errors_omitted?: number;
+            instance?: string;
+            request_id?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        /** @enum {unknown} */
+        Role: "owner" | "admin" | "manager" | "member" | "viewer";
+        RoleGrant: {
+            read: components["schemas"]["Scope"];
+            role: components["schemas"]["Role"];
+            write: components["schemas"]["Scope"];
+        };
+        /** @enum {unknown} */
+        Scope: "none" | "own" | "team" | "all";
         Segment: {
-            id: string;
-            name: string;
+            created_at: number;
             description: string;
             /** @enum {unknown} */
-            kind: "b2b" | "b2c" | "mixed";
-            /** @enum {unknown} */
             entity_type: "company" | "person";
-            /** @enum {unknown} */
-            type: "dynamic" | "static";
             /** @description dynamic segments: the filter (JSON filter language) that selects the members; null for static segments */
             filter: {
                 [key: string]: unknown;
             } | null;
-            owner_user_id: string | null;
-            created_at: number;
-            updated_at: number;
+            id: string;
+            /** @enum {unknown} */
+            kind: "b2b" | "b2c" | "mixed";
             /** @description GET /api/v1/segments/{id} only: the members you may read, counted live */
             member_count?: number;
-        };
-        /** @description name, kind, entity_type and type are required on creation; entity_type and type cannot change afterwards. A dynamic segment needs a filter ({} selects every record); a static one takes none. */
-        SegmentWrite: {
-            name?: string;
-            description?: string;
+            name: string;
+            owner_user_id: string | null;
             /** @enum {unknown} */
-            kind?: "b2b" | "b2c" | "mixed";
-            /** @enum {unknown} */
-            entity_type?: "company" | "person";
-            /** @enum {unknown} */
-            type?: "dynamic" | "static";
-            /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
-            filter?: {
-                [key: string]: unknown;
-            } | null;
-            /** @description default: the creator; managers and above may give a segment to someone else */
-            owner_user_id?: string | null;
+            type: "dynamic" | "static";
+            updated_at: number;
         };
         SegmentSnapshot: {
             /**
@@ -3890,234 +1632,81 @@ export interface components {
             member_count: number;
             taken_at: number;
         };
-        /** @description A CSV import and its progress. percent = rows_done / rows_total (one decimal). rows_done is also the checkpoint: rows 1..rows_done are committed. */
-        Import: {
+        /** @description name, kind, entity_type and type are required on creation; entity_type and type cannot change afterwards. A dynamic segment needs a filter ({} selects every record); a static one takes none. */
+        SegmentWrite: {
+            description?: string;
+            /** @enum {unknown} */
+            entity_type?: "company" | "person";
+            /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+            filter?: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {unknown} */
+            kind?: "b2b" | "b2c" | "mixed";
+            name?: string;
+            /** @description default: the creator; managers and above may give a segment to someone else */
+            owner_user_id?: string | null;
+            /** @enum {unknown} */
+            type?: "dynamic" | "static";
+        };
+        Team: {
+            created_at: number;
+            description: string;
             id: string;
             /** @enum {unknown} */
-            entity: "company" | "person";
-            filename: string;
-            /**
-             * @description failed imports (an error, a server shutdown or crash) resume from their checkpoint when started again; cancelled is final
-             * @enum {unknown}
-             */
-            status: "uploaded" | "mapped" | "running" | "completed" | "failed" | "cancelled";
-            size_bytes: number;
-            /** @enum {unknown} */
-            encoding: "UTF-8" | "Windows-1252";
-            encoding_reason: string;
-            delimiter: string;
-            /** @description comma, semicolon, tab */
-            delimiter_name: string;
-            delimiter_reason: string;
-            has_bom: boolean;
-            header: string[];
-            /** @description data rows (after the header) */
-            rows_total: number;
-            rows_done: number;
-            percent: number;
-            created: number;
-            updated: number;
-            /** @description rows that matched a record and changed nothing */
-            unchanged: number;
-            rejected: number;
-            mapping: null | components["schemas"]["ImportMappingView"];
-            created_by: string;
-            created_at: number;
+            kind: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
+            members: components["schemas"]["TeamMember"][];
+            name: string;
             updated_at: number;
-            started_at: number | null;
-            finished_at: number | null;
-            error: string | null;
-            /** @description imported rows with flagged values (also counted in created, updated or unchanged) */
-            flagged: number;
         };
-        ImportUpload: components["schemas"]["Import"] & {
-            sample_rows: string[][];
-            suggestions: {
-                column: number;
-                header: string;
-                field: string | null;
-                score: number;
-            }[];
-            /** @description the suggestions in the form PUT .../mapping takes */
-            suggested_mapping: {
-                columns: {
-                    [key: string]: string;
-                };
-            };
-        };
-        ImportMapping: {
-            /** @description key: a header of the file, or a 0-based column index; value: a built-in field name, custom.<key>, tags (a list in one cell, split on , ; |), full_name (people: split into first_name and last_name), or null to skip the column. Required (from a column or a constant): legal_name and country (companies; default_country also fills the country); first_name and last_name, or full_name (people); required custom fields. Empty cells never clear stored values. */
-            columns: {
-                [key: string]: string | null;
-            };
-            source?: {
-                /**
-                 * @default first_party
-                 * @enum {unknown}
-                 */
-                data_kind?: "zero_party" | "first_party" | "second_party" | "third_party";
-                /** @description e.g. "ERP export 2026-11" */
-                label?: string;
-            };
-            /** @description upsert keys tried in order (people: external_id, email; companies: external_id, vat_id, email); default: those keys that are mapped. A row updates the record that has its first key; otherwise it creates one. */
-            match_on?: ("external_id" | "email" | "vat_id")[];
-            /**
-             * @description accept rows whose stray quotes the reader repaired, or whose number of fields differs from the header
-             * @default false
-             */
-            lenient?: boolean;
-            /**
-             * @description reject: a row whose email, phone or tax id is invalid is rejected with the reason. flag: the row is imported, the raw value kept (not normalised, never an upsert key) and flagged on the record. Other invalid values still reject the row. Only admins and owners may choose flag (403 naming /invalid_values otherwise). Independent of lenient, which is about the file's shape.
-             * @default reject
-             * @enum {unknown}
-             */
-            invalid_values?: "reject" | "flag";
-            /** @description fields filled with the same value on every row: key a target as in columns (a built-in field, custom.<key>, tags, full_name), value the text as a cell of the file would hold it (e.g. {"tags": "fiera-2026, vip", "city": "Milano"}). A constant fills a field no column fills, except tags: constant tags are added to those of a tags column. Constants are never upsert keys. Their values are checked once, when the mapping is saved, with the validation of every write: an invalid one is a 422 naming /constants/<target>, not a rejection of every row. */
-            constants?: {
-                [key: string]: string;
-            };
-            /** @description ISO 3166-1 alpha-2 code (e.g. IT, ES, PT; 422 naming /default_country otherwise): the country of rows that have none (no country column, an empty cell), and so how their national-format phones (ES: 612 34 56 78 -> +34612345678) and tax ids are read. A row's own country wins, and a row updating a record that already has a country leaves that country alone. For companies it satisfies the required country. */
-            default_country?: string | null;
-        };
-        ImportMappingView: {
-            columns: {
-                column: number;
-                header: string;
-                target: string;
-            }[];
-            source: {
-                /** @enum {unknown} */
-                data_kind: "zero_party" | "first_party" | "second_party" | "third_party";
-                label: string | null;
-            };
-            match_on: string[];
-            lenient: boolean;
+        TeamInput: {
+            description?: string;
             /** @enum {unknown} */
-            invalid_values: "reject" | "flag";
-            /** @description field -> constant value, as saved */
-            constants: {
-                [key: string]: string;
-            };
-            default_country: string | null;
+            kind?: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
+            members?: components["schemas"]["TeamMember"][];
+            name?: string;
         };
-        ImportRejectedRow: {
-            /** @description 1-based data row (the header is not counted) */
-            row: number;
-            /** @description physical line of the file where the row starts */
-            line: number;
-            fields: string[];
-            errors: {
-                field: string | null;
-                column: string | null;
-                detail: string;
-            }[];
-        };
-        ImportDryRun: {
-            rows_total: number;
-            would_create: number;
-            would_update: number;
-            unchanged: number;
-            rejected: number;
-            /** @description the first 1000, in row order */
-            rejected_rows: components["schemas"]["ImportRejectedRow"][];
-            rejected_rows_truncated: boolean;
-            /** @description rows that would be imported with flagged values (also counted in would_create, would_update or unchanged), and rows whose invalid value was ignored because the record already holds a valid one */
-            flagged: number;
-            /** @description the first 1000 flagged rows, in row order; errors name the flagged values and why (an invalid value never replaces a valid one: such a value is listed, said to be ignored, and not stored) */
-            flagged_rows: components["schemas"]["ImportRejectedRow"][];
-            flagged_rows_truncated: boolean;
-        };
-        Partition: {
-            buyer_company_id: string;
-            /** @description Every consumer of the buyer (an aggregate shown to anyone who may read the buyer) */
-            consumer_count: number;
-            /** @description Whether you may read these consumers (owner role, a grant to you or your team, or you are this buyer's partner user) */
-            consumers_visible: boolean;
-            /** @description Admins and owners only */
-            grants?: {
-                /** @enum {string} */
-                grantee_kind: "user" | "team";
-                grantee_id: string;
-                grantee_name: string;
-                granted_by_user_id: string | null;
-                created_at: number;
-            }[];
-            /** @description Partner users of this buyer; admins and owners only */
-            partners?: {
-                user_id: string;
-                display_name: string;
-                email: string;
-                created_at: number;
-            }[];
-        };
-        DuplicateReason: {
+        TeamMember: {
             /** @enum {unknown} */
-            rule: "vat_id" | "pec" | "email" | "phone" | "name_company" | "name_city";
-            score: number;
-            /** @description Jaro-Winkler similarity of the normalised names (fuzzy rules only) */
-            similarity?: number;
+            sales_role?: "hunter" | "farmer" | null;
+            user_id: string;
         };
-        DuplicateSide: {
+        User: {
+            active: boolean;
+            created_at: number;
+            display_name: string;
+            email: string;
+            id: string;
+            language: string | null;
+            role: components["schemas"]["Role"];
+            updated_at: number;
+        };
+        UserCreate: {
+            display_name: string;
+            email: string;
+            /** @enum {unknown} */
+            language?: "en" | "it" | "es" | "pt";
+            password?: string;
+            role: components["schemas"]["Role"];
+        };
+        UserPatch: {
+            active?: boolean;
+            display_name?: string;
+            /** @enum {unknown} */
+            language?: "en" | "it" | "es" | "pt";
+            password?: string;
+            role?: components["schemas"]["Role"];
+        };
+        Workspace: {
+            created_at: number;
+            default_language: string;
             id: string;
             name: string;
-            email: string;
-            city: string;
+            slug: string;
         };
-        /** @description A pair of records that may be the same customer (records[0] has the smaller id). */
-        DuplicateCandidate: {
-            id: string;
-            /** @enum {unknown} */
-            entity_type: "company" | "person";
-            score: number;
-            reasons: components["schemas"]["DuplicateReason"][];
-            /** @enum {unknown} */
-            status: "open" | "dismissed" | "merged";
-            records: [
-                components["schemas"]["DuplicateSide"],
-                components["schemas"]["DuplicateSide"]
-            ];
-            created_at: number;
-            updated_at: number;
-            resolved_at: number | null;
-            resolved_by_user_id: string | null;
-        };
-        DuplicateHit: {
-            candidate_id?: string | null;
-            record?: components["schemas"]["DuplicateSide"];
-            score?: number;
-            reasons?: components["schemas"]["DuplicateReason"][];
-        };
-        MergeRequest: {
-            /** @description the record that disappears into the one in the path */
-            merged_id: string;
-            /** @description the open queue entry this merge resolves */
-            candidate_id?: string | null;
-            /** @description per field (built-in name, custom.<key>, owner_user_id, team_id): whose value survives; default the survivor's when it has one, else the merged record's. Tags are always the union. */
-            choices?: {
-                [key: string]: "survivor" | "merged";
-            };
-        };
-        /** @description A value kept although it failed validation, because an admin imported with "invalid_values": "flag". The field holds the raw text; a valid value written to the field clears the flag. */
-        FieldFlag: {
-            /** @description the flagged built-in field: email, phone, vat_id or pec */
-            field: string;
-            /** @description why the value is invalid: the message a rejection would have given */
-            rule: string;
-            /** @description the raw value as it arrived, not normalised */
-            value: string;
-            source: {
-                /** @enum {unknown} */
-                kind: "manual" | "import" | "api" | "connector" | "merge" | "system";
-                ref: string;
-                import_id: string | null;
-            };
-            flagged_at: number;
-        };
-        /** @description a value of a built-in or custom field: text, a number, a boolean, a list (multi_select), or null */
-        FieldValue: string | number | boolean | string[] | null;
     };
     responses: {
-        /** @description the request cannot be parsed (malformed JSON, wrong content type) */
+        /** @description the request cannot be parsed (malformed request target or query string, malformed JSON, wrong content type) */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -4126,17 +1715,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description field rules broken; `errors` names each field */
-        Validation: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description no valid credential */
-        Unauthenticated: {
+        /** @description a unique value is taken, or the change would break a rule (last owner) */
+        Conflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4162,8 +1742,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description a unique value is taken, or the change would break a rule (last owner) */
-        Conflict: {
+        /** @description too many failed sign-ins */
+        RateLimited: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4171,8 +1751,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description too many failed sign-ins */
-        RateLimited: {
+        /** @description no valid credential */
+        Unauthenticated: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4189,14 +1769,2525 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description field rules broken; `errors` names each field */
+        Validation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
-        limit: number;
         cursor: string;
+        limit: number;
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listApiKeys: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                        /** @description pass as ?cursor= for the next page; null on the last page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"] & {
+                        token: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+                /** @description e.g. auth.login, auth.login_failed, auth.logout, user.created, user.access_changed, user.updated, user.password_changed, api_key.created, api_key.revoked, team.created, team.updated, team.members_changed, team.deleted, role.grant_changed, workspace.bootstrapped */
+                action?: string;
+                actor_user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        /** @description pass as ?cursor= for the next page; null on the last page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSignInHints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        demo: {
+                            email: string;
+                            password: string;
+                        } | null;
+                        version: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                    /** @description workspace slug, when the account belongs to several */
+                    workspace?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listCompanies: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+                /** @description a built-in field, created_at or updated_at; default: creation order */
+                sort?: string;
+                order?: "asc" | "desc";
+                /** @description comma-separated field names (custom.<key> for custom fields) to return; default all */
+                fields?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerRecord"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: {
+                /** @description flag: create and list likely duplicates in `duplicates`; refuse: answer 409 (errors name them) when a record you can see scores 85 or more */
+                on_duplicate?: "flag" | "refuse";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyFieldsWrite"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    countCompanies: {
+        parameters: {
+            query?: {
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    exportCompanies: {
+        parameters: {
+            query?: {
+                /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
+                format?: "csv" | "json" | "ndjson";
+                /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
+                delimiter?: "comma" | "semicolon";
+                /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
+                formula_escape?: boolean;
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+                /** @description a built-in field, created_at or updated_at; default: creation order */
+                sort?: string;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"][];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyFieldsWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCompanyConsumers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerRecord"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCompanyContacts: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerRecord"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCompanyHistory: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["FieldHistory"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    mergeCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description the survivor after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCompanyPartition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The buyer company's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's partition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    grantPartitionAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The buyer company's id */
+                id: string;
+                kind: "user" | "team";
+                /** @description A user id or a team id */
+                grantee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's partition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    revokePartitionAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The buyer company's id */
+                id: string;
+                kind: "user" | "team";
+                /** @description A user id or a team id */
+                grantee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's partition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    addPartitionPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The buyer company's id */
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's partition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    removePartitionPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The buyer company's id */
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's partition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCompanyTimeline: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                /** @description next_cursor of the previous page (a position: time and id) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Interaction"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCustomFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entity: "company" | "person";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CustomField"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entity: "company" | "person";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency?: string;
+                    key: string;
+                    label: string;
+                    options?: string[];
+                    required?: boolean;
+                    /** @enum {unknown} */
+                    type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
+                };
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entity: "company" | "person";
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listDuplicates: {
+        parameters: {
+            query: {
+                type: "person" | "company";
+                status?: "open" | "dismissed" | "merged";
+                /** @description only pairs involving this record */
+                record_id?: string;
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["DuplicateCandidate"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    scanDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    type: "person" | "company";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        elapsed_ms: number;
+                        pairs: number;
+                        records: number;
+                        type: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dismissDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query: {
+                entity: "company" | "person";
+                /** @description shown in the import and in the provenance of imported fields (import:<id>:<filename>) */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description stored; map its columns next (PUT .../mapping) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description the file is larger than the server's body limit (--body-limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["Validation"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    dryRunImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDryRun"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    setImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportMapping"];
+            };
+        };
+        responses: {
+            /** @description mapped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getImportRejectedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CSV file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionWrite"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+                /** @description a built-in field, created_at or updated_at; default: creation order */
+                sort?: string;
+                order?: "asc" | "desc";
+                /** @description comma-separated field names (custom.<key> for custom fields) to return; default all */
+                fields?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerRecord"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: {
+                /** @description flag: create and list likely duplicates in `duplicates`; refuse: answer 409 (errors name them) when a record you can see scores 85 or more */
+                on_duplicate?: "flag" | "refuse";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonFieldsWrite"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    countPeople: {
+        parameters: {
+            query?: {
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    exportPeople: {
+        parameters: {
+            query?: {
+                /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
+                format?: "csv" | "json" | "ndjson";
+                /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
+                delimiter?: "comma" | "semicolon";
+                /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
+                formula_escape?: boolean;
+                /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
+                filter?: string;
+                /** @description a built-in field, created_at or updated_at; default: creation order */
+                sort?: string;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"][];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deletePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonFieldsWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listPersonAffiliations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            company_id: string;
+                            is_primary?: boolean;
+                            job_title?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replacePersonAffiliations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items?: {
+                        company_id: string;
+                        is_primary?: boolean;
+                        job_title?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            company_id: string;
+                            is_primary?: boolean;
+                            job_title?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    erasePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPersonHistory: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["FieldHistory"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    mergePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description the survivor after the merge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPersonPrivacyExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPersonTimeline: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                /** @description next_cursor of the previous page (a position: time and id) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Interaction"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrant"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: "owner" | "admin" | "manager" | "member" | "viewer";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    read: components["schemas"]["Scope"];
+                    write: components["schemas"]["Scope"];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description best first, also grouped by type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groups: {
+                            companies: {
+                                company_id?: string | null;
+                                detail: string;
+                                id: string;
+                                person_id?: string | null;
+                                score: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                type: "company" | "person" | "interaction";
+                            }[];
+                            interactions: {
+                                company_id?: string | null;
+                                detail: string;
+                                id: string;
+                                person_id?: string | null;
+                                score: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                type: "company" | "person" | "interaction";
+                            }[];
+                            people: {
+                                company_id?: string | null;
+                                detail: string;
+                                id: string;
+                                person_id?: string | null;
+                                score: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                type: "company" | "person" | "interaction";
+                            }[];
+                        };
+                        items: {
+                            company_id?: string | null;
+                            detail: string;
+                            id: string;
+                            person_id?: string | null;
+                            score: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            type: "company" | "person" | "interaction";
+                        }[];
+                        query: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Segment"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentWrite"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentWrite"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    countSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    exportSegmentMembers: {
+        parameters: {
+            query?: {
+                /** @description csv: RFC 4180, UTF-8 with BOM, header row (id, built-in fields, custom.<key>, tags joined by '; ', owner_user_id, team_id, created_at, updated_at in ISO 8601 UTC); json: one array of records as lists show them; ndjson: one record per line */
+                format?: "csv" | "json" | "ndjson";
+                /** @description CSV only; semicolon opens directly in spreadsheets set to Italian, Spanish or Portuguese */
+                delimiter?: "comma" | "semicolon";
+                /** @description CSV only. true: a text cell beginning with =, +, -, @, tab or carriage return is written as '<value>, quoted, so spreadsheets show it instead of running it as a formula (OWASP CSV injection); this includes E.164 phones ('+390212345678); values of number fields stay numbers. false: cells exactly as stored, for programs reading the file */
+                formula_escape?: boolean;
+                /** @description a built-in field, created_at or updated_at; default: creation order */
+                sort?: string;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, streamed with Transfer-Encoding: chunked and Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRecord"][];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSegmentSnapshots: {
+        parameters: {
+            query?: {
+                /** @description first day, inclusive; default: 364 days before `to` */
+                from?: string;
+                /** @description last day, inclusive; default: today (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SegmentSnapshot"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSegmentMembers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerRecord"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    addSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description how many were not members yet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    removeSegmentMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createSegmentSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the snapshot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentSnapshot"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Team"][];
+                        /** @description pass as ?cursor= for the next page; null on the last page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        /** @description pass as ?cursor= for the next page; null on the last page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+}
