@@ -1,10 +1,11 @@
 // The signed-in frame: top bar (workspace, user menu), left navigation (a drawer on phones),
-// and the page. Navigation entries come from the feature registry.
+// and the page. Navigation entries come from the feature registry; so do the settings sections,
+// which the shell hands to the pages below it (the settings screen, the home page).
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { features } from './features';
-import { navEntries } from './registry';
+import { features, settingsSections } from './features';
+import { navEntries, SettingsSectionsContext } from './registry';
 import { UserMenu } from './UserMenu';
 import { SessionExpiredDialog } from './SessionExpiredDialog';
 import { PartnerBanner } from './PartnerBanner';
@@ -136,9 +137,11 @@ export function Shell() {
       {navOpen ? <div className="scrim" aria-hidden="true" onClick={() => setNavOpen(false)} /> : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         {me.partner_company_id ? <PartnerBanner companyId={me.partner_company_id} /> : null}
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <SettingsSectionsContext value={settingsSections}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </SettingsSectionsContext>
       </main>
       {searchLoaded ? (
         <Suspense fallback={null}>

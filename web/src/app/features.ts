@@ -1,18 +1,30 @@
 // Every area of the app, in one list. To add one (companies, people, service desk, canvas):
-// create src/features/<area>/index.ts exporting a Feature, then add it here.
-import type { Feature } from './registry';
+// create src/features/<area>/index.ts exporting a Feature, then add one line here. Its
+// settings sections (Feature.settings) join the Settings screen by themselves.
+import { collectSettingsSections, type Feature } from './registry';
 import { homeFeature } from '../features/home';
-import { settingsFeature } from '../features/settings';
 import { customersFeature } from '../features/customers';
 import { segmentsFeature } from '../features/segments';
 import { importsFeature } from '../features/imports';
 import { duplicatesFeature } from '../features/duplicates';
+import { identityFeature } from '../features/identity';
+import { teamsFeature } from '../features/teams';
+import { auditFeature } from '../features/audit';
+import { settingsFeature } from '../features/settings';
 
-export const features: Feature[] = [
+const areas: Feature[] = [
   homeFeature,
   customersFeature,
   segmentsFeature,
   importsFeature,
   duplicatesFeature,
-  settingsFeature,
+  identityFeature,
+  teamsFeature,
+  auditFeature,
 ];
+
+/** The sections of Settings, from every area, in their `order`. */
+export const settingsSections = collectSettingsSections(areas);
+
+/** The areas, then the Settings screen made of their sections. */
+export const features: Feature[] = [...areas, settingsFeature(settingsSections)];

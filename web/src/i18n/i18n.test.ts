@@ -11,7 +11,7 @@ import {
   placeholders,
 } from '../../scripts/i18n-keys.mjs';
 import { LANGUAGES, loadResources, mergeResources, toLanguage } from './index';
-import { KNOWN_ACTIONS } from '../features/settings/audit/AuditPage';
+import { KNOWN_ACTIONS } from '../features/audit/AuditPage';
 import { ROLES, SCOPES, TEAM_KINDS, SALES_ROLES } from '../api/types';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

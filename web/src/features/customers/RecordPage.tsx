@@ -14,11 +14,11 @@ import { canWriteRecord } from './access';
 import { useCustomFields, useDeleteRecord, useRecord } from './api';
 import { BuiltInValue, CustomValue, Empty, fieldLabel, optionLabel } from './display';
 import { HistoryPanel } from './HistoryPanel';
-import { PartitionPanel } from './PartitionPanel';
+import { PartitionPanel } from '../partitions/PartitionPanel';
 import { useDirectory } from './lookups';
 import { ProvenanceBadge } from './ProvenanceBadge';
 import { builtInFields, ENTITIES, GROUPS, recordName } from './schema';
-import { Timeline } from './Timeline';
+import { Timeline } from '../timeline/Timeline';
 import type { CustomField, CustomerRecord, Entity } from './types';
 
 export function CompanyPage() {

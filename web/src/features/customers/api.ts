@@ -1,23 +1,14 @@
-// Queries and mutations of companies, people, custom fields, field history and the timeline.
-import { useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+// Queries and mutations of companies, people, custom fields, field history and a buyer's consumers.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { fetchAll, useCursorPages } from '../../api/paging';
-import type { Page, ResponseOf } from '../../api/types';
+import type { ResponseOf } from '../../api/types';
 import { ENTITIES } from './schema';
-import type {
-  CustomField,
-  CustomFieldInput,
-  CustomerRecord,
-  Entity,
-  FieldHistory,
-  Interaction,
-  InteractionWrite,
-  RecordWrite,
-} from './types';
+import type { CustomField, CustomFieldInput, CustomerRecord, Entity, FieldHistory, RecordWrite } from './types';
 
 export const recordsKey = (entity: Entity) => ['records', entity] as const;
+export const consumersKey = (companyId: string) => ['consumers', companyId] as const;
 export const customFieldsKey = (entity: Entity) => ['custom-fields', entity] as const;
-export const timelineKey = (entity: Entity, id: string) => ['timeline', entity, id] as const;
 
 const base = (entity: Entity) => `/${ENTITIES[entity].path}`;
 const one = (entity: Entity, id: string) => `${base(entity)}/${encodeURIComponent(id)}`;
@@ -90,6 +81,18 @@ export function useBuyerCompanies(enabled = true) {
   });
 }
 
+/**
+ * A buyer's consumers that you may read (its B2B2C partition decides; see features/partitions),
+ * a page at a time ("Load more").
+ */
+export function useConsumers(companyId: string, enabled: boolean, limit = 25) {
+  return useCursorPages<CustomerRecord>(
+    [...consumersKey(companyId), limit],
+    `/companies/${encodeURIComponent(companyId)}/consumers`,
+    { limit, enabled },
+  );
+}
+
 // --- custom fields --------------------------------------------------------------------------
 
 export function useCustomFields(entity: Entity) {
@@ -114,49 +117,5 @@ export function useDeleteCustomField(entity: Entity) {
   return useMutation({
     mutationFn: (key: string) => api.del(`/custom-fields/${entity}/${encodeURIComponent(key)}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: customFieldsKey(entity) }),
-  });
-}
-
-// --- timeline -------------------------------------------------------------------------------
-
-export function useTimeline(entity: Entity, id: string, limit = 20) {
-  return useCursorPages<Interaction>([...timelineKey(entity, id), limit], `${one(entity, id)}/timeline`, { limit });
-}
-
-function invalidateTimelines(qc: ReturnType<typeof useQueryClient>) {
-  // An interaction can show on a person's timeline and on companies' timelines.
-  return qc.invalidateQueries({ queryKey: ['timeline'] });
-}
-
-export function useLogInteraction() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: InteractionWrite) => api.post<Interaction>('/interactions', body),
-    onSuccess: () => invalidateTimelines(qc),
-  });
-}
-
-export function useUpdateInteraction() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: InteractionWrite }) =>
-      api.patch<Interaction>(`/interactions/${encodeURIComponent(id)}`, changes),
-    onSuccess: (updated) => {
-      // Show the change at once wherever the entry is listed, then read the timelines again.
-      qc.setQueriesData<InfiniteData<Page<Interaction>>>({ queryKey: ['timeline'] }, (data) =>
-        data
-          ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === updated.id ? updated : i)) })) }
-          : data,
-      );
-      return invalidateTimelines(qc);
-    },
-  });
-}
-
-export function useDeleteInteraction() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.del(`/interactions/${encodeURIComponent(id)}`),
-    onSuccess: () => invalidateTimelines(qc),
   });
 }

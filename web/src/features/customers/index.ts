@@ -1,4 +1,6 @@
-// Companies and people: lists, record pages with the timeline, and the shared create/edit form.
+// Companies and people: lists, record pages (with the timeline and the B2B2C partition, from
+// features/timeline and features/partitions), the shared create/edit form, and the custom
+// fields (a section of Settings).
 import type { Feature } from '../../app/registry';
 
 const list = async () => import('./RecordListPage');
@@ -20,5 +22,14 @@ export const customersFeature: Feature = {
   nav: [
     { to: '/companies', labelKey: 'nav.companies', icon: 'building', order: 100 },
     { to: '/people', labelKey: 'nav.people', icon: 'person', order: 110 },
+  ],
+  settings: [
+    {
+      path: 'custom-fields',
+      labelKey: 'settings.customFields',
+      icon: 'fields',
+      order: 300,
+      routes: [{ index: true, lazy: async () => ({ Component: (await import('./CustomFieldsPage')).CustomFieldsPage }) }],
+    },
   ],
 };

@@ -2,8 +2,8 @@
 // the provenance references ("user:12", "api_key:3", "connector:ERP").
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAllTeams } from '../settings/teams/api';
-import { useAllUsers } from '../settings/users/api';
+import { useAllTeams } from '../teams/api';
+import { useAllUsers } from '../identity/api';
 
 export function useDirectory() {
   const { t } = useTranslation();

@@ -4,14 +4,14 @@ import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../../ui/Page';
 import { Icon } from '../../ui/icons';
-import { visibleSections } from '../settings/sections';
+import { useVisibleSettingsSections } from '../../app/registry';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSession();
   const fmt = useFormat();
   const name = me.user?.display_name ?? t('userMenu.apiKey');
-  const sections = visibleSections(me);
+  const sections = useVisibleSettingsSections(me);
 
   return (
     <section>

@@ -1,17 +1,21 @@
-import type { Feature } from '../../app/registry';
-import { settingsSections } from './sections';
+// The Settings screen: only the shell (a subnavigation and the page beside it). Its sections
+// come from the areas (Feature.settings, e.g. users in features/identity, teams in
+// features/teams), collected and ordered in app/features.ts, which passes them here.
+import type { Feature, SettingsSection } from '../../app/registry';
 
-export const settingsFeature: Feature = {
-  id: 'settings',
-  routes: [
-    {
-      path: 'settings',
-      lazy: async () => ({ Component: (await import('./SettingsLayout')).SettingsLayout }),
-      children: [
-        { index: true, lazy: async () => ({ Component: (await import('./SettingsLayout')).SettingsIndex }) },
-        ...settingsSections.map((s) => ({ path: s.path, children: s.routes })),
-      ],
-    },
-  ],
-  nav: [{ to: '/settings', labelKey: 'nav.settings', icon: 'settings', order: 1000 }],
-};
+export function settingsFeature(sections: SettingsSection[]): Feature {
+  return {
+    id: 'settings',
+    routes: [
+      {
+        path: 'settings',
+        lazy: async () => ({ Component: (await import('./SettingsLayout')).SettingsLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./SettingsLayout')).SettingsIndex }) },
+          ...sections.map((s) => ({ path: s.path, children: s.routes })),
+        ],
+      },
+    ],
+    nav: [{ to: '/settings', labelKey: 'nav.settings', icon: 'settings', order: 1000 }],
+  };
+}
