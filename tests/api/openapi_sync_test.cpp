@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include "api/api_context.hpp"
@@ -13,28 +15,53 @@
 #include "testlib/test_server.hpp"
 
 namespace rapport {
+namespace {
 
-TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
-    const auto path = std::filesystem::temp_directory_path() / (testing::unique_name("openapi") + ".db");
-    auto services = app::Services::open("sqlite:" + path.string());
-    ASSERT_TRUE(services) << services.error().detail;
-    http::MetricsRegistry metrics;
-    auto& svc = **services;
-    api::ApiContext ctx{.authentication = svc.get<domain::AuthenticationService>(),
-                        .metrics = metrics,
-                        .version = "test",
-                        .demo_login_hint = false,
-                        .demo_email = "",
-                        .demo_password = ""};
-    http::Router router(&metrics);
-    svc.add_routes(router, ctx);
-
-    std::set<std::string> served;
-    for (const auto& r : router.routes()) {
-        std::string verb(http::beast_http::to_string(r.verb));
-        std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::tolower(c); });
-        served.insert(verb + " " + r.path_template);
+// A service set on a fresh SQLite file and the context its routes are added with.
+class OpenApiSync : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto services = app::Services::open("sqlite:" + path_.string());
+        ASSERT_TRUE(services) << services.error().detail;
+        services_ = std::move(*services);
+        ctx_.emplace(api::ApiContext{.authentication = services_->get<domain::AuthenticationService>(),
+                                     .metrics = metrics_,
+                                     .version = "test",
+                                     .demo_login_hint = false,
+                                     .demo_email = "",
+                                     .demo_password = ""});
     }
+    void TearDown() override {
+        services_.reset();
+        std::filesystem::remove(path_);
+    }
+
+    // "get /api/v1/people", one per route the router serves.
+    static std::set<std::string> served_routes(const http::Router& router) {
+        std::set<std::string> served;
+        for (const auto& r : router.routes()) {
+            std::string verb(http::beast_http::to_string(r.verb));
+            std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::tolower(c); });
+            served.insert(verb + " " + r.path_template);
+        }
+        return served;
+    }
+
+    const std::filesystem::path path_ =
+        std::filesystem::temp_directory_path() / (testing::unique_name("openapi") + ".db");
+    http::MetricsRegistry metrics_;
+    std::unique_ptr<app::Services> services_;
+    std::optional<api::ApiContext> ctx_;
+};
+
+}  // namespace
+
+TEST_F(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
+    auto& svc = *services_;
+    http::Router router(&metrics_);
+    svc.add_routes(router, *ctx_);
+
+    const auto served = served_routes(router);
     const auto doc = svc.openapi_document("test");
     EXPECT_EQ(doc["openapi"].get<std::string>().rfind("3.1", 0), 0u);
     std::set<std::string> documented;
@@ -68,34 +95,18 @@ TEST(OpenApiSync, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
     }
     for (const auto& s : served) EXPECT_TRUE(documented.count(s)) << "undocumented route: " << s;
     for (const auto& d : documented) EXPECT_TRUE(served.count(d)) << "documented route that does not exist: " << d;
-    std::filesystem::remove(path);
 }
 
 // Each area's fragment (src/api/<area>/openapi.json) documents exactly the routes its module
 // adds: an area's description stays in its own folder.
-TEST(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
-    const auto path = std::filesystem::temp_directory_path() / (testing::unique_name("openapi-areas") + ".db");
-    auto services = app::Services::open("sqlite:" + path.string());
-    ASSERT_TRUE(services) << services.error().detail;
-    http::MetricsRegistry metrics;
-    auto& svc = **services;
-    api::ApiContext ctx{.authentication = svc.get<domain::AuthenticationService>(),
-                        .metrics = metrics,
-                        .version = "test",
-                        .demo_login_hint = false,
-                        .demo_email = "",
-                        .demo_password = ""};
+TEST_F(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
+    auto& svc = *services_;
     ASSERT_FALSE(svc.modules().empty());
     for (const auto& module : svc.modules()) {
         const std::string area(module->name());
-        http::Router router(&metrics);
-        module->add_routes(router, ctx);
-        std::set<std::string> served;
-        for (const auto& r : router.routes()) {
-            std::string verb(http::beast_http::to_string(r.verb));
-            std::transform(verb.begin(), verb.end(), verb.begin(), [](unsigned char c) { return std::tolower(c); });
-            served.insert(verb + " " + r.path_template);
-        }
+        http::Router router(&metrics_);
+        module->add_routes(router, *ctx_);
+        const auto served = served_routes(router);
         std::set<std::string> documented;
         if (!module->openapi_fragment().empty()) {
             const auto fragment = nlohmann::json::parse(module->openapi_fragment());
@@ -114,7 +125,6 @@ TEST(OpenApiSync, EachAreaDocumentsItsOwnRoutes) {
                                          << ", a route the area does not add";
         }
     }
-    std::filesystem::remove(path);
 }
 
 // Assembly: two areas may share a path with different verbs, never an operation or a
