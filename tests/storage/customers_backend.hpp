@@ -9,8 +9,8 @@
 #include "domain/customers/customer_service.hpp"
 #include "storage/backend.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
+#include "storage/identity/identity_parts.hpp"
 #include "storage/identity/sql_identity_repository.hpp"
-#include "storage/identity_parts.hpp"
 
 namespace rapport::storage::testing {
 

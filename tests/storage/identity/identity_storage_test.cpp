@@ -1,53 +1,15 @@
-// The SQL repositories on every engine, including workspace isolation and the
-// record-level access filter.
+// The identity area over the SQL repository on every engine: sign-in, sessions, password
+// changes, and the auth cache with what invalidates it.
 #include "domain/audit/audit_of.hpp"
-#include "domain/teams/team_service.hpp"
-#include "storage/access_filter_sql.hpp"
-#include "storage/audit/sql_audit_repository.hpp"
-#include "storage/backend.hpp"
-#include "storage/identity/sql_identity_repository.hpp"
-#include "storage/identity_parts.hpp"
-#include "storage/teams/sql_team_repository.hpp"
-#include "storage/transaction.hpp"
-
-#include "core/crypto.hpp"
+#include "storage/identity/identity_parts.hpp"
 
 namespace rapport::storage::testing {
 
 using namespace rapport::domain;
 
-class RepositoryTest : public BackendTest {
-protected:
-    void SetUp() override {
-        crypto::initialize();
-        BackendTest::SetUp();
-        team_repo_ = std::make_unique<SqlTeamRepository>(db());
-        audit_repo_ = std::make_unique<SqlAuditRepository>(db());
-        identity_ = std::make_unique<IdentityParts>(db(), clock_);
-        teams_ = std::make_unique<TeamService>(*team_repo_, identity_->actors, clock_);
-    }
-    BootstrapResult boot(const std::string& name) {
-        auto r = identity_->workspaces.bootstrap(name, "owner@" + name + ".test", "long enough password", "Owner");
-        EXPECT_TRUE(r) << (r ? "" : r.error().detail);
-        return *r;
-    }
-    Principal owner_principal(const BootstrapResult& b) {
-        Principal p;
-        p.workspace_id = b.workspace.workspace_id;
-        p.user_id = b.owner.user_id;
-        p.role = Role::Owner;
-        p.label = b.owner.email;
-        return p;
-    }
+class IdentityStorageTest : public IdentityBackendTest {};
 
-    ManualClock clock_{1'700'000'000'000};
-    std::unique_ptr<SqlTeamRepository> team_repo_;
-    std::unique_ptr<SqlAuditRepository> audit_repo_;
-    std::unique_ptr<IdentityParts> identity_;
-    std::unique_ptr<TeamService> teams_;
-};
-
-TEST_P(RepositoryTest, BootstrapLoginAuthenticateLogout) {
+TEST_P(IdentityStorageTest, BootstrapLoginAuthenticateLogout) {
     auto b = boot("acme");
     EXPECT_EQ(b.workspace.slug, "acme");
     auto login =
@@ -63,7 +25,7 @@ TEST_P(RepositoryTest, BootstrapLoginAuthenticateLogout) {
     EXPECT_EQ(after.error().code, ErrorCode::Unauthenticated);
 }
 
-TEST_P(RepositoryTest, SessionsExpire) {
+TEST_P(IdentityStorageTest, SessionsExpire) {
     boot("acme");
     auto login = identity_->authentication.login({"owner@acme.test", "long enough password", std::nullopt, "1.2.3.4"});
     ASSERT_TRUE(login);
@@ -73,7 +35,7 @@ TEST_P(RepositoryTest, SessionsExpire) {
     EXPECT_NE(expired.error().detail.find("expired"), std::string::npos);
 }
 
-TEST_P(RepositoryTest, OneAccountInTwoWorkspacesChoosesAtLogin) {
+TEST_P(IdentityStorageTest, OneAccountInTwoWorkspacesChoosesAtLogin) {
     auto a = boot("alpha");
     auto b = boot("beta");
     UserInput in;
@@ -93,7 +55,7 @@ TEST_P(RepositoryTest, OneAccountInTwoWorkspacesChoosesAtLogin) {
     (void)a;
 }
 
-TEST_P(RepositoryTest, ChangingAPasswordEndsTheAccountsOtherSessionsInEveryWorkspace) {
+TEST_P(IdentityStorageTest, ChangingAPasswordEndsTheAccountsOtherSessionsInEveryWorkspace) {
     auto a = boot("alpha");
     auto b = boot("beta");
     UserInput member;
@@ -122,7 +84,7 @@ TEST_P(RepositoryTest, ChangingAPasswordEndsTheAccountsOtherSessionsInEveryWorks
     EXPECT_TRUE(identity_->authentication.authenticate(key->token));
 }
 
-TEST_P(RepositoryTest, AnOwnersPasswordResetEndsAllTheUsersSessions) {
+TEST_P(IdentityStorageTest, AnOwnersPasswordResetEndsAllTheUsersSessions) {
     auto a = boot("alpha");
     UserInput in;
     in.email = "member@alpha.test";
@@ -146,7 +108,7 @@ TEST_P(RepositoryTest, AnOwnersPasswordResetEndsAllTheUsersSessions) {
 // The auth cache keeps what it resolved for its ttl: a change made behind the identity
 // services' backs shows only once the ttl has passed. The next test relies on this to show
 // that the services' own changes invalidate it.
-TEST_P(RepositoryTest, TheAuthCacheHoldsUntilItsTtl) {
+TEST_P(IdentityStorageTest, TheAuthCacheHoldsUntilItsTtl) {
     auto a = boot("alpha");
     auto login = identity_->authentication.login({"owner@alpha.test", "long enough password", std::nullopt, ""});
     ASSERT_TRUE(login);
@@ -168,7 +130,7 @@ TEST_P(RepositoryTest, TheAuthCacheHoldsUntilItsTtl) {
 
 // Every change that may revoke access bites at once: it invalidates the cache that the
 // authentication and the actor directory read (no clock advance in this test).
-TEST_P(RepositoryTest, RevocationsInvalidateTheAuthCacheAtOnce) {
+TEST_P(IdentityStorageTest, RevocationsInvalidateTheAuthCacheAtOnce) {
     auto a = boot("alpha");
     const Principal owner = owner_principal(a);
     UserInput in;
@@ -212,97 +174,6 @@ TEST_P(RepositoryTest, RevocationsInvalidateTheAuthCacheAtOnce) {
     EXPECT_EQ(revoked.error().detail, "the API key was revoked; create a new one");
 }
 
-TEST_P(RepositoryTest, UsersAndTeamsStayInTheirWorkspace) {
-    auto a = boot("alpha");
-    auto b = boot("beta");
-    TeamInput t;
-    t.name = "Sales";
-    t.kind = TeamKind::Sales;
-    t.members = std::vector<TeamMember>{{a.owner.user_id, SalesRole::Hunter}};
-    auto team = teams_->create(owner_principal(a), t, "");
-    ASSERT_TRUE(team) << team.error().detail;
-    // Same name in the other workspace is fine; the other workspace's user is not.
-    TeamInput cross = t;
-    auto refused = teams_->create(owner_principal(b), cross, "");
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().fields.at(0).pointer, "/members/0/user_id");
-    cross.members = std::vector<TeamMember>{{b.owner.user_id, SalesRole::Farmer}};
-    ASSERT_TRUE(teams_->create(owner_principal(b), cross, ""));
-    auto from_b = teams_->get(owner_principal(b), team->team_id);
-    ASSERT_FALSE(from_b);
-    EXPECT_EQ(from_b.error().code, ErrorCode::NotFound);
-    auto list_b = teams_->list(owner_principal(b), {});
-    ASSERT_TRUE(list_b);
-    ASSERT_EQ(list_b->items.size(), 1u);
-    EXPECT_EQ(list_b->items[0].members.at(0).user_id, b.owner.user_id);
-    auto ids = identity_->repo.team_ids_of(a.workspace.workspace_id, a.owner.user_id);
-    ASSERT_TRUE(ids);
-    EXPECT_EQ(*ids, std::vector<Id>{team->team_id});
-}
-
-TEST_P(RepositoryTest, AuditEntriesAreWrittenWithTheirChangeAndPaged) {
-    auto a = boot("alpha");
-    for (int i = 0; i < 4; ++i) {
-        ASSERT_TRUE(identity_->api_keys.create_api_key(owner_principal(a), "key " + std::to_string(i), Role::Viewer,
-                                                       "10.0.0.1"));
-    }
-    PageRequest page;
-    page.limit = 3;
-    auto first = audit_repo_->list(a.workspace.workspace_id, {}, page);
-    ASSERT_TRUE(first);
-    ASSERT_EQ(first->items.size(), 3u);
-    ASSERT_TRUE(first->next_cursor);
-    EXPECT_EQ(first->items[0].action, "api_key.created");
-    page.after = parse_id(*first->next_cursor);
-    auto second = audit_repo_->list(a.workspace.workspace_id, {}, page);
-    ASSERT_TRUE(second);
-    EXPECT_EQ(second->items.size(), 2u);  // one more key, then the bootstrap
-    EXPECT_EQ(second->items.back().action, "workspace.bootstrapped");
-    EXPECT_FALSE(second->next_cursor);
-}
-
-// The access filter, applied to the companies table, returns exactly what can_read allows.
-TEST_P(RepositoryTest, AccessConditionMatchesCanRead) {
-    auto a = boot("alpha");
-    const Id ws = a.workspace.workspace_id;
-    struct Rec {
-        Id id;
-        std::optional<Id> owner;
-        std::optional<Id> team;
-    };
-    const std::vector<Rec> records = {{1, 100, 10}, {2, 100, std::nullopt}, {3, 200, 10},
-                                      {4, 200, 11}, {5, std::nullopt, 12},  {6, 300, std::nullopt}};
-    ASSERT_TRUE(write_transaction(db(), [&](Connection& c) -> Status {
-        for (const auto& r : records) {
-            RAPPORT_CHECK(
-                c.execute("INSERT INTO companies (workspace_id, company_id, legal_name, country, owner_user_id,"
-                          " team_id, created_at, updated_at) VALUES ($1, $2, 'Co', 'IT', $3, $4, 0, 0)",
-                          {ws, r.id, opt(r.owner), opt(r.team)}));
-        }
-        return {};
-    }));
-    const RoleGrants grants = RoleGrants::defaults();
-    const std::vector<Actor> actors = {{100, Role::Member, {10}}, {200, Role::Member, {}},
-                                       {100, Role::Viewer, {12}}, {std::nullopt, Role::Member, {11}},
-                                       {1, Role::Admin, {}},      {300, Role::Manager, {}}};
-    for (const auto& actor : actors) {
-        Params params{ws};
-        const auto cond = access_condition(read_filter(actor, grants), params, "owner_user_id", "team_id");
-        auto rs = read(db(), [&](Connection& c) {
-            return c.query(
-                "SELECT company_id FROM companies WHERE workspace_id = $1 AND " + cond + " ORDER BY company_id",
-                params);
-        });
-        ASSERT_TRUE(rs) << rs.error().detail;
-        std::vector<Id> got, expected;
-        for (const auto& r : rs->rows) got.push_back(as_int(r[0]));
-        for (const auto& r : records) {
-            if (can_read(actor, grants, {r.owner, r.team})) expected.push_back(r.id);
-        }
-        EXPECT_EQ(got, expected) << "role " << to_string(actor.role) << " condition " << cond;
-    }
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, RepositoryTest, ::testing::ValuesIn(backends()));
+INSTANTIATE_TEST_SUITE_P(Engines, IdentityStorageTest, ::testing::ValuesIn(backends()));
 
 }  // namespace rapport::storage::testing
