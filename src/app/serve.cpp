@@ -1,5 +1,6 @@
 #include "app/serve.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -52,6 +53,9 @@ int serve(const Config& config, Services& services, const std::string& demo_emai
                         .demo_password = demo_password};
     http::Router router(&metrics);
     services.add_routes(router, api);
+    // Start-up (migrations, the OpenAPI document assembled from its fragments) frees what it
+    // parsed; give those pages back so the idle server holds only what it serves.
+    malloc_trim(0);
     http::StaticFiles web(find_web_root(config));
     router.set_fallback([&web](http::RequestContext& ctx) { return web.serve(ctx); });
     if (!web.available()) spdlog::warn("no built web UI found; serving the API only (build it with scripts/build.sh)");
