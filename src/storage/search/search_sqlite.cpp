@@ -49,7 +49,10 @@ Result<std::vector<std::string>> vocabulary_words_sqlite(Connection& c, Id ws, c
 // with it (one typo, or an accent the trigram tokenizer does not fold, breaks a few and
 // leaves a neighbouring pair intact, while one common trigram such as "ros" would propose
 // half the vocabulary), then each word of a candidate is compared with the term
-// (most_alike). None for terms under four letters (too many names are alike).
+// (most_alike). A word of four to six letters has too few trigrams for that: one edit can
+// break every pair ("gali" has "gal" and "ali", "galli" only the first), so when the pairs
+// propose nothing alike, its first and its last trigram do (an edit in one half leaves the
+// other whole). None for terms under four letters (too many names are alike).
 Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, const std::string& term) {
     if (term.size() < 4) return std::vector<std::string>{};
     std::vector<std::string> runs;
@@ -60,6 +63,12 @@ Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, cons
     }
     std::vector<std::pair<std::string, std::string>> words;
     for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, near, 500))) words.emplace_back(word, word);
+    auto alike = most_alike(words, term);
+    if (!alike.empty() || term.size() > 6) return alike;
+    words.clear();
+    for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, runs.front() + " OR " + runs.back(), 500))) {
+        words.emplace_back(word, word);
+    }
     return most_alike(words, term);
 }
 
@@ -121,8 +130,10 @@ Result<std::vector<SearchHit>> search_sqlite(Connection& c, Id ws, const SearchQ
     // a page left short by step 1 is only a rare combination of them (looking for typos or
     // substrings of known words cost 10-40 ms and found nothing better). With one word,
     // step 1 already answered.
+    // With nothing found, every word may be the mistyped one ("consulenze gali": "gali"
+    // begins "galileo", but the user meant "galli").
     std::vector<bool> known(q.terms.size(), q.terms.size() == 1 && !page.empty());
-    if (q.terms.size() > 1) {
+    if (q.terms.size() > 1 && !page.empty()) {
         for (std::size_t i = 0; i < q.terms.size(); ++i) {
             known[i] =
                 !RAPPORT_TRY(c.query("SELECT 1 FROM search_index WHERE search_index MATCH $1 AND ws = $2 LIMIT 1",

@@ -65,8 +65,9 @@ std::vector<SearchHit> by_match(std::vector<SearchHit> candidates, const std::ve
 // the best trigram similarity of a word of the title, summed.
 std::vector<SearchHit> by_likeness(std::vector<SearchHit> candidates, const std::vector<std::string>& terms);
 
-// The words alike enough to `term` (accents folded) to be what was meant: at most 6, the most
-// alike first. `words` pairs a word as the index spells it with its folded form.
+// The words alike enough to `term` (accents folded) to be what was meant
+// (domain::search::is_typo_of): at most 6, the fewest edits and then the most alike first. `words` pairs a word as the
+// index spells it with its folded form.
 std::vector<std::string> most_alike(const std::vector<std::pair<std::string, std::string>>& words,
                                     const std::string& term);
 

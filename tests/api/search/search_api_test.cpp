@@ -97,6 +97,33 @@ TEST_F(SearchApiTest, ATypoInOneOfSeveralWordsOrInAnAccentedNameStillFinds) {
     EXPECT_FALSE(found(owner.get("/api/v1/search?q=gonzales"), id));
 }
 
+// What Meilisearch and Typesense users expect of a typo: a swapped pair, a doubled or a
+// missing letter, also in a word that begins other names.
+TEST_F(SearchApiTest, ASwappedPairADoubledOrAMissingLetterStillFinds) {
+    auto owner = owner_of(acme_);
+    auto lombardo = owner.post("/api/v1/people", {{"fields", {{"first_name", "Ettore"}, {"last_name", "Lombardo"}}}});
+    ASSERT_EQ(lombardo.status, 201) << lombardo.body;
+    auto galli =
+        owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Consulenze Galli S.r.l."}, {"country", "IT"}}}});
+    ASSERT_EQ(galli.status, 201) << galli.body;
+    // "gali" begins another name, so alone it is a prefix; beside "consulenze" it finds
+    // nothing as typed and is read as the name it resembles.
+    auto galileo = owner.post("/api/v1/people", {{"fields", {{"first_name", "Galileo"}, {"last_name", "Sarti"}}}});
+    ASSERT_EQ(galileo.status, 201) << galileo.body;
+
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=lombrado"), lombardo.json()["id"]));  // swapped pair
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=ettore%20lombrado"), lombardo.json()["id"]));
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=lombbardo"), lombardo.json()["id"]));       // doubled
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=lombado"), lombardo.json()["id"]));         // missing
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=consulenze%20gali"), galli.json()["id"]));  // missing
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=gallli"), galli.json()["id"]));             // doubled
+    // And no typo where the words are right: an exact name is found as typed only.
+    auto exact = owner.get("/api/v1/search?q=galileo");
+    ASSERT_EQ(exact.status, 200);
+    EXPECT_TRUE(found(exact, galileo.json()["id"]));
+    EXPECT_FALSE(found(exact, galli.json()["id"]));
+}
+
 TEST_F(SearchApiTest, FindsNoteTextAndLeadsToItsPerson) {
     auto owner = owner_of(acme_);
     auto res = owner.get("/api/v1/search?q=sidamo");

@@ -27,4 +27,25 @@ TEST(SearchRanking, IgnoresCaseAndAccentsAndCountsEveryTerm) {
 }
 
 }  // namespace
+TEST(SearchTypos, ASwappedPairOrADoubledMissingOrWrongLetterIsOneEdit) {
+    EXPECT_EQ(edit_distance("lombrado", "lombardo"), 1);  // swapped pair
+    EXPECT_EQ(edit_distance("gali", "galli"), 1);         // missing letter
+    EXPECT_EQ(edit_distance("rossii", "rossi"), 1);       // doubled letter
+    EXPECT_EQ(edit_distance("bianchi", "bianco"), 2);
+    EXPECT_EQ(edit_distance("abc", "abc"), 0);
+    EXPECT_EQ(edit_distance("", "abcd"), 3);  // past the cap of 2: cap + 1
+    EXPECT_EQ(edit_distance("kitten", "sitting", 5), 3);
+}
+
+TEST(SearchTypos, WhatATermMayHaveMeant) {
+    EXPECT_TRUE(is_typo_of("lombardo", "lombrado"));
+    EXPECT_TRUE(is_typo_of("galli", "gali"));
+    EXPECT_TRUE(is_typo_of("ferraresi", "ferarresi"));
+    EXPECT_TRUE(is_typo_of("consulenze", "konsulenza"));  // two edits: long enough
+    EXPECT_FALSE(is_typo_of("gallo", "gali"));            // two edits on four letters
+    EXPECT_FALSE(is_typo_of("rossi", "rossi"));           // the term itself
+    EXPECT_FALSE(is_typo_of("ros", "rso"));               // under four letters: too many alike
+    EXPECT_FALSE(is_typo_of("bianchi", "marino"));
+}
+
 }  // namespace rapport::domain::search
