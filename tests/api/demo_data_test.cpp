@@ -1,25 +1,124 @@
 // The demo data set, loaded into a fresh SQLite database through the app's Services: the
 // report tells the truth, tax ids pass their country's checks, the B2B2C links hold, the
 // owner can sign in, and a second load is refused. The generator's determinism is checked
-// without a database. (Here rather than in tests/storage: it needs the app layer.)
+// without a database. Every stored record passes the validation of the API's create and update
+// paths, and the demo's best duplicate pair merges keeping either record's phone. (Here rather
+// than in tests/storage: it needs the app layer.)
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "app/demo/demo_data.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "app/services.hpp"
+#include "domain/customers/customer_service.hpp"
+#include "domain/customers/phone.hpp"
 #include "domain/customers/tax_id.hpp"
+#include "domain/duplicates/duplicate_service.hpp"
+#include "domain/duplicates/merge_plan.hpp"
 #include "domain/identity/authentication_service.hpp"
+#include "domain/identity/principals.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::app::demo {
 namespace {
+
+using domain::customers::CustomerInput;
+using domain::customers::CustomerRecord;
+using domain::customers::CustomerService;
+using domain::customers::EntityType;
+using domain::duplicates::DuplicateService;
+using domain::duplicates::Side;
+
+const char* kind_of(EntityType type) {
+    return type == EntityType::Company ? "company" : "person";
+}
+
+// Every record of `type` in the workspace, read back through the customer service.
+std::vector<CustomerRecord> all_records(Services& services, const domain::Principal& actor, EntityType type) {
+    std::vector<CustomerRecord> out;
+    domain::customers::ListRequest request;
+    auto stream = services.get<CustomerService>().stream(actor, type, request);
+    EXPECT_TRUE(stream) << stream.error().detail;
+    if (!stream) return out;
+    for (;;) {
+        auto more = stream->next(500, [&](const CustomerRecord& r) { out.push_back(r); });
+        EXPECT_TRUE(more) << more.error().detail;
+        if (!more || !*more) break;
+    }
+    return out;
+}
+
+// What the API would send to save `record` as it is: every built-in field, custom values,
+// tags, owner and team.
+CustomerInput input_of(const CustomerRecord& record) {
+    CustomerInput in;
+    for (const auto& def : domain::customers::fields_of(record.type)) {
+        if (record.fields.contains(def.name)) in.fields[def.name] = record.fields[def.name];
+    }
+    in.custom = record.custom;
+    in.tags = record.tags;
+    in.owner_user_id = record.owner_user_id;
+    in.team_id = record.team_id;
+    return in;
+}
+
+// Runs the create and update paths' validation (prepare_create, prepare_update: nothing is
+// written) on every stored record of `type`; returns one line per problem.
+std::vector<std::string> revalidate(Services& services, const domain::Principal& actor, EntityType type, int& checked) {
+    auto& customers = services.get<CustomerService>();
+    std::vector<std::string> failures;
+    auto context = customers.write_context(actor, type);
+    if (!context) return {std::string("write_context: ") + context.error().detail};
+    const auto source = CustomerService::default_source(actor);
+    const auto describe = [&](const CustomerRecord& r, const std::string& path, const Error& e) {
+        std::string line = std::string(kind_of(type)) + " " + id_to_string(r.id) + " (" + path + "): " + e.detail;
+        for (const auto& f : e.fields) {
+            const std::string name = f.pointer.substr(f.pointer.rfind('/') + 1);
+            const auto value = r.fields.contains(name) ? r.fields[name].dump() : std::string("-");
+            line += "\n    " + f.pointer + " = " + value + ": " + f.message;
+        }
+        return line;
+    };
+    for (const auto& record : all_records(services, actor, type)) {
+        ++checked;
+        const CustomerInput input = input_of(record);
+        auto created = customers.prepare_create(actor, *context, type, input, source);
+        auto updated = customers.prepare_update(actor, *context, record, input, source);
+        if (!created && !updated && describe(record, "", created.error()) == describe(record, "", updated.error())) {
+            failures.push_back(describe(record, "create and update", created.error()));
+            continue;
+        }
+        if (!created) failures.push_back(describe(record, "create", created.error()));
+        if (!updated) {
+            failures.push_back(describe(record, "update", updated.error()));
+        } else {
+            // Stored as the API would store it: saving it unchanged changes nothing.
+            for (const auto& c : updated->changes) {
+                failures.push_back(std::string(kind_of(type)) + " " + id_to_string(record.id) + ": " + c.field +
+                                   " is stored as '" + c.old_value + "' but normalises to '" + c.new_value + "'");
+            }
+        }
+    }
+    return failures;
+}
+
+Id demo_workspace(Services& services) {
+    auto rs = storage::read(services.database(), [](storage::Connection& conn) {
+        return conn.query("SELECT workspace_id FROM workspaces WHERE slug = $1", {std::string("rapport-demo")});
+    });
+    EXPECT_TRUE(rs && !rs->empty());
+    return rs && !rs->empty() ? storage::as_int(rs->rows.at(0).at(0)) : 0;
+}
 
 class DemoDataTest : public ::testing::Test {
 protected:
@@ -274,6 +373,109 @@ TEST_F(DemoDataTest, LoadsWellUnderTheBudget) {
     EXPECT_LT(load_ms_, 20000);
 }
 
+TEST_F(DemoDataTest, EveryRecordPassesTheApplicationsOwnValidation) {
+    const auto actor = domain::operator_principal(demo_workspace(*services_));
+    for (const EntityType type : {EntityType::Company, EntityType::Person}) {
+        int checked = 0;
+        const auto failures = revalidate(*services_, actor, type, checked);
+        EXPECT_EQ(checked, type == EntityType::Company ? report_.companies : report_.people);
+        std::string first;
+        for (std::size_t i = 0; i < failures.size() && i < 10; ++i) first += "\n  " + failures[i];
+        EXPECT_TRUE(failures.empty()) << failures.size() << " problem(s) among " << checked << " " << kind_of(type)
+                                      << " records; the first:" << first;
+    }
+}
+
+// ---- Merging the demo's duplicates (a database of its own: merges write) -----------------
+
+class DemoDuplicatesTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        path_ = "/tmp/rapport-demo-dup-test-" + std::to_string(::getpid()) + ".db";
+        remove_files();
+        auto opened = Services::open("sqlite:" + path_);
+        ASSERT_TRUE(opened) << opened.error().detail;
+        services_ = std::move(*opened).release();
+        auto loaded = load_demo(*services_, 42);
+        ASSERT_TRUE(loaded) << loaded.error().detail;
+    }
+
+    static void TearDownTestSuite() {
+        delete services_;
+        services_ = nullptr;
+        remove_files();
+    }
+
+    static void remove_files() {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path_ + suffix).c_str());
+    }
+
+    void SetUp() override {
+        if (services_ == nullptr) GTEST_SKIP() << "the demo data set did not load";
+    }
+
+    static inline std::string path_;
+    static inline Services* services_ = nullptr;
+};
+
+std::string phone_of(const CustomerRecord& r) {
+    return r.fields.contains("phone") && r.fields["phone"].is_string() ? r.fields["phone"].get<std::string>() : "";
+}
+
+TEST_F(DemoDuplicatesTest, TopPairsMergeKeepingEitherPhone) {
+    const auto actor = domain::operator_principal(demo_workspace(*services_));
+    auto& duplicates = services_->get<DuplicateService>();
+    auto& customers = services_->get<CustomerService>();
+    auto scan = duplicates.scan(actor, EntityType::Person);
+    ASSERT_TRUE(scan) << scan.error().detail;
+    auto queue = duplicates.list(actor, EntityType::Person, domain::duplicates::CandidateStatus::Open, std::nullopt, 2,
+                                 std::nullopt);
+    ASSERT_TRUE(queue) << queue.error().detail;
+    ASSERT_EQ(queue->items.size(), 2u) << "the demo has fewer than two duplicate pairs of people";
+    const auto custom_defs = customers.write_context(actor, EntityType::Person);
+    ASSERT_TRUE(custom_defs) << custom_defs.error().detail;
+
+    const auto load = [&](Id id) {
+        auto view = customers.get(actor, EntityType::Person, id);
+        EXPECT_TRUE(view) << view.error().detail;
+        return view ? view->record : CustomerRecord{};
+    };
+    const auto explain = [](const Error& e) {
+        std::string text = e.detail;
+        for (const auto& f : e.fields) text += "; " + f.pointer + ": " + f.message;
+        return text;
+    };
+
+    // The best pair: either phone makes a valid merged record (planned, nothing written).
+    const auto& top = queue->items[0];
+    const CustomerRecord survivor = load(top.first.id);
+    const CustomerRecord merged = load(top.second.id);
+    std::printf("top pair (score %d): %s %s | %s %s\n", top.score, top.first.name.c_str(), phone_of(survivor).c_str(),
+                top.second.name.c_str(), phone_of(merged).c_str());
+    for (const Side side : {Side::Survivor, Side::Merged}) {
+        auto plan = domain::duplicates::plan_merge(survivor, merged, {{"phone", side}}, custom_defs->custom_defs);
+        ASSERT_TRUE(plan) << (side == Side::Survivor ? "survivor's" : "merged's")
+                          << " phone: " << explain(plan.error());
+        EXPECT_EQ(phone_of(plan->record), phone_of(side == Side::Survivor ? survivor : merged));
+    }
+
+    // And merged for real: the best pair keeping the merged record's phone, the next keeping
+    // the survivor's.
+    const std::array<std::pair<std::size_t, Side>, 2> merges = {{{0, Side::Merged}, {1, Side::Survivor}}};
+    for (const auto& [index, side] : merges) {
+        const auto& pair = queue->items[index];
+        const CustomerRecord a = load(pair.first.id);
+        const CustomerRecord b = load(pair.second.id);
+        domain::duplicates::MergeRequest request;
+        request.merged_id = b.id;
+        request.candidate_id = pair.candidate_id;
+        request.choices = {{"phone", side}};
+        auto done = duplicates.merge(actor, EntityType::Person, a.id, request, "");
+        ASSERT_TRUE(done) << "pair " << index << ": " << explain(done.error());
+        EXPECT_EQ(phone_of(*done), phone_of(side == Side::Survivor ? a : b)) << "pair " << index;
+    }
+}
+
 // ---- The generator alone ----------------------------------------------------------------
 
 Staff test_staff() {
@@ -306,6 +508,29 @@ TEST(DemoGenerator, IsDeterministicForASeed) {
         EXPECT_EQ(a.people[i].birthday, b.people[i].birthday);
     }
     EXPECT_GT(differing, 200);  // another seed, another data set
+}
+
+// Any seed, not only the demo's: the random digits after each prefix must make valid numbers.
+TEST(DemoGenerator, PhonesAreValidForTheirCountryWhateverTheSeed) {
+    int checked = 0;
+    std::vector<std::string> failures;
+    const auto check = [&](const std::optional<std::string>& phone, const std::string& country) {
+        if (!phone) return;
+        ++checked;
+        const auto e164 = domain::customers::to_e164(*phone, country);
+        if (!e164 || *e164 != *phone)
+            failures.push_back(*phone + " in " + country + ": " + (e164 ? *e164 : e164.error()));
+    };
+    for (std::uint32_t seed = 1; seed <= 10; ++seed) {
+        const auto data = generate_customers(seed, test_staff(), 1'700'000'000'000);
+        for (const auto& c : data.companies) check(c.phone, c.country);
+        for (const auto& p : data.people) check(p.phone, p.country);
+    }
+    EXPECT_GT(checked, 20000);
+    std::string first;
+    for (std::size_t i = 0; i < failures.size() && i < 10; ++i) first += "\n  " + failures[i];
+    EXPECT_TRUE(failures.empty()) << failures.size() << " invalid phone(s) among " << checked
+                                  << "; the first:" << first;
 }
 
 TEST(DemoGenerator, FoldsAccentsForAddresses) {

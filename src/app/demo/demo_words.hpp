@@ -5,6 +5,9 @@
 //
 // Telephone prefixes: where the regulator reserves numbers for fiction (UK: Ofcom's drama
 // ranges; US: 555-0100..0199) the lists use them, so no demo number rings a real phone there.
+// Every number must also be valid by Rapport's own phone check (libphonenumber's IsValidNumber
+// for the country, domain/customers/phone.hpp), or the records fail validation when edited or
+// merged: hence no UK mobiles, as Ofcom's drama mobile range (07700 900xxx) is not valid to it.
 #include <span>
 #include <string_view>
 
@@ -45,7 +48,7 @@ struct CountryWords {
     std::span<const Activity> activities;
     std::span<const Title> job_titles;
     std::span<const Title> side_titles;                 // for a person's second company: adviser, board member
-    std::span<const std::string_view> mobile_prefixes;  // empty: mobiles look like landlines (US)
+    std::span<const std::string_view> mobile_prefixes;  // empty: mobiles look like landlines (US, UK)
     int mobile_rest = 0;
     std::string_view consumer_mail_domain;  // a reserved .example domain
 };
