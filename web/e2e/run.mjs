@@ -266,8 +266,23 @@ await scenario('create an API key and see its token once', async () => {
   await page.getByRole('button', { name: 'Create key' }).click();
   const token = page.getByLabel('Token');
   await token.waitFor();
-  const value = await token.inputValue();
+  const value = ((await token.textContent()) ?? '').trim();
   assert(/^rpk_/.test(value), `the token does not look like an API key: ${value.slice(0, 8)}…`);
+  // Shown whole: nothing scrolled away or clipped, and lines tall enough for the underscores.
+  const box = await token.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return {
+      clippedX: el.scrollWidth > el.clientWidth + 1,
+      clippedY: el.scrollHeight > el.clientHeight + 1,
+      lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+      mono: /mono/i.test(style.fontFamily),
+      text: el.innerText.replace(/\s+/g, ''),
+    };
+  });
+  assert(!box.clippedX && !box.clippedY, `the token is clipped: ${JSON.stringify(box)}`);
+  assert(box.lineHeight >= 1.5, `the token's lines are too tight for its underscores (${box.lineHeight})`);
+  assert(box.mono, 'the token is not in a monospace font');
+  assert(box.text === value, 'the token on screen is not the whole token');
   await page.getByRole('button', { name: 'Copy' }).click();
   await page
     .locator('.copy-status')
@@ -661,6 +676,24 @@ await scenario('switch the interface to Italian from the user menu', async () =>
   await nav().getByRole('link', { name: 'Impostazioni' }).click();
   await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
   await screenshot('users-italian');
+  // Counts in Italian: "3.010" (the scan's count of people, compared with the API's).
+  await nav().getByRole('link', { name: 'Duplicati' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Duplicati' }).waitFor();
+  const scan = page.waitForResponse((r) => r.url().endsWith('/api/v1/duplicates/scan'), { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Cerca duplicati' }).click();
+  const people = (await (await scan).json()).records;
+  const scanned = page.getByText(/^Esaminate [\d.]+ schede\./);
+  await scanned.waitFor();
+  const italian = new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(people);
+  assert(people >= 1000 && italian.includes('.'), `too few people to see a separator: ${people}`);
+  const scannedText = await scanned.innerText();
+  assert(scannedText.startsWith(`Esaminate ${italian} schede.`), `the count is not written the Italian way: ${scannedText}`);
+  // A phone from Italy, in the Italian national format (no +39): stored +393331234567.
+  await page.goto(`${base}${personPath}`);
+  await page.locator('a[href^="tel:"]').first().waitFor();
+  const phoneText = await page.locator('a[href="tel:+393331234567"]').first().innerText();
+  assert(phoneText === '333 123 4567', `the phone is not in the Italian national format: ${phoneText}`);
+  await screenshot('person-italian');
   // Back to English for whoever signs in next.
   const again = await openUserMenu();
   await again.getByLabel('Lingua').selectOption('en');

@@ -15,3 +15,6 @@ export declare function duplicateKeys(bundles: Bundle[]): string[];
 export declare function mergeObjects(into: Json, from: Json): Json;
 export declare function loadLanguages(srcDir: string): Record<string, Json>;
 export declare function checkAll(webDir: string): string[];
+export declare const PLURAL_FORMS: string[];
+export declare function pluralForm(key: string): { base: string; form: string } | null;
+export declare function logicalKeys(flat: Record<string, unknown>): Map<string, Set<string>>;

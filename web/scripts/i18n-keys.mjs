@@ -7,6 +7,9 @@
 //  - no key is defined by two folders;
 //  - each translation uses the same {{placeholders}} as English;
 //  - no translation is empty;
+//  - a plural (i18next's "key_one" / "key_other", and "_zero", "_two", "_few", "_many" where a
+//    language has them) counts as one key "key", which every language must have with at least
+//    its "_one" and "_other" forms;
 //  - every key the source code names literally (t('a.b'), labelKey: 'a.b') exists in English.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,6 +30,30 @@ export function placeholders(text) {
   return [...String(text).matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 }
 
+export const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const PLURAL_RE = new RegExp(`^(.+)_(${PLURAL_FORMS.join('|')})$`);
+
+/** "a.rows_one" -> { base: "a.rows", form: "one" }; null when the key is not a plural form. */
+export function pluralForm(key) {
+  const m = PLURAL_RE.exec(key);
+  return m ? { base: m[1], form: m[2] } : null;
+}
+
+/**
+ * The keys of a flat file as the code names them: a plural's forms ("x_one", "x_other") are one
+ * key "x". Returns Map(key -> Set of plural forms, empty for a plain key).
+ */
+export function logicalKeys(flat) {
+  const keys = new Map();
+  for (const key of Object.keys(flat)) {
+    const p = pluralForm(key);
+    const name = p ? p.base : key;
+    if (!keys.has(name)) keys.set(name, new Set());
+    if (p) keys.get(name).add(p.form);
+  }
+  return keys;
+}
+
 /**
  * Problems found comparing the language files; an empty list means they agree. `label` names a
  * language's file in the messages (default: the language).
@@ -34,10 +61,22 @@ export function placeholders(text) {
 export function compareLanguages(files, label = (lang) => lang) {
   const problems = [];
   const flat = Object.fromEntries(Object.entries(files).map(([lang, json]) => [lang, flatten(json)]));
-  const all = new Set(Object.values(flat).flatMap((f) => Object.keys(f)));
+  const logical = Object.fromEntries(Object.entries(flat).map(([lang, f]) => [lang, logicalKeys(f)]));
+  const all = new Set(Object.values(logical).flatMap((k) => [...k.keys()]));
+  const plural = new Set(
+    Object.values(logical).flatMap((k) => [...k.entries()].filter(([, forms]) => forms.size).map(([key]) => key)),
+  );
   for (const [lang, f] of Object.entries(flat)) {
+    const keys = logical[lang];
     for (const key of all) {
-      if (!(key in f)) problems.push(`${label(lang)}: missing key "${key}"`);
+      if (!keys.has(key)) problems.push(`${label(lang)}: missing key "${key}"`);
+      else if (plural.has(key)) {
+        if (key in f)
+          problems.push(`${label(lang)}: "${key}" is a plural elsewhere: write it as "${key}_one" and "${key}_other"`);
+        for (const form of ['one', 'other']) {
+          if (!keys.get(key).has(form)) problems.push(`${label(lang)}: plural "${key}" lacks its form "${key}_${form}"`);
+        }
+      }
     }
     for (const [key, value] of Object.entries(f)) {
       if (typeof value !== 'string') problems.push(`${label(lang)}: "${key}" is not a string`);
@@ -48,8 +87,11 @@ export function compareLanguages(files, label = (lang) => lang) {
   for (const [lang, f] of Object.entries(flat)) {
     if (lang === 'en') continue;
     for (const [key, value] of Object.entries(f)) {
-      if (!(key in en)) continue;
-      const want = placeholders(en[key]).join(',');
+      // A plural form is compared with the same form in English, else with English's "_other".
+      const p = pluralForm(key);
+      const enKey = key in en ? key : p && `${p.base}_other` in en ? `${p.base}_other` : null;
+      if (!enKey) continue;
+      const want = placeholders(en[enKey]).join(',');
       const got = placeholders(value).join(',');
       if (want !== got) problems.push(`${label(lang)}: "${key}" has placeholders [${got}] but English has [${want}]`);
     }
@@ -81,6 +123,8 @@ export function keysUsedInSource(srcDir) {
 
 export function checkUsedKeys(en, used) {
   const flat = flatten(en);
+  // A plural is named without its form: t('imports.badRows', { count }) reads "imports.badRows_one"...
+  for (const key of logicalKeys(flat).keys()) if (!(key in flat)) flat[key] = key;
   const problems = [];
   for (const key of used.literal) {
     if (!(key in flat)) problems.push(`en: the code uses "${key}", which is not translated`);

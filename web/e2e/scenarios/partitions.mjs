@@ -138,6 +138,9 @@ export async function partitionScenarios({ browser, page, base, teamName, passwo
       await nav.locator('a[href="/people"]').waitFor();
       assert((await nav.locator('a[href="/segments"]').count()) === 0, 'Segments is in a partner user’s navigation');
       assert((await nav.locator('a[href="/import"]').count()) === 0, 'Import is in a partner user’s navigation');
+      // Nothing in them for a partner user: no duplicate queue, no settings section.
+      assert((await nav.locator('a[href="/duplicates"]').count()) === 0, 'Duplicates is in a partner user’s navigation');
+      assert((await nav.locator('a[href="/settings"]').count()) === 0, 'Settings is in a partner user’s navigation');
       await screenshotOf(partner, 'partner-home');
 
       // The people list: every row they see is one of their buyer's consumers.

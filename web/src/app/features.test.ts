@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { features, settingsSections } from './features';
-import { collectSettingsSections, type Feature } from './registry';
+import { collectSettingsSections, navEntries, sectionVisible, type Feature } from './registry';
+import type { Me } from '../api/types';
+
+const person = (role: Me['role'], partner: string | null = null) =>
+  ({
+    role,
+    partner_company_id: partner,
+    permissions: { read: 'all', write: 'all' },
+    user: { id: '7' },
+    workspace: { id: '1', name: 'W', slug: 'w' },
+  }) as unknown as Me;
 
 describe('feature registry', () => {
   it('collects the settings sections of every area, in their order', () => {
@@ -18,5 +28,37 @@ describe('feature registry', () => {
     const a: Feature = { id: 'a', routes: [], settings: [section('late', 20)] };
     const b: Feature = { id: 'b', routes: [], settings: [section('early', 10), section('last', 30)] };
     expect(collectSettingsSections([a, b]).map((s) => s.path)).toEqual(['early', 'late', 'last']);
+  });
+
+  it('shows a partner user no duplicates and no settings (no section is theirs)', () => {
+    const partner = person('member', '42');
+    const nav = navEntries(features, partner).map((n) => n.to);
+    expect(nav).toEqual(['/', '/companies', '/people']);
+    expect(settingsSections.filter((s) => sectionVisible(s, partner))).toEqual([]);
+  });
+
+  it('shows a member duplicates and the sections they may use, and an owner everything', () => {
+    const member = person('member');
+    expect(navEntries(features, member).map((n) => n.to)).toContain('/duplicates');
+    expect(navEntries(features, member).map((n) => n.to)).toContain('/settings');
+    expect(settingsSections.filter((s) => sectionVisible(s, member)).map((s) => s.path)).toEqual([
+      'users',
+      'teams',
+      'custom-fields',
+      'roles',
+    ]);
+    const owner = person('owner');
+    expect(settingsSections.filter((s) => sectionVisible(s, owner)).map((s) => s.path)).toEqual(
+      settingsSections.map((s) => s.path),
+    );
+    expect(navEntries(features, owner).map((n) => n.to)).toEqual([
+      '/',
+      '/companies',
+      '/people',
+      '/duplicates',
+      '/segments',
+      '/import',
+      '/settings',
+    ]);
   });
 });

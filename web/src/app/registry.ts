@@ -52,6 +52,11 @@ export function navEntries(features: Feature[], me: Me): NavEntry[] {
     .sort((a, b) => a.order - b.order);
 }
 
+/** Whether `me` may use a settings section. */
+export function sectionVisible(section: SettingsSection, me: Me): boolean {
+  return !section.visible || section.visible(me);
+}
+
 /** Every feature's settings sections, in `order`. */
 export function collectSettingsSections(features: Feature[]): SettingsSection[] {
   return features.flatMap((f) => f.settings ?? []).sort((a, b) => a.order - b.order);
@@ -65,5 +70,5 @@ export const SettingsSectionsContext = createContext<SettingsSection[]>([]);
 
 /** The settings sections `me` may use, in order. */
 export function useVisibleSettingsSections(me: Me): SettingsSection[] {
-  return useContext(SettingsSectionsContext).filter((s) => !s.visible || s.visible(me));
+  return useContext(SettingsSectionsContext).filter((s) => sectionVisible(s, me));
 }

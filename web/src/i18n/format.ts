@@ -14,6 +14,13 @@ function cached<T extends Formatter>(key: string, make: () => T): T {
   return f;
 }
 
+/**
+ * Thousands separators on every number, four-digit ones included: "3.010" in Italian and Spanish,
+ * whose default (CLDR's minimum grouping digits) would write "3010". ES2023's `useGrouping`
+ * value, which the ES2022 types do not know.
+ */
+const ALWAYS_GROUP = { useGrouping: 'always' as unknown as boolean } satisfies Intl.NumberFormatOptions;
+
 export function localeFor(language: string): string {
   return INTL_LOCALES[toLanguage(language) ?? 'en'];
 }
@@ -42,7 +49,10 @@ export function formatIsoDate(iso: string | null | undefined, language: string):
 export function formatMoney(n: number, currency: string, language: string): string {
   const locale = localeFor(language);
   try {
-    return cached(`m:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(n);
+    return cached(
+      `m:${locale}:${currency}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency, ...ALWAYS_GROUP }),
+    ).format(n);
   } catch {
     return `${formatNumber(n, language)} ${currency}`;
   }
@@ -83,7 +93,15 @@ export function languageName(code: string, language: string): string {
 
 export function formatNumber(n: number, language: string): string {
   const locale = localeFor(language);
-  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale, ALWAYS_GROUP)).format(n);
+}
+
+/**
+ * The options of a counted string: `count` picks i18next's plural form ("key_one", "key_other"),
+ * `n` is the number as the language writes it ("3,010", "3.010"). The strings show {{n}}.
+ */
+export function countOptions(n: number, language: string): { count: number; n: string } {
+  return { count: n, n: formatNumber(n, language) };
 }
 
 /** "3 minutes ago", "yesterday", in the interface language. */
@@ -109,6 +127,8 @@ export function useFormat() {
     dateTime: (ms: number | null | undefined) => formatDateTime(ms, lang),
     date: (ms: number | null | undefined) => formatDate(ms, lang),
     number: (n: number) => formatNumber(n, lang),
+    /** For a counted string: the plural form for n, with n formatted as {{n}}. */
+    count: (n: number) => countOptions(n, lang),
     isoDate: (iso: string | null | undefined) => formatIsoDate(iso, lang),
     money: (n: number, currency: string) => formatMoney(n, currency, lang),
     minutes: (n: number) => formatMinutes(n, lang),

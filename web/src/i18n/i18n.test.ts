@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   checkAll,
+  checkUsedKeys,
   compareLanguages,
   duplicateKeys,
   flatten,
@@ -115,5 +116,40 @@ describe('language choice', () => {
     expect(toLanguage('ES')).toBe('es');
     expect(toLanguage('de-DE')).toBeNull();
     expect(toLanguage(null)).toBeNull();
+  });
+});
+
+describe('plural keys (i18next "_one" / "_other")', () => {
+  it('count as one key that every language has in both forms', () => {
+    const files = {
+      en: { a: { rows_one: '{{n}} row', rows_other: '{{n}} rows' } },
+      it: { a: { rows_one: '{{n}} riga', rows_other: '{{n}} righe', rows_many: '{{n}} di righe' } },
+      es: { a: { rows_other: '{{n}} filas' } },
+      pt: { a: { rows: '{{n}} linha(s)' } },
+    };
+    expect(compareLanguages(files)).toEqual([
+      'es: plural "a.rows" lacks its form "a.rows_one"',
+      'pt: "a.rows" is a plural elsewhere: write it as "a.rows_one" and "a.rows_other"',
+      'pt: plural "a.rows" lacks its form "a.rows_one"',
+      'pt: plural "a.rows" lacks its form "a.rows_other"',
+    ]);
+  });
+
+  it('compare each form’s placeholders with English', () => {
+    const files = {
+      en: { rows_one: '{{n}} row', rows_other: '{{n}} rows' },
+      it: { rows_one: 'una riga', rows_other: '{{count}} righe', rows_many: '{{n}} di righe' },
+    };
+    expect(compareLanguages(files)).toEqual([
+      'it: "rows_one" has placeholders [] but English has [n]',
+      'it: "rows_other" has placeholders [count] but English has [n]',
+    ]);
+  });
+
+  it('are found when the code names them without the form', () => {
+    expect(checkUsedKeys({ a: { rows_one: 'x', rows_other: 'y' } }, { literal: ['a.rows'], prefixes: [] })).toEqual([]);
+    expect(checkUsedKeys({ a: { rows_one: 'x' } }, { literal: ['a.row'], prefixes: [] })).toEqual([
+      'en: the code uses "a.row", which is not translated',
+    ]);
   });
 });

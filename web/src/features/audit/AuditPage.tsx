@@ -115,7 +115,7 @@ export function AuditPage() {
         ) : null}
       </form>
       <div aria-live="polite" className="muted small">
-        {log.isSuccess ? t('audit.shown', { n: log.items.length }) : ''}
+        {log.isSuccess ? t('audit.shown', { n: fmt.number(log.items.length) }) : ''}
       </div>
       <PagedTable
         list={log}

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import { moveColumn, toggleColumn } from './views';
+import { useFormat } from '../../i18n/format';
 
 export function ColumnChooser({
   available,
@@ -18,6 +19,7 @@ export function ColumnChooser({
   onReset: () => void;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [open, setOpen] = useState(false);
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -56,7 +58,7 @@ export function ColumnChooser({
         onClick={() => setOpen((o) => !o)}
       >
         <Icon name="columns" size={18} />
-        {t('customers.columns.button', { n: columns.length })}
+        {t('customers.columns.button', { n: fmt.number(columns.length) })}
       </button>
       <div id={`${id}-panel`} className="column-panel" hidden={!open}>
         <fieldset className="column-fieldset">

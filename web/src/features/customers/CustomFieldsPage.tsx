@@ -152,6 +152,7 @@ export function CustomFieldsPage() {
 
 function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: CustomField) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const create = useCreateCustomField(entity);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, create.error);
@@ -264,7 +265,7 @@ function NewFieldForm({ entity, onCreated }: { entity: Entity; onCreated: (f: Cu
           required
           rows={4}
           value={form.options}
-          hint={t('customFields.optionsHint', { n: optionCount })}
+          hint={t('customFields.optionsHint', { n: fmt.number(optionCount) })}
           error={optionsError}
           onChange={(e) => setForm((f) => ({ ...f, options: e.target.value }))}
         />

@@ -75,7 +75,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
               onClick={() => setFilterOpen((o) => !o)}
             >
               <Icon name="filter" size={18} />
-              {filtered ? t('filters.buttonActive', { n: nConditions }) : t('filters.button')}
+              {filtered ? t('filters.buttonActive', { n: fmt.number(nConditions) }) : t('filters.button')}
             </button>
             <ColumnChooser
               available={available}
@@ -110,7 +110,7 @@ function RecordListPage({ entity }: { entity: Entity }) {
       </div>
       {filtered && !filterOpen ? (
         <div className="filter-summary">
-          <span>{t('filters.active', { n: nConditions })}</span>
+          <span>{t('filters.active', fmt.count(nConditions))}</span>
           <button type="button" className="button button-small" onClick={() => setFilter(null)}>
             {t('filters.clear')}
           </button>

@@ -57,9 +57,10 @@ describe('the record page of a person with a flagged value', () => {
     const email = await factRow('Email');
     expect(within(email).getByTestId('flag-email').textContent).toBe('⚠ Not valid: not a valid email address');
     expect(within(email).getByText('Marta.Bianchi(at)Example').closest('a')).toBeNull();
-    // A valid value is a link as always, without a badge.
+    // A valid value is a link as always, without a badge; a phone shown as people write it (in
+    // English, whose region is GB, an Italian number is international), the link keeps E.164.
     const phone = await factRow('Phone');
-    expect(within(phone).getByRole('link', { name: '+390212345678' }).getAttribute('href')).toBe('tel:+390212345678');
+    expect(within(phone).getByRole('link', { name: '+39 02 1234 5678' }).getAttribute('href')).toBe('tel:+390212345678');
     expect(within(phone).queryByTestId('flag-phone')).toBeNull();
   });
 });

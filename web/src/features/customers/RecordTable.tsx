@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useFormat } from '../../i18n/format';
+import { CellText } from '../../ui/CellText';
 import { useBuyerCompanies, useCustomFields } from './api';
 import { CustomValue, fieldLabel, valueText } from './display';
 import { useDirectory } from './lookups';
@@ -82,13 +83,15 @@ export function useRecordColumns(entity: Entity) {
       if (field.kind === 'reference')
         return <Link to={`/companies/${encodeURIComponent(String(value))}`}>{buyerName(String(value))}</Link>;
       if (field.kind === 'country') return <span title={fmt.country(String(value))}>{String(value)}</span>;
-      return valueText(value, { builtIn: field }, fmt, t);
+      return <CellText text={valueText(value, { builtIn: field }, fmt, t)} />;
     }
     if (col.startsWith('custom:')) {
       const key = col.slice(7);
       const value = record.custom?.[key];
       if (value === null || value === undefined || value === '') return null;
-      return <CustomValue def={defs.find((d) => d.key === key)} value={value} />;
+      const def = defs.find((d) => d.key === key);
+      if (def?.type === 'multi_select') return <CustomValue def={def} value={value} />;
+      return <CellText text={valueText(value, { custom: def }, fmt, t)} />;
     }
     switch (col) {
       case 'owner':

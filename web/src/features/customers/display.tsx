@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useFormat } from '../../i18n/format';
+import { formatPhone } from '../../i18n/phone';
 import { builtInFields, type BuiltInField } from './schema';
 import type { CustomField, Entity, FieldValue } from './types';
 
@@ -39,6 +40,67 @@ export function Empty() {
   );
 }
 
+/**
+ * Where a long email or web address may wrap: after "@" and "/", and before "." — never inside
+ * a word ("mario.rossi@" / "example.com" rather than "mario.ros" / "si@…").
+ */
+export function breakPoints(text: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of text) {
+    if (ch === '.' && part) {
+      parts.push(part);
+      part = '';
+    }
+    part += ch;
+    if (ch === '@' || ch === '/') {
+      parts.push(part);
+      part = '';
+    }
+  }
+  if (part) parts.push(part);
+  return parts;
+}
+
+/** An email or address with a line-break opportunity (<wbr>) at each of its break points. */
+export function Breakable({ text }: { text: string }) {
+  return (
+    <>
+      {breakPoints(text).map((part, i) => (
+        <span key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function EmailLink({ email }: { email: string }) {
+  return (
+    <a href={`mailto:${email}`} className="breakable">
+      <Breakable text={email} />
+    </a>
+  );
+}
+
+function UrlLink({ url }: { url: string }) {
+  return (
+    <a href={external(url)} target="_blank" rel="noopener noreferrer" className="breakable">
+      <Breakable text={url.replace(/^https?:\/\//i, '')} />
+    </a>
+  );
+}
+
+/** A phone as the user's country writes it (the link keeps the stored E.164 number). */
+function PhoneLink({ phone, language }: { phone: string; language: string }) {
+  return (
+    <a href={`tel:${phone}`} className="phone">
+      {formatPhone(phone, language)}
+    </a>
+  );
+}
+
 function external(url: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://${url}`;
 }
@@ -65,15 +127,11 @@ export function BuiltInValue({
   if (flagged) return <span className="flagged-value">{s}</span>;
   switch (field.kind) {
     case 'email':
-      return <a href={`mailto:${s}`}>{s}</a>;
+      return <EmailLink email={s} />;
     case 'phone':
-      return <a href={`tel:${s}`}>{s}</a>;
+      return <PhoneLink phone={s} language={fmt.language} />;
     case 'url':
-      return (
-        <a href={external(s)} target="_blank" rel="noopener noreferrer">
-          {s.replace(/^https?:\/\//i, '')}
-        </a>
-      );
+      return <UrlLink url={s} />;
     case 'country':
       return (
         <span>
@@ -127,15 +185,11 @@ export function CustomValue({ def, value }: { def: CustomField | undefined; valu
         <span>{String(value)}</span>
       );
     case 'url':
-      return (
-        <a href={external(String(value))} target="_blank" rel="noopener noreferrer">
-          {String(value).replace(/^https?:\/\//i, '')}
-        </a>
-      );
+      return <UrlLink url={String(value)} />;
     case 'email':
-      return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
+      return <EmailLink email={String(value)} />;
     case 'phone':
-      return <a href={`tel:${String(value)}`}>{String(value)}</a>;
+      return <PhoneLink phone={String(value)} language={fmt.language} />;
     default:
       return <span className="prewrap">{String(value)}</span>;
   }
@@ -156,6 +210,7 @@ export function valueText(
     if (b.kind === 'language') return fmt.languageName(s);
     if (b.kind === 'date') return fmt.isoDate(s);
     if (b.kind === 'select') return optionLabel(b.name, s, t);
+    if (b.kind === 'phone') return formatPhone(s, fmt.language);
     return s;
   }
   const c = kind.custom;
@@ -164,6 +219,7 @@ export function valueText(
     if (c.type === 'money' && typeof value === 'number') return fmt.money(value, c.currency ?? 'EUR');
     if (c.type === 'date') return fmt.isoDate(s);
     if (c.type === 'boolean') return value === true ? t('common.yes') : t('common.no');
+    if (c.type === 'phone') return formatPhone(s, fmt.language);
   }
   return s;
 }

@@ -2,6 +2,7 @@
 // features/timeline and features/partitions), the shared create/edit form, and the custom
 // fields (a section of Settings).
 import type { Feature } from '../../app/registry';
+import { isPartner } from '../../auth/permissions';
 
 const list = async () => import('./RecordListPage');
 const page = async () => import('./RecordPage');
@@ -29,6 +30,8 @@ export const customersFeature: Feature = {
       labelKey: 'settings.customFields',
       icon: 'fields',
       order: 300,
+      // The workspace's fields are set up by its staff, not by a buyer's partner user.
+      visible: (me) => !isPartner(me),
       routes: [{ index: true, lazy: async () => ({ Component: (await import('./CustomFieldsPage')).CustomFieldsPage }) }],
     },
   ],

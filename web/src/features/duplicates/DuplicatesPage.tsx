@@ -13,6 +13,7 @@ import { ENTITIES } from '../customers/schema';
 import type { Entity } from '../customers/types';
 import { useDismiss, useDuplicateQueue, useScan } from './api';
 import { DUPLICATE_STATUSES, type DuplicateReason, type DuplicateStatus } from './types';
+import { useFormat } from '../../i18n/format';
 
 /** A reason in words: "Same email", "Similar name (94%) in the same city". */
 export function reasonText(reason: DuplicateReason, t: TFunction): string {
@@ -24,6 +25,7 @@ const SCANNERS = ['owner', 'admin', 'manager'];
 
 export function DuplicatesPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const me = useSession();
   usePageTitle(t('duplicates.title'));
   const [entity, setEntity] = useState<Entity>('person');
@@ -67,9 +69,9 @@ export function DuplicatesPage() {
       </form>
       <LiveStatus>
         {scan.isSuccess
-          ? t('duplicates.scanned', { records: scan.data.records, pairs: scan.data.pairs, ms: scan.data.elapsed_ms })
+          ? `${t('duplicates.scanned', fmt.count(scan.data.records))} ${t('duplicates.pairsFound', { ...fmt.count(scan.data.pairs), ms: fmt.number(scan.data.elapsed_ms) })}`
           : queue.isSuccess
-            ? t('duplicates.shown', { n: queue.items.length })
+            ? t('duplicates.shown', fmt.count(queue.items.length))
             : ''}
       </LiveStatus>
       {scan.isError ? <ProblemAlert error={scan.error} /> : null}

@@ -3,6 +3,7 @@
 // from the other), then merge. The other record's timeline, affiliations, tags and history
 // move to the kept one, and its address keeps leading there.
 import { useMemo, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
@@ -13,7 +14,7 @@ import { fieldLabel, valueText } from '../customers/display';
 import { useDirectory } from '../customers/lookups';
 import { builtInFields, ENTITIES, recordName } from '../customers/schema';
 import type { CustomerRecord, Entity, FieldValue } from '../customers/types';
-import { useCandidate, useMerge } from './api';
+import { forgetMergedPair, useCandidate, useMerge } from './api';
 import { reasonText } from './DuplicatesPage';
 import { defaultPicks, mergeRequest, mergeRows, type MergeRow } from './mergeModel';
 
@@ -23,10 +24,14 @@ export function MergePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   usePageTitle(t('duplicates.mergeTitle'));
-  const candidate = useCandidate(id);
+  // Once merged, the pair and one of its records are gone: nothing here may fetch them again
+  // (the queries are disabled, and forgetMergedPair drops them) while the survivor's page opens.
+  const [merged, setMerged] = useState(false);
+  const candidate = useCandidate(merged ? undefined : id);
   const entity: Entity = candidate.data?.entity_type ?? 'person';
-  const left = useRecord(entity, candidate.data?.records[0].id);
-  const right = useRecord(entity, candidate.data?.records[1].id);
+  const left = useRecord(entity, merged ? undefined : candidate.data?.records[0].id);
+  const right = useRecord(entity, merged ? undefined : candidate.data?.records[1].id);
+  if (merged) return <Loading />;
   if (candidate.isError) return <ProblemAlert error={candidate.error} />;
   if (left.isError) return <ProblemAlert error={left.error} />;
   if (right.isError) return <ProblemAlert error={right.error} />;
@@ -47,6 +52,7 @@ export function MergePage() {
       right={right.data}
       reasons={candidate.data.reasons.map((r) => reasonText(r, t))}
       score={candidate.data.score}
+      onMerged={() => setMerged(true)}
     />
   );
 }
@@ -58,6 +64,7 @@ function MergeForm({
   right,
   reasons,
   score,
+  onMerged,
 }: {
   entity: Entity;
   candidateId: string;
@@ -65,9 +72,11 @@ function MergeForm({
   right: CustomerRecord;
   reasons: string[];
   score: number;
+  onMerged: () => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const customFields = useCustomFields(entity);
   const rows: MergeRow[] = useMemo(
     () => mergeRows(entity, left, right, customFields.data ?? []),
@@ -96,7 +105,16 @@ function MergeForm({
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const { survivorId, request } = mergeRequest(rows, picks, keep, { left: left.id, right: right.id }, candidateId);
-    merge.mutate({ survivorId, request }, { onSuccess: (record) => void navigate(`/${ENTITIES[entity].path}/${record.id}`) });
+    merge.mutate(
+      { survivorId, request },
+      {
+        onSuccess: (record) => {
+          onMerged();
+          forgetMergedPair(qc, entity, { candidateId, recordIds: [left.id, right.id] }, record);
+          void navigate(`/${ENTITIES[entity].path}/${record.id}`, { replace: true });
+        },
+      },
+    );
   };
 
   return (

@@ -66,6 +66,6 @@ describe('FilterEditor', () => {
     );
     await renderPage(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Add a condition' }));
-    expect(screen.getByText('1 condition(s) still miss a value and are left out.')).toBeTruthy();
+    expect(screen.getByText('1 condition still misses a value and is left out.')).toBeTruthy();
   });
 });

@@ -56,6 +56,7 @@ export function FilterEditor({
   onChange: (root: GroupNode) => void;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const fields = useMemo(() => filterFields(entity, customFields), [entity, customFields]);
   const lookup = useMemo(() => lookupOf(fields), [fields]);
   const json = useMemo(() => toFilterJson(value, lookup), [value, lookup]);
@@ -64,7 +65,7 @@ export function FilterEditor({
     <div className="filter-editor">
       <FilterBuilder entity={entity} fields={fields} customFields={customFields} value={value} onChange={onChange} />
       <LiveCount entity={entity} filter={json} />
-      {incomplete > 0 ? <p className="muted small">{t('filters.incomplete', { n: incomplete })}</p> : null}
+      {incomplete > 0 ? <p className="muted small">{t('filters.incomplete', fmt.count(incomplete))}</p> : null}
     </div>
   );
 }

@@ -18,6 +18,16 @@ import { useAllUsers } from './api';
 
 const keysKey = ['api-keys'] as const;
 
+/** Selects all the text of an element (the token, ready to copy by hand). */
+function selectContents(el: HTMLElement) {
+  const selection = window.getSelection();
+  if (!selection) return;
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
 export function ApiKeysPage() {
   const { t } = useTranslation();
   const me = useSession();
@@ -66,11 +76,23 @@ export function ApiKeysPage() {
         <div className="token-panel" role="status">
           <h2>{t('apiKeys.createdTitle', { name: created.name })}</h2>
           <p>{t('apiKeys.tokenOnce')}</p>
+          <p id="new-token-label" className="token-label">
+            {t('apiKeys.token')}
+          </p>
           <div className="token-row">
-            <label htmlFor="new-token" className="visually-hidden">
-              {t('apiKeys.token')}
-            </label>
-            <input id="new-token" className="token" readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} />
+            {/* The token whole, as a read-only text block (an input clipped its underscores). */}
+            <div
+              id="new-token"
+              className="token"
+              role="textbox"
+              aria-readonly="true"
+              aria-multiline="true"
+              aria-labelledby="new-token-label"
+              tabIndex={0}
+              onFocus={(e) => selectContents(e.currentTarget)}
+            >
+              {created.token}
+            </div>
             <CopyButton text={created.token} />
           </div>
           <button type="button" className="button" onClick={() => setCreated(null)}>

@@ -8,12 +8,14 @@ import { can } from '../../auth/permissions';
 import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { PageHeader } from '../../ui/Page';
 import { describeError, fieldError } from '../../ui/errors';
+import { useFormat } from '../../i18n/format';
 
 const rolesKey = ['roles'] as const;
 type Draft = Partial<Record<Role, { read: Scope; write: Scope }>>;
 
 export function RolesPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const me = useSession();
   const qc = useQueryClient();
   const roles = useQuery({
@@ -135,7 +137,7 @@ export function RolesPage() {
           {canEdit ? (
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={changed.length === 0 || save.isPending}>
-                {save.isPending ? t('common.saving') : t('rolesPage.save', { n: changed.length })}
+                {save.isPending ? t('common.saving') : t('rolesPage.save', { n: fmt.number(changed.length) })}
               </button>
               <button
                 type="button"

@@ -8,6 +8,7 @@ import { FlashAlert } from '../../ui/Alert';
 import { PageHeader } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
 import { useUsersList } from './api';
+import { CellText } from '../../ui/CellText';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -52,7 +53,9 @@ export function UsersPage() {
                 {u.display_name}
                 {self ? <span className="badge badge-quiet">{t('users.you')}</span> : null}
               </th>
-              <td data-label={t('users.email')}>{u.email}</td>
+              <td data-label={t('users.email')}>
+                <CellText text={u.email} />
+              </td>
               <td data-label={t('users.role')}>{t(`roles.${u.role}`)}</td>
               <td data-label={t('users.language')}>
                 {isLanguage(u.language) ? LANGUAGE_NAMES[u.language] : t('users.languageDefault')}

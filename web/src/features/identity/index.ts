@@ -2,7 +2,7 @@
 // /users, /api-keys, /roles). Signing in and the session (/auth, /me) are in src/auth/, which the
 // whole app needs. All three screens are sections of Settings.
 import type { Feature } from '../../app/registry';
-import { can } from '../../auth/permissions';
+import { can, isPartner } from '../../auth/permissions';
 
 export const identityFeature: Feature = {
   id: 'identity',
@@ -13,6 +13,8 @@ export const identityFeature: Feature = {
       labelKey: 'settings.users',
       icon: 'users',
       order: 100,
+      // A partner user works outside the company: the staff directory is not theirs.
+      visible: (me) => !isPartner(me),
       routes: [
         { index: true, lazy: async () => ({ Component: (await import('./UsersPage')).UsersPage }) },
         { path: 'new', lazy: async () => ({ Component: (await import('./UserCreatePage')).UserCreatePage }) },
@@ -32,6 +34,7 @@ export const identityFeature: Feature = {
       labelKey: 'settings.roles',
       icon: 'shield',
       order: 500,
+      visible: (me) => !isPartner(me),
       routes: [{ index: true, lazy: async () => ({ Component: (await import('./RolesPage')).RolesPage }) }],
     },
   ],

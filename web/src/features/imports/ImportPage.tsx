@@ -511,14 +511,14 @@ export function ImportWizardPage() {
             <Alert tone="success">{t('imports.allGood')}</Alert>
           ) : (
             <>
-              <Alert tone="warning">{t('imports.badRows', { n: fmt.number(report.rejected) })}</Alert>
+              <Alert tone="warning">{t('imports.badRows', fmt.count(report.rejected))}</Alert>
               <RowsTable rows={report.rejected_rows} caption={t('imports.rejectedCaption')} testId="rejected-rows" />
               {report.rejected_rows_truncated ? <p className="muted small">{t('imports.truncated')}</p> : null}
             </>
           )}
           {report.flagged > 0 ? (
             <>
-              <Alert tone="warning">{t('imports.flaggedRows', { n: fmt.number(report.flagged) })}</Alert>
+              <Alert tone="warning">{t('imports.flaggedRows', fmt.count(report.flagged))}</Alert>
               <RowsTable rows={report.flagged_rows} caption={t('imports.flaggedCaption')} testId="flagged-rows" />
               {report.flagged_rows_truncated ? <p className="muted small">{t('imports.truncated')}</p> : null}
             </>
@@ -585,7 +585,7 @@ export function ImportProgressPage() {
         </div>
         <p className="progress-text" aria-live="polite">
           <span className="progress-percent">{t('imports.percent', { n: fmt.number(percent) })}</span> ·{' '}
-          {t('imports.rowsDone', { done: fmt.number(j.rows_done), total: fmt.number(j.rows_total) })}
+          {t('imports.rowsDone', { count: j.rows_total, done: fmt.number(j.rows_done), total: fmt.number(j.rows_total) })}
         </p>
         <dl className="facts import-counts">
           <div className="fact-row">

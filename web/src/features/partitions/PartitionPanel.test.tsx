@@ -44,7 +44,7 @@ describe('the B2B2C partition panel', () => {
     });
     await renderPage(<Panel />, { me: member });
     const note = await screen.findByTestId('no-access');
-    expect(note.textContent).toContain("This buyer has 64 consumer(s); you have no access to this buyer's consumers");
+    expect(note.textContent).toContain("This buyer has 64 consumers; you have no access to this buyer's consumers");
     expect(note.textContent).toContain('Ask an admin for a grant.');
     expect(screen.getByText('Consumers: 64')).toBeTruthy();
     expect(calls.some((c) => c.includes('/consumers'))).toBe(false);

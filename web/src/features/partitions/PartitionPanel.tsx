@@ -21,6 +21,7 @@ import { parseGrantee, usePartition, usePartitionChange, type Partition } from '
 
 export function PartitionPanel({ companyId, directory }: { companyId: string; directory: Directory }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const me = useSession();
   const partition = usePartition(companyId);
   const manage = can(me, 'partitions.manage') && !!partition.data?.grants;
@@ -31,7 +32,7 @@ export function PartitionPanel({ companyId, directory }: { companyId: string; di
           <h2 id="partition-title">{t('partitions.title')}</h2>
           {partition.data ? (
             <span className="badge consumer-count" data-count={partition.data.consumer_count}>
-              {t('partitions.count', { count: partition.data.consumer_count })}
+              {t('partitions.count', { n: fmt.number(partition.data.consumer_count) })}
             </span>
           ) : null}
         </div>
@@ -43,7 +44,7 @@ export function PartitionPanel({ companyId, directory }: { companyId: string; di
           ) : (
             <p className="partition-note" data-testid="no-access">
               <Icon name="shield" size={18} />
-              <span>{t('partitions.noAccess', { count: partition.data.consumer_count })}</span>
+              <span>{t('partitions.noAccess', fmt.count(partition.data.consumer_count))}</span>
             </p>
           )
         ) : null}
@@ -57,6 +58,7 @@ export function PartitionPanel({ companyId, directory }: { companyId: string; di
 
 function ConsumerList({ companyId, total }: { companyId: string; total: number }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const consumers = useConsumers(companyId, true);
   if (consumers.isPending) return <Loading />;
   if (consumers.isError) return <ProblemAlert error={consumers.error} />;
@@ -75,7 +77,7 @@ function ConsumerList({ companyId, total }: { companyId: string; total: number }
         })}
       </ul>
       <p className="muted small" aria-live="polite">
-        {t('partitions.shown', { shown: consumers.items.length, total })}
+        {t('partitions.shown', { shown: fmt.number(consumers.items.length), total: fmt.number(total) })}
       </p>
       <LoadMoreButton list={consumers} className="button button-small" />
     </>

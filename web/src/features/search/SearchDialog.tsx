@@ -9,9 +9,11 @@ import { Icon } from '../../ui/icons';
 import { useModalDialog } from '../../ui/useModalDialog';
 import { useDebounced } from '../filters/api';
 import { hitPath, SEARCH_GROUPS, useSearch, type SearchHit } from './api';
+import { useFormat } from '../../i18n/format';
 
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -65,7 +67,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   let status = '';
   if (!q.trim()) status = t('search.hint');
   else if (search.isError) status = describeError(search.error, t);
-  else if (settled && search.isSuccess) status = flat.length ? t('search.count', { n: flat.length }) : t('search.nothing');
+  else if (settled && search.isSuccess)
+    status = flat.length ? t('search.count', { n: fmt.number(flat.length) }) : t('search.nothing');
   else status = t('search.searching');
 
   let index = -1;

@@ -226,7 +226,7 @@ function History({ segment }: { segment: Segment }) {
             ))}
           </div>
           <details className="disclosure">
-            <summary>{t('segments.historyTable', { n: items.length })}</summary>
+            <summary>{t('segments.historyTable', { n: fmt.number(items.length) })}</summary>
             <table className="table">
               <caption className="visually-hidden">{t('segments.historyTitle')}</caption>
               <thead>

@@ -12,6 +12,7 @@ import { fieldError } from '../../ui/errors';
 import { PageHeader } from '../../ui/Page';
 import { useAllUsers } from '../identity/api';
 import { useDeleteTeam, useSaveTeam, useTeam, type TeamInput } from './api';
+import { useFormat } from '../../i18n/format';
 
 export function TeamCreatePage() {
   return <TeamForm />;
@@ -37,6 +38,7 @@ export function TeamEditPage() {
 
 function TeamForm({ team }: { team?: Team }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const me = useSession();
   const navigate = useNavigate();
   const users = useAllUsers();
@@ -158,7 +160,7 @@ function TeamForm({ team }: { team?: Team }) {
           <legend>{t('teams.members')}</legend>
           <p id="members-hint" className="field-hint">
             {isSales ? t('teams.membersHintSales') : t('teams.membersHint')}{' '}
-            <span aria-live="polite">{t('teams.selectedCount', { n: members.length })}</span>
+            <span aria-live="polite">{t('teams.selectedCount', { n: fmt.number(members.length) })}</span>
           </p>
           {fieldError(err, 'members') ? <p className="field-error">{fieldError(err, 'members')}</p> : null}
           {users.isPending ? <Loading /> : null}
