@@ -19,7 +19,9 @@ void register_search_routes(http::Router& router, SearchApi& api) {
         if (code_points(q) > 200) return fail(Error::field("?q", "search for at most 200 characters"));
         auto limit = limit_param(ctx, 20, 100);
         if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
-        auto results = RAPPORT_TRY(api.search.search(principal, q, *limit));
+        std::optional<std::string> type;
+        if (auto t = ctx.query.get("type")) type = std::string(*t);
+        auto results = RAPPORT_TRY(api.search.search(principal, q, *limit, std::move(type)));
         json items = json::array();
         json groups = {{"companies", json::array()}, {"people", json::array()}, {"interactions", json::array()}};
         for (const auto& r : results) {

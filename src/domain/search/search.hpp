@@ -26,6 +26,9 @@ struct SearchQuery {
     std::string text;                // the whole query, trimmed and lower-cased
     AccessFilter access;
     int limit = 20;
+    // Only records of this type ("company", "person" or "interaction"), when set: a search
+    // within one group of results, to see more of it than a mixed page holds.
+    std::optional<std::string> entity_type;
 };
 
 // Splits a query into lower-case words of letters, digits and @.+-_ (what names, emails,

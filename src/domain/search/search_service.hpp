@@ -17,8 +17,10 @@ public:
     SearchService(SearchRepository& repo, ActorDirectory& actors, timeline::TimelineService& timeline)
         : repo_(repo), actors_(actors), timeline_(timeline) {}
 
-    // Validation error for an empty query; results best first, only what the actor may read.
-    Result<std::vector<SearchResult>> search(const Principal& actor, std::string_view text, int limit);
+    // Validation error for an empty query or an unknown type; results best first, only what
+    // the actor may read; only records of `entity_type` when it is set.
+    Result<std::vector<SearchResult>> search(const Principal& actor, std::string_view text, int limit,
+                                             std::optional<std::string> entity_type = std::nullopt);
 
 private:
     SearchRepository& repo_;

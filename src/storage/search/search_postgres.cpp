@@ -101,11 +101,12 @@ Result<std::vector<SearchHit>> search_postgres(Connection& c, Id ws, const Searc
         Params p{ws, operand};
         const auto partition = search_partition(q.access, p, ws, "entity_id", "entity_type", Dialect::Postgres);
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
+        const std::string of_type = type_condition(q, p, "entity_type");
         p.push_back(std::int64_t{kCandidates});
         const std::string rows =
             "SELECT entity_id, entity_type, title, body, 0 FROM search_index WHERE workspace_id = "
             "$1 AND " +
-            match + " AND (entity_type = 'interaction' OR " + access + ")";
+            match + " AND (entity_type = 'interaction' OR " + access + ")" + of_type;
         const std::string limit = " LIMIT $" + std::to_string(p.size());
         if (rare) {
             return collect(c,

@@ -49,10 +49,11 @@ Result<std::vector<std::string>> vocabulary_words_sqlite(Connection& c, Id ws, c
 // with it (one typo, or an accent the trigram tokenizer does not fold, breaks a few and
 // leaves a neighbouring pair intact, while one common trigram such as "ros" would propose
 // half the vocabulary), then each word of a candidate is compared with the term
-// (most_alike). A word of four to six letters has too few trigrams for that: one edit can
-// break every pair ("gali" has "gal" and "ali", "galli" only the first), so when the pairs
-// propose nothing alike, its first and its last trigram do (an edit in one half leaves the
-// other whole). None for terms under four letters (too many names are alike).
+// (most_alike). A short word has too few trigrams for that, and a swap in the middle breaks
+// every pair of a longer one ("gali" has "gal" and "ali", "galli" only the first; "vitarni"
+// shares no pair with "vitrani"), so when the pairs propose nothing alike, its first and its
+// last trigram do (an edit in one half leaves the other whole). None for terms under four
+// letters (too many names are alike).
 Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, const std::string& term) {
     if (term.size() < 4) return std::vector<std::string>{};
     std::vector<std::string> runs;
@@ -64,7 +65,7 @@ Result<std::vector<std::string>> similar_names_sqlite(Connection& c, Id ws, cons
     std::vector<std::pair<std::string, std::string>> words;
     for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, near, 500))) words.emplace_back(word, word);
     auto alike = most_alike(words, term);
-    if (!alike.empty() || term.size() > 6) return alike;
+    if (!alike.empty()) return alike;
     words.clear();
     for (auto& word : RAPPORT_TRY(vocabulary_words_sqlite(c, ws, runs.front() + " OR " + runs.back(), 500))) {
         words.emplace_back(word, word);
@@ -95,11 +96,12 @@ Result<std::vector<SearchHit>> search_sqlite(Connection& c, Id ws, const SearchQ
         Params p{match, "w" + std::to_string(ws)};
         const auto partition = search_partition(q.access, p, ws, "search_index.rowid", "entity_type", Dialect::Sqlite);
         const std::string access = access_condition(q.access, p, "owner_user_id", "team_id", partition);
+        const std::string of_type = type_condition(q, p, "entity_type");
         p.push_back(std::int64_t{kCandidates});
         return collect(c,
                        "SELECT rowid, entity_type, title, body, 0 FROM search_index WHERE search_index MATCH $1 AND "
                        "ws = $2 AND (entity_type = 'interaction' OR " +
-                           access + ") ORDER BY rowid DESC LIMIT $" + std::to_string(p.size()),
+                           access + ")" + of_type + " ORDER BY rowid DESC LIMIT $" + std::to_string(p.size()),
                        p);
     };
     {
@@ -194,13 +196,14 @@ Result<std::vector<SearchHit>> search_sqlite(Connection& c, Id ws, const SearchQ
     Params p{"text:(" + numbers + ")", ws};
     const auto partition = search_partition(q.access, p, ws, "i.rowid", "i.entity_type", Dialect::Sqlite);
     const std::string access = access_condition(q.access, p, "i.owner_user_id", "i.team_id", partition);
+    const std::string of_type = type_condition(q, p, "i.entity_type");
     p.push_back(std::int64_t{kCandidates});
     // No bm25 here either: on trigrams it cost ~50 ms a query (every list is long).
     auto found = RAPPORT_TRY(collect(c,
                                      "SELECT t.rowid, i.entity_type, i.title, i.body, 0 FROM search_trigrams t JOIN "
                                      "search_index i ON i.rowid = t.rowid WHERE search_trigrams MATCH $1 AND t.ws = $2 "
                                      "AND " +
-                                         access + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
+                                         access + of_type + " ORDER BY t.rowid DESC LIMIT $" + std::to_string(p.size()),
                                      p));
     // Terms of letters beside a number: a word of the record contains each.
     std::erase_if(found, [&](const SearchHit& h) {

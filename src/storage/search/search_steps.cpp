@@ -35,6 +35,12 @@ PartitionColumns search_partition(const domain::AccessFilter& access, Params& p,
             company};
 }
 
+std::string type_condition(const SearchQuery& q, Params& p, const std::string& column) {
+    if (!q.entity_type) return "";
+    p.push_back(*q.entity_type);
+    return " AND " + column + " = $" + std::to_string(p.size());
+}
+
 std::vector<SearchHit> by_match(std::vector<SearchHit> candidates, const std::vector<std::string>& terms) {
     for (auto& h : candidates) h.score = domain::search::match_score(h.title, h.detail, terms);
     return candidates;

@@ -34,6 +34,9 @@ Result<std::vector<SearchHit>> collect(Connection& c, const std::string& sql, co
 PartitionColumns search_partition(const domain::AccessFilter& access, Params& p, Id ws, const std::string& id_column,
                                   const std::string& type_column, Dialect dialect);
 
+// " AND <column> = $n" when the query asks for one type of record (binding it), else "".
+std::string type_condition(const SearchQuery& q, Params& p, const std::string& column);
+
 // The page a search fills, step after step: each step's candidates come newest first and are
 // ranked by their scores (stable: the newer first on ties); a record already on the page is
 // not added twice.

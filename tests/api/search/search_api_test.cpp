@@ -124,6 +124,44 @@ TEST_F(SearchApiTest, ASwappedPairADoubledOrAMissingLetterStillFinds) {
     EXPECT_FALSE(found(exact, galli.json()["id"]));
 }
 
+// A common name fills a mixed page with people; a search within one type finds the
+// companies of that name behind them.
+TEST_F(SearchApiTest, OneTypeOfRecordCanBeSearchedAlone) {
+    auto owner = owner_of(acme_);
+    auto company =
+        owner.post("/api/v1/companies", {{"fields", {{"legal_name", "Vitrani Logistica"}, {"country", "IT"}}}});
+    ASSERT_EQ(company.status, 201) << company.body;
+    std::vector<std::string> people;
+    for (int i = 0; i < 5; ++i) {
+        auto p = owner.post("/api/v1/people",
+                            {{"fields", {{"first_name", "Nome" + std::to_string(i)}, {"last_name", "Vitrani"}}}});
+        ASSERT_EQ(p.status, 201) << p.body;
+        people.push_back(p.json()["id"]);
+    }
+    auto mixed = owner.get("/api/v1/search?q=vitrani&limit=3");
+    ASSERT_EQ(mixed.status, 200) << mixed.body;
+    EXPECT_EQ(mixed.json()["items"].size(), 3u);
+    EXPECT_FALSE(found(mixed, company.json()["id"]));  // the newer people come first on equal scores
+
+    auto companies = owner.get("/api/v1/search?q=vitrani&limit=3&type=company");
+    ASSERT_EQ(companies.status, 200) << companies.body;
+    ASSERT_EQ(companies.json()["items"].size(), 1u);
+    EXPECT_EQ(companies.json()["items"][0]["id"], company.json()["id"]);
+    EXPECT_EQ(companies.json()["groups"]["people"].size(), 0u);
+
+    auto all_people = owner.get("/api/v1/search?q=vitrani&limit=100&type=person");
+    ASSERT_EQ(all_people.status, 200);
+    for (const auto& id : people) EXPECT_TRUE(found(all_people, id)) << id;
+    EXPECT_FALSE(found(all_people, company.json()["id"]));
+
+    // A typo within one type, too.
+    EXPECT_TRUE(found(owner.get("/api/v1/search?q=vitarni&type=company"), company.json()["id"]));
+
+    auto bad = owner.get("/api/v1/search?q=vitrani&type=deal");
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_EQ(bad.json()["errors"][0]["pointer"], "?type") << bad.body;
+}
+
 TEST_F(SearchApiTest, FindsNoteTextAndLeadsToItsPerson) {
     auto owner = owner_of(acme_);
     auto res = owner.get("/api/v1/search?q=sidamo");

@@ -122,6 +122,46 @@ export async function segmentsSearchImportScenarios({ page, base, stamp, scenari
     await screenshot('search-opened-person');
   });
 
+  await scenario('a swapped pair of letters still finds a person; one group alone shows more of it', async () => {
+    // A surname of the demo's, letters only, with two neighbouring letters swapped.
+    const { last, typo } = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/people?limit=50');
+      for (const item of (await res.json()).items) {
+        const last = String(item.fields?.last_name ?? item.last_name ?? '');
+        if (!/^[A-Za-z]{6,}$/.test(last)) continue;
+        const i = [...last].findIndex((c, k) => k >= 2 && k + 1 < last.length && c !== last[k + 1]);
+        if (i < 0) continue;
+        return { last, typo: last.slice(0, i) + last[i + 1] + last[i] + last.slice(i + 2) };
+      }
+      return { last: '', typo: '' };
+    });
+    assert(last, 'no surname of six letters in the demo data');
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox').fill(typo);
+    await dialog
+      .getByRole('option', { name: new RegExp(last) })
+      .first()
+      .waitFor();
+    const scoped = page.waitForResponse((r) => r.url().includes('/api/v1/search') && r.url().includes('type=person'));
+    await dialog.getByRole('radio', { name: 'People' }).click();
+    assert((await scoped).ok(), 'the search within people failed');
+    assert(
+      (await dialog.getByRole('radio', { name: 'People' }).getAttribute('aria-checked')) === 'true',
+      'People is not the chosen group',
+    );
+    await dialog
+      .getByRole('option', { name: new RegExp(last) })
+      .first()
+      .waitFor();
+    assert((await dialog.getByRole('group', { name: 'Companies' }).count()) === 0, 'companies shown in a search of people');
+    await screenshot('search-typo-people');
+    // (Escape in a search box first empties it; the close button closes at once.)
+    await dialog.getByRole('button', { name: 'Close the search' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   const segmentName = `E2E Imola ${stamp}`;
   await scenario("build a segment with the filter builder; the live count is the API's count", async () => {
     await nav().getByRole('link', { name: 'Segments' }).click();

@@ -3555,6 +3555,8 @@ export interface operations {
             query: {
                 q: string;
                 limit?: number;
+                /** @description only records of this type: to see more of one group than a mixed page holds */
+                type?: "company" | "person" | "interaction";
             };
             header?: never;
             path?: never;

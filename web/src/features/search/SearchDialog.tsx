@@ -8,7 +8,7 @@ import { describeError } from '../../ui/errors';
 import { Icon } from '../../ui/icons';
 import { useModalDialog } from '../../ui/useModalDialog';
 import { useDebounced } from '../filters/api';
-import { hitPath, SEARCH_GROUPS, useSearch, type SearchHit } from './api';
+import { hitPath, SEARCH_GROUPS, useSearch, type SearchGroup, type SearchHit } from './api';
 import { useFormat } from '../../i18n/format';
 
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -20,9 +20,13 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const query = useDebounced(q, 200);
-  const search = useSearch(query, 30);
+  // Everything (a mixed page, best first), or one group alone with up to 100 of it: a common
+  // name fills the mixed page with people and hides the companies of that name.
+  const [scope, setScope] = useState<SearchGroup | 'all'>('all');
+  const search = useSearch(query, scope === 'all' ? MIXED_LIMIT : SCOPED_LIMIT, scope === 'all' ? undefined : scope);
 
   const ref = useModalDialog(open, () => {
+    setScope('all');
     inputRef.current?.focus();
     inputRef.current?.select();
   });
@@ -33,6 +37,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
       (g) => g.hits.length > 0,
     );
   }, [search.data, q]);
+  // The mixed page was full: each group may hold more than it shows.
+  const pageFull = scope === 'all' && (search.data?.items.length ?? 0) >= MIXED_LIMIT;
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   useEffect(() => setActive(0), [search.data]);
   const optionId = (i: number) => `${id}-option-${i}`;
@@ -116,6 +122,23 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           <span className="visually-hidden">{t('search.close')}</span>
         </button>
       </div>
+      <div className="search-scopes" role="radiogroup" aria-label={t('search.scope')}>
+        {(['all', ...SEARCH_GROUPS] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={scope === s}
+            className={`chip ${scope === s ? 'is-active' : ''}`}
+            onClick={() => {
+              setScope(s);
+              inputRef.current?.focus();
+            }}
+          >
+            {s === 'all' ? t('search.all') : t(`search.groups.${s}`)}
+          </button>
+        ))}
+      </div>
       <p id={`${id}-status`} className="muted small search-status" role="status" aria-live="polite">
         {status}
       </p>
@@ -146,8 +169,16 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
                 </div>
               );
             })}
+            {pageFull ? (
+              <button type="button" className="button button-small button-quiet search-show-all" onClick={() => setScope(g.key)}>
+                {t('search.showAll', { group: t(`search.groups.${g.key}`) })}
+              </button>
+            ) : null}
           </div>
         ))}
+        {pageFull && SEARCH_GROUPS.some((g) => !groups.some((x) => x.key === g)) ? (
+          <p className="muted small search-more">{t('search.moreInGroups')}</p>
+        ) : null}
       </div>
       <p className="muted small search-keys" aria-hidden="true">
         {t('search.keys')}
@@ -155,5 +186,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
     </dialog>
   );
 }
+
+const MIXED_LIMIT = 30;
+const SCOPED_LIMIT = 100;
 
 export default SearchDialog;

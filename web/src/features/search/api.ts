@@ -11,11 +11,17 @@ export type SearchResponse = ResponseOf<'/api/v1/search', 'get'>;
 export type SearchGroup = keyof SearchResponse['groups'];
 export const SEARCH_GROUPS = ['companies', 'people', 'interactions'] as const satisfies readonly SearchGroup[];
 
-export function useSearch(q: string, limit = 20) {
+/** The record type each group holds (the API's `type` parameter). */
+export const GROUP_TYPE = { companies: 'company', people: 'person', interactions: 'interaction' } as const;
+
+/** Searches everything, or only the records of one group (to see more of it than a mixed page holds). */
+export function useSearch(q: string, limit = 20, group?: SearchGroup) {
   const text = q.trim();
+  const type = group ? GROUP_TYPE[group] : undefined;
   return useQuery({
-    queryKey: ['search', text, limit],
-    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { query: { q: text, limit }, signal }),
+    queryKey: ['search', text, limit, type ?? 'all'],
+    queryFn: ({ signal }) =>
+      api.get<SearchResponse>('/search', { query: type ? { q: text, limit, type } : { q: text, limit }, signal }),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
