@@ -3,14 +3,16 @@
 // The server validates; its message for each field ("/fields/vat_id", "/custom/x", "/tags/2")
 // shows beside that field, and what was typed stays.
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { fieldError } from '../../ui/errors';
 import { FieldError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, type Option } from '../../ui/fields';
-import { useBuyerCompanies, useSaveRecord } from './api';
+import { safeReturnPath } from './affiliations';
+import { useBuyerCompanies, useRecord, useSaveAffiliations, useSaveRecord } from './api';
+import { RecordPicker, type PickedRecord } from './RecordPicker';
 import { optionLabel } from './display';
 import { errorKey, initialState, shownErrorKeys, toWrite, type RecordFormState } from './formModel';
 import { useDirectory } from './lookups';
@@ -48,6 +50,20 @@ export function RecordForm({
     initialState(entity, customFields, record, record ? {} : { owner_user_id: me.user?.id ?? '' }),
   );
   const [nothingChanged, setNothingChanged] = useState(false);
+  // A new person may start as a contact of a company (?company=<id> when created from the
+  // company's page, which ?return= names to come back to).
+  const [params] = useSearchParams();
+  const withCompany = entity === 'person' && !record;
+  const returnTo = withCompany ? safeReturnPath(params.get('return')) : null;
+  const presetCompany = withCompany ? (params.get('company') ?? '') : '';
+  const presetRecord = useRecord('company', presetCompany || undefined);
+  const [company, setCompany] = useState<PickedRecord | null>(presetCompany ? { id: presetCompany, name: '' } : null);
+  const [jobTitle, setJobTitle] = useState('');
+  const saveAffiliations = useSaveAffiliations();
+  const shownCompany =
+    company && !company.name
+      ? { id: company.id, name: presetRecord.data?.id === company.id ? recordName(presetRecord.data) : `#${company.id}` }
+      : company;
   const err = save.error;
   const fields = builtInFields(entity);
 
@@ -71,19 +87,29 @@ export function RecordForm({
       return;
     }
     save.mutate(body, {
-      onSuccess: (saved) =>
-        navigate(`/${cfg.path}/${encodeURIComponent(saved.id)}`, {
-          state: {
-            flash: record
-              ? t('customers.savedFlash', { name: recordName(saved) })
-              : t(`${cfg.ns}.createdFlash`, { name: recordName(saved) }),
-          },
-        }),
+      onSuccess: async (saved) => {
+        const name = recordName(saved);
+        let flash = record ? t('customers.savedFlash', { name }) : t(`${cfg.ns}.createdFlash`, { name });
+        let to = `/${cfg.path}/${encodeURIComponent(saved.id)}`;
+        if (withCompany && company) {
+          try {
+            await saveAffiliations.mutateAsync({
+              personId: saved.id,
+              items: [{ company_id: company.id, job_title: jobTitle, is_primary: true }],
+            });
+            if (returnTo) to = returnTo;
+          } catch {
+            // The person exists: open it, and say the company is still to be added there.
+            flash = t('affiliations.createdWithoutCompany', { name });
+          }
+        } else if (returnTo) to = returnTo;
+        navigate(to, { state: { flash } });
+      },
     });
   };
 
   const title = record ? t(`${cfg.ns}.editTitle`) : t(`${cfg.ns}.newTitle`);
-  const backTo = record ? `/${cfg.path}/${encodeURIComponent(record.id)}` : `/${cfg.path}`;
+  const backTo = record ? `/${cfg.path}/${encodeURIComponent(record.id)}` : (returnTo ?? `/${cfg.path}`);
 
   const groups = GROUPS.map((g) => ({ group: g, fields: fields.filter((f) => f.group === g) })).filter(
     (g) => g.fields.length > 0,
@@ -113,6 +139,22 @@ export function RecordForm({
           </div>
         </fieldset>
       ))}
+      {withCompany ? (
+        <fieldset className="fieldset">
+          <legend>{t('affiliations.formLegend')}</legend>
+          <p className="field-hint">{t('affiliations.formIntro')}</p>
+          <div className="form-grid">
+            <RecordPicker entity="company" label={t('affiliations.company')} value={shownCompany} onChange={setCompany} />
+            <TextField
+              label={t('affiliations.jobTitle')}
+              name="job_title"
+              value={jobTitle}
+              maxLength={200}
+              onChange={(e) => setJobTitle(e.target.value)}
+            />
+          </div>
+        </fieldset>
+      ) : null}
       {customFields.length > 0 ? (
         <fieldset className="fieldset">
           <legend>{t('customers.groups.custom')}</legend>
@@ -188,7 +230,7 @@ export function RecordForm({
         />
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
+        <button type="submit" className="button button-primary" disabled={save.isPending || saveAffiliations.isPending}>
           {save.isPending ? t('common.saving') : record ? t('common.save') : t(`${cfg.ns}.create`)}
         </button>
         <Link to={backTo} className="button">

@@ -1,6 +1,6 @@
 // One company or person: every field (built-in and custom) with where its value came from,
 // owner, team and tags, the B2B2C link (a buyer's kind and its partition of consumers; a
-// consumer's buyer), the history of changes on demand, and the timeline with its quick actions.
+// consumer's buyer), the companies of a person and the contacts of a company, the history of changes on demand, and the timeline with its quick actions.
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/Page';
 import { canWriteRecord } from './access';
+import { CompaniesPanel, ContactsPanel } from './AffiliationsPanel';
 import { useCustomFields, useDeleteRecord, useRecord } from './api';
 import { BuiltInValue, CustomValue, Empty, fieldLabel, optionLabel } from './display';
 import { HistoryPanel } from './HistoryPanel';
@@ -160,6 +161,7 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
               <Fact label={t('customers.updatedAt')}>{fmt.dateTime(record.updated_at)}</Fact>
             </dl>
           </section>
+          {entity === 'person' ? <CompaniesPanel person={record} /> : <ContactsPanel company={record} />}
           {entity === 'company' && record.fields.buyer_kind ? (
             <PartitionPanel companyId={record.id} directory={directory} />
           ) : null}

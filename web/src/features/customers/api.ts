@@ -1,13 +1,16 @@
 // Queries and mutations of companies, people, custom fields, field history and a buyer's consumers.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { fetchAll, useCursorPages } from '../../api/paging';
 import type { ResponseOf } from '../../api/types';
+import { addAffiliation, normalise, type Affiliation } from './affiliations';
 import { ENTITIES } from './schema';
 import type { CustomField, CustomFieldInput, CustomerRecord, Entity, FieldHistory, RecordWrite } from './types';
 
 export const recordsKey = (entity: Entity) => ['records', entity] as const;
 export const consumersKey = (companyId: string) => ['consumers', companyId] as const;
+export const affiliationsKey = (personId: string) => ['affiliations', personId] as const;
+export const contactsKey = (companyId: string) => ['contacts', companyId] as const;
 export const customFieldsKey = (entity: Entity) => ['custom-fields', entity] as const;
 
 const base = (entity: Entity) => `/${ENTITIES[entity].path}`;
@@ -91,6 +94,83 @@ export function useConsumers(companyId: string, enabled: boolean, limit = 25) {
     `/companies/${encodeURIComponent(companyId)}/consumers`,
     { limit, enabled },
   );
+}
+
+// --- affiliations (people <-> companies) -------------------------------------------------------
+
+/** The companies a person is a contact of, with job titles (one primary). */
+export function useAffiliations(personId: string | undefined) {
+  return useQuery({
+    queryKey: affiliationsKey(personId ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<ResponseOf<'/api/v1/people/{id}/affiliations', 'get'>>(
+        `/people/${encodeURIComponent(personId ?? '')}/affiliations`,
+        {
+          signal,
+        },
+      ),
+    select: (d) => d.items ?? [],
+    enabled: !!personId,
+  });
+}
+
+/** PUT the whole list; `personId` in the variables so one hook serves any person (the company page's picker). */
+export function useSaveAffiliations() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, items }: { personId: string; items: Affiliation[] }) =>
+      api.put<ResponseOf<'/api/v1/people/{id}/affiliations', 'put'>>(`/people/${encodeURIComponent(personId)}/affiliations`, {
+        items: normalise(items),
+      }),
+    onSuccess: (saved, { personId }) => {
+      qc.setQueryData(affiliationsKey(personId), saved);
+      void qc.invalidateQueries({ queryKey: ['contacts'] });
+      void qc.invalidateQueries({ queryKey: [...recordsKey('person'), 'history', personId] });
+    },
+  });
+}
+
+/** A person's current list, read fresh (the company page adds a contact without showing it). */
+export async function readAffiliations(personId: string): Promise<Affiliation[]> {
+  const d = await api.get<ResponseOf<'/api/v1/people/{id}/affiliations', 'get'>>(
+    `/people/${encodeURIComponent(personId)}/affiliations`,
+  );
+  return d.items ?? [];
+}
+
+/** The company page's "Add contact": the person's current list, read fresh, plus this company. */
+export function useAddContact(companyId: string) {
+  const save = useSaveAffiliations();
+  return useMutation({
+    mutationFn: async ({ personId, jobTitle }: { personId: string; jobTitle: string }) =>
+      save.mutateAsync({ personId, items: addAffiliation(await readAffiliations(personId), companyId, jobTitle) }),
+  });
+}
+
+/** A company's contacts that you may read, a page at a time. */
+export function useContacts(companyId: string, limit = 25) {
+  return useCursorPages<CustomerRecord>(
+    [...contactsKey(companyId), limit],
+    `/companies/${encodeURIComponent(companyId)}/contacts`,
+    {
+      limit,
+    },
+  );
+}
+
+export type SearchHit = ResponseOf<'/api/v1/search', 'get'>['items'][number];
+
+/** Search-as-you-type for the pickers: the global search, only companies or only people. */
+export function useRecordSearch(entity: Entity, q: string, limit = 8) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['record-search', entity, text, limit],
+    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/search', 'get'>>('/search', { query: { q: text, limit: 20 }, signal }),
+    select: (d) => (entity === 'company' ? d.groups.companies : d.groups.people).slice(0, limit),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
 }
 
 // --- custom fields --------------------------------------------------------------------------
