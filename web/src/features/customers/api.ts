@@ -160,13 +160,14 @@ export function useContacts(companyId: string, limit = 25) {
 
 export type SearchHit = ResponseOf<'/api/v1/search', 'get'>['items'][number];
 
-/** Search-as-you-type for the pickers: the global search, only companies or only people. */
+/** Search-as-you-type for the pickers: the global search within companies or within people. */
 export function useRecordSearch(entity: Entity, q: string, limit = 8) {
   const text = q.trim();
   return useQuery({
     queryKey: ['record-search', entity, text, limit],
-    queryFn: ({ signal }) => api.get<ResponseOf<'/api/v1/search', 'get'>>('/search', { query: { q: text, limit: 20 }, signal }),
-    select: (d) => (entity === 'company' ? d.groups.companies : d.groups.people).slice(0, limit),
+    queryFn: ({ signal }) =>
+      api.get<ResponseOf<'/api/v1/search', 'get'>>('/search', { query: { q: text, limit, type: entity }, signal }),
+    select: (d) => (entity === 'company' ? d.groups.companies : d.groups.people),
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
