@@ -27,7 +27,7 @@ const json* JsonBody::field(const std::string& key, bool required) {
     known_.insert(key);
     auto it = doc_.find(key);
     if (it == doc_.end() || it->is_null()) {
-        if (required) errors_.push_back({"/" + key, "required"});
+        if (required) errors_.push_back(FieldError::localized("/" + key, "common.required"));
         return nullptr;
     }
     return &*it;
@@ -37,7 +37,7 @@ std::optional<std::string> JsonBody::string(const std::string& key, bool require
     const json* v = field(key, required);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
-        errors_.push_back({"/" + key, "must be a string"});
+        errors_.push_back(FieldError::localized("/" + key, "common.must_be_string"));
         return std::nullopt;
     }
     return v->get<std::string>();
@@ -47,7 +47,7 @@ std::optional<bool> JsonBody::boolean(const std::string& key, bool required) {
     const json* v = field(key, required);
     if (!v) return std::nullopt;
     if (!v->is_boolean()) {
-        errors_.push_back({"/" + key, "must be true or false"});
+        errors_.push_back(FieldError::localized("/" + key, "common.must_be_bool"));
         return std::nullopt;
     }
     return v->get<bool>();
@@ -57,12 +57,12 @@ std::optional<std::int64_t> JsonBody::integer(const std::string& key, bool requi
     const json* v = field(key, required);
     if (!v) return std::nullopt;
     if (!v->is_number_integer()) {
-        errors_.push_back({"/" + key, "must be an integer"});
+        errors_.push_back(FieldError::localized("/" + key, "common.must_be_integer"));
         return std::nullopt;
     }
     // Above INT64_MAX nlohmann keeps an unsigned value that get<int64_t> would wrap.
     if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
-        errors_.push_back({"/" + key, "must be an integer no larger than 9223372036854775807"});
+        errors_.push_back(FieldError::localized("/" + key, "common.integer_too_large"));
         return std::nullopt;
     }
     return v->get<std::int64_t>();
@@ -72,13 +72,13 @@ std::optional<std::vector<json>> JsonBody::objects(const std::string& key, bool 
     const json* v = field(key, required);
     if (!v) return std::nullopt;
     if (!v->is_array()) {
-        errors_.push_back({"/" + key, "must be an array"});
+        errors_.push_back(FieldError::localized("/" + key, "common.must_be_array"));
         return std::nullopt;
     }
     std::vector<json> out;
     for (std::size_t i = 0; i < v->size(); ++i) {
         if (!(*v)[i].is_object()) {
-            errors_.push_back({"/" + key + "/" + std::to_string(i), "must be an object"});
+            errors_.push_back(FieldError::localized("/" + key + "/" + std::to_string(i), "common.must_be_object"));
             continue;
         }
         out.push_back((*v)[i]);
@@ -90,13 +90,13 @@ std::optional<std::vector<std::string>> JsonBody::string_list(const std::string&
     const json* v = field(key, required);
     if (!v) return std::nullopt;
     if (!v->is_array()) {
-        errors_.push_back({"/" + key, "must be a list of strings"});
+        errors_.push_back(FieldError::localized("/" + key, "common.must_be_list_of_strings"));
         return std::nullopt;
     }
     std::vector<std::string> out;
     for (std::size_t i = 0; i < v->size(); ++i) {
         if (!(*v)[i].is_string()) {
-            errors_.push_back({"/" + key + "/" + std::to_string(i), "must be a string"});
+            errors_.push_back(FieldError::localized("/" + key + "/" + std::to_string(i), "common.must_be_string"));
             continue;
         }
         out.push_back((*v)[i].get<std::string>());
@@ -106,14 +106,14 @@ std::optional<std::vector<std::string>> JsonBody::string_list(const std::string&
 
 std::vector<FieldError> JsonBody::take_errors() {
     for (const auto& [key, value] : doc_.items()) {
-        if (!known_.count(key)) errors_.push_back({"/" + key, "unknown field"});
+        if (!known_.count(key)) errors_.push_back(FieldError::localized("/" + key, "common.unknown_field"));
     }
     return std::move(errors_);
 }
 
 Status JsonBody::finish(const std::string& what) {
     for (const auto& [key, value] : doc_.items()) {
-        if (!known_.count(key)) errors_.push_back({"/" + key, "unknown field"});
+        if (!known_.count(key)) errors_.push_back(FieldError::localized("/" + key, "common.unknown_field"));
     }
     if (errors_.empty()) return {};
     const std::string detail = what + ": " + std::to_string(errors_.size()) + " field(s) need attention";

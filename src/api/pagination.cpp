@@ -10,7 +10,8 @@ tl::expected<int, FieldError> limit_param(const http::RequestContext& ctx, int d
     int value = 0;
     auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
     if (ec != std::errc{} || p != limit->data() + limit->size() || value < 1 || value > max_limit) {
-        return tl::unexpected(FieldError{"?limit", "must be a whole number from 1 to " + std::to_string(max_limit)});
+        return tl::unexpected(
+            FieldError::localized("?limit", "common.limit_range", {{"max", std::to_string(max_limit)}}));
     }
     return value;
 }
@@ -27,7 +28,7 @@ Result<domain::PageRequest> page_request(const http::RequestContext& ctx, int de
     if (auto cursor = ctx.query.get("cursor"); cursor && !cursor->empty()) {
         auto id = parse_id(*cursor);
         if (!id) {
-            errors.push_back({"?cursor", "not a cursor this API returned; start again without it"});
+            errors.push_back(FieldError::localized("?cursor", "common.cursor_invalid"));
         } else {
             page.after = *id;
         }

@@ -25,23 +25,24 @@ Result<domain::Principal> authenticate(const http::RequestContext& ctx, ApiConte
     if (!authorization.empty()) {
         constexpr std::string_view kBearer = "Bearer ";
         if (authorization.size() <= kBearer.size() || authorization.substr(0, kBearer.size()) != kBearer) {
-            return fail(Error::unauthenticated("use 'Authorization: Bearer <API key>'"));
+            return fail(Error::localized(ErrorCode::Unauthenticated, "identity.use_bearer"));
         }
-        return api.authentication.authenticate(authorization.substr(kBearer.size()));
+        auto principal = RAPPORT_TRY(api.authentication.authenticate(authorization.substr(kBearer.size())));
+        ctx.user_language = principal.language;
+        return principal;
     }
     const std::string cookie = session_cookie(ctx);
     if (cookie.empty()) {
-        return fail(
-            Error::unauthenticated("sign in first (POST /api/v1/auth/login) or send an API key as a Bearer token"));
+        return fail(Error::localized(ErrorCode::Unauthenticated, "identity.sign_in_first"));
     }
     auto principal = RAPPORT_TRY(api.authentication.authenticate(cookie));
+    ctx.user_language = principal.language;
     const auto verb = ctx.request.method();
     const bool safe = verb == http::Verb::get || verb == http::Verb::head || verb == http::Verb::options;
     if (!safe) {
         const std::string expected = domain::AuthenticationService::csrf_token_for(cookie);
         if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), expected)) {
-            return fail(
-                Error::forbidden("missing or wrong X-CSRF-Token header; it is returned by sign-in and GET /api/v1/me"));
+            return fail(Error::localized(ErrorCode::Forbidden, "identity.csrf_token"));
         }
     }
     return principal;

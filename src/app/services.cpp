@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "api/field_location.hpp"
+#include "api/localize.hpp"
 #include "api/openapi.hpp"
 #include "storage/migrations.hpp"
 
@@ -58,7 +58,7 @@ nlohmann::json Services::openapi_document(const std::string& version) const {
 void Services::add_routes(http::Router& router, api::ApiContext& shared) {
     system_api_.emplace(
         api::SystemApi{shared, [this] { return db_->ping(); }, openapi_document(shared.version).dump(2)});
-    router.set_error_filter(api::place_field_errors);
+    router.set_error_filter(api::filter_error);
     api::register_system_routes(router, *system_api_);
     for (auto& module : modules_) module->add_routes(router, shared);
 }

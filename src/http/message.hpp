@@ -60,6 +60,11 @@ struct RequestContext {
     std::vector<std::pair<std::string, std::string>> path_params;
     std::string route;       // the matched route template, e.g. "/api/v1/teams/{id}"
     std::string request_id;  // echoed in X-Request-Id and in problem bodies
+    // The signed-in user's language setting, once the handler's authentication knows it (the
+    // api layer's authenticate() records it); problem details are rendered in it, else in the
+    // best language of Accept-Language (api/localize.hpp). Mutable: it is what the request
+    // learned about its reader, not part of the request.
+    mutable std::string user_language = {};
 
     std::string_view param(std::string_view name) const {
         for (const auto& [k, v] : path_params) {

@@ -63,6 +63,10 @@ Response problem_response(const Error& error, std::string_view instance, std::st
     if (omitted > 0) body["errors_omitted"] = omitted;
     auto res = render(std::move(body), pt.status);
     if (error.code == ErrorCode::Unauthenticated) res.set(beast_http::field::www_authenticate, "Bearer");
+    // The language detail and messages were rendered in (api/localize.hpp); pt is Brazilian.
+    if (!error.language.empty()) {
+        res.set(beast_http::field::content_language, error.language == "pt" ? "pt-BR" : error.language);
+    }
     if (error.retry_after_seconds) res.set(beast_http::field::retry_after, std::to_string(*error.retry_after_seconds));
     return res;
 }

@@ -21,6 +21,17 @@ TEST(Problem, ListsEveryErrorUpToTheCap) {
     EXPECT_EQ(body["detail"], "person: 100 field(s) need attention");
 }
 
+TEST(Problem, NamesTheLanguageOfALocalizedError) {
+    Error e = Error::validation("la richiesta non è valida");
+    e.language = "it";
+    EXPECT_EQ(problem_response(e, "/x", "r-l").at(beast_http::field::content_language), "it");
+    e.language = "pt";  // Brazilian Portuguese
+    EXPECT_EQ(problem_response(e, "/x", "r-l").at(beast_http::field::content_language), "pt-BR");
+    e.language.clear();  // not localized: no header
+    const auto res = problem_response(e, "/x", "r-l");
+    EXPECT_EQ(res.find(beast_http::field::content_language), res.end());
+}
+
 TEST(Problem, CapsErrorsAndCountsTheRest) {
     const auto res = problem_response(with_fields(200000), "/api/v1/people", "r-2");
     // 200,000 entries would be about 8 MB; the capped answer stays small.

@@ -22,6 +22,16 @@ std::string what(EntityType type) {
     return type == EntityType::Company ? "company" : "person";
 }
 
+// "customers.company_not_found" for a company: the catalogue has one message per entity type,
+// so each language can inflect it.
+std::string key_for(EntityType type, std::string_view what) {
+    return std::string("customers.") + (type == EntityType::Company ? "company_" : "person_") + std::string(what);
+}
+
+Error not_visible(EntityType type, Id id) {
+    return Error::localized(ErrorCode::NotFound, key_for(type, "not_found"), {{"id", id_to_string(id)}});
+}
+
 std::string maybe_id(const std::optional<Id>& id) {
     return id ? id_to_string(*id) : "none";
 }
@@ -70,7 +80,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     if (record.fields.contains("country") && record.fields["country"].is_string()) {
         context.country = record.fields["country"].get<std::string>();
     }
-    if (!input.fields.is_object()) return fail(Error::field("/fields", "must be an object"));
+    if (!input.fields.is_object()) return fail(Error::localized_field("/fields", "common.must_be_object"));
     if (input.fields.contains("country")) {
         const FieldDef* country = find_field(type, "country");
         auto normalized = normalize_value(*country, input.fields["country"], context);
@@ -80,14 +90,14 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     for (const auto& [key, value] : input.fields.items()) {
         const FieldDef* def = find_field(type, key);
         if (!def) {
-            errors.push_back({"/fields/" + key, "unknown field; custom fields go under \"custom\""});
+            errors.push_back(FieldError::localized("/fields/" + key, "customers.unknown_field"));
             continue;
         }
         auto normalized = normalize_value(*def, value, context);
         if (!normalized && input.invalid_values == InvalidValues::Flag && flaggable(*def) && value.is_string() &&
             code_points(value.get<std::string>()) <= def->max_length) {
-            FieldFlag flag{key,        normalized.error(), value.get<std::string>(), source.kind,
-                           source.ref, import_of(source),  clock_.now_ms()};
+            FieldFlag flag{key,        normalized.error().text, value.get<std::string>(), source.kind,
+                           source.ref, import_of(source),       clock_.now_ms()};
             // It may fill an empty (or flagged) field, never replace a valid value: that one
             // stays, and the write reports what it let go.
             const auto& stored = record.fields.contains(key) ? record.fields[key] : nlohmann::json();
@@ -104,7 +114,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             continue;
         }
         if (!normalized) {
-            errors.push_back({"/fields/" + key, normalized.error()});
+            errors.push_back(FieldError::at("/fields/" + key, normalized.error()));
             continue;
         }
         // A valid value (or none) replaces a flagged one, and its flag with it.
@@ -121,7 +131,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             }
             if (!record.fields.contains(def.name) || record.fields[def.name].is_null()) continue;
             auto again = normalize_value(def, record.fields[def.name], context);
-            if (!again) errors.push_back({"/fields/" + def.name, again.error() + " (for the new country)"});
+            if (!again) errors.push_back({"/fields/" + def.name, again.error().text + " (for the new country)"});
         }
     }
     // One error per field: a value refused above already says what is wrong with it.
@@ -132,7 +142,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         for (const auto& def : fields_of(type)) {
             if (def.required && (!record.fields.contains(def.name) || record.fields[def.name].is_null()) &&
                 !reported("/fields/" + def.name)) {
-                errors.push_back({"/fields/" + def.name, "required"});
+                errors.push_back(FieldError::localized("/fields/" + def.name, "common.required"));
             }
         }
     }
@@ -140,14 +150,12 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         record.fields["buyer_company_id"].is_string() && input.fields.contains("buyer_company_id")) {
         const auto buyer = parse_id(record.fields["buyer_company_id"].get<std::string>());
         if (!buyer || !RAPPORT_TRY(repo_.buyer_exists(record.workspace_id, *buyer))) {
-            errors.push_back({"/fields/buyer_company_id",
-                              "no buyer company with this id (mark the company as a "
-                              "reseller, distributor or retailer first)"});
+            errors.push_back(FieldError::localized("/fields/buyer_company_id", "customers.no_buyer"));
         }
     }
 
     // Custom fields.
-    if (!input.custom.is_object()) return fail(Error::field("/custom", "must be an object"));
+    if (!input.custom.is_object()) return fail(Error::localized_field("/custom", "common.must_be_object"));
     for (const auto& [key, value] : input.custom.items()) {
         auto it = std::find_if(defs.begin(), defs.end(), [&](const CustomFieldDef& d) { return d.key == key; });
         if (it == defs.end() && value.is_null() && record.custom.contains(key)) {
@@ -163,7 +171,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         }
         auto normalized = normalize_value(it->as_field(), value, context);
         if (!normalized) {
-            errors.push_back({"/custom/" + key, normalized.error()});
+            errors.push_back(FieldError::at("/custom/" + key, normalized.error()));
             continue;
         }
         set_field("custom." + key, record.custom[key], *normalized);
@@ -172,7 +180,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     if (creating) {
         for (const auto& d : defs) {
             if (d.required && !record.custom.contains(d.key) && !reported("/custom/" + d.key)) {
-                errors.push_back({"/custom/" + d.key, "required"});
+                errors.push_back(FieldError::localized("/custom/" + d.key, "common.required"));
             }
         }
     }
@@ -184,17 +192,18 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             while (!tag.empty() && tag.back() == ' ') tag.pop_back();
             while (!tag.empty() && tag.front() == ' ') tag.erase(tag.begin());
             if (tag.empty() || code_points(tag) > kMaxTagLength) {
-                errors.push_back({"/tags/" + std::to_string(i), "a tag has 1 to 60 characters"});
+                errors.push_back(FieldError::localized("/tags/" + std::to_string(i), "customers.tag_length"));
                 continue;
             }
             // Control characters are never meant in a tag, and storage separates tags with one.
             if (std::any_of(tag.begin(), tag.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; })) {
-                errors.push_back({"/tags/" + std::to_string(i), "a tag cannot hold control characters"});
+                errors.push_back(
+                    FieldError::localized("/tags/" + std::to_string(i), "customers.tag_control_characters"));
                 continue;
             }
             unique.insert(tag);
         }
-        if (unique.size() > kMaxTags) errors.push_back({"/tags", "at most 100 tags"});
+        if (unique.size() > kMaxTags) errors.push_back(FieldError::localized("/tags", "customers.too_many_tags"));
         std::vector<std::string> tags(unique.begin(), unique.end());
         if (tags != record.tags) changes.push_back({"tags", join_tags(record.tags), join_tags(tags)});
         record.tags = std::move(tags);
@@ -202,7 +211,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     if (input.owner_user_id) {
         const auto& owner = *input.owner_user_id;
         if (owner && !RAPPORT_TRY(repo_.user_exists(record.workspace_id, *owner))) {
-            errors.push_back({"/owner_user_id", "no user with this id in the workspace"});
+            errors.push_back(FieldError::localized("/owner_user_id", "customers.no_owner_user"));
         } else if (owner != record.owner_user_id || creating) {
             if (owner != record.owner_user_id) {
                 changes.push_back({"owner_user_id", id_text(record.owner_user_id), id_text(owner)});
@@ -213,7 +222,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     if (input.team_id) {
         const auto& team = *input.team_id;
         if (team && !RAPPORT_TRY(repo_.team_exists(record.workspace_id, *team))) {
-            errors.push_back({"/team_id", "no team with this id in the workspace"});
+            errors.push_back(FieldError::localized("/team_id", "customers.no_team"));
         } else if (team != record.team_id) {
             changes.push_back({"team_id", id_text(record.team_id), id_text(team)});
             record.team_id = team;
@@ -221,9 +230,9 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
     }
     if (!errors.empty()) {
         // Count before the vector is moved: argument evaluation order is unspecified.
-        const std::string detail = std::string("the ") + what(type) +
-                                   " cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention";
-        return fail(Error::validation(detail, std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(
+            Error::localized(ErrorCode::Validation, key_for(type, "invalid"), {{"count", count}}, std::move(errors)));
     }
     RecordWrite write{std::move(record), std::move(changes), source, actor.user_id, actor.label, 0};
     write.flags_changed = flags_changed;
@@ -315,11 +324,11 @@ Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, cons
     const EntityType type = record.type;
     // A record the actor may not read is answered exactly like a missing one.
     if (record.workspace_id != actor.workspace_id || !can_read(context.permissions, context.grants, ref_of(record))) {
-        return fail(Error::not_found("no " + what(type) + " " + id_to_string(record.id) + " that you can see"));
+        return fail(not_visible(type, record.id));
     }
     if (!can_write(context.permissions, context.grants, ref_of(record))) {
-        return fail(Error::forbidden("you can see this " + what(type) + " but your role (" +
-                                     std::string(to_string(actor.role)) + ") cannot change it"));
+        return fail(Error::localized(ErrorCode::Forbidden, key_for(type, "read_only"),
+                                     {{"role", std::string(to_string(actor.role))}}));
     }
     const RecordRef before = ref_of(record);
     const UnixMillis read_at = record.updated_at;
@@ -357,7 +366,7 @@ Result<CustomerRecord> CustomerService::readable(const Principal& actor, const A
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
     // A record the actor may not read is answered exactly like a missing one.
     if (!found || !can_read(permissions, grants, ref_of(*found))) {
-        return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
+        return fail(not_visible(type, id));
     }
     return *found;
 }
@@ -366,7 +375,7 @@ Result<CustomerService::Updated> CustomerService::update(const Principal& actor,
                                                          const CustomerInput& input, const Source& source) {
     const WriteContext context = RAPPORT_TRY(write_context(actor, type));
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, type, id));
-    if (!found) return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
+    if (!found) return fail(not_visible(type, id));
     RecordWrite write = RAPPORT_TRY(prepare_update(actor, context, std::move(*found), input, source));
     if (!write.changes.empty()) RAPPORT_CHECK(repo_.update(write));
     Updated out;

@@ -111,9 +111,16 @@ std::string lower(std::string s) {
     return s;
 }
 
-using Outcome = tl::expected<nlohmann::json, std::string>;
+using Outcome = tl::expected<nlohmann::json, Message>;
 Outcome bad(std::string message) {
-    return tl::unexpected<std::string>(std::move(message));
+    return tl::unexpected(Message{std::move(message)});
+}
+Outcome bad(Message message) {
+    return tl::unexpected(std::move(message));
+}
+// A message of the catalogue (src/core/messages.json, src/domain/customers/messages.json).
+Outcome bad_msg(std::string key, MessageArgs args = {}) {
+    return tl::unexpected(Message::localized(std::move(key), std::move(args)));
 }
 
 }  // namespace
@@ -205,10 +212,10 @@ std::string join_tags(const std::vector<std::string>& tags) {
     return out;
 }
 
-tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field, const nlohmann::json& value,
-                                                          const NormalizeContext& context) {
+tl::expected<nlohmann::json, Message> normalize_value(const FieldDef& field, const nlohmann::json& value,
+                                                      const NormalizeContext& context) {
     if (value.is_null() || (value.is_string() && trim(value.get<std::string>()).empty())) {
-        if (field.required) return bad("required");
+        if (field.required) return bad_msg("common.required");
         return nlohmann::json(nullptr);
     }
     auto need_string = [&]() -> std::optional<std::string> {
@@ -219,50 +226,50 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
         case FieldType::Text:
         case FieldType::LongText: {
             auto s = need_string();
-            if (!s) return bad("must be text");
+            if (!s) return bad_msg("common.must_be_text");
             // A NUL or other control byte is never meant in a value (PostgreSQL cannot even
             // store a NUL); line breaks and tabs are text.
             if (std::any_of(s->begin(), s->end(), [](char ch) {
                     const auto c = static_cast<unsigned char>(ch);
                     return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f;
                 })) {
-                return bad("cannot hold control characters such as NUL (line breaks and tabs are fine)");
+                return bad_msg("common.no_control_characters");
             }
             const std::size_t max = field.type == FieldType::LongText ? 100000 : field.max_length;
-            if (code_points(*s) > max) return bad("at most " + std::to_string(max) + " characters");
+            if (code_points(*s) > max) return bad_msg("common.too_long", {{"max", std::to_string(max)}});
             return nlohmann::json(*s);
         }
         case FieldType::Number:
         case FieldType::Money: {
-            if (!value.is_number()) return bad("must be a number");
+            if (!value.is_number()) return bad_msg("common.must_be_number");
             const double d = value.get<double>();
-            if (!std::isfinite(d)) return bad("must be a finite number");
+            if (!std::isfinite(d)) return bad_msg("common.must_be_finite_number");
             return value;
         }
         case FieldType::Date: {
             auto s = need_string();
-            if (!s || !is_iso_date(*s)) return bad("must be a date written YYYY-MM-DD");
+            if (!s || !is_iso_date(*s)) return bad_msg("common.must_be_date");
             return nlohmann::json(*s);
         }
         case FieldType::Bool:
-            if (!value.is_boolean()) return bad("must be true or false");
+            if (!value.is_boolean()) return bad_msg("common.must_be_bool");
             return value;
         case FieldType::Select: {
             auto s = need_string();
             if (!s || std::find(field.options.begin(), field.options.end(), *s) == field.options.end()) {
                 std::string list;
                 for (const auto& o : field.options) list += (list.empty() ? "" : ", ") + o;
-                return bad("must be one of: " + list);
+                return bad_msg("common.one_of", {{"options", list}});
             }
             return nlohmann::json(*s);
         }
         case FieldType::MultiSelect: {
-            if (!value.is_array()) return bad("must be a list of options");
+            if (!value.is_array()) return bad_msg("common.list_of_options");
             std::set<std::string> chosen;
             for (const auto& v : value) {
                 if (!v.is_string() || std::find(field.options.begin(), field.options.end(), v.get<std::string>()) ==
                                           field.options.end()) {
-                    return bad("every choice must be one of the field's options");
+                    return bad_msg("common.every_choice_an_option");
                 }
                 chosen.insert(v.get<std::string>());
             }
@@ -271,7 +278,7 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
         case FieldType::Url: {
             auto s = need_string();
             if (!s || s->find(' ') != std::string::npos || s->find('.') == std::string::npos) {
-                return bad("must be a web address such as https://example.com");
+                return bad_msg("common.url_invalid");
             }
             std::string url = *s;
             if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) url = "https://" + url;
@@ -280,12 +287,12 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
         case FieldType::Email: {
             auto s = need_string();
             auto email = s ? normalize_email(*s) : std::nullopt;
-            if (!email) return bad("not a valid email address");
+            if (!email) return bad_msg("common.email_invalid");
             return nlohmann::json(*email);
         }
         case FieldType::Phone: {
             auto s = need_string();
-            if (!s) return bad("must be text");
+            if (!s) return bad_msg("common.must_be_text");
             auto e164 = to_e164(*s, context.country);
             if (!e164) return bad(e164.error());
             return nlohmann::json(*e164);
@@ -293,7 +300,7 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
         case FieldType::Country: {
             auto s = need_string();
             const std::string code = s ? upper(*s) : "";
-            if (!countries().count(code)) return bad("must be a two-letter ISO country code such as IT, ES, PT");
+            if (!countries().count(code)) return bad_msg("common.country_invalid");
             return nlohmann::json(code);
         }
         case FieldType::Language: {
@@ -301,22 +308,22 @@ tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field,
             const std::string code = s ? lower(*s) : "";
             if (code.size() != 2 || !std::isalpha(static_cast<unsigned char>(code[0])) ||
                 !std::isalpha(static_cast<unsigned char>(code[1]))) {
-                return bad("must be a two-letter ISO 639-1 language code such as it, es, pt, en");
+                return bad_msg("common.language_invalid");
             }
             return nlohmann::json(code);
         }
         case FieldType::TaxId: {
             auto s = need_string();
-            if (!s) return bad("must be text");
-            if (!context.country) return bad("set the country first: tax ids are checked by country");
+            if (!s) return bad_msg("common.must_be_text");
+            if (!context.country) return bad_msg("customers.tax_id_needs_country");
             const auto check = check_tax_id(*context.country, *s);
-            if (!check.valid) return bad(check.reason);
+            if (!check.valid) return bad(Message{check.reason, check.reason_key, check.reason_args});
             return nlohmann::json(check.normalized);
         }
         case FieldType::Reference: {
             auto s = need_string();
             if (!s || s->empty() || s->find_first_not_of("0123456789") != std::string::npos) {
-                return bad("must be a record id");
+                return bad_msg("common.record_id_invalid");
             }
             return nlohmann::json(*s);
         }

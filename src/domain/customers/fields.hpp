@@ -62,8 +62,8 @@ struct NormalizeContext {
 
 // Validates and normalises one value. Null (or an empty string) means "no value" and is
 // returned as null. On failure the error message is phrased for the person who typed it.
-tl::expected<nlohmann::json, std::string> normalize_value(const FieldDef& field, const nlohmann::json& value,
-                                                          const NormalizeContext& context);
+tl::expected<nlohmann::json, Message> normalize_value(const FieldDef& field, const nlohmann::json& value,
+                                                      const NormalizeContext& context);
 
 // Canonical text of a normalised value, for history and provenance ("" for null).
 std::string value_text(const nlohmann::json& value);

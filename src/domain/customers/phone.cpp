@@ -4,7 +4,7 @@
 
 namespace rapport::domain::customers {
 
-tl::expected<std::string, std::string> to_e164(std::string_view raw, std::optional<std::string_view> default_region) {
+tl::expected<std::string, Message> to_e164(std::string_view raw, std::optional<std::string_view> default_region) {
     using i18n::phonenumbers::PhoneNumber;
     using i18n::phonenumbers::PhoneNumberUtil;
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
@@ -15,15 +15,15 @@ tl::expected<std::string, std::string> to_e164(std::string_view raw, std::option
     const auto parsed = util->Parse(input, region, &number);
     if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) {
         if (parsed == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR) {
-            return tl::unexpected<std::string>("add the international prefix (e.g. +39) or set the country");
+            return tl::unexpected(Message::localized("customers.phone_needs_prefix"));
         }
-        return tl::unexpected<std::string>("not a phone number");
+        return tl::unexpected(Message::localized("customers.phone_not_a_number"));
     }
     if (!util->IsPossibleNumber(number)) {
-        return tl::unexpected<std::string>("not a possible phone number for its country (wrong length)");
+        return tl::unexpected(Message::localized("customers.phone_wrong_length"));
     }
     if (!util->IsValidNumber(number)) {
-        return tl::unexpected<std::string>("not a valid phone number for its country");
+        return tl::unexpected(Message::localized("customers.phone_invalid"));
     }
     std::string out;
     util->Format(number, PhoneNumberUtil::E164, &out);

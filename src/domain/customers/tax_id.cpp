@@ -129,6 +129,17 @@ TaxIdCheck ok(TaxIdCheck r, TaxIdStrength strength) {
 TaxIdCheck bad(TaxIdCheck r, std::string reason) {
     r.valid = false;
     r.reason = std::move(reason);
+    r.reason_key.clear();
+    r.reason_args.clear();
+    return r;
+}
+
+// Invalid, with a reason from the message catalogue.
+TaxIdCheck bad_msg(TaxIdCheck r, std::string key, MessageArgs args = {}) {
+    r.valid = false;
+    r.reason = messages::render(key, "en", args);
+    r.reason_key = std::move(key);
+    r.reason_args = std::move(args);
     return r;
 }
 
@@ -137,25 +148,21 @@ TaxIdCheck check_italian(TaxIdCheck r) {
     const std::string& n = r.normalized;
     r.strength = TaxIdStrength::CheckDigit;
     if (n.size() == 16 && all_alnum(n) && !all_digits(n)) {
-        return bad(r, "this looks like a codice fiscale (16 characters); a Partita IVA has 11 digits");
+        return bad_msg(r, "customers.tax_id_it_codice_fiscale");
     }
-    if (!all_digits(n)) return bad(r, "a Partita IVA has digits only (optionally after the IT prefix)");
-    if (n.size() != 11) {
-        return bad(r, "a Partita IVA has 11 digits; this one has " + std::to_string(n.size()));
-    }
-    if (n.starts_with("0000000")) {
-        return bad(r, "the first 7 digits of a Partita IVA (the company number) cannot be all zeros");
-    }
+    if (!all_digits(n)) return bad_msg(r, "customers.tax_id_it_digits_only");
+    if (n.size() != 11) return bad_msg(r, "customers.tax_id_it_length", {{"count", std::to_string(n.size())}});
+    if (n.starts_with("0000000")) return bad_msg(r, "customers.tax_id_it_zero_company");
     // Digits 8-10 name the provincial office that issued the number.
     const std::string office = n.substr(7, 3);
     if (!((office >= "001" && office <= "100") || office == "120" || office == "121" || office == "888" ||
           office == "999")) {
-        return bad(r, "digits 8 to 10 (the issuing office) should be 001-100, 120, 121, 888 or 999, not " + office);
+        return bad_msg(r, "customers.tax_id_it_office", {{"office", office}});
     }
     const char expected = digit_char(luhn_left_check_digit(std::string_view(n).substr(0, 10)));
     if (n[10] != expected) {
-        return bad(r, std::string("the check digit (the last one) should be ") + expected + ", not " + n[10] +
-                          "; one of the digits is probably mistyped");
+        return bad_msg(r, "customers.tax_id_check_digit",
+                       {{"expected", std::string(1, expected)}, {"got", std::string(1, n[10])}});
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -182,7 +189,7 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
     const std::string& n = r.normalized;
     r.kind = "NIF";
     r.strength = TaxIdStrength::CheckDigit;
-    if (!all_alnum(n)) return bad(r, "a Spanish NIF has letters and digits only");
+    if (!all_alnum(n)) return bad_msg(r, "customers.tax_id_es_alnum");
     if (n.size() != 9) {
         std::string reason = "a Spanish NIF has 9 characters (for example 12345678Z or B12345674); this one has " +
                              std::to_string(n.size());
@@ -267,8 +274,8 @@ TaxIdCheck check_portuguese(TaxIdCheck r) {
     r.kind = "NIF";
     r.strength = TaxIdStrength::CheckDigit;
     const std::string& n = r.normalized;
-    if (!all_digits(n)) return bad(r, "a Portuguese NIF has digits only (optionally after the PT prefix)");
-    if (n.size() != 9) return bad(r, "a Portuguese NIF has 9 digits; this one has " + std::to_string(n.size()));
+    if (!all_digits(n)) return bad_msg(r, "customers.tax_id_pt_digits_only");
+    if (n.size() != 9) return bad_msg(r, "customers.tax_id_pt_length", {{"count", std::to_string(n.size())}});
     if (n[0] == '8') {
         return bad(r,
                    "NIFs starting with 8 (the former sole-trader range) are no longer valid; use the "
@@ -281,8 +288,8 @@ TaxIdCheck check_portuguese(TaxIdCheck r) {
     }
     const char expected = digit_char(portuguese_check_digit(std::string_view(n).substr(0, 8)));
     if (n[8] != expected) {
-        return bad(r, std::string("the check digit (the last one) should be ") + expected + ", not " + n[8] +
-                          "; one of the digits is probably mistyped");
+        return bad_msg(r, "customers.tax_id_check_digit",
+                       {{"expected", std::string(1, expected)}, {"got", std::string(1, n[8])}});
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -458,7 +465,7 @@ TaxIdCheck check_tax_id(std::string_view country_iso2, std::string_view raw) {
     r.normalized = normalize(country, raw);
     if (r.normalized.empty()) {
         r.kind = "tax id";
-        return bad(r, "the tax id is empty");
+        return bad_msg(r, "customers.tax_id_empty");
     }
     if (country == "IT") return check_italian(std::move(r));
     if (country == "ES") return check_spanish(std::move(r));
@@ -467,8 +474,8 @@ TaxIdCheck check_tax_id(std::string_view country_iso2, std::string_view raw) {
     if (country == "IE") return check_irish(std::move(r));
     if (const auto* f = find_format(country)) return check_format(std::move(r), *f);
     r.kind = "tax id";
-    if (!all_alnum(r.normalized)) return bad(r, "a tax id has letters and digits only");
-    if (r.normalized.size() > 30) return bad(r, "a tax id has at most 30 characters");
+    if (!all_alnum(r.normalized)) return bad_msg(r, "customers.tax_id_alnum");
+    if (r.normalized.size() > 30) return bad_msg(r, "customers.tax_id_too_long", {{"max", "30"}});
     return ok(r, TaxIdStrength::Unchecked);
 }
 

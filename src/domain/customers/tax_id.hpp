@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.hpp"
+
 namespace rapport::domain {
 
 enum class TaxIdStrength {
@@ -34,6 +36,8 @@ struct TaxIdCheck {
     std::string normalized;  // national form, also filled when invalid (to show what was checked)
     std::string kind;        // "Partita IVA", "CIF", "DNI", "NIE", "NIF", "VAT number", ...
     std::string reason;      // why it is invalid, phrased for the person who typed it; empty when valid
+    std::string reason_key;  // the catalogue key of `reason` (src/domain/customers/messages.json), if it has one
+    MessageArgs reason_args;
     TaxIdStrength strength = TaxIdStrength::Unchecked;
 };
 

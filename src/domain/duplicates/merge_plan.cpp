@@ -92,7 +92,7 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
     for (const auto& f : fields_of(type)) {
         const nlohmann::json value = out.fields.contains(f.name) ? out.fields[f.name] : nlohmann::json();
         auto checked = normalize_value(f, value, context);
-        if (!checked) errors.push_back({"/choices/" + f.name, checked.error()});
+        if (!checked) errors.push_back(FieldError::at("/choices/" + f.name, checked.error()));
     }
     if (!errors.empty()) {
         const std::string detail =

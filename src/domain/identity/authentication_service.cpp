@@ -13,7 +13,7 @@ constexpr UnixMillis kTouchEveryMs = 60 * 1000;
 
 Error bad_credentials() {
     // Same answer for an unknown email and a wrong password: no account enumeration.
-    return Error::unauthenticated("the email or password is not correct");
+    return Error::localized(ErrorCode::Unauthenticated, "identity.bad_credentials");
 }
 
 }  // namespace
@@ -24,7 +24,7 @@ AuthenticationService::AuthenticationService(AuthenticationRepository& repo, Aut
 
 Result<LoginResult> AuthenticationService::login(const LoginRequest& request) {
     auto email = normalize_email(request.email);
-    if (!email) return fail(Error::field("/email", "not a valid email address"));
+    if (!email) return fail(Error::localized_field("/email", "common.email_invalid"));
     if (auto refused = throttle_.check(*email, request.ip)) {
         const std::string wait = std::to_string(refused->retry_after_s);
         return fail(Error::rate_limited(
@@ -50,7 +50,7 @@ Result<LoginResult> AuthenticationService::login(const LoginRequest& request) {
         return fail(bad_credentials());
     }
     std::erase_if(members, [](const User& u) { return !u.active; });
-    if (members.empty()) return fail(Error::unauthenticated("this account has no active workspace membership"));
+    if (members.empty()) return fail(Error::localized(ErrorCode::Unauthenticated, "identity.no_active_membership"));
 
     const User* chosen = nullptr;
     Workspace workspace;
@@ -63,7 +63,8 @@ Result<LoginResult> AuthenticationService::login(const LoginRequest& request) {
             }
         }
         if (!chosen)
-            return fail(Error::field("/workspace", "you are not a member of workspace '" + *request.workspace + "'"));
+            return fail(Error::localized_field("/workspace", "identity.not_member_of_workspace",
+                                               {{"workspace", *request.workspace}}));
     } else {
         chosen = &members.front();
         auto ws = RAPPORT_TRY(repo_.find_workspace(chosen->workspace_id));
@@ -122,8 +123,7 @@ Result<Principal> AuthenticationService::authenticate(std::string_view token) {
 
 Result<Principal> AuthenticationService::authenticate_uncached(std::string_view token) {
     auto parsed = parse_credential(token);
-    if (!parsed)
-        return fail(Error::unauthenticated("the credential is malformed; sign in again or use a valid API key"));
+    if (!parsed) return fail(Error::localized(ErrorCode::Unauthenticated, "identity.credential_malformed"));
     const UnixMillis now = clock_.now_ms();
     const std::string hash = crypto::hash_token(parsed->secret);
     Principal p;
@@ -131,9 +131,9 @@ Result<Principal> AuthenticationService::authenticate_uncached(std::string_view 
     if (parsed->kind == CredentialKind::ApiKey) {
         auto key = RAPPORT_TRY(repo_.find_api_key(parsed->workspace_id, parsed->record_id));
         if (!key || !crypto::constant_time_equal(key->secret_hash, hash)) {
-            return fail(Error::unauthenticated("the API key is not valid"));
+            return fail(Error::localized(ErrorCode::Unauthenticated, "identity.api_key_invalid"));
         }
-        if (key->revoked_at) return fail(Error::unauthenticated("the API key was revoked; create a new one"));
+        if (key->revoked_at) return fail(Error::localized(ErrorCode::Unauthenticated, "identity.api_key_revoked"));
         p.method = Principal::Method::ApiKey;
         p.api_key_id = key->key_id;
         p.role = key->role;
@@ -152,16 +152,18 @@ Result<Principal> AuthenticationService::authenticate_uncached(std::string_view 
     }
     auto session = RAPPORT_TRY(repo_.find_session(parsed->workspace_id, parsed->record_id));
     if (!session || !crypto::constant_time_equal(session->secret_hash, hash)) {
-        return fail(Error::unauthenticated("the session has ended; sign in again"));
+        return fail(Error::localized(ErrorCode::Unauthenticated, "identity.session_ended"));
     }
-    if (session->expires_at <= now) return fail(Error::unauthenticated("the session expired; sign in again"));
+    if (session->expires_at <= now)
+        return fail(Error::localized(ErrorCode::Unauthenticated, "identity.session_expired"));
     auto user = RAPPORT_TRY(repo_.find_user(session->workspace_id, session->user_id));
-    if (!user || !user->active) return fail(Error::unauthenticated("this user is deactivated"));
+    if (!user || !user->active) return fail(Error::localized(ErrorCode::Unauthenticated, "identity.user_deactivated"));
     p.method = Principal::Method::Session;
     p.user_id = user->user_id;
     p.session_id = session->session_id;
     p.role = user->role;
     p.label = user->email;
+    p.language = user->language.value_or("");
     return p;
 }
 

@@ -69,7 +69,8 @@ struct Principal {
     std::optional<Id> api_key_id;  // absent for sessions
     std::optional<Id> session_id;
     Role role = Role::Viewer;
-    std::string label;  // "ada@example.com" or "api-key:Zapier"
+    std::string label;     // "ada@example.com" or "api-key:Zapier"
+    std::string language;  // the user's language setting (en, it, es, pt); empty for API keys or when unset
 };
 
 }  // namespace rapport::domain

@@ -6,8 +6,10 @@ namespace rapport::domain {
 
 Status require_role(const Principal& actor, Role needed, std::string_view action) {
     if (role_at_least(actor.role, needed)) return {};
-    return fail(Error::forbidden(std::string(action) + " needs the " + std::string(to_string(needed)) +
-                                 " role or higher; you are " + std::string(to_string(actor.role))));
+    return fail(Error::localized(ErrorCode::Forbidden, "common.role_needed",
+                                 {{"action", std::string(action)},
+                                  {"needed", std::string(to_string(needed))},
+                                  {"role", std::string(to_string(actor.role))}}));
 }
 
 Principal operator_principal(Id workspace_id) {

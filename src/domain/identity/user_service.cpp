@@ -24,10 +24,11 @@ Result<Page<User>> UserService::list_users(const Principal& actor, const PageReq
 
 Result<User> UserService::get_user(const Principal& actor, Id user_id) {
     if (actor.user_id && user_id != *actor.user_id && RAPPORT_TRY(actors_.is_partner(actor))) {
-        return fail(Error::not_found("no user " + id_to_string(user_id) + " in this workspace"));
+        return fail(Error::localized(ErrorCode::NotFound, "identity.user_not_found", {{"id", id_to_string(user_id)}}));
     }
     auto user = RAPPORT_TRY(repo_.find_user(actor.workspace_id, user_id));
-    if (!user) return fail(Error::not_found("no user " + id_to_string(user_id) + " in this workspace"));
+    if (!user)
+        return fail(Error::localized(ErrorCode::NotFound, "identity.user_not_found", {{"id", id_to_string(user_id)}}));
     return *user;
 }
 
@@ -36,16 +37,18 @@ Result<User> UserService::create_user(const Principal& actor, const UserInput& i
     std::vector<FieldError> errors;
     std::optional<std::string> email;
     if (!in.email) {
-        errors.push_back({"/email", "required"});
+        errors.push_back(FieldError::localized("/email", "common.required"));
     } else if (!(email = normalize_email(*in.email))) {
-        errors.push_back({"/email", "not a valid email address"});
+        errors.push_back(FieldError::localized("/email", "common.email_invalid"));
     }
-    if (!in.display_name || in.display_name->empty()) errors.push_back({"/display_name", "required"});
+    if (!in.display_name || in.display_name->empty())
+        errors.push_back(FieldError::localized("/display_name", "common.required"));
     if (!in.role) errors.push_back({"/role", "required: owner, admin, manager, member or viewer"});
     if (in.password) {
         if (auto problem = password_problem(*in.password)) errors.push_back({"/password", *problem});
     }
-    if (!errors.empty()) return fail(Error::validation("the user cannot be created", std::move(errors)));
+    if (!errors.empty())
+        return fail(Error::localized(ErrorCode::Validation, "identity.user_invalid", {}, std::move(errors)));
     if (*in.role == Role::Owner) RAPPORT_CHECK(require_role(actor, Role::Owner, "making someone an owner"));
 
     NewUser nu;

@@ -16,7 +16,7 @@ Result<BootstrapResult> WorkspaceBootstrap::bootstrap(const std::string& workspa
     const std::string slug = slugify(workspace_name);
     if (slug.empty()) errors.push_back({"/workspace", "give the workspace a name with letters or digits"});
     auto normalized = normalize_email(email);
-    if (!normalized) errors.push_back({"/email", "not a valid email address"});
+    if (!normalized) errors.push_back(FieldError::localized("/email", "common.email_invalid"));
     if (auto problem = password_problem(password)) errors.push_back({"/password", *problem});
     if (!errors.empty()) return fail(Error::validation("the workspace cannot be created", std::move(errors)));
 
