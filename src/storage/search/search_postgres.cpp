@@ -124,9 +124,8 @@ Result<std::vector<SearchHit>> search_postgres(Connection& c, Id ws, const Searc
     if (page.full()) return page.take();
     // Which words begin an indexed word (see search_sqlite): with all of them known, a short
     // page is only a rare combination of them.
-    // With nothing found, every word may be the mistyped one (see search_sqlite).
     std::vector<bool> known(q.terms.size(), q.terms.size() == 1 && !page.empty());
-    if (q.terms.size() > 1 && !page.empty()) {
+    if (q.terms.size() > 1) {
         for (std::size_t i = 0; i < q.terms.size(); ++i) {
             known[i] = RAPPORT_TRY(begins_a_word_postgres(c, ws, q.terms[i]));
         }
