@@ -120,26 +120,17 @@ Id demo_workspace(Services& services) {
     return rs && !rs->empty() ? storage::as_int(rs->rows.at(0).at(0)) : 0;
 }
 
-class DemoDataTest : public ::testing::Test {
+// A SQLite file of its own for a test suite (`Suite`, so each suite has its own statics),
+// opened once with the services over it, and removed at the end.
+template <class Suite>
+class OwnDatabaseSuite : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        path_ = "/tmp/rapport-demo-test-" + std::to_string(::getpid()) + ".db";
+    static void open_services(const std::string& name) {
+        path_ = "/tmp/rapport-" + name + "-" + std::to_string(::getpid()) + ".db";
         remove_files();
         auto opened = Services::open("sqlite:" + path_);
         ASSERT_TRUE(opened) << opened.error().detail;
         services_ = std::move(*opened).release();
-
-        auto empty = database_is_empty(services_->database());
-        ASSERT_TRUE(empty) << empty.error().detail;
-        empty_before_ = *empty;
-
-        const auto start = std::chrono::steady_clock::now();
-        auto loaded = load_demo(*services_, 42);
-        load_ms_ =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-        ASSERT_TRUE(loaded) << loaded.error().detail;
-        report_ = *loaded;
-        std::printf("demo data set loaded in %lld ms\n", static_cast<long long>(load_ms_));
     }
 
     static void TearDownTestSuite() {
@@ -156,6 +147,29 @@ protected:
         if (services_ == nullptr) GTEST_SKIP() << "the demo data set did not load";
     }
 
+    static inline std::string path_;
+    static inline Services* services_ = nullptr;
+};
+
+class DemoDataTest : public OwnDatabaseSuite<DemoDataTest> {
+protected:
+    static void SetUpTestSuite() {
+        open_services("demo-test");
+        if (services_ == nullptr) return;
+
+        auto empty = database_is_empty(services_->database());
+        ASSERT_TRUE(empty) << empty.error().detail;
+        empty_before_ = *empty;
+
+        const auto start = std::chrono::steady_clock::now();
+        auto loaded = load_demo(*services_, 42);
+        load_ms_ =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+        ASSERT_TRUE(loaded) << loaded.error().detail;
+        report_ = *loaded;
+        std::printf("demo data set loaded in %lld ms\n", static_cast<long long>(load_ms_));
+    }
+
     static storage::ResultSet query(const std::string& sql, const storage::Params& params = {}) {
         auto rs =
             storage::read(services_->database(), [&](storage::Connection& conn) { return conn.query(sql, params); });
@@ -168,8 +182,6 @@ protected:
         return rs.empty() ? -1 : storage::as_int(rs.rows.at(0).at(0));
     }
 
-    static inline std::string path_;
-    static inline Services* services_ = nullptr;
     static inline bool empty_before_ = false;
     static inline DemoReport report_;
     static inline std::int64_t load_ms_ = 0;
@@ -383,34 +395,14 @@ TEST_F(DemoDataTest, EveryRecordPassesTheApplicationsOwnValidation) {
 
 // ---- Merging the demo's duplicates (a database of its own: merges write) -----------------
 
-class DemoDuplicatesTest : public ::testing::Test {
+class DemoDuplicatesTest : public OwnDatabaseSuite<DemoDuplicatesTest> {
 protected:
     static void SetUpTestSuite() {
-        path_ = "/tmp/rapport-demo-dup-test-" + std::to_string(::getpid()) + ".db";
-        remove_files();
-        auto opened = Services::open("sqlite:" + path_);
-        ASSERT_TRUE(opened) << opened.error().detail;
-        services_ = std::move(*opened).release();
+        open_services("demo-dup-test");
+        if (services_ == nullptr) return;
         auto loaded = load_demo(*services_, 42);
         ASSERT_TRUE(loaded) << loaded.error().detail;
     }
-
-    static void TearDownTestSuite() {
-        delete services_;
-        services_ = nullptr;
-        remove_files();
-    }
-
-    static void remove_files() {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path_ + suffix).c_str());
-    }
-
-    void SetUp() override {
-        if (services_ == nullptr) GTEST_SKIP() << "the demo data set did not load";
-    }
-
-    static inline std::string path_;
-    static inline Services* services_ = nullptr;
 };
 
 std::string phone_of(const CustomerRecord& r) {
