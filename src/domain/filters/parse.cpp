@@ -1,4 +1,5 @@
 #include "domain/filters/parse.hpp"
+#include "core/edit_distance.hpp"
 #include "core/json_pointer.hpp"
 
 #include <algorithm>
@@ -32,35 +33,21 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
-// Edit distance with adjacent transpositions counted as one edit ("optimal string
-// alignment"), ignoring ASCII case: typos in field names are mostly swaps and slips.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    const std::size_t m = b.size();
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1, 0));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
-                ascii_lower(a[i - 2]) == ascii_lower(b[j - 1])) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[n][m];
-}
-
 // The closest candidate, if close enough to be a plausible typo of `typed`.
 std::optional<std::string> closest(std::string_view typed, const std::vector<std::string>& candidates) {
     if (typed.size() > 200) return std::nullopt;  // quadratic cost; nobody mistypes 200 characters
     const std::size_t allowed = typed.size() <= 3 ? 1 : typed.size() <= 6 ? 2 : 3;
     std::optional<std::string> best;
     std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+    // Field names are ASCII: compared case-insensitively, typos being mostly swaps and slips.
+    const auto lower = [](std::string_view text) {
+        std::string out(text);
+        for (auto& ch : out) ch = ascii_lower(ch);
+        return out;
+    };
+    const std::string typed_lower = lower(typed);
     for (const auto& c : candidates) {
-        const std::size_t dist = edit_distance(typed, c);
+        const auto dist = static_cast<std::size_t>(edit_distance(typed_lower, lower(c), static_cast<int>(allowed)));
         if (dist <= allowed && dist < best_distance) {
             best = c;
             best_distance = dist;

@@ -59,35 +59,18 @@ double trigram_similarity(std::string_view a, std::string_view b) {
     return static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
 }
 
-int edit_distance(std::string_view a, std::string_view b, int cap) {
-    const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
-    if (std::abs(n - m) > cap) return cap + 1;
-    // Three rows of the distance matrix: a swap looks two rows back.
-    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
-    for (int j = 0; j <= m; ++j) previous[j] = j;
-    for (int i = 1; i <= n; ++i) {
-        current[0] = i;
-        int row_best = current[0];
-        for (int j = 1; j <= m; ++j) {
-            const int replace = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + replace});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                current[j] = std::min(current[j], before[j - 2] + 1);
-            }
-            row_best = std::min(row_best, current[j]);
-        }
-        if (row_best > cap) return cap + 1;
-        std::swap(before, previous);
-        std::swap(previous, current);
-    }
-    return std::min(previous[m], cap + 1);
+std::optional<double> typo_likeness(std::string_view word, std::string_view term) {
+    constexpr double kAlike = 0.45;
+    if (word == term || term.size() < 4) return std::nullopt;
+    const int allowed = term.size() >= 8 ? 2 : 1;
+    const int edits = edit_distance(word, term, 2);
+    const double similarity = trigram_similarity(word, term);
+    if (edits > allowed && similarity < kAlike) return std::nullopt;
+    return (3 - edits) + similarity;
 }
 
 bool is_typo_of(std::string_view word, std::string_view term) {
-    constexpr double kAlike = 0.45;
-    if (word == term || term.size() < 4) return false;
-    const int allowed = term.size() >= 8 ? 2 : 1;
-    return edit_distance(word, term, allowed) <= allowed || trigram_similarity(word, term) >= kAlike;
+    return typo_likeness(word, term).has_value();
 }
 
 namespace {

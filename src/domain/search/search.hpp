@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/edit_distance.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "domain/permissions/record_access.hpp"
@@ -38,15 +39,14 @@ std::vector<std::string> terms_of(std::string_view text);
 // Trigram similarity (0..1) of two lower-case strings, as pg_trgm defines it.
 double trigram_similarity(std::string_view a, std::string_view b);
 
-// Edits between two strings, counting a letter inserted, deleted, replaced, or two
-// neighbouring letters swapped as one (optimal string alignment, Damerau-Levenshtein's
-// restricted form), bytewise; stops counting above `cap` and returns cap + 1.
-int edit_distance(std::string_view a, std::string_view b, int cap = 2);
-
 // Whether `word` is what someone typing `term` may have meant, both lower-case and folded:
 // one edit apart (a swapped pair, a doubled, missing or wrong letter) for terms of four to
 // seven letters, two for longer ones, or trigram-alike (0.45 or more). Never the term itself.
 bool is_typo_of(std::string_view word, std::string_view term);
+
+// How near a typo `word` is to `term` when it is one (is_typo_of), for ranking: fewer edits
+// first (a swapped pair is as near as a replaced letter), then more trigrams in common.
+std::optional<double> typo_likeness(std::string_view word, std::string_view term);
 
 // How well a hit's text answers the query's terms, case and accents ignored, for ranking
 // the candidates an index proposed: per term, the best of a whole word of the title (10), a

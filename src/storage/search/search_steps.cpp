@@ -68,11 +68,8 @@ std::vector<std::string> most_alike(const std::vector<std::pair<std::string, std
     const std::string folded = fold_latin(term);
     std::map<std::string, double> alike;
     for (const auto& [word, folded_word] : words) {
-        if (!domain::search::is_typo_of(folded_word, folded)) continue;
-        // Ranked by edits first (a swapped pair is as near as a replaced letter), then by
-        // trigrams: "lombrado" shares few trigrams with "lombardo" but is one swap away.
-        const int edits = domain::search::edit_distance(folded_word, folded, 2);
-        alike[word] = (3 - edits) + domain::search::trigram_similarity(folded_word, folded);
+        // "lombrado" shares few trigrams with "lombardo" but is one swap away.
+        if (const auto likeness = domain::search::typo_likeness(folded_word, folded)) alike[word] = *likeness;
     }
     std::vector<std::pair<double, std::string>> ranked;
     for (auto& [word, similarity] : alike) ranked.emplace_back(similarity, word);
