@@ -41,6 +41,8 @@ declare -A USES=(
   [duplicates]=""
   [exports]="segments"
   [imports]=""
+  [tasks]="timeline"
+  [desk]="tasks"
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.

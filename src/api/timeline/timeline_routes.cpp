@@ -36,6 +36,7 @@ json interaction_json(const Interaction& i) {
             {"occurred_at", i.occurred_at},
             {"due_at", i.due_at ? json(*i.due_at) : json(nullptr)},
             {"assignee_user_id", opt_id_json(i.assignee_user_id)},
+            {"assigned_at", i.assigned_at ? json(*i.assigned_at) : json(nullptr)},
             {"completed_at", i.completed_at ? json(*i.completed_at) : json(nullptr)},
             {"created_by_user_id", opt_id_json(i.created_by_user_id)},
             {"created_at", i.created_at}};
@@ -128,13 +129,13 @@ void register_timeline_routes(http::Router& router, TimelineApi& api) {
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "interaction"));
                    return ok_json(interaction_json(RAPPORT_TRY(api.timeline.get(principal, id))));
                });
-    router.add(http::Verb::patch, "/api/v1/interactions/{id}",
-               [&api](http::RequestContext& ctx) -> Result<http::Response> {
-                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
-                   auto id = RAPPORT_TRY(path_id(ctx, "id", "interaction"));
-                   auto in = RAPPORT_TRY(read_input(ctx));
-                   return ok_json(interaction_json(RAPPORT_TRY(api.timeline.update(principal, id, in))));
-               });
+    router.add(
+        http::Verb::patch, "/api/v1/interactions/{id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+            auto principal = RAPPORT_TRY(authenticate(ctx, api));
+            auto id = RAPPORT_TRY(path_id(ctx, "id", "interaction"));
+            auto in = RAPPORT_TRY(read_input(ctx));
+            return ok_json(interaction_json(RAPPORT_TRY(api.timeline.update(principal, id, in, ctx.peer.address))));
+        });
     router.add(http::Verb::delete_, "/api/v1/interactions/{id}",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));

@@ -14,7 +14,9 @@
     AREA(partitions)        \
     AREA(duplicates)        \
     AREA(exports)           \
-    AREA(imports)
+    AREA(imports)           \
+    AREA(tasks)             \
+    AREA(desk)
 
 namespace rapport::app {
 

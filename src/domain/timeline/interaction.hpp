@@ -40,6 +40,8 @@ struct Interaction {
     UnixMillis occurred_at = 0;
     std::optional<UnixMillis> due_at;  // tasks
     std::optional<Id> assignee_user_id;
+    std::optional<UnixMillis> assigned_at;  // when the current assignee was set, and by whom
+    std::optional<Id> assigned_by_user_id;
     std::optional<UnixMillis> completed_at;
     std::optional<Id> created_by_user_id;
     UnixMillis created_at = 0;

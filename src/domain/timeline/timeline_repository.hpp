@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/audit/audit_entry.hpp"
 #include "domain/timeline/interaction.hpp"
 
 namespace rapport::domain::timeline {
@@ -17,7 +18,8 @@ class TimelineRepository {
 public:
     virtual ~TimelineRepository() = default;
     virtual Status insert(const Interaction& interaction) = 0;
-    virtual Status update(const Interaction& interaction) = 0;
+    // The change and its audit entry (the entry's detail holds the old and new values) commit together.
+    virtual Status update(const Interaction& interaction, const AuditEntry& audit) = 0;
     virtual Status remove(Id workspace_id, Id interaction_id) = 0;
     virtual Result<std::optional<Interaction>> find(Id workspace_id, Id interaction_id) = 0;
     // Newest first. A company's timeline includes the interactions of its contacts.

@@ -1,6 +1,10 @@
 #include "domain/timeline/timeline_service.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/utf8.hpp"
+#include "domain/audit/audit_of.hpp"
+#include "domain/customers/record_ref.hpp"
 
 namespace rapport::domain::timeline {
 
@@ -8,6 +12,62 @@ using customers::EntityType;
 
 namespace {
 constexpr std::int64_t kMaxMinutes = 7 * 24 * 60;
+
+template <class T>
+nlohmann::json value_json(const std::optional<T>& v) {
+    if (!v) return nullptr;
+    if constexpr (std::is_same_v<T, Id>) {
+        return id_to_string(*v);
+    } else if constexpr (std::is_same_v<T, UnixMillis>) {
+        return *v;
+    } else {
+        return std::string(to_string(*v));
+    }
+}
+
+// The audit detail of an edit: {"person_id": ..., "company_id": ..., "changes": {field: {"old", "new"}}}.
+nlohmann::json changes_of(const Interaction& before, const Interaction& after) {
+    nlohmann::json changes = nlohmann::json::object();
+    auto note = [&changes](const char* field, nlohmann::json old_value, nlohmann::json new_value) {
+        if (old_value != new_value) changes[field] = {{"old", std::move(old_value)}, {"new", std::move(new_value)}};
+    };
+    note("kind", std::string(to_string(before.kind)), std::string(to_string(after.kind)));
+    note("person_id", value_json(before.person_id), value_json(after.person_id));
+    note("company_id", value_json(before.company_id), value_json(after.company_id));
+    note("subject", before.subject, after.subject);
+    note("body", before.body, after.body);
+    note("channel", value_json(before.channel), value_json(after.channel));
+    note("direction", value_json(before.direction), value_json(after.direction));
+    note("relationship_type", value_json(before.relationship_type), value_json(after.relationship_type));
+    note("minutes_spent", before.minutes_spent, after.minutes_spent);
+    note("occurred_at", before.occurred_at, after.occurred_at);
+    note("due_at", value_json(before.due_at), value_json(after.due_at));
+    note("assignee_user_id", value_json(before.assignee_user_id), value_json(after.assignee_user_id));
+    note("completed_at", value_json(before.completed_at), value_json(after.completed_at));
+    return {{"person_id", value_json(after.person_id)},
+            {"company_id", value_json(after.company_id)},
+            {"changes", std::move(changes)}};
+}
+}  // namespace
+
+Status TimelineService::ensure_editable(const Principal& actor, const Interaction& i) {
+    const auto grants = RAPPORT_TRY(actors_.role_grants(actor));
+    if (grants.for_role(actor.role).write == Scope::None) {
+        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot log interactions"));
+    }
+    if (actor.user_id && (i.created_by_user_id == actor.user_id || i.assignee_user_id == actor.user_id)) return {};
+    const Actor who = RAPPORT_TRY(actors_.actor_for(actor));
+    const std::pair<std::optional<Id>, EntityType> records[] = {{i.person_id, EntityType::Person},
+                                                                {i.company_id, EntityType::Company}};
+    for (const auto& [id, type] : records) {
+        if (!id) continue;
+        const auto view = RAPPORT_TRY(customers_.get(actor, type, *id));
+        if (!can_write(who, grants, customers::ref_of(view.record))) {
+            return fail(Error::localized(ErrorCode::Forbidden, "tasks.entry_read_only",
+                                         {{"role", std::string(to_string(actor.role))}}));
+        }
+    }
+    return {};
 }
 
 Status TimelineService::ensure_visible(const Principal& actor, const Interaction& i) {
@@ -47,6 +107,10 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (in.due_at) i.due_at = *in.due_at;
     if (i.due_at && i.kind != InteractionKind::Task) errors.push_back({"/due_at", "only tasks have a due date"});
     if (in.assignee_user_id) {
+        if (*in.assignee_user_id != i.assignee_user_id) {
+            i.assigned_at = *in.assignee_user_id ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
+            i.assigned_by_user_id = *in.assignee_user_id ? actor.user_id : std::nullopt;
+        }
         i.assignee_user_id = *in.assignee_user_id;
         if (i.assignee_user_id && !users_.get_user(actor, *i.assignee_user_id)) {
             errors.push_back({"/assignee_user_id", "no user with this id in the workspace"});
@@ -55,7 +119,7 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (in.completed) {
         if (i.kind != InteractionKind::Task)
             errors.push_back({"/completed", "only tasks are completed"});
-        else
+        else if (*in.completed != i.completed_at.has_value())  // marking a done task done keeps its time
             i.completed_at = *in.completed ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
     }
     if (!errors.empty()) {
@@ -93,15 +157,20 @@ Result<Interaction> TimelineService::get(const Principal& actor, Id interaction_
     return *found;
 }
 
-Result<Interaction> TimelineService::update(const Principal& actor, Id interaction_id, const InteractionInput& input) {
-    Interaction i = RAPPORT_TRY(get(actor, interaction_id));
+Result<Interaction> TimelineService::update(const Principal& actor, Id interaction_id, const InteractionInput& input,
+                                            const std::string& ip) {
+    const Interaction before = RAPPORT_TRY(get(actor, interaction_id));
+    RAPPORT_CHECK(ensure_editable(actor, before));
+    Interaction i = before;
     RAPPORT_CHECK(apply(actor, i, input, false));
-    RAPPORT_CHECK(repo_.update(i));
+    RAPPORT_CHECK(repo_.update(i, audit_of(actor, clock_.now_ms(), "interaction.updated", "interaction",
+                                           id_to_string(i.interaction_id), ip, changes_of(before, i).dump())));
     return i;
 }
 
 Status TimelineService::remove(const Principal& actor, Id interaction_id) {
     Interaction i = RAPPORT_TRY(get(actor, interaction_id));
+    RAPPORT_CHECK(ensure_editable(actor, i));
     RAPPORT_CHECK(apply(actor, i, InteractionInput{}, false));  // the same rights as changing it
     return repo_.remove(actor.workspace_id, interaction_id);
 }

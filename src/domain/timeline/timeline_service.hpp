@@ -35,7 +35,12 @@ public:
         : repo_(repo), customers_(customers), actors_(actors), users_(users), clock_(clock) {}
 
     Result<Interaction> log(const Principal& actor, const InteractionInput& input);
-    Result<Interaction> update(const Principal& actor, Id interaction_id, const InteractionInput& input);
+    // Editing an interaction: its author, a task's assignee, or whoever may change the record(s)
+    // it is about (Forbidden otherwise; NotFound when the actor cannot read it). The change and
+    // an audit entry "interaction.updated" with each changed field's old and new value commit
+    // together.
+    Result<Interaction> update(const Principal& actor, Id interaction_id, const InteractionInput& input,
+                               const std::string& ip = "");
     Status remove(const Principal& actor, Id interaction_id);
     Result<Interaction> get(const Principal& actor, Id interaction_id);
     Result<TimelinePage> timeline(const Principal& actor, customers::EntityType type, Id id,
@@ -44,6 +49,7 @@ public:
 private:
     Status apply(const Principal& actor, Interaction& interaction, const InteractionInput& input, bool creating);
     Status ensure_visible(const Principal& actor, const Interaction& interaction);
+    Status ensure_editable(const Principal& actor, const Interaction& interaction);
 
     TimelineRepository& repo_;
     customers::CustomerService& customers_;

@@ -1,5 +1,7 @@
 #include "storage/timeline/sql_timeline_repository.hpp"
 
+#include "storage/audit_sql.hpp"
+#include "storage/timeline/interaction_row.hpp"
 #include "storage/transaction.hpp"
 
 namespace rapport::storage {
@@ -11,14 +13,16 @@ namespace {
 #define RAPPORT_INTERACTION_COLUMNS                                                                               \
     "workspace_id, interaction_id, kind, person_id, company_id, subject, body, channel, direction,"               \
     " relationship_type, minutes_spent, occurred_at, due_at, assignee_user_id, completed_at, created_by_user_id," \
-    " created_at"
+    " created_at, assigned_at, assigned_by_user_id"
 
-constexpr const char* kInsert = "INSERT INTO interactions (" RAPPORT_INTERACTION_COLUMNS
-                                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+constexpr const char* kInsert =
+    "INSERT INTO interactions (" RAPPORT_INTERACTION_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
 constexpr const char* kUpdate =
     "UPDATE interactions SET kind = $3, person_id = $4, company_id = $5, subject = $6, body = $7, channel = $8,"
     " direction = $9, relationship_type = $10, minutes_spent = $11, occurred_at = $12, due_at = $13,"
-    " assignee_user_id = $14, completed_at = $15 WHERE workspace_id = $1 AND interaction_id = $2";
+    " assignee_user_id = $14, completed_at = $15, assigned_at = $16, assigned_by_user_id = $17"
+    " WHERE workspace_id = $1 AND interaction_id = $2";
 constexpr const char* kRemove = "DELETE FROM interactions WHERE workspace_id = $1 AND interaction_id = $2";
 constexpr const char* kFind =
     "SELECT " RAPPORT_INTERACTION_COLUMNS " FROM interactions WHERE workspace_id = $1 AND interaction_id = $2";
@@ -59,29 +63,9 @@ Params params_of(const Interaction& i) {
             opt(i.assignee_user_id),
             opt(i.completed_at),
             opt(i.created_by_user_id),
-            i.created_at};
-}
-
-Interaction from_row(const Row& r) {
-    Interaction i;
-    i.workspace_id = as_int(r[0]);
-    i.interaction_id = as_int(r[1]);
-    i.kind = parse_interaction_kind(as_text(r[2])).value_or(InteractionKind::Note);
-    i.person_id = as_opt_int(r[3]);
-    i.company_id = as_opt_int(r[4]);
-    i.subject = as_text(r[5]);
-    i.body = as_text(r[6]);
-    if (auto s = as_opt_text(r[7])) i.channel = parse_channel(*s);
-    if (auto s = as_opt_text(r[8])) i.direction = parse_direction(*s);
-    if (auto s = as_opt_text(r[9])) i.relationship_type = parse_relationship_type(*s);
-    i.minutes_spent = as_int(r[10]);
-    i.occurred_at = as_int(r[11]);
-    i.due_at = as_opt_int(r[12]);
-    i.assignee_user_id = as_opt_int(r[13]);
-    i.completed_at = as_opt_int(r[14]);
-    i.created_by_user_id = as_opt_int(r[15]);
-    i.created_at = as_int(r[16]);
-    return i;
+            i.created_at,
+            opt(i.assigned_at),
+            opt(i.assigned_by_user_id)};
 }
 
 Result<TimelinePage> page_of(Database& db, const char* sql, Id ws, Id id, std::optional<TimelineCursor> before,
@@ -91,7 +75,7 @@ Result<TimelinePage> page_of(Database& db, const char* sql, Id ws, Id id, std::o
                  before ? Value{before->interaction_id} : Value{std::int64_t{0}}, std::int64_t{limit + 1}};
         auto rs = RAPPORT_TRY(c.query(sql, p));
         TimelinePage page;
-        for (const auto& r : rs.rows) page.items.push_back(from_row(r));
+        for (const auto& r : rs.rows) page.items.push_back(interaction_from_row(r));
         if (static_cast<int>(page.items.size()) > limit) {
             page.items.resize(static_cast<std::size_t>(limit));
             page.next = TimelineCursor{page.items.back().occurred_at, page.items.back().interaction_id};
@@ -109,13 +93,13 @@ Status SqlTimelineRepository::insert(const Interaction& i) {
     });
 }
 
-Status SqlTimelineRepository::update(const Interaction& i) {
+Status SqlTimelineRepository::update(const Interaction& i, const domain::AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         Params p = params_of(i);
-        p.resize(15);  // the UPDATE binds up to completed_at
+        p.erase(p.begin() + 15, p.begin() + 17);  // the author and creation time never change
         auto changed = RAPPORT_TRY(c.execute(kUpdate, p));
         if (changed == 0) return fail(Error::not_found("the interaction was deleted meanwhile"));
-        return {};
+        return insert_audit(c, audit);
     });
 }
 
@@ -131,7 +115,7 @@ Result<std::optional<Interaction>> SqlTimelineRepository::find(Id ws, Id id) {
     return read(db_, [&](Connection& c) -> Result<std::optional<Interaction>> {
         auto rs = RAPPORT_TRY(c.query(kFind, {ws, id}));
         if (rs.empty()) return std::optional<Interaction>{};
-        return std::optional<Interaction>{from_row(rs.rows[0])};
+        return std::optional<Interaction>{interaction_from_row(rs.rows[0])};
     });
 }
 
