@@ -130,6 +130,23 @@ interface PagedRecords {
   fetchNextPage: () => Promise<unknown>;
 }
 
+/** Sortable headers (features/lists/listState.ts): the column's API sort field, or null. */
+export interface TableSort {
+  sort: string;
+  order: 'asc' | 'desc';
+  fieldOf: (column: string) => string | null;
+  onSort: (field: string) => void;
+}
+
+/** A checkbox per row; `toggle` gets the row's index and whether Shift was held (ranges). */
+export interface TableSelection {
+  isSelected: (id: string) => boolean;
+  toggle: (record: CustomerRecord, index: number, range: boolean) => void;
+  /** The header's checkbox: every loaded row. */
+  allShown: boolean | 'mixed';
+  toggleShown: () => void;
+}
+
 export function RecordTable({
   entity,
   list,
@@ -137,6 +154,8 @@ export function RecordTable({
   title,
   rowActions,
   actionsLabel,
+  sort,
+  selection,
 }: {
   entity: Entity;
   list: PagedRecords;
@@ -145,6 +164,8 @@ export function RecordTable({
   /** An extra last column (e.g. "Remove from the segment"). */
   rowActions?: (record: CustomerRecord) => ReactNode;
   actionsLabel?: string;
+  sort?: TableSort;
+  selection?: TableSelection;
 }) {
   const { t } = useTranslation();
   const cfg = ENTITIES[entity];
@@ -182,18 +203,70 @@ export function RecordTable({
   const paddingBottom = virtualRows.length
     ? virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1].end - scrollMargin)
     : 0;
-  const colCount = columns.length + 1 + (rowActions ? 1 : 0);
+  const colCount = columns.length + 1 + (rowActions ? 1 : 0) + (selection ? 1 : 0);
+  const header = (column: string, label: string) => {
+    const field = sort?.fieldOf(column) ?? null;
+    if (!sort || !field) return label;
+    const active = sort.sort === field;
+    return (
+      <button
+        type="button"
+        className="sort-button"
+        title={t('lists.sortBy', { column: label })}
+        onClick={() => sort.onSort(field)}
+      >
+        {label}
+        <span className={`sort-arrow ${active ? 'is-active' : ''}`} aria-hidden="true">
+          {active ? (sort.order === 'desc' ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    );
+  };
+  const ariaSortOf = (column: string) => {
+    const field = sort?.fieldOf(column) ?? null;
+    if (!sort || !field) return undefined;
+    if (sort.sort !== field) return 'none' as const;
+    return sort.order === 'desc' ? ('descending' as const) : ('ascending' as const);
+  };
 
   return (
-    <div className="table-wrap">
-      <table className="table responsive record-table" aria-rowcount={hasNextPage ? -1 : items.length + 1}>
+    <div className={`table-wrap ${sort ? 'record-table-wrap' : ''}`}>
+      <table
+        className={`table responsive record-table ${sort ? 'is-fixed' : ''}`}
+        aria-rowcount={hasNextPage ? -1 : items.length + 1}
+      >
         <caption className="visually-hidden">{title}</caption>
+        {sort ? (
+          <colgroup>
+            {selection ? <col className="col-select" /> : null}
+            <col className="col-name" />
+            {columns.map((c) => (
+              <col key={c} className={`col-${c.replace(/[^a-z_]/g, '-')}`} />
+            ))}
+            {rowActions ? <col className="col-actions" /> : null}
+          </colgroup>
+        ) : null}
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">{t('customers.name')}</th>
+            {selection ? (
+              <th scope="col" className="select-cell">
+                <input
+                  type="checkbox"
+                  aria-label={t('lists.selectPage')}
+                  checked={selection.allShown === true}
+                  ref={(el) => {
+                    if (el) el.indeterminate = selection.allShown === 'mixed';
+                  }}
+                  onChange={selection.toggleShown}
+                />
+              </th>
+            ) : null}
+            <th scope="col" aria-sort={ariaSortOf('name')}>
+              {header('name', t('customers.name'))}
+            </th>
             {columns.map((c) => (
-              <th scope="col" key={c}>
-                {labelOf(c)}
+              <th scope="col" key={c} aria-sort={ariaSortOf(c)}>
+                {header(c, labelOf(c))}
               </th>
             ))}
             {rowActions ? (
@@ -213,7 +286,24 @@ export function RecordTable({
             const record = items[v.index];
             if (!record) return null;
             return (
-              <tr key={v.key} data-index={v.index} ref={virtualizer.measureElement} aria-rowindex={v.index + 2}>
+              <tr
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={v.index + 2}
+                aria-selected={selection ? selection.isSelected(record.id) : undefined}
+              >
+                {selection ? (
+                  <td className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={t('lists.selectRow', { name: listName(record) })}
+                      checked={selection.isSelected(record.id)}
+                      onClick={(e) => selection.toggle(record, v.index, e.shiftKey)}
+                      onChange={() => undefined}
+                    />
+                  </td>
+                ) : null}
                 <th scope="row" data-label={t('customers.name')}>
                   <Link to={`/${cfg.path}/${encodeURIComponent(record.id)}`}>{listName(record)}</Link>
                   {record.type === 'company' &&
