@@ -19,6 +19,8 @@
 
 #include "app/demo/demo_data.hpp"
 #include "app/demo/demo_generator.hpp"
+#include "app/demo/demo_segments.hpp"
+#include "app/demo/demo_timeline.hpp"
 #include "app/services.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/customers/phone.hpp"
@@ -393,6 +395,116 @@ TEST_F(DemoDataTest, EveryRecordPassesTheApplicationsOwnValidation) {
     }
 }
 
+TEST_F(DemoDataTest, TimelinesCoverThePastYearWithEveryKind) {
+    EXPECT_EQ(report_.interactions, count("SELECT COUNT(*) FROM interactions"));
+    EXPECT_GT(report_.interactions, 1500);
+    for (const char* kind : {"note", "call", "meeting", "email", "task"}) {
+        EXPECT_GT(count(std::string("SELECT COUNT(*) FROM interactions WHERE kind = '") + kind + "'"), 100) << kind;
+    }
+    // Most companies (every buyer) have a timeline, and many consumers.
+    EXPECT_GT(count("SELECT COUNT(DISTINCT company_id) FROM interactions"), 180);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM companies c WHERE buyer_kind IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM interactions i WHERE i.company_id = c.company_id)"),
+              0);
+    EXPECT_GT(count("SELECT COUNT(DISTINCT i.person_id) FROM interactions i JOIN people p ON p.person_id = "
+                    "i.person_id WHERE p.kind = 'b2c_consumer'"),
+              150);
+    // Every entry names records that exist, happened in the last year and not before its record.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions i WHERE i.company_id IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM companies c WHERE c.company_id = i.company_id)"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions i WHERE i.person_id IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM people p WHERE p.person_id = i.person_id)"),
+              0);
+    const std::int64_t now = services_->clock().now_ms();
+    const std::int64_t year_ago = now - 366LL * 24 * 3600 * 1000;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE occurred_at < " + std::to_string(year_ago) +
+                    " OR occurred_at > " + std::to_string(now)),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions i JOIN companies c ON c.company_id = i.company_id "
+                    "WHERE i.occurred_at < c.created_at"),
+              0);
+    // Filled in as people would: calls by phone with a direction and minutes, a relationship
+    // type on every entry, authors who are users, a due date on every task.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE kind = 'call' AND (channel <> 'phone' OR direction IS "
+                    "NULL OR minutes_spent <= 0)"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE relationship_type IS NULL"), 0);
+    EXPECT_GT(count("SELECT COUNT(DISTINCT relationship_type) FROM interactions"), 4);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE kind = 'task' AND due_at IS NULL"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE kind <> 'task' AND due_at IS NOT NULL"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions i WHERE created_by_user_id IS NOT NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM users u WHERE u.user_id = i.created_by_user_id)"),
+              0);
+    // In the customer's language: an Italian account's calls are in Italian.
+    EXPECT_GT(count("SELECT COUNT(*) FROM interactions i JOIN companies c ON c.company_id = i.company_id "
+                    "WHERE c.country = 'IT' AND i.subject LIKE 'Chiamata%'"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM interactions WHERE subject LIKE '%{%' OR body LIKE '%{%'"), 0);
+}
+
+TEST_F(DemoDataTest, OpenTasksAreOverdueDueTodayAndNextWeekOnSeveralDesks) {
+    const std::int64_t now = services_->clock().now_ms();
+    const std::int64_t day = 24LL * 3600 * 1000;
+    const std::string today_start = std::to_string(now - now % day);
+    const std::string today_end = std::to_string(now - now % day + day);
+    const std::string owner =
+        "(SELECT user_id FROM users WHERE role = 'owner' AND workspace_id = interactions.workspace_id)";
+    const std::string open = "SELECT COUNT(*) FROM interactions WHERE kind = 'task' AND completed_at IS NULL";
+    EXPECT_EQ(count(open), report_.open_tasks);
+    EXPECT_GT(report_.open_tasks, 40);
+    EXPECT_GE(count(open + " AND assignee_user_id = " + owner + " AND due_at < " + today_start), 3);
+    EXPECT_GE(count(open + " AND assignee_user_id = " + owner + " AND due_at >= " + std::to_string(now) +
+                    " AND due_at < " + today_end),
+              3);
+    EXPECT_GE(count(open + " AND assignee_user_id = " + owner + " AND due_at >= " + today_end + " AND due_at < " +
+                    std::to_string(now + 8 * day)),
+              3);
+    EXPECT_GT(count("SELECT COUNT(DISTINCT assignee_user_id) FROM interactions WHERE kind = 'task' AND "
+                    "completed_at IS NULL"),
+              6);
+    EXPECT_GT(count("SELECT COUNT(*) FROM interactions WHERE kind = 'task' AND completed_at IS NOT NULL"), 100);
+}
+
+TEST_F(DemoDataTest, MostRecordsHaveAnOwnerAndATeam) {
+    EXPECT_GT(count("SELECT COUNT(*) FROM companies WHERE owner_user_id IS NOT NULL"), report_.companies * 9 / 10);
+    EXPECT_GT(count("SELECT COUNT(*) FROM people WHERE owner_user_id IS NOT NULL"), report_.people / 2);
+    EXPECT_GT(count("SELECT COUNT(*) FROM people WHERE team_id IS NOT NULL"), report_.people * 9 / 10);
+    EXPECT_GT(count("SELECT COUNT(DISTINCT owner_user_id) FROM companies"), 8);
+}
+
+TEST_F(DemoDataTest, SegmentsHaveAYearOfHistoryEndingInTodaysCount) {
+    EXPECT_EQ(report_.segments, static_cast<int>(demo_segments().size()));
+    EXPECT_EQ(report_.segments, count("SELECT COUNT(*) FROM segments"));
+    EXPECT_EQ(report_.snapshots, count("SELECT COUNT(*) FROM segment_snapshots"));
+    EXPECT_EQ(report_.snapshots, report_.segments * 366);
+    const auto today = domain::segments::utc_day(services_->clock().now_ms());
+    auto rs = query(
+        "SELECT s.segment_id, s.name, n.day, n.member_count FROM segments s JOIN segment_snapshots n "
+        "ON n.segment_id = s.segment_id ORDER BY s.segment_id, n.day");
+    ASSERT_EQ(static_cast<int>(rs.size()), report_.snapshots);
+    std::int64_t previous_segment = 0;
+    std::int64_t previous = 0;
+    std::int64_t first = 0;
+    for (const auto& row : rs.rows) {
+        const auto segment = storage::as_int(row[0]);
+        const auto members = storage::as_int(row[3]);
+        const std::string name = storage::as_text(row[1]);
+        if (segment != previous_segment) {
+            previous_segment = segment;
+            first = members;
+        } else {
+            EXPECT_GE(members, previous) << name << " " << storage::as_text(row[2]);  // records are only added
+        }
+        previous = members;
+        if (storage::as_text(row[2]) == today) {
+            // Today's, taken by the segment service, ends the history told from creation times.
+            EXPECT_GT(members, first) << name << ": no growth over the year";
+            EXPECT_GT(members, 0) << name;
+        }
+    }
+}
+
 // ---- Merging the demo's duplicates (a database of its own: merges write) -----------------
 
 class DemoDuplicatesTest : public OwnDatabaseSuite<DemoDuplicatesTest> {
@@ -518,6 +630,37 @@ TEST(DemoGenerator, PhonesAreValidForTheirCountryWhateverTheSeed) {
     for (std::size_t i = 0; i < failures.size() && i < 10; ++i) first += "\n  " + failures[i];
     EXPECT_TRUE(failures.empty()) << failures.size() << " invalid phone(s) among " << checked
                                   << "; the first:" << first;
+}
+
+TEST(DemoGenerator, TimelinesAreDeterministicForASeed) {
+    const Staff staff = test_staff();
+    const auto customers = generate_customers(7, staff, 1'700'000'000'000);
+    const TimelineStaff people{Id{9}, {Id{10}, Id{11}}, {Id{12}}};
+    const auto a = generate_timelines(7, customers, people, 1'700'000'000'000);
+    const auto b = generate_timelines(7, customers, people, 1'700'000'000'000);
+    const auto c = generate_timelines(8, customers, people, 1'700'000'000'000);
+    ASSERT_EQ(a.size(), b.size());
+    ASSERT_GT(a.size(), 1000u);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].subject, b[i].subject);
+        EXPECT_EQ(a[i].occurred_at, b[i].occurred_at);
+        EXPECT_EQ(a[i].due_at, b[i].due_at);
+        EXPECT_EQ(a[i].assignee_user_id, b[i].assignee_user_id);
+    }
+    int differing = 0;
+    for (std::size_t i = 0; i < std::min(a.size(), c.size()); ++i) differing += a[i].subject != c[i].subject ? 1 : 0;
+    EXPECT_GT(differing, 100);  // another seed, other timelines
+}
+
+TEST(DemoGenerator, SegmentHistoryCountsRecordsCreatedByEachDay) {
+    const auto customers = generate_customers(7, test_staff(), 1'700'000'000'000);
+    for (const auto& s : demo_segments()) {
+        const auto days = segment_history(s, customers, 1'700'000'000'000, 30);
+        ASSERT_EQ(days.size(), 30u);
+        EXPECT_LE(days.front().second, days.back().second) << s.name;
+        EXPECT_LE(days.back().second, segment_size(s, customers)) << s.name;
+        EXPECT_LT(days.front().first, days.back().first);
+    }
 }
 
 TEST(DemoGenerator, FoldsAccentsForAddresses) {

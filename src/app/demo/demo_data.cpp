@@ -6,11 +6,14 @@
 #include <array>
 
 #include "app/demo/demo_generator.hpp"
+#include "app/demo/demo_segments.hpp"
+#include "app/demo/demo_timeline.hpp"
 #include "domain/customers/customer_service.hpp"
 #include "domain/identity/principals.hpp"
 #include "domain/identity/user_service.hpp"
 #include "domain/identity/workspace_bootstrap.hpp"
 #include "domain/partitions/partition_service.hpp"
+#include "domain/segments/segment_service.hpp"
 #include "domain/teams/team_service.hpp"
 #include "storage/transaction.hpp"
 
@@ -105,6 +108,73 @@ constexpr const char* kInsertAffiliation =
     "INSERT INTO affiliations (workspace_id, person_id, company_id, job_title, is_primary) "
     "VALUES ($1, $2, $3, $4, $5)";
 
+constexpr const char* kInsertInteraction =
+    "INSERT INTO interactions (workspace_id, interaction_id, kind, person_id, company_id, subject, body, channel, "
+    "direction, relationship_type, minutes_spent, occurred_at, due_at, assignee_user_id, completed_at, "
+    "created_by_user_id, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+
+constexpr const char* kInsertSnapshot =
+    "INSERT INTO segment_snapshots (workspace_id, segment_id, day, member_count, taken_at) VALUES ($1, $2, $3, $4, $5)";
+
+// How many days of segment history the demo starts with.
+constexpr int kHistoryDays = 365;
+
+template <class E>
+storage::Value opt_enum(const std::optional<E>& v) {
+    if (!v) return storage::Value{};
+    return std::string(domain::timeline::to_string(*v));
+}
+
+Status insert_interactions(storage::Connection& conn, Id ws, const std::vector<InteractionRow>& rows) {
+    using storage::opt;
+    for (const auto& r : rows) {
+        RAPPORT_CHECK(
+            conn.execute(kInsertInteraction,
+                         {ws, r.interaction_id, std::string(domain::timeline::to_string(r.kind)), opt(r.person_id),
+                          opt(r.company_id), r.subject, r.body, opt_enum(r.channel), opt_enum(r.direction),
+                          opt_enum(r.relationship_type), r.minutes_spent, r.occurred_at, opt(r.due_at),
+                          opt(r.assignee_user_id), opt(r.completed_at), opt(r.created_by_user_id), r.created_at}));
+    }
+    return {};
+}
+
+// The demo's segments, created through the segment service (validated and audited as a
+// user's would be) with today's snapshot, then a year of daily snapshots told from the
+// records' creation times (demo_segments.hpp), in one transaction.
+Result<int> create_segments(Services& services, Id ws, Id owner, const DemoCustomers& data) {
+    auto& segments = services.get<domain::segments::SegmentService>();
+    const auto op = domain::operator_principal(ws);
+    const auto now = services.clock().now_ms();
+    std::vector<std::pair<Id, std::vector<std::pair<std::string, std::int64_t>>>> histories;
+    for (const auto& s : demo_segments()) {
+        domain::segments::SegmentInput in;
+        in.name = s.name;
+        in.description = s.description;
+        in.kind = s.kind;
+        in.entity_type = s.entity_type;
+        in.type = domain::segments::SegmentType::Dynamic;
+        in.filter = s.filter;
+        in.owner_user_id = std::optional<Id>(owner);
+        auto segment = RAPPORT_TRY(segments.create(op, in, ""));
+        RAPPORT_CHECK(segments.snapshot(op, segment.segment_id));
+        histories.emplace_back(segment.segment_id, segment_history(s, data, now, kHistoryDays));
+    }
+    int written = 0;
+    const auto write = [&](storage::Connection& conn) -> Status {
+        written = 0;
+        for (const auto& [segment_id, days] : histories) {
+            for (const auto& [day, count] : days) {
+                RAPPORT_CHECK(conn.execute(kInsertSnapshot, {ws, segment_id, day, count, now}));
+                ++written;
+            }
+        }
+        return {};
+    };
+    RAPPORT_CHECK(storage::write_transaction(services.database(), write));
+    return written;
+}
+
 Status insert_customers(storage::Connection& conn, Id ws, const DemoCustomers& data) {
     using storage::opt;
     using storage::Value;
@@ -182,6 +252,7 @@ Result<Staff> create_staff(Services& services, Id ws) {
         staff.by_country[static_cast<std::size_t>(c)] = {team_ids[5], users({9})};
     }
     staff.consumers = {team_ids[2], users({10, 11})};
+    staff.service = users({12, 13});
     staff.team_ids = team_ids;
     return staff;
 }
@@ -193,9 +264,16 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     const Staff staff = RAPPORT_TRY(create_staff(services, ws));
     const auto op = domain::operator_principal(ws);
 
-    const DemoCustomers data = generate_customers(seed, staff, services.clock().now_ms());
-    RAPPORT_CHECK(storage::write_transaction(
-        services.database(), [&](storage::Connection& conn) -> Status { return insert_customers(conn, ws, data); }));
+    const auto now = services.clock().now_ms();
+    const DemoCustomers data = generate_customers(seed, staff, now);
+    const TimelineStaff timeline_staff{boot.owner.user_id, staff.service, staff.consumers.owners};
+    const std::vector<InteractionRow> timelines = generate_timelines(seed, data, timeline_staff, now);
+    const auto write = [&](storage::Connection& conn) -> Status {
+        RAPPORT_CHECK(insert_customers(conn, ws, data));
+        return insert_interactions(conn, ws, timelines);
+    };
+    RAPPORT_CHECK(storage::write_transaction(services.database(), write));
+    const int snapshots = RAPPORT_TRY(create_segments(services, ws, boot.owner.user_id, data));
 
     // B2B2C partitions: Marketing (who owns the consumers) and Customer Service work on every
     // buyer's consumers; the first buyer's own staff member signs in as its partner user.
@@ -230,6 +308,11 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     r.people = static_cast<int>(data.people.size());
     for (const auto& c : data.companies) r.buyers += c.buyer_kind ? 1 : 0;
     for (const auto& p : data.people) r.consumers += p.kind == "b2c_consumer" ? 1 : 0;
+    r.interactions = static_cast<int>(timelines.size());
+    for (const auto& i : timelines)
+        r.open_tasks += i.kind == domain::timeline::InteractionKind::Task && !i.completed_at;
+    r.segments = static_cast<int>(demo_segments().size());
+    r.snapshots = snapshots + r.segments;  // the backfilled days and today's
     return r;
 }
 

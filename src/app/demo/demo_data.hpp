@@ -3,7 +3,9 @@
 // Rapport: a few hundred companies (Italian ones with valid P.IVA check digits and PEC
 // addresses, Spanish CIF, Portuguese NIF), a few thousand people, a B2B2C network (the
 // workspace is a producer; some companies are its buyers; buyers have consumers), and
-// users in Sales (hunters and farmers), Marketing, Service and IT teams.
+// users in Sales (hunters and farmers), Marketing, Service and IT teams, a year of timelines
+// (calls, meetings, emails, notes, tasks; open tasks on the staff's desks, demo_timeline.hpp) and
+// segments with a year of daily history (demo_segments.hpp).
 // Deterministic for a given seed.
 #include <cstdint>
 #include <string>
@@ -29,10 +31,15 @@ struct DemoReport {
     int buyers = 0;
     int people = 0;
     int consumers = 0;
+    int interactions = 0;  // timeline entries, tasks included
+    int open_tasks = 0;
+    int segments = 0;
+    int snapshots = 0;  // segment snapshots: a year of history each
 };
 
 // Loads the data set into a new workspace. Conflict when the demo workspace exists.
-// Everything of the customer records is written in one transaction.
+// The customer records and their timelines are written in one transaction; the segments are
+// created through the segment service, then their history in one more transaction.
 Result<DemoReport> load_demo(Services& services, std::uint32_t seed = 42);
 
 // The demo's staff in workspace `ws`: 16 users (sales in Italy, Spain and Portugal, key

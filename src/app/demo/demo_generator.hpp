@@ -25,6 +25,7 @@ struct Portfolio {
 struct Staff {
     std::array<Portfolio, 6> by_country;  // indexed by Country: companies and their contacts
     Portfolio consumers;                  // consumers who are no buyer's
+    std::vector<Id> service;              // Customer Service's agents (they write no records)
     std::vector<Id> team_ids;             // every team, in demo_teams() order
 };
 

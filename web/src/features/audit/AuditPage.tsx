@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { SelectField } from '../../ui/fields';
 import { PageHeader } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
+import { actionLabel, actorLabel, detailKeyLabel, detailValueText, targetLabel } from './auditText';
 
 /** The actions the server records today; others seen in the log are added to the filter. */
 export const KNOWN_ACTIONS = [
@@ -36,6 +37,8 @@ export const KNOWN_ACTIONS = [
   'person.data_exported',
   'person.erased',
   'person.merged',
+  'person.deleted',
+  'company.deleted',
   'company.merged',
   'duplicate.dismissed',
   'partition.grant',
@@ -44,8 +47,9 @@ export const KNOWN_ACTIONS = [
   'partition.partner_remove',
 ];
 
-/** An entry's detail as "key: value" lines (objects), or its text. */
+/** An entry's detail as "key: value" lines (objects), or its text, in the reader's language. */
 function Detail({ detail }: { detail: unknown }) {
+  const { t } = useTranslation();
   if (detail === null || detail === undefined || detail === '') return null;
   if (typeof detail !== 'object' || Array.isArray(detail))
     return <code>{typeof detail === 'string' ? detail : JSON.stringify(detail)}</code>;
@@ -55,8 +59,8 @@ function Detail({ detail }: { detail: unknown }) {
     <ul className="detail-list">
       {entries.map(([k, v]) => (
         <li key={k}>
-          <span className="muted">{k}:</span>
-          <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+          <span className="muted">{detailKeyLabel(t, k)}:</span>
+          <code>{detailValueText(t, k, v)}</code>
         </li>
       ))}
     </ul>
@@ -70,7 +74,6 @@ export function AuditPage() {
   const [choice, setChoice] = useState('');
   const [action, setAction] = useState('');
   const log = useCursorList<AuditEntry>(['audit'], '/audit', { action: action || undefined }, 50);
-  const actionLabel = (a: string) => t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a });
 
   const actions = useMemo(() => {
     const all = new Set(KNOWN_ACTIONS);
@@ -95,7 +98,7 @@ export function AuditPage() {
           onChange={(e) => setChoice(e.target.value)}
           options={[
             { value: '', label: t('audit.allActions') },
-            ...actions.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` })),
+            ...actions.map((a) => ({ value: a, label: `${actionLabel(t, a)} (${a})` })),
           ]}
         />
         <button type="submit" className="button button-primary">
@@ -131,16 +134,16 @@ export function AuditPage() {
                 {fmt.dateTime(e.occurred_at)}
               </time>
             </td>
-            <td data-label={t('audit.actor')}>{e.actor}</td>
+            <td data-label={t('audit.actor')}>{actorLabel(t, e.actor)}</td>
             <td data-label={t('audit.action')}>
               <span>
-                <span className="audit-action">{actionLabel(e.action)}</span> <code className="id">{e.action}</code>
+                <span className="audit-action">{actionLabel(t, e.action)}</span> <code className="id">{e.action}</code>
               </span>
             </td>
             <td data-label={t('audit.target')}>
               {e.target_type ? (
                 <span>
-                  {e.target_type} <code className="id">{e.target_id}</code>
+                  {targetLabel(t, e.target_type)} <code className="id">{e.target_id}</code>
                 </span>
               ) : (
                 '—'
