@@ -48,7 +48,7 @@ struct TaskQuery {
     TaskStatus status = TaskStatus::Any;
     std::optional<UnixMillis> due_before;      // due_at < due_before
     std::optional<UnixMillis> due_after;       // due_at >= due_after
-    std::optional<UnixMillis> assigned_after;  // assigned_at > assigned_after
+    std::optional<UnixMillis> assigned_after;  // assigned_at >= assigned_after
     std::optional<Id> assigned_by_other_than;  // assigned by someone else than this user
     UnixMillis now = 0;                        // what "overdue" is measured against
     std::optional<TaskCursor> after;

@@ -13,16 +13,16 @@ using customers::EntityType;
 namespace {
 constexpr std::int64_t kMaxMinutes = 7 * 24 * 60;
 
-template <class T>
-nlohmann::json value_json(const std::optional<T>& v) {
-    if (!v) return nullptr;
-    if constexpr (std::is_same_v<T, Id>) {
-        return id_to_string(*v);
-    } else if constexpr (std::is_same_v<T, UnixMillis>) {
-        return *v;
-    } else {
-        return std::string(to_string(*v));
-    }
+// Ids as strings (as the API writes them), times as numbers, enums by name.
+nlohmann::json id_json(const std::optional<Id>& v) {
+    return v ? nlohmann::json(id_to_string(*v)) : nlohmann::json(nullptr);
+}
+nlohmann::json time_json(const std::optional<UnixMillis>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+template <class E>
+nlohmann::json value_json(const std::optional<E>& v) {
+    return v ? nlohmann::json(std::string(to_string(*v))) : nlohmann::json(nullptr);
 }
 
 // The audit detail of an edit: {"person_id": ..., "company_id": ..., "changes": {field: {"old", "new"}}}.
@@ -32,8 +32,8 @@ nlohmann::json changes_of(const Interaction& before, const Interaction& after) {
         if (old_value != new_value) changes[field] = {{"old", std::move(old_value)}, {"new", std::move(new_value)}};
     };
     note("kind", std::string(to_string(before.kind)), std::string(to_string(after.kind)));
-    note("person_id", value_json(before.person_id), value_json(after.person_id));
-    note("company_id", value_json(before.company_id), value_json(after.company_id));
+    note("person_id", id_json(before.person_id), id_json(after.person_id));
+    note("company_id", id_json(before.company_id), id_json(after.company_id));
     note("subject", before.subject, after.subject);
     note("body", before.body, after.body);
     note("channel", value_json(before.channel), value_json(after.channel));
@@ -41,11 +41,11 @@ nlohmann::json changes_of(const Interaction& before, const Interaction& after) {
     note("relationship_type", value_json(before.relationship_type), value_json(after.relationship_type));
     note("minutes_spent", before.minutes_spent, after.minutes_spent);
     note("occurred_at", before.occurred_at, after.occurred_at);
-    note("due_at", value_json(before.due_at), value_json(after.due_at));
-    note("assignee_user_id", value_json(before.assignee_user_id), value_json(after.assignee_user_id));
-    note("completed_at", value_json(before.completed_at), value_json(after.completed_at));
-    return {{"person_id", value_json(after.person_id)},
-            {"company_id", value_json(after.company_id)},
+    note("due_at", time_json(before.due_at), time_json(after.due_at));
+    note("assignee_user_id", id_json(before.assignee_user_id), id_json(after.assignee_user_id));
+    note("completed_at", time_json(before.completed_at), time_json(after.completed_at));
+    return {{"person_id", id_json(after.person_id)},
+            {"company_id", id_json(after.company_id)},
             {"changes", std::move(changes)}};
 }
 }  // namespace

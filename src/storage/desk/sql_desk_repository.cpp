@@ -19,11 +19,11 @@ constexpr std::int64_t kRecentHistoryRows = 200;
 constexpr std::int64_t kRecentInteractionRows = 50;
 
 constexpr const char* kRecentHistory =
-    "SELECT entity_type, entity_id, changed_at FROM field_history"
+    "SELECT entity_type, entity_id, changed_at, history_id FROM field_history"
     " WHERE workspace_id = $1 AND actor_user_id = $2 AND source_kind <> 'import'"
     " ORDER BY history_id DESC LIMIT $3";
 constexpr const char* kRecentInteractions =
-    "SELECT person_id, company_id, created_at FROM interactions"
+    "SELECT person_id, company_id, created_at, interaction_id FROM interactions"
     " WHERE workspace_id = $1 AND created_by_user_id = $2 ORDER BY interaction_id DESC LIMIT $3";
 constexpr const char* kVisit =
     "SELECT since_at, last_visit_at FROM desk_visits WHERE workspace_id = $1 AND user_id = $2";
@@ -120,37 +120,38 @@ std::string no_contact_since_sql(const TypeSql& t, const std::string& cutoff) {
 
 Result<std::vector<RecentRecord>> SqlDeskRepository::recent(Id ws, Id user_id, const AccessFilter& access, int limit) {
     return read(db_, [&](Connection& c) -> Result<std::vector<RecentRecord>> {
-        // The newest touch of each record, from its history and from the interactions logged on it.
-        std::map<std::pair<EntityType, Id>, UnixMillis> touched;
-        auto touch = [&touched](EntityType type, Id id, UnixMillis at) {
+        // The newest touch of each record, from its history and from the interactions logged on
+        // it: the touching row's id (ids grow with time, finer than milliseconds) and its time.
+        std::map<std::pair<EntityType, Id>, std::pair<Id, UnixMillis>> touched;
+        auto touch = [&touched](EntityType type, Id id, UnixMillis at, Id row_id) {
             auto& t = touched[{type, id}];
-            t = std::max(t, at);
+            t = std::max(t, std::pair<Id, UnixMillis>{row_id, at});
         };
         auto history = RAPPORT_TRY(c.query(kRecentHistory, {ws, user_id, kRecentHistoryRows}));
         for (const auto& r : history.rows) {
             if (auto type = domain::customers::parse_entity_type(as_text(r[0])))
-                touch(*type, as_int(r[1]), as_int(r[2]));
+                touch(*type, as_int(r[1]), as_int(r[2]), as_int(r[3]));
         }
         auto logged = RAPPORT_TRY(c.query(kRecentInteractions, {ws, user_id, kRecentInteractionRows}));
         for (const auto& r : logged.rows) {
-            if (auto person = as_opt_int(r[0])) touch(EntityType::Person, *person, as_int(r[2]));
-            if (auto company = as_opt_int(r[1])) touch(EntityType::Company, *company, as_int(r[2]));
+            if (auto person = as_opt_int(r[0])) touch(EntityType::Person, *person, as_int(r[2]), as_int(r[3]));
+            if (auto company = as_opt_int(r[1])) touch(EntityType::Company, *company, as_int(r[2]), as_int(r[3]));
         }
         std::vector<Id> people, companies;
         for (const auto& [key, at] : touched)
             (key.first == EntityType::Person ? people : companies).push_back(key.second);
         const auto person_names = RAPPORT_TRY(names(c, ws, person_sql(), access, people));
         const auto company_names = RAPPORT_TRY(names(c, ws, company_sql(), access, companies));
-        std::vector<RecentRecord> out;
-        for (const auto& [key, at] : touched) {
+        std::vector<std::pair<Id, RecentRecord>> found;
+        for (const auto& [key, last] : touched) {
             const auto& known = key.first == EntityType::Person ? person_names : company_names;
             auto name = known.find(key.second);
             if (name == known.end()) continue;  // gone, or no longer readable
-            out.push_back({{key.first, key.second, name->second}, at});
+            found.push_back({last.first, {{key.first, key.second, name->second}, last.second}});
         }
-        std::sort(out.begin(), out.end(), [](const RecentRecord& a, const RecentRecord& b) {
-            return a.touched_at != b.touched_at ? a.touched_at > b.touched_at : a.record.id > b.record.id;
-        });
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<RecentRecord> out;
+        for (auto& f : found) out.push_back(std::move(f.second));
         if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
         return out;
     });
@@ -216,11 +217,11 @@ Result<std::vector<NewRecord>> SqlDeskRepository::handed_over(Id ws, Id user_id,
                                 ", (SELECT MAX(h.changed_at) FROM field_history h WHERE h.workspace_id = "
                                 "r.workspace_id AND h.entity_type = " +
                                 type_p + " AND h.entity_id = r." + t.id +
-                                " AND h.field = 'owner_user_id' AND h.new_value = " + me_text + " AND h.changed_at > " +
-                                since_p + " AND (h.actor_user_id IS NULL OR h.actor_user_id <> " + me +
-                                ")) AS handed_at FROM " + t.table + " r WHERE r.workspace_id = " + ws_p +
-                                " AND r.owner_user_id = " + me + " AND r.updated_at > " + since_p + " AND " +
-                                access_of(t, access, p);
+                                " AND h.field = 'owner_user_id' AND h.new_value = " + me_text +
+                                " AND h.changed_at >= " + since_p +
+                                " AND (h.actor_user_id IS NULL OR h.actor_user_id <> " + me + ")) AS handed_at FROM " +
+                                t.table + " r WHERE r.workspace_id = " + ws_p + " AND r.owner_user_id = " + me +
+                                " AND r.updated_at >= " + since_p + " AND " + access_of(t, access, p);
             const std::string sql = "SELECT * FROM (" + inner +
                                     ") candidates WHERE handed_at IS NOT NULL ORDER BY handed_at DESC, id DESC LIMIT " +
                                     placeholder(p, std::int64_t{limit + 1});

@@ -68,7 +68,7 @@ std::string conditions(Params& p, const TaskQuery& q, bool with_status) {
     }
     if (q.due_before) sql += " AND i.due_at < " + placeholder(p, *q.due_before);
     if (q.due_after) sql += " AND i.due_at >= " + placeholder(p, *q.due_after);
-    if (q.assigned_after) sql += " AND i.assigned_at > " + placeholder(p, *q.assigned_after);
+    if (q.assigned_after) sql += " AND i.assigned_at >= " + placeholder(p, *q.assigned_after);
     if (q.assigned_by_other_than) {
         sql += " AND (i.assigned_by_user_id IS NULL OR i.assigned_by_user_id <> " +
                placeholder(p, *q.assigned_by_other_than) + ")";
