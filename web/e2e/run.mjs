@@ -614,6 +614,7 @@ await (
 ).duplicatesScenarios({ page, base, scenario, screenshot, assert, heading, nav, stamp });
 
 await (await import('./scenarios/affiliations.mjs')).affiliationScenarios({ page, base, stamp, scenario, screenshot, assert });
+await (await import('./scenarios/lists.mjs')).listScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await scenario('phone width (360 px): the lists and the record page fit', async () => {
   await page.setViewportSize({ width: 360, height: 740 });

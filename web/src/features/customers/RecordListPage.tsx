@@ -323,7 +323,8 @@ function RecordListPage({ entity }: { entity: Entity }) {
         open={segmentOpen}
         title={t('lists.saveAsSegmentTitle')}
         confirmLabel={t('lists.createSegment')}
-        busy={segmentBusy || !segmentName.trim()}
+        busy={segmentBusy}
+        confirmDisabled={!segmentName.trim()}
         onConfirm={() => void createSegment()}
         onCancel={() => setSegmentOpen(false)}
       >

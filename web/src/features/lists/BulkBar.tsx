@@ -180,7 +180,8 @@ export function BulkBar({
           action === 'delete' ? t('lists.action.delete') : action === 'export' ? t('lists.download') : t('lists.apply')
         }
         danger={action === 'delete'}
-        busy={disabled}
+        busy={busy}
+        confirmDisabled={disabled}
         onConfirm={() => void confirm()}
         onCancel={close}
       >
