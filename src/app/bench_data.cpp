@@ -72,7 +72,8 @@ public:
     Status set_affiliations(const RecordWrite& w, const std::vector<Affiliation>& list) override {
         return inner_.set_affiliations(w, list);
     }
-    Result<domain::Page<Id>> related_people(Id ws, Id company, bool consumers, const domain::PageRequest& p) override {
+    Result<domain::Page<RelatedPerson>> related_people(Id ws, Id company, bool consumers,
+                                                       const domain::PageRequest& p) override {
         return inner_.related_people(ws, company, consumers, p);
     }
     Result<std::optional<Id>> merged_into(Id ws, EntityType t, Id id) override { return inner_.merged_into(ws, t, id); }

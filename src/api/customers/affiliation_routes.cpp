@@ -28,7 +28,15 @@ Result<http::Response> related(http::RequestContext& ctx, CustomerApi& api, bool
     auto page = RAPPORT_TRY(page_request(ctx));
     auto result = RAPPORT_TRY(api.customers.related_people(principal, id, consumers, page));
     json items = json::array();
-    for (const auto& r : result.items) items.push_back(record_json(r));
+    for (const auto& r : result.items) {
+        json item = record_json(r.record);
+        // A contact's role at this company, so a company page needs no request per contact.
+        if (!consumers) {
+            item["job_title"] = r.job_title.empty() ? json(nullptr) : json(r.job_title);
+            item["is_primary"] = r.is_primary;
+        }
+        items.push_back(std::move(item));
+    }
     return ok_json({{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
 }
 

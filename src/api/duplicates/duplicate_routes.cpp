@@ -44,15 +44,17 @@ Result<MergeRequest> read_merge_request(const http::RequestContext& ctx) {
     if (body.has("choices")) {
         const json& choices = body.document()["choices"];
         if (!choices.is_object()) {
-            body.error("/choices", "must be an object: {\"field\": \"survivor\" | \"merged\"}");
+            body.error("/choices", "must be an object: {\"field\": \"survivor\" | \"merged\" | \"clear\"}");
         } else {
             for (const auto& [field, side] : choices.items()) {
                 if (side == "survivor")
                     out.choices[field] = Side::Survivor;
                 else if (side == "merged")
                     out.choices[field] = Side::Merged;
+                else if (side == "clear")
+                    out.choices[field] = Side::Clear;
                 else
-                    body.error("/choices/" + field, "use \"survivor\" or \"merged\"");
+                    body.error("/choices/" + field, "use \"survivor\", \"merged\" or \"clear\"");
             }
         }
     }

@@ -64,6 +64,20 @@ struct Affiliation {
     bool is_primary = false;
 };
 
+// One of a company's contacts (with the job title and primary flag of the affiliation) or of a
+// buyer's consumers (no title).
+struct RelatedPerson {
+    Id person_id = 0;
+    std::string job_title;
+    bool is_primary = false;
+};
+// The same with the person's record, as the service answers.
+struct RelatedRecord {
+    CustomerRecord record;
+    std::string job_title;
+    bool is_primary = false;
+};
+
 struct HistoryEntry {
     Id history_id = 0;
     std::string field;

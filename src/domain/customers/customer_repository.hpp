@@ -98,10 +98,10 @@ public:
     // A person's company affiliations (B2B contacts), replaced as a whole with history.
     virtual Result<std::vector<Affiliation>> affiliations(Id workspace_id, Id person_id) = 0;
     virtual Status set_affiliations(const RecordWrite& person, const std::vector<Affiliation>& affiliations) = 0;
-    // Ids of the people affiliated with a company (its contacts) or belonging to a buyer
-    // (its consumers), in id order, keyset-paged.
-    virtual Result<Page<Id>> related_people(Id workspace_id, Id company_id, bool consumers,
-                                            const PageRequest& page) = 0;
+    // The people affiliated with a company (its contacts, with their job titles) or belonging
+    // to a buyer (its consumers), in id order, keyset-paged.
+    virtual Result<Page<RelatedPerson>> related_people(Id workspace_id, Id company_id, bool consumers,
+                                                       const PageRequest& page) = 0;
 };
 
 }  // namespace rapport::domain::customers

@@ -1,6 +1,7 @@
 #include "domain/customers/customer_service.hpp"
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/customers/contact_list.hpp"
 #include "domain/customers/record_provenance.hpp"
 #include "domain/customers/record_ref.hpp"
 
@@ -91,6 +92,16 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
         const FieldDef* def = find_field(type, key);
         if (!def) {
             errors.push_back(FieldError::localized("/fields/" + key, "customers.unknown_field"));
+            continue;
+        }
+        if (def->type == FieldType::ContactList) {
+            // Its own normaliser, which says which entry is wrong (/fields/other_emails/1/value).
+            auto list = normalize_contact_list(def->item_type, value, context);
+            if (!list) {
+                errors.push_back(FieldError::at("/fields/" + key + list.error().pointer, list.error().message));
+            } else {
+                set_field(key, record.fields[key], *list);
+            }
             continue;
         }
         auto normalized = normalize_value(*def, value, context);
@@ -580,19 +591,19 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
     return list;
 }
 
-Result<Page<CustomerRecord>> CustomerService::related_people(const Principal& actor, Id company_id, bool consumers,
-                                                             const PageRequest& page) {
+Result<Page<RelatedRecord>> CustomerService::related_people(const Principal& actor, Id company_id, bool consumers,
+                                                            const PageRequest& page) {
     const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     RAPPORT_CHECK(readable(actor, permissions, EntityType::Company, company_id));
-    auto ids = RAPPORT_TRY(repo_.related_people(actor.workspace_id, company_id, consumers, page));
-    Page<CustomerRecord> out;
-    out.next_cursor = ids.next_cursor;
-    for (Id id : ids.items) {
-        auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, EntityType::Person, id));
+    auto related = RAPPORT_TRY(repo_.related_people(actor.workspace_id, company_id, consumers, page));
+    Page<RelatedRecord> out;
+    out.next_cursor = related.next_cursor;
+    for (auto& person : related.items) {
+        auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, EntityType::Person, person.person_id));
         // Only people the actor may read: a buyer's consumers stay hidden without a grant.
         if (found && can_read(permissions, grants, ref_of(*found))) {
-            out.items.push_back(std::move(*found));
+            out.items.push_back({std::move(*found), std::move(person.job_title), person.is_primary});
         }
     }
     return out;

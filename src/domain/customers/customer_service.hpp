@@ -90,9 +90,10 @@ public:
     // one primary (the first is made primary when none is marked).
     Result<std::vector<Affiliation>> set_affiliations(const Principal& actor, Id person_id,
                                                       std::vector<Affiliation> affiliations, const Source& source);
-    // A company's contacts, or a buyer's consumers, that the actor may read.
-    Result<Page<CustomerRecord>> related_people(const Principal& actor, Id company_id, bool consumers,
-                                                const PageRequest& page);
+    // A company's contacts (with their job titles there), or a buyer's consumers, that the
+    // actor may read.
+    Result<Page<RelatedRecord>> related_people(const Principal& actor, Id company_id, bool consumers,
+                                               const PageRequest& page);
 
     Result<std::vector<CustomFieldDef>> custom_fields(const Principal& actor, EntityType type);
     Result<CustomFieldDef> create_custom_field(const Principal& actor, CustomFieldDef def, const std::string& ip);

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/utf8.hpp"
+#include "domain/customers/contact_list.hpp"
+#include "domain/customers/industries.hpp"
 #include "domain/customers/phone.hpp"
 #include "domain/customers/tax_id.hpp"
 #include "domain/identity/validation.hpp"
@@ -39,6 +41,7 @@ constexpr std::pair<FieldType, std::string_view> kTypeNames[] = {
     {FieldType::Language, "language"},
     {FieldType::TaxId, "tax_id"},
     {FieldType::Reference, "reference"},
+    {FieldType::ContactList, "contact_list"},
 };
 
 FieldDef text(std::string name, std::string column, bool required = false, bool personal = false) {
@@ -52,6 +55,11 @@ FieldDef text(std::string name, std::string column, bool required = false, bool 
 FieldDef typed(std::string name, FieldType type, bool personal = false) {
     FieldDef f = text(name, name, false, personal);
     f.type = type;
+    return f;
+}
+FieldDef contacts(std::string name, FieldType item, bool personal = false) {
+    FieldDef f = typed(std::move(name), FieldType::ContactList, personal);
+    f.item_type = item;
     return f;
 }
 FieldDef select(std::string name, std::vector<std::string> options) {
@@ -151,8 +159,13 @@ const std::vector<FieldDef>& company_fields() {
         f.push_back(typed("pec", FieldType::Email));
         f.push_back(typed("email", FieldType::Email));
         f.push_back(typed("phone", FieldType::Phone));
+        f.push_back(contacts("other_emails", FieldType::Email));
+        f.push_back(contacts("other_phones", FieldType::Phone));
         f.push_back(typed("website", FieldType::Url));
-        f.push_back(text("industry", "industry"));
+        auto industry = select("industry", industry_codes());
+        industry.code_of = industry_code;
+        industry.keeps_other_text = true;
+        f.push_back(industry);
         f.push_back(select("size", {"1-10", "11-50", "51-200", "201-1000", "1000+"}));
         f.push_back(select("market", {"b2b", "b2c"}));
         f.push_back(text("address_line", "address_line"));
@@ -173,6 +186,8 @@ const std::vector<FieldDef>& person_fields() {
         f.push_back(text("last_name", "last_name", true, true));
         f.push_back(typed("email", FieldType::Email, true));
         f.push_back(typed("phone", FieldType::Phone, true));
+        f.push_back(contacts("other_emails", FieldType::Email, true));
+        f.push_back(contacts("other_phones", FieldType::Phone, true));
         f.push_back(typed("language", FieldType::Language));
         f.push_back(typed("birthday", FieldType::Date, true));
         f.push_back(text("city", "city", false, true));
@@ -214,6 +229,11 @@ std::string join_tags(const std::vector<std::string>& tags) {
 
 tl::expected<nlohmann::json, Message> normalize_value(const FieldDef& field, const nlohmann::json& value,
                                                       const NormalizeContext& context) {
+    if (field.type == FieldType::ContactList) {
+        auto list = normalize_contact_list(field.item_type, value, context);
+        if (!list) return bad(list.error().message);
+        return *list;
+    }
     if (value.is_null() || (value.is_string() && trim(value.get<std::string>()).empty())) {
         if (field.required) return bad_msg("common.required");
         return nlohmann::json(nullptr);
@@ -256,6 +276,14 @@ tl::expected<nlohmann::json, Message> normalize_value(const FieldDef& field, con
             return value;
         case FieldType::Select: {
             auto s = need_string();
+            if (s && std::find(field.options.begin(), field.options.end(), *s) == field.options.end()) {
+                if (auto code = field.code_of ? field.code_of(*s) : std::nullopt) return nlohmann::json(*code);
+                if (field.keeps_other_text) {
+                    FieldDef as_text = field;
+                    as_text.type = FieldType::Text;
+                    return normalize_value(as_text, value, context);
+                }
+            }
             if (!s || std::find(field.options.begin(), field.options.end(), *s) == field.options.end()) {
                 std::string list;
                 for (const auto& o : field.options) list += (list.empty() ? "" : ", ") + o;
@@ -327,6 +355,7 @@ tl::expected<nlohmann::json, Message> normalize_value(const FieldDef& field, con
             }
             return nlohmann::json(*s);
         }
+        case FieldType::ContactList: break;  // above
     }
     return bad("unsupported field type");
 }

@@ -29,11 +29,12 @@ enum class FieldType {
     MultiSelect,
     Url,
     Email,
-    Phone,      // stored in E.164
-    Country,    // ISO 3166 alpha-2, upper case
-    Language,   // ISO 639-1, lower case
-    TaxId,      // validated against the record's country
-    Reference,  // the id of another record (string in JSON)
+    Phone,        // stored in E.164
+    Country,      // ISO 3166 alpha-2, upper case
+    Language,     // ISO 639-1, lower case
+    TaxId,        // validated against the record's country
+    Reference,    // the id of another record (string in JSON)
+    ContactList,  // labelled emails or phones beside the primary one (contact_list.hpp)
 };
 std::string_view to_string(FieldType type);
 std::optional<FieldType> parse_field_type(std::string_view text);
@@ -48,6 +49,12 @@ struct FieldDef {
     std::string currency;              // Money
     std::string label;
     std::size_t max_length = 500;
+    FieldType item_type = FieldType::Text;  // ContactList: Email or Phone
+    // Select: the option a name stands for ("Manufatturiero" -> "manufacturing"), when the
+    // options have names a person may type; and whether other text is kept as written
+    // (a coded field that was free text before).
+    std::optional<std::string> (*code_of)(std::string_view text) = nullptr;
+    bool keeps_other_text = false;
 };
 
 const std::vector<FieldDef>& company_fields();

@@ -1,7 +1,9 @@
 #include "domain/duplicates/merge_plan.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <utility>
 
 namespace rapport::domain::duplicates {
 
@@ -12,6 +14,10 @@ namespace {
 bool empty_value(const nlohmann::json& object, const std::string& key) {
     return !object.contains(key) || object.at(key).is_null() ||
            (object.at(key).is_string() && object.at(key).get<std::string>().empty());
+}
+
+nlohmann::json field_of(const nlohmann::json& object, const std::string& key) {
+    return object.contains(key) ? object.at(key) : nlohmann::json();
 }
 
 }  // namespace
@@ -43,10 +49,15 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
         if (before != after) plan.changes.push_back({name, before, after});
         plan.taken_from_merged.push_back(name);
     };
+    auto clear = [&](const std::string& name, nlohmann::json& object, const std::string& key) {
+        const std::string before = value_text(field_of(object, key));
+        if (!before.empty()) plan.changes.push_back({name, before, ""});
+        object.erase(key);
+    };
     for (const auto& f : fields_of(type)) {
-        if (side_of(f.name, empty_value(survivor.fields, f.name), empty_value(merged.fields, f.name)) != Side::Merged) {
-            continue;
-        }
+        const Side side = side_of(f.name, empty_value(survivor.fields, f.name), empty_value(merged.fields, f.name));
+        if (side == Side::Clear) clear(f.name, out.fields, f.name);
+        if (side != Side::Merged) continue;
         const nlohmann::json value = merged.fields.contains(f.name) ? merged.fields.at(f.name) : nlohmann::json();
         const std::string before = value_text(out.fields.contains(f.name) ? out.fields[f.name] : nlohmann::json());
         if (value.is_null())
@@ -61,7 +72,9 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
     for (const auto& [key, value] : merged.custom.items()) custom_keys.insert(key);
     for (const auto& key : custom_keys) {
         const std::string name = "custom." + key;
-        if (side_of(name, empty_value(survivor.custom, key), empty_value(merged.custom, key)) != Side::Merged) continue;
+        const Side side = side_of(name, empty_value(survivor.custom, key), empty_value(merged.custom, key));
+        if (side == Side::Clear) clear(name, out.custom, key);
+        if (side != Side::Merged) continue;
         const nlohmann::json value = merged.custom.contains(key) ? merged.custom.at(key) : nlohmann::json();
         const std::string before = value_text(out.custom.contains(key) ? out.custom[key] : nlohmann::json());
         if (value.is_null())
@@ -70,13 +83,74 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
             out.custom[key] = value;
         take(name, before, value_text(value));
     }
-    if (side_of("owner_user_id", !survivor.owner_user_id, !merged.owner_user_id) == Side::Merged) {
+    const Side owner_side = side_of("owner_user_id", !survivor.owner_user_id, !merged.owner_user_id);
+    if (owner_side == Side::Merged) {
         take("owner_user_id", id_text(out.owner_user_id), id_text(merged.owner_user_id));
         out.owner_user_id = merged.owner_user_id;
+    } else if (owner_side == Side::Clear && out.owner_user_id) {
+        plan.changes.push_back({"owner_user_id", id_text(out.owner_user_id), ""});
+        out.owner_user_id.reset();
     }
-    if (side_of("team_id", !survivor.team_id, !merged.team_id) == Side::Merged) {
+    const Side team_side = side_of("team_id", !survivor.team_id, !merged.team_id);
+    if (team_side == Side::Merged) {
         take("team_id", id_text(out.team_id), id_text(merged.team_id));
         out.team_id = merged.team_id;
+    } else if (team_side == Side::Clear && out.team_id) {
+        plan.changes.push_back({"team_id", id_text(out.team_id), ""});
+        out.team_id.reset();
+    }
+
+    // The primary email and phone that lost, and both records' other entries, stay as other
+    // entries: a merge drops no way to reach the customer unless the user clears it.
+    for (const auto& [primary, others] : {std::pair<std::string, std::string>{"email", "other_emails"},
+                                          std::pair<std::string, std::string>{"phone", "other_phones"}}) {
+        if (!find_field(type, others)) continue;
+        const auto chosen = [&](const std::string& name) {
+            auto it = choices.find(name);
+            return it == choices.end() ? std::optional<Side>() : std::optional<Side>(it->second);
+        };
+        if (chosen(others) == Side::Clear) continue;
+        const std::string kept = value_text(field_of(out.fields, primary));
+        nlohmann::json list = nlohmann::json::array();
+        std::set<std::string> seen = {kept, ""};
+        bool from_merged = false;
+        auto add = [&](const nlohmann::json& entries, bool of_merged) {
+            if (!entries.is_array()) return;
+            for (const auto& e : entries) {
+                const std::string v = value_text(field_of(e, "value"));
+                if (!seen.insert(v).second) continue;
+                list.push_back(e);
+                from_merged = from_merged || of_merged;
+            }
+        };
+        // An explicit side for the list keeps that side's list only; by default both.
+        const auto list_side = chosen(others);
+        if (list_side != Side::Merged) add(field_of(survivor.fields, others), false);
+        if (list_side != Side::Survivor) add(field_of(merged.fields, others), true);
+        if (chosen(primary) != Side::Clear) {
+            for (const auto* side : {&survivor, &merged}) {
+                const auto value = field_of(side->fields, primary);
+                if (value.is_string())
+                    add(nlohmann::json::array({{{"label", "other"}, {"value", value}}}), side == &merged);
+            }
+        }
+        // The list's one history entry compares with the survivor's list before the merge.
+        plan.changes.erase(std::remove_if(plan.changes.begin(), plan.changes.end(),
+                                          [&](const FieldChange& c) { return c.field == others; }),
+                           plan.changes.end());
+        const std::string before = value_text(field_of(survivor.fields, others));
+        if (list.empty()) {
+            out.fields.erase(others);
+        } else {
+            out.fields[others] = list;
+        }
+        const std::string after = value_text(field_of(out.fields, others));
+        if (before != after) {
+            plan.changes.push_back({others, before, after});
+            const bool noted = std::find(plan.taken_from_merged.begin(), plan.taken_from_merged.end(), others) !=
+                               plan.taken_from_merged.end();
+            if (from_merged && !noted) plan.taken_from_merged.push_back(others);
+        }
     }
     std::set<std::string> tags(survivor.tags.begin(), survivor.tags.end());
     tags.insert(merged.tags.begin(), merged.tags.end());

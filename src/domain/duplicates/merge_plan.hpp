@@ -2,8 +2,11 @@
 // How two records become one, field by field. Pure, thread-safe.
 //
 // For every built-in field, custom field, owner and team the caller may say which record's
-// value survives ("survivor" or "merged"); by default the survivor's value when it has one,
-// else the merged record's. Tags are the union. The result is validated again as a whole
+// value survives ("survivor" or "merged"), or that the field is cleared ("clear"); by default
+// the survivor's value when it has one, else the merged record's. Tags are the union. The
+// email and phone that are not kept as the primary ones are not lost: they join the
+// survivor's other_emails / other_phones (with both records' other entries, each value once,
+// never repeating the primary), unless the user cleared the primary or the list. The result is validated again as a whole
 // (a VAT id taken from one record must suit the country taken from the other).
 #include <map>
 #include <string>
@@ -15,7 +18,7 @@
 
 namespace rapport::domain::duplicates {
 
-enum class Side { Survivor, Merged };
+enum class Side { Survivor, Merged, Clear };
 
 struct MergePlan {
     customers::CustomerRecord record;             // the survivor's state after the merge

@@ -9,14 +9,15 @@
 namespace rapport::domain::imports {
 namespace {
 
-constexpr std::array<std::string_view, 17> kCompanyFields = {
-    "external_id", "legal_name", "trade_name",   "vat_id",      "country", "pec",    "email", "phone",       "website",
-    "industry",    "size",       "address_line", "postal_code", "city",    "region", "tags",  "owner_email",
+constexpr std::array<std::string_view, 19> kCompanyFields = {
+    "external_id", "legal_name", "trade_name",  "vat_id",       "country",      "pec",         "email",
+    "phone",       "website",    "industry",    "size",         "address_line", "postal_code", "city",
+    "region",      "tags",       "owner_email", "other_emails", "other_phones",
 };
 
-constexpr std::array<std::string_view, 14> kPeopleFields = {
-    "external_id", "first_name", "last_name", "full_name", "email",     "phone", "language",
-    "birthday",    "city",       "country",   "company",   "job_title", "tags",  "owner_email",
+constexpr std::array<std::string_view, 16> kPeopleFields = {
+    "external_id", "first_name", "last_name", "full_name", "email", "phone",       "language",     "birthday",
+    "city",        "country",    "company",   "job_title", "tags",  "owner_email", "other_emails", "other_phones",
 };
 
 enum Targets : unsigned { kCompanies = 1, kPeople = 2, kBoth = kCompanies | kPeople };
@@ -59,6 +60,13 @@ constexpr Entry kEntries[] = {
     {"email", kBoth, "Correio electrónico"}, {"email", kBoth, "Endereço de email"},
     {"email", kBoth, "Endereço eletrónico"},
 
+    // A second address or number: one more labelled entry beside the primary one.
+    {"other_emails", kBoth, "Email 2"}, {"other_emails", kBoth, "Other email"},
+    {"other_emails", kBoth, "Altra email"}, {"other_emails", kBoth, "Otro correo"},
+    {"other_emails", kBoth, "Outro email"},
+    {"other_phones", kBoth, "Phone 2"}, {"other_phones", kBoth, "Telefono 2"}, {"other_phones", kBoth, "Other phone"},
+    {"other_phones", kBoth, "Altro telefono"}, {"other_phones", kBoth, "Otro teléfono"},
+    {"other_phones", kBoth, "Outro telefone"},
     {"phone", kBoth, "Telefono"}, {"phone", kBoth, "Telefone"}, {"phone", kBoth, "Phone"},
     {"phone", kBoth, "Telephone"}, {"phone", kBoth, "Tel"}, {"phone", kBoth, "Phone number"},
     {"phone", kBoth, "Numero di telefono"}, {"phone", kBoth, "Número de teléfono"},

@@ -129,6 +129,10 @@ Value field_value(const FieldDef& f, const nlohmann::json& v) {
 nlohmann::json json_of(const FieldDef& f, const Value& v) {
     if (is_null(v)) return nullptr;
     if (f.type == FieldType::Reference) return id_to_string(as_int(v));
+    if (f.type == FieldType::ContactList) {
+        auto list = nlohmann::json::parse(as_text(v), nullptr, false);
+        return list.is_array() ? list : nlohmann::json(nullptr);
+    }
     return as_text(v);
 }
 
@@ -784,10 +788,10 @@ constexpr const char* kInsertAffiliation =
     "INSERT INTO affiliations (workspace_id, person_id, company_id, job_title, is_primary) VALUES ($1, $2, $3, $4, $5)";
 constexpr const char* kTouchPerson = "UPDATE people SET updated_at = $3 WHERE workspace_id = $1 AND person_id = $2";
 constexpr const char* kContactsOf =
-    "SELECT person_id FROM affiliations WHERE workspace_id = $1 AND company_id = $2"
+    "SELECT person_id, job_title, is_primary FROM affiliations WHERE workspace_id = $1 AND company_id = $2"
     " AND (CAST($3 AS BIGINT) IS NULL OR person_id > $3) ORDER BY person_id LIMIT $4";
 constexpr const char* kConsumersOf =
-    "SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2"
+    "SELECT person_id, NULL, FALSE FROM people WHERE workspace_id = $1 AND buyer_company_id = $2"
     " AND (CAST($3 AS BIGINT) IS NULL OR person_id > $3) ORDER BY person_id LIMIT $4";
 }  // namespace
 
@@ -814,13 +818,16 @@ Status SqlCustomerRepository::set_affiliations(const RecordWrite& w, const std::
     });
 }
 
-Result<Page<Id>> SqlCustomerRepository::related_people(Id ws, Id company_id, bool consumers, const PageRequest& page) {
-    return read(db_, [&](Connection& c) -> Result<Page<Id>> {
+Result<Page<RelatedPerson>> SqlCustomerRepository::related_people(Id ws, Id company_id, bool consumers,
+                                                                  const PageRequest& page) {
+    return read(db_, [&](Connection& c) -> Result<Page<RelatedPerson>> {
         auto rs = RAPPORT_TRY(c.query(consumers ? kConsumersOf : kContactsOf,
                                       {ws, company_id, opt(page.after), std::int64_t{page.limit + 1}}));
-        Page<Id> out;
-        for (const auto& r : rs.rows) out.items.push_back(as_int(r[0]));
-        finish_page(out.items, page.limit, out.next_cursor, [](Id id) { return id; });
+        Page<RelatedPerson> out;
+        for (const auto& r : rs.rows) {
+            out.items.push_back({as_int(r[0]), as_opt_text(r[1]).value_or(""), as_bool(r[2])});
+        }
+        finish_page(out.items, page.limit, out.next_cursor, [](const RelatedPerson& p) { return p.person_id; });
         return out;
     });
 }

@@ -43,8 +43,9 @@ public:
     Result<std::vector<domain::customers::Affiliation>> affiliations(Id workspace_id, Id person_id) override;
     Status set_affiliations(const domain::customers::RecordWrite& person,
                             const std::vector<domain::customers::Affiliation>& affiliations) override;
-    Result<domain::Page<Id>> related_people(Id workspace_id, Id company_id, bool consumers,
-                                            const domain::PageRequest& page) override;
+    Result<domain::Page<domain::customers::RelatedPerson>> related_people(Id workspace_id, Id company_id,
+                                                                          bool consumers,
+                                                                          const domain::PageRequest& page) override;
 
 private:
     Database& db_;

@@ -3,6 +3,9 @@
 // the field-by-field merge plan.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "domain/customers/contact_list.hpp"
 #include "domain/duplicates/blocking.hpp"
 #include "domain/duplicates/merge_plan.hpp"
 #include "domain/duplicates/name_similarity.hpp"
@@ -248,6 +251,78 @@ TEST(DuplicateMerge, DefaultsToTheSurvivorsValuesAndFillsItsGaps) {
     auto bad = plan_merge(survivor, merged, {{"colour", Side::Merged}}, {});
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().fields.at(0).pointer, "/choices/colour");
+}
+
+TEST(DuplicateMerge, KeepsTheLosersEmailAndPhoneAsOtherEntries) {
+    auto survivor = stored_person(1);
+    survivor.fields = {{"first_name", "Giulia"},
+                       {"last_name", "Bianchi"},
+                       {"email", "giulia@example.com"},
+                       {"phone", "+390212345678"},
+                       {"other_emails", {{{"label", "home"}, {"value", "g@home.it"}}}}};
+    auto merged = stored_person(2);
+    merged.fields = {
+        {"first_name", "Giulia"},
+        {"last_name", "Bianchi"},
+        {"email", "gbianchi@work.it"},
+        {"phone", "+390212345678"},  // the same number: not repeated
+        {"other_emails", {{{"label", "work"}, {"value", "g@home.it"}}, {{"label", "old"}, {"value", "o@x.it"}}}}};
+    auto plan = plan_merge(survivor, merged, {}, {});
+    ASSERT_TRUE(plan) << plan.error().detail;
+    EXPECT_EQ(plan->record.fields["email"], "giulia@example.com");
+    EXPECT_EQ(customers::contact_values(plan->record.fields["other_emails"]),
+              (std::vector<std::string>{"g@home.it", "o@x.it", "gbianchi@work.it"}));
+    EXPECT_EQ(plan->record.fields["other_emails"][0]["label"], "home");  // the survivor's entry first
+    EXPECT_FALSE(plan->record.fields.contains("other_phones"));
+    const auto change = std::find_if(plan->changes.begin(), plan->changes.end(),
+                                     [](const customers::FieldChange& c) { return c.field == "other_emails"; });
+    ASSERT_NE(change, plan->changes.end());
+    EXPECT_EQ(std::count_if(plan->changes.begin(), plan->changes.end(),
+                            [](const customers::FieldChange& c) { return c.field == "other_emails"; }),
+              1);
+
+    // Choosing the merged email keeps the survivor's as another entry.
+    auto theirs = plan_merge(survivor, merged, {{"email", Side::Merged}}, {});
+    ASSERT_TRUE(theirs);
+    EXPECT_EQ(theirs->record.fields["email"], "gbianchi@work.it");
+    EXPECT_EQ(customers::contact_values(theirs->record.fields["other_emails"]),
+              (std::vector<std::string>{"g@home.it", "o@x.it", "giulia@example.com"}));
+}
+
+TEST(DuplicateMerge, AFieldCanBeCleared) {
+    auto survivor = stored_person(1);
+    survivor.fields = {
+        {"first_name", "Giulia"}, {"last_name", "Bianchi"}, {"phone", "+390212345678"}, {"city", "Milano"}};
+    survivor.owner_user_id = 7;
+    auto merged = stored_person(2);
+    merged.fields = {{"first_name", "Giulia"}, {"last_name", "Bianchi"}, {"phone", "+390298765432"}};
+    auto plan = plan_merge(survivor, merged,
+                           {{"phone", Side::Clear}, {"city", Side::Clear}, {"owner_user_id", Side::Clear}}, {});
+    ASSERT_TRUE(plan) << plan.error().detail;
+    EXPECT_FALSE(plan->record.fields.contains("phone"));
+    EXPECT_FALSE(plan->record.fields.contains("city"));
+    EXPECT_FALSE(plan->record.owner_user_id);
+    // A cleared phone is not kept as another entry either: clearing means "not this".
+    EXPECT_FALSE(plan->record.fields.contains("other_phones"));
+    const auto cleared = std::find_if(plan->changes.begin(), plan->changes.end(),
+                                      [](const customers::FieldChange& c) { return c.field == "city"; });
+    ASSERT_NE(cleared, plan->changes.end());
+    EXPECT_EQ(cleared->old_value, "Milano");
+    EXPECT_EQ(cleared->new_value, "");
+
+    // A required field cannot be cleared.
+    auto bad = plan_merge(survivor, merged, {{"last_name", Side::Clear}}, {});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields.at(0).pointer, "/choices/last_name");
+
+    // Clearing the list drops every other entry, the loser's primary included.
+    auto none = plan_merge(survivor, merged, {{"other_phones", Side::Clear}}, {});
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->record.fields.contains("other_phones"));
+    auto kept = plan_merge(survivor, merged, {}, {});
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(customers::contact_values(kept->record.fields["other_phones"]),
+              (std::vector<std::string>{"+390298765432"}));
 }
 
 TEST(DuplicateMerge, AffiliationsAreTheUnionWithOnePrimary) {

@@ -294,14 +294,25 @@ TEST(ColumnMapping, AmbiguousNamesScoreLess) {
 TEST(ColumnMapping, TargetVocabularies) {
     const auto companies = target_fields(ImportTarget::Companies);
     const auto people = target_fields(ImportTarget::People);
-    EXPECT_EQ(companies.size(), 17u);
-    EXPECT_EQ(people.size(), 14u);
+    EXPECT_EQ(companies.size(), 19u);
+    EXPECT_EQ(people.size(), 16u);
     EXPECT_EQ(companies.front(), "external_id");
-    EXPECT_EQ(people.back(), "owner_email");
+    EXPECT_EQ(people.back(), "other_phones");  // a column may fill another email or phone
+    EXPECT_NE(std::find(companies.begin(), companies.end(), "other_emails"), companies.end());
     EXPECT_NE(std::find(people.begin(), people.end(), "full_name"), people.end());
     EXPECT_EQ(std::find(people.begin(), people.end(), "vat_id"), people.end());
     EXPECT_EQ(to_string(ImportTarget::Companies), "companies");
     EXPECT_EQ(to_string(ImportTarget::People), "people");
+}
+
+TEST(ColumnMapping, ASecondEmailOrPhoneColumnMapsToTheOtherEntries) {
+    auto s =
+        suggest_mapping({"Nome", "Cognome", "Email", "Altra email", "Telefono", "Telefono 2"}, ImportTarget::People);
+    ASSERT_EQ(s.size(), 6u);
+    EXPECT_EQ(s[2].field, "email");
+    EXPECT_EQ(s[3].field, "other_emails");
+    EXPECT_EQ(s[4].field, "phone");
+    EXPECT_EQ(s[5].field, "other_phones");
 }
 
 }  // namespace
