@@ -3,7 +3,7 @@
 // page (virtualised), so thousands of records stay fast. "Filter" opens the filter builder; the
 // filter applied goes into the list query and the saved view.
 import { lazy, Suspense, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
@@ -30,6 +30,17 @@ export function PeoplePage() {
   return <RecordListPage entity="person" />;
 }
 
+/** The filter document of `?filter=`, when it is JSON. */
+function filterFromUrl(params: URLSearchParams): unknown {
+  const text = params.get('filter');
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** How many conditions a filter document holds (for the button's label). */
 function conditionsIn(filter: unknown): number {
   if (!filter || typeof filter !== 'object') return 0;
@@ -44,7 +55,9 @@ function RecordListPage({ entity }: { entity: Entity }) {
   const me = useSession();
   const fmt = useFormat();
   const cfg = ENTITIES[entity];
-  const [filter, setFilterState] = useState<unknown>(() => loadViewFilter(entity));
+  const [params] = useSearchParams();
+  // A link may carry the filter (?filter=<JSON>, e.g. an import's records); else the saved view's.
+  const [filter, setFilterState] = useState<unknown>(() => filterFromUrl(params) ?? loadViewFilter(entity));
   const [filterOpen, setFilterOpen] = useState(false);
   const list = useRecordPages(entity, 100, filter);
   const view = useRecordColumns(entity);
