@@ -6,8 +6,8 @@
 // - A workspace user reads every user's and team's name (they may list them anyway).
 // - A buyer's partner user (B2B2C, record_access.hpp) reads only the names their buyer's
 //   records carry: the owner and team of the buyer's company record and of its consumers, and
-//   who wrote or is assigned those records' timeline entries, plus their own. Nothing but the
-//   name: no email, role or membership.
+//   who wrote or is assigned those records' timeline entries and who changed them (their
+//   history), plus their own. Nothing but the name: no email, role or membership.
 // Thread-safe (no state of its own).
 #include "domain/identity/actor_directory.hpp"
 #include "domain/partitions/visible_names_repository.hpp"

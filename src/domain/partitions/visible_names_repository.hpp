@@ -27,8 +27,8 @@ public:
     // Every user and team of the workspace.
     virtual Result<Names> all_names(Id workspace_id) = 0;
     // The users and teams a buyer's records name: the owner and team of the buyer's company
-    // record and of its consumers, and who wrote or is assigned their timeline entries; and
-    // the user `self`.
+    // record and of its consumers, who wrote or is assigned their timeline entries, and who
+    // changed them (their history); and the user `self`.
     virtual Result<Names> names_around_buyer(Id workspace_id, Id buyer_company_id, std::optional<Id> self) = 0;
 };
 

@@ -14,7 +14,8 @@ namespace {
 constexpr const char* kAllUserNames =
     "SELECT user_id, display_name FROM users WHERE workspace_id = $1 ORDER BY display_name, user_id";
 constexpr const char* kAllTeamNames = "SELECT team_id, name FROM teams WHERE workspace_id = $1 ORDER BY name, team_id";
-// The records of buyer $2: its company record and its consumers, and their timeline entries.
+// The records of buyer $2: its company record and its consumers, their timeline entries and
+// their history (who changed them).
 #define RAPPORT_BUYER_RECORDS(column)                             \
     "SELECT " column                                              \
     " FROM companies WHERE workspace_id = $1 AND company_id = $2" \
@@ -23,15 +24,22 @@ constexpr const char* kAllTeamNames = "SELECT team_id, name FROM teams WHERE wor
     "SELECT " column                                                                          \
     " FROM interactions i WHERE i.workspace_id = $1 AND (i.company_id = $2 OR i.person_id IN" \
     " (SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2))"
+#define RAPPORT_BUYER_HISTORY(column)                                                     \
+    "SELECT " column                                                                      \
+    " FROM field_history h WHERE h.workspace_id = $1 AND ((h.entity_type = 'company' AND" \
+    " h.entity_id = $2) OR (h.entity_type = 'person' AND h.entity_id IN"                  \
+    " (SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2)))"
 constexpr const char* kBuyerUserNames =
     "SELECT user_id, display_name FROM users WHERE workspace_id = $1 AND (user_id = $3 OR user_id IN ("
     RAPPORT_BUYER_RECORDS("owner_user_id") " UNION " RAPPORT_BUYER_INTERACTIONS("i.created_by_user_id")
-    " UNION " RAPPORT_BUYER_INTERACTIONS("i.assignee_user_id") ")) ORDER BY display_name, user_id";
+    " UNION " RAPPORT_BUYER_INTERACTIONS("i.assignee_user_id") " UNION " RAPPORT_BUYER_HISTORY(
+        "h.actor_user_id") ")) ORDER BY display_name, user_id";
 constexpr const char* kBuyerTeamNames =
     "SELECT team_id, name FROM teams WHERE workspace_id = $1 AND team_id IN (" RAPPORT_BUYER_RECORDS(
         "team_id") ") ORDER BY name, team_id";
 #undef RAPPORT_BUYER_RECORDS
 #undef RAPPORT_BUYER_INTERACTIONS
+#undef RAPPORT_BUYER_HISTORY
 
 constexpr const char* kConsumerCount = "SELECT COUNT(*) FROM people WHERE workspace_id = $1 AND buyer_company_id = $2";
 // Names come with the grant: a user's display name or a team's name.

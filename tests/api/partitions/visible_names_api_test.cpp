@@ -78,6 +78,9 @@ TEST_F(VisibleNamesApiTest, APartnerReadsTheNamesItsRecordsCarryAndNoOtherUserDa
     EXPECT_TRUE(has(names["users"], keeper.id)) << res.body;
     EXPECT_TRUE(has(names["users"], agent.id)) << res.body;
     EXPECT_TRUE(has(names["users"], partner.id)) << res.body;
+    // Who created the records (their history) is named too: here the workspace's owner.
+    const auto owner_me = owner.get("/api/v1/me").json();
+    EXPECT_TRUE(has(names["users"], owner_me["user"]["id"].get<std::string>())) << res.body;
     EXPECT_FALSE(has(names["users"], stranger.id)) << res.body;
     EXPECT_TRUE(has(names["teams"], team)) << res.body;
     EXPECT_FALSE(has(names["teams"], other_team)) << res.body;
