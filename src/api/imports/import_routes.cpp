@@ -1,6 +1,6 @@
 // CSV imports of companies and people: upload, mapping, dry run, background run with
-// progress, cancel, and the rejected rows as CSV. The work happens in the parts of
-// domain/imports (import_parts.hpp); start only queues it (docs/adr/0002-threading.md).
+// progress, cancel, the rejected rows (page by page, or as CSV) and the history of imports. The work happens in the
+// parts of domain/imports (import_parts.hpp); start only queues it (docs/adr/0002-threading.md).
 #include "api/imports/imports_api.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
@@ -113,6 +113,15 @@ void register_import_routes(http::Router& router, ImportApi& api) {
         res.set(http::beast_http::field::location, "/api/v1/imports/" + id_to_string(result.job.import_id));
         return res;
     });
+    router.add(http::Verb::get, "/api/v1/imports", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        auto page = RAPPORT_TRY(page_request(ctx, 50, 200));
+        auto result = RAPPORT_TRY(api.imports.history.list(principal, page));
+        json items = json::array();
+        for (const auto& j : result.items) items.push_back(import_json(api, principal, j));
+        return ok_json(
+            {{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
+    });
     router.add(http::Verb::get, "/api/v1/imports/{id}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
@@ -161,6 +170,17 @@ void register_import_routes(http::Router& router, ImportApi& api) {
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
                    return ok_json(import_json(api, principal, RAPPORT_TRY(api.imports.runner.cancel(principal, id))));
                });
+    router.add(
+        http::Verb::get, "/api/v1/imports/{id}/rejected", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+            auto principal = RAPPORT_TRY(authenticate(ctx, api));
+            auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
+            auto page = RAPPORT_TRY(page_request(ctx, 100, 500));
+            auto result = RAPPORT_TRY(api.imports.rejections.page(principal, id, page));
+            json items = json::array();
+            for (const auto& r : result.items) items.push_back(rejected_json(r));
+            return ok_json(
+                {{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
+        });
     router.add(http::Verb::get, "/api/v1/imports/{id}/rejected.csv",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));

@@ -88,6 +88,16 @@ void register_partition_routes(http::Router& router, PartitionApi& api) {
     router.add(http::Verb::delete_, base + "/grants/{kind}/{grantee_id}",
                grant_handler(api, &PartitionService::revoke));
     router.add(http::Verb::put, base + "/partners/{user_id}", partner_handler(api, &PartitionService::add_partner));
+    router.add(http::Verb::get, "/api/v1/names", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        const auto names = RAPPORT_TRY(api.names.names(principal));
+        const auto list = [](const std::vector<domain::partitions::NamedId>& items, const char* key) {
+            json out = json::array();
+            for (const auto& n : items) out.push_back({{"id", id_to_string(n.id)}, {key, n.name}});
+            return out;
+        };
+        return ok_json({{"users", list(names.users, "display_name")}, {"teams", list(names.teams, "name")}});
+    });
     router.add(http::Verb::delete_, base + "/partners/{user_id}",
                partner_handler(api, &PartitionService::remove_partner));
 }

@@ -30,6 +30,7 @@ public:
         uploads_.emplace(*repo_, customers, ctx.clock);
         mapper_.emplace(*repo_, *repo_, customers, ctx.clock);
         rejections_.emplace(*repo_, *repo_);
+        history_.emplace(*repo_);
         runner_.emplace(*repo_, *repo_, *mapper_, customers, ctx.clock, domain::imports::ImportOptions{},
                         &ctx.statistics);
         // Imported rows are checked for duplicates batch by batch; a failed check leaves the
@@ -41,11 +42,12 @@ public:
                     spdlog::warn("duplicate check of an import batch failed: {}", st.error().detail);
                 }
             });
-        parts_.emplace(domain::imports::ImportParts{*uploads_, *mapper_, *runner_, *rejections_});
+        parts_.emplace(domain::imports::ImportParts{*uploads_, *mapper_, *runner_, *rejections_, *history_});
         ctx.services.provide<domain::imports::ImportUploads>(*uploads_);
         ctx.services.provide<domain::imports::ImportMapper>(*mapper_);
         ctx.services.provide<domain::imports::ImportRunner>(*runner_);
         ctx.services.provide<domain::imports::ImportRejections>(*rejections_);
+        ctx.services.provide<domain::imports::ImportHistory>(*history_);
         ctx.services.provide<domain::imports::ImportParts>(*parts_);
     }
 
@@ -59,6 +61,7 @@ private:
     std::optional<domain::imports::ImportUploads> uploads_;
     std::optional<domain::imports::ImportMapper> mapper_;
     std::optional<domain::imports::ImportRejections> rejections_;
+    std::optional<domain::imports::ImportHistory> history_;
     // Its worker stops when it is destroyed (see import_runner.hpp): declared last in the
     // module built last, so it goes first, while the services the worker uses still exist.
     std::optional<domain::imports::ImportRunner> runner_;

@@ -29,6 +29,9 @@ filters::FieldCatalog filter_catalog(EntityType type, const std::vector<CustomFi
     catalog.add({"tags", filters::FieldType::Tags, {}});
     // The names of the record's flagged fields (field_flag.hpp): is_not_empty lists flagged records.
     catalog.add({"flags", filters::FieldType::Tags, {}});
+    // The ids of the imports that created or updated the record: has_tag <import id> lists
+    // exactly an import's records (its finish page links there).
+    catalog.add({"imports", filters::FieldType::Tags, {}});
     catalog.add({"owner_user_id", filters::FieldType::Reference, {}});
     catalog.add({"team_id", filters::FieldType::Reference, {}});
     for (const auto& d : custom) {

@@ -1,5 +1,6 @@
 #include "domain/imports/import_rejections.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,19 @@ Result<std::string> ImportRejections::csv(const Principal& actor, Id import_id) 
         add_row(fields, "row " + std::to_string(row.row) + " (line " + std::to_string(row.line) +
                             "): " + describe_errors(row.errors));
     }));
+    return out;
+}
+
+Result<Page<RejectedRow>> ImportRejections::page(const Principal& actor, Id import_id, const PageRequest& page) {
+    const auto job = RAPPORT_TRY(visible_import(reader_, actor, import_id));
+    const int limit = std::max(1, page.limit);
+    auto rows = RAPPORT_TRY(repo_.rejected_page(job.workspace_id, job.import_id, page.after.value_or(0), limit + 1));
+    Page<RejectedRow> out;
+    if (static_cast<int>(rows.size()) > limit) {
+        rows.resize(static_cast<std::size_t>(limit));
+        out.next_cursor = std::to_string(rows.back().row);
+    }
+    out.items = std::move(rows);
     return out;
 }
 

@@ -350,6 +350,8 @@ SqlFieldMap field_map(EntityType type, const EntitySql& s, const std::vector<Cus
                               "r.tag_list"));
     map.add(SqlField::tag_set("flags", "field_flags", std::string(to_string(type)), "r.workspace_id",
                               "r." + s.id_column, "", "field"));
+    map.add(SqlField::tag_set("imports", "import_records", std::string(to_string(type)), "r.workspace_id",
+                              "r." + s.id_column, "", "import_id"));
     for (const auto& d : custom) map.add(SqlField::custom_json("custom." + d.key, "r.custom", d.key));
     return map;
 }

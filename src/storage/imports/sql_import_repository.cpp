@@ -58,6 +58,15 @@ ImportJob job_from(const Row& row) {
     return j;
 }
 
+RejectedRow rejected_from(const Row& row) {
+    RejectedRow r;
+    r.row = as_int(row[0]);
+    r.line = as_int(row[1]);
+    r.fields = decode_fields(as_text(row[2]));
+    r.errors = decode_errors(as_text(row[3]));
+    return r;
+}
+
 }  // namespace
 
 Status SqlImportRepository::create(const ImportJob& j, const std::string& content) {
@@ -124,6 +133,18 @@ Status SqlImportRepository::commit_batch(const BatchCommit& b) {
         rejections.push_back(
             {b.workspace_id, b.import_id, r.row, r.line, encode_fields(r.fields), encode_errors(r.errors)});
     }
+    // Which records the batch wrote, for the filter field `imports`: the import id as text, as
+    // a tag set compares it.
+    std::vector<Params> written;
+    written.reserve(b.inserts.size() + b.updates.size());
+    const std::string import_ref = id_to_string(b.import_id);
+    for (const auto* list : {&b.inserts, &b.updates}) {
+        const std::string outcome = list == &b.inserts ? "created" : "updated";
+        for (const auto& w : *list) {
+            written.push_back(
+                {b.workspace_id, std::string(customers::to_string(w.record.type)), w.record.id, import_ref, outcome});
+        }
+    }
     return write_transaction(db_, [&](Connection& c) -> Status {
         // First, and conditional: the checkpoint moves only from where this run left it, so a
         // cancelled, taken-over or replayed batch writes nothing at all.
@@ -139,6 +160,9 @@ Status SqlImportRepository::commit_batch(const BatchCommit& b) {
             return fail(Error{ErrorCode::PreconditionFailed, "the import is no longer running under this run"});
         }
         RAPPORT_CHECK(write_records(c, b.inserts, b.updates));
+        RAPPORT_CHECK(
+            insert_rows(c, "INSERT INTO import_records (workspace_id, entity_type, entity_id, import_id, outcome)", 5,
+                        " ON CONFLICT DO NOTHING", written));
         return insert_rows(c,
                            "INSERT INTO import_rejections (workspace_id, import_id, row_number, line, fields, errors)",
                            6, "", rejections);
@@ -189,14 +213,40 @@ Status SqlImportRepository::rejected_rows(Id ws, Id id, const std::function<void
             "SELECT row_number, line, fields, errors FROM import_rejections"
             " WHERE workspace_id = $1 AND import_id = $2 ORDER BY row_number",
             {ws, id}, [&](const Row& row) {
-                RejectedRow r;
-                r.row = as_int(row[0]);
-                r.line = as_int(row[1]);
-                r.fields = decode_fields(as_text(row[2]));
-                r.errors = decode_errors(as_text(row[3]));
-                on_row(r);
+                on_row(rejected_from(row));
                 return true;
             });
+    });
+}
+
+Result<std::vector<RejectedRow>> SqlImportRepository::rejected_page(Id ws, Id id, std::int64_t after_row, int limit) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<RejectedRow>> {
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT row_number, line, fields, errors FROM import_rejections"
+                    " WHERE workspace_id = $1 AND import_id = $2 AND row_number > $3 ORDER BY row_number LIMIT $4",
+                    {ws, id, after_row, static_cast<std::int64_t>(limit)}));
+        std::vector<RejectedRow> out;
+        out.reserve(rs.size());
+        for (const auto& row : rs.rows) out.push_back(rejected_from(row));
+        return out;
+    });
+}
+
+Result<std::vector<ImportJob>> SqlImportRepository::list_imports(Id ws, const ImportAuthor& author,
+                                                                 std::optional<Id> before, int limit) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<ImportJob>> {
+        auto rs = RAPPORT_TRY(
+            c.query(std::string("SELECT ") + kColumns +
+                        " FROM imports WHERE workspace_id = $1"
+                        " AND (CAST($2 AS BIGINT) IS NULL OR import_id < $2)"
+                        " AND ((CAST($3 AS BIGINT) IS NULL AND CAST($4 AS BIGINT) IS NULL)"
+                        " OR created_by_user_id = $3 OR created_by_api_key_id = $4)"
+                        " ORDER BY import_id DESC LIMIT $5",
+                    {ws, opt(before), opt(author.user_id), opt(author.api_key_id), static_cast<std::int64_t>(limit)}));
+        std::vector<ImportJob> out;
+        out.reserve(rs.size());
+        for (const auto& row : rs.rows) out.push_back(job_from(row));
+        return out;
     });
 }
 

@@ -11,6 +11,36 @@ using domain::partitions::PartnerUser;
 
 namespace {
 
+constexpr const char* kAllUserNames =
+    "SELECT user_id, display_name FROM users WHERE workspace_id = $1 ORDER BY display_name, user_id";
+constexpr const char* kAllTeamNames = "SELECT team_id, name FROM teams WHERE workspace_id = $1 ORDER BY name, team_id";
+// The records of buyer $2: its company record and its consumers, their timeline entries and
+// their history (who changed them).
+#define RAPPORT_BUYER_RECORDS(column)                             \
+    "SELECT " column                                              \
+    " FROM companies WHERE workspace_id = $1 AND company_id = $2" \
+    " UNION SELECT " column " FROM people WHERE workspace_id = $1 AND buyer_company_id = $2"
+#define RAPPORT_BUYER_INTERACTIONS(column)                                                    \
+    "SELECT " column                                                                          \
+    " FROM interactions i WHERE i.workspace_id = $1 AND (i.company_id = $2 OR i.person_id IN" \
+    " (SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2))"
+#define RAPPORT_BUYER_HISTORY(column)                                                     \
+    "SELECT " column                                                                      \
+    " FROM field_history h WHERE h.workspace_id = $1 AND ((h.entity_type = 'company' AND" \
+    " h.entity_id = $2) OR (h.entity_type = 'person' AND h.entity_id IN"                  \
+    " (SELECT person_id FROM people WHERE workspace_id = $1 AND buyer_company_id = $2)))"
+constexpr const char* kBuyerUserNames =
+    "SELECT user_id, display_name FROM users WHERE workspace_id = $1 AND (user_id = $3 OR user_id IN ("
+    RAPPORT_BUYER_RECORDS("owner_user_id") " UNION " RAPPORT_BUYER_INTERACTIONS("i.created_by_user_id")
+    " UNION " RAPPORT_BUYER_INTERACTIONS("i.assignee_user_id") " UNION " RAPPORT_BUYER_HISTORY(
+        "h.actor_user_id") ")) ORDER BY display_name, user_id";
+constexpr const char* kBuyerTeamNames =
+    "SELECT team_id, name FROM teams WHERE workspace_id = $1 AND team_id IN (" RAPPORT_BUYER_RECORDS(
+        "team_id") ") ORDER BY name, team_id";
+#undef RAPPORT_BUYER_RECORDS
+#undef RAPPORT_BUYER_INTERACTIONS
+#undef RAPPORT_BUYER_HISTORY
+
 constexpr const char* kConsumerCount = "SELECT COUNT(*) FROM people WHERE workspace_id = $1 AND buyer_company_id = $2";
 // Names come with the grant: a user's display name or a team's name.
 constexpr const char* kGrants =
@@ -108,6 +138,35 @@ Result<bool> SqlPartitionRepository::unbind_partner(Id ws, Id user_id, Id buyer,
         if (removed == 0) return false;
         RAPPORT_CHECK(insert_audit(c, audit));
         return true;
+    });
+}
+
+namespace {
+
+std::vector<domain::partitions::NamedId> named(const ResultSet& rs) {
+    std::vector<domain::partitions::NamedId> out;
+    out.reserve(rs.size());
+    for (const auto& row : rs.rows) out.push_back({as_int(row[0]), as_text(row[1])});
+    return out;
+}
+
+}  // namespace
+
+Result<domain::partitions::Names> SqlPartitionRepository::all_names(Id ws) {
+    return read(db_, [&](Connection& c) -> Result<domain::partitions::Names> {
+        domain::partitions::Names out;
+        out.users = named(RAPPORT_TRY(c.query(kAllUserNames, {ws})));
+        out.teams = named(RAPPORT_TRY(c.query(kAllTeamNames, {ws})));
+        return out;
+    });
+}
+
+Result<domain::partitions::Names> SqlPartitionRepository::names_around_buyer(Id ws, Id buyer, std::optional<Id> self) {
+    return read(db_, [&](Connection& c) -> Result<domain::partitions::Names> {
+        domain::partitions::Names out;
+        out.users = named(RAPPORT_TRY(c.query(kBuyerUserNames, {ws, buyer, opt(self)})));
+        out.teams = named(RAPPORT_TRY(c.query(kBuyerTeamNames, {ws, buyer})));
+        return out;
     });
 }
 

@@ -441,7 +441,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The history of imports, newest first
+         * @description Admins and owners see every import of the workspace; anyone else only the imports they started. Each item is an import as GET /api/v1/imports/{id} answers it; its records are listed by the customers' filter {"field": "imports", "op": "has_tag", "value": "<import id>"}.
+         */
+        get: operations["listImports"];
         put?: never;
         /**
          * Upload a CSV file of companies or people to import
@@ -521,6 +525,26 @@ export interface paths {
          * @description Checked whole before any work: unknown members, columns the file lacks, unknown targets, two columns (or a column and a constant) for one field, unfilled required fields, a default_country that is no country code, invalid constant values and unusable match_on keys are all answered at once (422, with JSON pointers). Allowed while the import is uploaded or mapped.
          */
         put: operations["setImportMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows the import rejected, page by page, with their values and problems
+         * @description In row order. Each row is as it was in the file (fields, in the header's order) with each problem: the target field, the file's column and the reason in the reader's language where the message has a key. GET .../rejected.csv gives them all as a file to fix and import again.
+         */
+        get: operations["listImportRejectedRows"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -613,6 +637,26 @@ export interface paths {
         };
         /** Who is calling: user or API key, workspace, role, permissions, teams, CSRF token */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The names of the users and teams you may read
+         * @description Names only (no email, role or membership), to show who owns a record, its team, and who wrote or is assigned its timeline entries. A workspace user gets every user and team; a buyer's partner user only those their buyer's records name (the owner and team of the buyer's company record and of its consumers, the authors and assignees of their timeline entries) and themselves.
+         */
+        get: operations["listVisibleNames"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1697,6 +1741,16 @@ export interface components {
             password?: string;
             role?: components["schemas"]["Role"];
         };
+        VisibleNames: {
+            teams: {
+                id: string;
+                name: string;
+            }[];
+            users: {
+                display_name: string;
+                id: string;
+            }[];
+        };
         Workspace: {
             created_at: number;
             default_language: string;
@@ -2712,6 +2766,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listImports: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of imports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Import"][];
+                        /** @description pass as ?cursor= for the next page; null on the last */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
     createImport: {
         parameters: {
             query: {
@@ -2855,6 +2938,38 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Validation"];
+        };
+    };
+    listImportRejectedRows: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of rejected rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportRejectedRow"][];
+                        /** @description pass as ?cursor= for the next page; null on the last */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     getImportRejectedRows: {
@@ -3037,6 +3152,27 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listVisibleNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisibleNames"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
     getOpenApiDocument: {

@@ -120,3 +120,8 @@ export function useSession(): Me {
   if (!me) throw new Error('useSession() outside of a signed-in page');
   return me;
 }
+
+/** The signed-in user when inside the shell, else null (for hooks used in both). */
+export function useOptionalSession(): Me | null {
+  return useContext(SessionContext);
+}

@@ -4,14 +4,21 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllTeams } from '../teams/api';
 import { useAllUsers } from '../identity/api';
+import { useVisibleNames } from '../partitions/api';
+import { useOptionalSession } from '../../auth/session';
+import { isPartner } from '../../auth/permissions';
 
 export function useDirectory() {
   const { t } = useTranslation();
   const users = useAllUsers();
   const teams = useAllTeams();
+  // A partner user may not list the staff: the server names who their records mention (GET /names).
+  const names = useVisibleNames(isPartner(useOptionalSession()));
   return useMemo(() => {
-    const userById = new Map((users.data ?? []).map((u) => [u.id, u]));
-    const teamById = new Map((teams.data ?? []).map((x) => [x.id, x]));
+    const userById = new Map<string, { display_name: string }>((names.data?.users ?? []).map((u) => [u.id, u]));
+    for (const u of users.data ?? []) userById.set(u.id, u);
+    const teamById = new Map<string, { name: string }>((names.data?.teams ?? []).map((x) => [x.id, x]));
+    for (const x of teams.data ?? []) teamById.set(x.id, x);
     const userName = (id: string | null | undefined) =>
       !id ? '' : (userById.get(id)?.display_name ?? t('customers.unknownUser', { id }));
     const teamName = (id: string | null | undefined) =>
@@ -34,7 +41,7 @@ export function useDirectory() {
       teamName,
       refLabel,
     };
-  }, [users.data, teams.data, users.isPending, teams.isPending, t]);
+  }, [users.data, teams.data, names.data, users.isPending, teams.isPending, t]);
 }
 
 export type Directory = ReturnType<typeof useDirectory>;

@@ -17,9 +17,10 @@ import { useCustomFields } from '../customers/api';
 import { fieldLabel } from '../customers/display';
 import { builtInFields, COUNTRY_CODES, ENTITIES, FIRST_COUNTRIES } from '../customers/schema';
 import { DATA_KINDS, type DataKind, type Entity } from '../customers/types';
+import { RejectedRows } from './RejectedRows';
 import {
   FINISHED,
-  rejectedCsvUrl,
+  importedRecordsPath,
   upsertKeys,
   type UpsertKey,
   useCancelImport,
@@ -225,7 +226,15 @@ export function ImportWizardPage() {
 
   return (
     <section>
-      <PageHeader title={t('imports.title')} description={t('imports.description')} />
+      <PageHeader
+        title={t('imports.title')}
+        description={t('imports.description')}
+        actions={
+          <Link to="/imports" className="button">
+            {t('imports.history.link')}
+          </Link>
+        }
+      />
       <Steps current={step} />
 
       {step === 'upload' ? (
@@ -623,24 +632,27 @@ export function ImportProgressPage() {
               {t('imports.cancel')}
             </button>
           ) : null}
-          {finished && j.rejected > 0 ? (
-            <a className="button" href={rejectedCsvUrl(j.id)} download>
-              <Icon name="download" size={18} />
-              {t('imports.downloadRejected', { n: fmt.number(j.rejected) })}
-            </a>
+          {finished && j.created + j.updated > 0 ? (
+            <Link to={importedRecordsPath(list, j.id)} className="button button-primary" data-testid="see-imported">
+              {t(`imports.seeImported.${j.entity}`, fmt.count(j.created + j.updated))}
+            </Link>
           ) : null}
           {finished ? (
             <>
-              <Link to={list} className="button button-primary">
+              <Link to={list} className="button">
                 {t(`imports.see.${j.entity}`)}
               </Link>
               <Link to="/import" className="button">
                 {t('imports.another')}
               </Link>
+              <Link to="/imports" className="button">
+                {t('imports.history.link')}
+              </Link>
             </>
           ) : null}
         </div>
       </div>
+      {finished ? <RejectedRows job={j} /> : null}
     </section>
   );
 }

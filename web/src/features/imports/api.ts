@@ -1,8 +1,10 @@
 // CSV imports of companies and people (see the server's routes_imports.cpp): upload the file
 // itself (Content-Type: text/csv), then PUT the mapping, POST a dry run, POST start, and poll
-// GET /imports/{id} for progress; cancel; download the rejected rows as CSV.
+// GET /imports/{id} for progress; cancel; the rejected rows (a page at a time, or as CSV to
+// download); the history of imports (GET /imports).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, buildUrl } from '../../api/client';
+import { useCursorPages } from '../../api/paging';
 import type { Schemas } from '../../api/types';
 import type { Entity } from '../customers/types';
 
@@ -76,6 +78,26 @@ export function useImportJob(id: string, intervalMs = 600) {
     refetchInterval: (q) => (q.state.data && FINISHED.includes(q.state.data.status) ? false : intervalMs),
     staleTime: 0,
   });
+}
+
+/** The history of imports (GET /imports), newest first, page after page. */
+export function useImportHistory(limit = 50) {
+  return useCursorPages<ImportJob>(['imports', 'history', limit], '/imports', { limit, staleTime: 0 });
+}
+
+/** An import's rejected rows (GET /imports/{id}/rejected), in row order, page after page. */
+export function useRejectedRows(id: string, enabled: boolean, limit = 50) {
+  return useCursorPages<RejectedRow>(['imports', id, 'rejected', limit], `${one(id)}/rejected`, { limit, enabled });
+}
+
+/** The filter (the customers' filter language) of exactly the records an import created or updated. */
+export function importedRecordsFilter(id: string) {
+  return { field: 'imports', op: 'has_tag', value: id };
+}
+
+/** The list of people or companies filtered to an import's records (the list reads `?filter=`). */
+export function importedRecordsPath(listPath: string, id: string): string {
+  return `${listPath}?${new URLSearchParams({ filter: JSON.stringify(importedRecordsFilter(id)) }).toString()}`;
 }
 
 export function rejectedCsvUrl(id: string): string {

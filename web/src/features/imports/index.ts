@@ -1,4 +1,5 @@
-// Imports: the CSV import wizard for companies and people, and an import's progress page.
+// Imports: the CSV import wizard for companies and people, an import's progress and finish page
+// (its rejected rows, a link to exactly its records), and the history of imports.
 import type { Feature } from '../../app/registry';
 import { isPartner } from '../../auth/permissions';
 import { canCreateRecords } from '../customers/access';
@@ -10,6 +11,7 @@ export const importsFeature: Feature = {
   routes: [
     { path: 'import', lazy: async () => ({ Component: (await wizard()).ImportWizardPage }) },
     { path: 'import/:id', lazy: async () => ({ Component: (await wizard()).ImportProgressPage }) },
+    { path: 'imports', lazy: async () => ({ Component: (await import('./ImportHistoryPage')).ImportHistoryPage }) },
   ],
   nav: [
     {

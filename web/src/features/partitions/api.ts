@@ -66,3 +66,19 @@ export function usePartitionChange(companyId: string) {
     },
   });
 }
+
+export type VisibleNames = Schemas['VisibleNames'];
+
+/**
+ * GET /names: the names of the users and teams the signed-in user may read. For a buyer's
+ * partner user, who may not list the staff, it names who owns their records, their teams, and
+ * who wrote or is assigned their timeline entries.
+ */
+export function useVisibleNames(enabled: boolean) {
+  return useQuery({
+    queryKey: ['names'],
+    queryFn: ({ signal }) => api.get<VisibleNames>('/names', { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
