@@ -15,6 +15,7 @@ import { segmentsSearchImportScenarios } from './scenarios/segments_search_impor
 import { importFlagsScenarios } from './scenarios/import_flags.mjs';
 import { importDefaultsScenarios } from './scenarios/import_defaults.mjs';
 import { partitionScenarios } from './scenarios/partitions.mjs';
+import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -661,6 +662,8 @@ await scenario('phone width (360 px): the navigation is a drawer that reaches Ho
 });
 
 await partitionScenarios({ browser, page, base, teamName, password, scenario, screenshot, assert });
+
+await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();
