@@ -50,7 +50,7 @@ export async function deskTasksScenarios({ browser, page, base, stamp, scenario,
       dismiss: 'Dismiss',
       done: (s) => `Done: ${s}`,
       emptyMine: 'No tasks here.',
-      edit: (s) => `Edit: ${s}`,
+      edit: 'Edit',
       subjectLabel: 'What to do',
       save: 'Save changes',
       signIn: 'Sign in',
@@ -67,7 +67,7 @@ export async function deskTasksScenarios({ browser, page, base, stamp, scenario,
       dismiss: 'Chiudi',
       done: (s) => `Fatta: ${s}`,
       emptyMine: 'Nessuna attività qui.',
-      edit: (s) => `Modifica: ${s}`,
+      edit: 'Modifica',
       subjectLabel: 'Cosa fare',
       save: 'Salva le modifiche',
     },
@@ -149,7 +149,8 @@ export async function deskTasksScenarios({ browser, page, base, stamp, scenario,
         assert(await row.evaluate((el) => el.classList.contains('is-overdue')), 'the due task is not highlighted');
         await screenshotOf(other, `tasks-${lang}`);
         const doneCall = other.waitForResponse((r) => r.url().endsWith(`/tasks/${task.body.id}/done`));
-        await row.getByRole('checkbox', { name: x.done(subject) }).check();
+        // Clicked, not check()ed: the ticked row then leaves the list of open tasks.
+        await row.getByRole('checkbox', { name: x.done(subject) }).click();
         assert((await doneCall).ok(), 'marking the task done failed');
         await other.getByText(x.emptyMine).waitFor();
         await badge.waitFor({ state: 'detached' });
@@ -157,7 +158,7 @@ export async function deskTasksScenarios({ browser, page, base, stamp, scenario,
         // The timeline: edit the task's subject inline.
         await other.goto(`${base}/people/${person.body.id}`);
         const item = other.locator('.timeline-item', { hasText: subject });
-        await item.getByRole('button', { name: x.edit(subject) }).click();
+        await item.getByRole('button', { name: new RegExp(`^${x.edit}`) }).click();
         const edited = `${subject} (edited)`;
         await item.getByLabel(x.subjectLabel).fill(edited);
         const patch = other.waitForResponse(
@@ -167,6 +168,9 @@ export async function deskTasksScenarios({ browser, page, base, stamp, scenario,
         assert((await patch).ok(), 'saving the edit failed');
         await other.locator('.timeline-item', { hasText: edited }).waitFor();
         await screenshotOf(other, `timeline-edit-${lang}`);
+      } catch (e) {
+        await screenshotOf(other, `FAILED-desk-${lang}`);
+        throw e;
       } finally {
         await context.close();
       }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
@@ -117,14 +117,18 @@ function TaskLine({ task }: { task: Task }) {
   const fmt = useFormat();
   const setDone = useSetTaskDone();
   const title = task.subject || t('tasks.untitled');
+  const [ticked, setTicked] = useState<boolean | null>(null);
   return (
     <li className={task.overdue ? 'is-overdue' : ''}>
       <input
         type="checkbox"
-        checked={task.completed_at !== null}
+        checked={ticked ?? task.completed_at !== null}
         disabled={setDone.isPending}
         aria-label={t('tasks.markDone', { title })}
-        onChange={(e) => setDone.mutate({ id: task.id, done: e.target.checked })}
+        onChange={(e) => {
+          setTicked(e.target.checked);
+          setDone.mutate({ id: task.id, done: e.target.checked }, { onError: () => setTicked(null) });
+        }}
       />{' '}
       <span>{title}</span> · <Link to={customerPath(task.customer)}>{task.customer.name}</Link>
       {task.due_at !== null ? (

@@ -106,7 +106,9 @@ function TaskRow({ task, showAssignee }: { task: Task; showAssignee: boolean }) 
   const fmt = useFormat();
   const setDone = useSetTaskDone();
   const title = task.subject || t('tasks.untitled');
-  const done = task.completed_at !== null;
+  // Ticked at once; the refreshed list then confirms it (or the tick is undone on an error).
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const done = ticked ?? task.completed_at !== null;
   return (
     <tr className={task.overdue ? 'is-overdue' : done ? 'is-done' : ''}>
       <td>
@@ -115,7 +117,10 @@ function TaskRow({ task, showAssignee }: { task: Task; showAssignee: boolean }) 
           checked={done}
           disabled={setDone.isPending}
           aria-label={t('tasks.markDone', { title })}
-          onChange={(e) => setDone.mutate({ id: task.id, done: e.target.checked })}
+          onChange={(e) => {
+            setTicked(e.target.checked);
+            setDone.mutate({ id: task.id, done: e.target.checked }, { onError: () => setTicked(null) });
+          }}
         />
         {setDone.isError ? <ProblemAlert error={setDone.error} /> : null}
       </td>
