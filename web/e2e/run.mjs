@@ -17,6 +17,7 @@ import { importDefaultsScenarios } from './scenarios/import_defaults.mjs';
 import { partitionScenarios } from './scenarios/partitions.mjs';
 import { importHistoryScenarios } from './scenarios/import_history.mjs';
 import { partnerScenarios } from './scenarios/partner.mjs';
+import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -668,6 +669,8 @@ await partitionScenarios({ browser, page, base, teamName, password, scenario, sc
 await importHistoryScenarios({ browser, base, password, stamp, scenario, screenshot, assert });
 
 await partnerScenarios({ browser, base, password, scenario, screenshot, assert });
+
+await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

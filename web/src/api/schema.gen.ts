@@ -366,6 +366,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's desk: cards of open tasks, recently touched records, quiet customers and news since the last visit */
+        get: operations["getDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a visit of the desk: marks within 30 minutes are one visit; a later one starts the news at the end of the previous visit */
+        post: operations["markDeskVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duplicates": {
         parameters: {
             query?: never;
@@ -624,7 +658,7 @@ export interface paths {
         delete: operations["deleteInteraction"];
         options?: never;
         head?: never;
-        /** Change an interaction (e.g. complete a task with completed: true) */
+        /** Edit an interaction: its author, a task's assignee or whoever may change its customer (the change is audited as interaction.updated) */
         patch: operations["updateInteraction"];
         trace?: never;
     };
@@ -1047,6 +1081,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks across customers, due first (tasks without a due date last), only those whose records you may read */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done (its author, its assignee, or whoever may change its customer) */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a done task open again */
+        post: operations["reopenTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1281,6 +1366,45 @@ export interface components {
             /** @description update only: false when the update handed the record to a colleague (owner_user_id, team_id) outside what you may read; the change is saved and this answer is the last you see of it */
             visible_to_you?: boolean;
         };
+        CustomerRef: {
+            id: string;
+            name: string;
+            /** @enum {unknown} */
+            type: "person" | "company";
+        };
+        Desk: {
+            /** @description one member per card asked for; later areas add their own cards */
+            cards: {
+                new?: {
+                    more: boolean;
+                    records: (components["schemas"]["CustomerRef"] & {
+                        at: number;
+                    })[];
+                    since: number;
+                    tasks: components["schemas"]["Task"][];
+                };
+                quiet?: {
+                    count: number;
+                    /** @description count stopped at 1000 */
+                    count_capped: boolean;
+                    days: number;
+                    items: (components["schemas"]["CustomerRef"] & {
+                        last_contact_at: number | null;
+                    })[];
+                };
+                recent?: {
+                    items: (components["schemas"]["CustomerRef"] & {
+                        touched_at: number;
+                    })[];
+                };
+                tasks?: {
+                    items: components["schemas"]["Task"][];
+                    open: number;
+                    overdue: number;
+                };
+            };
+            now: number;
+        };
         /** @description A pair of records that may be the same customer (records[0] has the smaller id). */
         DuplicateCandidate: {
             created_at: number;
@@ -1485,6 +1609,8 @@ export interface components {
             }[];
         };
         Interaction: {
+            /** @description when the current assignee was set */
+            assigned_at: number | null;
             assignee_user_id: string | null;
             body: string;
             /** @enum {unknown} */
@@ -1692,6 +1818,26 @@ export interface components {
             owner_user_id?: string | null;
             /** @enum {unknown} */
             type?: "dynamic" | "static";
+        };
+        Task: {
+            assigned_at: number | null;
+            assignee_name: string | null;
+            assignee_user_id: string | null;
+            body: string;
+            /** @description the company too, when the task names a person and a company */
+            company: components["schemas"]["CustomerRef"] | null;
+            company_id: string | null;
+            completed_at: number | null;
+            created_at: number;
+            created_by_user_id: string | null;
+            customer: components["schemas"]["CustomerRef"];
+            due_at: number | null;
+            id: string;
+            occurred_at: number;
+            /** @description open and due before now */
+            overdue: boolean;
+            person_id: string | null;
+            subject: string;
         };
         Team: {
             created_at: number;
@@ -2646,6 +2792,70 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getDesk: {
+        parameters: {
+            query?: {
+                /** @description comma-separated cards to compute (default: all): tasks, recent, quiet, new */
+                cards?: string;
+                /** @description a customer of your portfolio is quiet after this many days without a call, meeting or email (1-3650, default 30) */
+                quiet_days?: number;
+                /** @description items per card, 1 to 50, default 5 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    markDeskVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description start the news afresh (now) */
+                    mark_all_seen?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        last_visit_at: number;
+                        since: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
         };
     };
     listDuplicates: {
@@ -4107,6 +4317,97 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Validation"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description me, or a user id */
+                assignee?: string;
+                /** @description a team id: the tasks assigned to its members */
+                team?: string;
+                /** @description open, done, overdue (open and due before now) or all (default) */
+                status?: "open" | "done" | "overdue" | "all";
+                /** @description due before this time (Unix ms) */
+                due_before?: number;
+                /** @description due at or after this time (Unix ms) */
+                due_after?: number;
+                /** @description 1 to 500, default 50 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Task"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reopenTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listTeams: {

@@ -80,6 +80,7 @@ export function Shell() {
   }, [navOpen]);
 
   const entries = navEntries(features, me);
+  const shellWidgets = features.flatMap((f) => f.shellWidgets ?? []);
 
   return (
     <div className={`shell ${navOpen ? 'nav-open' : ''}`}>
@@ -129,6 +130,7 @@ export function Shell() {
               <NavLink to={n.to} end={n.end} className="nav-link">
                 <Icon name={n.icon} />
                 <span>{t(n.labelKey)}</span>
+                {n.badge ? <n.badge /> : null}
               </NavLink>
             </li>
           ))}
@@ -137,6 +139,9 @@ export function Shell() {
       {navOpen ? <div className="scrim" aria-hidden="true" onClick={() => setNavOpen(false)} /> : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         {me.partner_company_id ? <PartnerBanner companyId={me.partner_company_id} /> : null}
+        {shellWidgets.map((Widget, i) => (
+          <Widget key={i} />
+        ))}
         <SettingsSectionsContext value={settingsSections}>
           <Suspense fallback={<Loading />}>
             <Outlet />

@@ -33,7 +33,7 @@ describe('feature registry', () => {
   it('shows a partner user no duplicates and no settings (no section is theirs)', () => {
     const partner = person('member', '42');
     const nav = navEntries(features, partner).map((n) => n.to);
-    expect(nav).toEqual(['/', '/companies', '/people']);
+    expect(nav).toEqual(['/', '/tasks', '/companies', '/people']);
     expect(settingsSections.filter((s) => sectionVisible(s, partner))).toEqual([]);
   });
 
@@ -53,6 +53,7 @@ describe('feature registry', () => {
     );
     expect(navEntries(features, owner).map((n) => n.to)).toEqual([
       '/',
+      '/tasks',
       '/companies',
       '/people',
       '/duplicates',

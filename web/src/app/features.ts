@@ -3,6 +3,7 @@
 // settings sections (Feature.settings) join the Settings screen by themselves.
 import { collectSettingsSections, type Feature } from './registry';
 import { homeFeature } from '../features/home';
+import { tasksFeature } from '../features/tasks';
 import { customersFeature } from '../features/customers';
 import { segmentsFeature } from '../features/segments';
 import { importsFeature } from '../features/imports';
@@ -14,6 +15,7 @@ import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
   homeFeature,
+  tasksFeature,
   customersFeature,
   segmentsFeature,
   importsFeature,

@@ -2,7 +2,7 @@
 // area whose endpoints it calls) whose index exports a `Feature` (its routes inside the
 // signed-in shell, its entries in the left navigation, its sections of Settings), listed once in
 // app/features.ts. Keep pages behind `lazy` so the first download stays small.
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Me } from '../api/types';
 import type { IconName } from '../ui/icons';
@@ -19,6 +19,8 @@ export interface NavEntry {
   end?: boolean;
   /** Hide the entry from people who cannot use anything behind it. */
   visible?: (me: Me) => boolean;
+  /** A small count beside the label (e.g. the tasks that are due); renders nothing when there is none. */
+  badge?: ComponentType;
 }
 
 /** A section of the Settings screen (/settings/<path>), contributed by the area it belongs to. */
@@ -43,6 +45,8 @@ export interface Feature {
   nav?: NavEntry[];
   /** Its sections of Settings (the settings feature puts them under /settings/). */
   settings?: SettingsSection[];
+  /** Components always mounted in the signed-in shell, above the page (e.g. reminders). */
+  shellWidgets?: ComponentType[];
 }
 
 export function navEntries(features: Feature[], me: Me): NavEntry[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInput, interactionBody, KIND_DEFAULTS, toLocalInput } from './Timeline';
+import { editChanges, fromLocalInput, interactionBody, KIND_DEFAULTS, toLocalInput } from './Timeline';
+import type { Interaction } from './types';
 
 const draft = {
   subject: ' Reorder of espresso beans ',
@@ -53,5 +54,52 @@ describe('logging on the timeline', () => {
     expect(toLocalInput(ms)).toBe('2025-01-31T08:05');
     expect(fromLocalInput('2025-01-31T08:05')).toBe(ms);
     expect(fromLocalInput('')).toBeNull();
+  });
+});
+
+describe('editChanges', () => {
+  const base: Interaction = {
+    id: '1',
+    kind: 'task',
+    person_id: '9',
+    company_id: null,
+    subject: 'Call back',
+    body: '',
+    channel: null,
+    direction: null,
+    relationship_type: null,
+    minutes_spent: 0,
+    occurred_at: new Date(2026, 0, 5, 9, 0).getTime(),
+    due_at: new Date(2026, 0, 6, 10, 30).getTime(),
+    assignee_user_id: 'u1',
+    assigned_at: null,
+    completed_at: null,
+    created_by_user_id: 'u1',
+    created_at: 0,
+  };
+  const draft = (over: Partial<{ subject: string; body: string; occurred: string; due: string; assignee: string }> = {}) => ({
+    subject: base.subject,
+    body: base.body,
+    occurred: toLocalInput(base.occurred_at),
+    due: toLocalInput(base.due_at!),
+    assignee: 'u1',
+    ...over,
+  });
+  it('sends nothing when nothing changed', () => {
+    expect(editChanges(base, draft())).toEqual({});
+  });
+  it('sends only the changed fields of a task, clearing with null', () => {
+    expect(editChanges(base, draft({ subject: ' Call back today ', due: '', assignee: '' }))).toEqual({
+      subject: 'Call back today',
+      due_at: null,
+      assignee_user_id: null,
+    });
+    expect(editChanges(base, draft({ due: '2026-01-07T08:00' }))).toEqual({ due_at: new Date(2026, 0, 7, 8, 0).getTime() });
+  });
+  it('changes the time of other entries, never their due date', () => {
+    const note: Interaction = { ...base, kind: 'note', due_at: null, assignee_user_id: null };
+    expect(editChanges(note, { ...draft({ occurred: '2026-01-05T11:00', assignee: '' }), due: '' })).toEqual({
+      occurred_at: new Date(2026, 0, 5, 11, 0).getTime(),
+    });
   });
 });

@@ -396,6 +396,7 @@ function TimelineItem({
   const { t } = useTranslation();
   const fmt = useFormat();
   const update = useUpdateInteraction();
+  const [editing, setEditing] = useState(false);
   // Ticked at once; the server's answer (and the refreshed timeline) then confirms it.
   const [ticked, setTicked] = useState<boolean | null>(null);
   const done = ticked ?? !!item.completed_at;
@@ -491,8 +492,14 @@ function TimelineItem({
           </div>
         ) : null}
         {update.isError ? <ProblemAlert error={update.error} /> : null}
-        {canEdit ? (
+        {editing ? <EditInteractionForm item={item} directory={directory} onDone={() => setEditing(false)} /> : null}
+        {canEdit && !editing ? (
           <div className="timeline-actions">
+            <button type="button" className="button button-small button-quiet" onClick={() => setEditing(true)}>
+              <Icon name="edit" size={16} />
+              {t('timeline.edit')}
+              <span className="visually-hidden">: {title}</span>
+            </button>
             <button type="button" className="button button-small button-quiet" onClick={() => onDelete(item)}>
               <Icon name="trash" size={16} />
               {t('timeline.delete')}
@@ -502,5 +509,118 @@ function TimelineItem({
         ) : null}
       </article>
     </li>
+  );
+}
+
+/** The PATCH body of an edit: only what changed (the server audits each change). */
+export function editChanges(
+  item: Interaction,
+  d: Pick<DraftState, 'subject' | 'body' | 'occurred' | 'due' | 'assignee'>,
+): InteractionWrite {
+  const changes: InteractionWrite = {};
+  if (d.subject.trim() !== item.subject) changes.subject = d.subject.trim();
+  if (d.body !== item.body) changes.body = d.body;
+  if (item.kind === 'task') {
+    const due = fromLocalInput(d.due);
+    if (due !== (item.due_at === null ? null : fromLocalInput(toLocalInput(item.due_at)))) changes.due_at = due;
+    const assignee = d.assignee || null;
+    if (assignee !== item.assignee_user_id) changes.assignee_user_id = assignee;
+  } else {
+    const occurred = fromLocalInput(d.occurred);
+    if (occurred !== null && occurred !== fromLocalInput(toLocalInput(item.occurred_at))) changes.occurred_at = occurred;
+  }
+  return changes;
+}
+
+function EditInteractionForm({ item, directory, onDone }: { item: Interaction; directory: Directory; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateInteraction();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, update.error);
+  const [d, setD] = useState(() => ({
+    subject: item.subject,
+    body: item.body,
+    occurred: toLocalInput(item.occurred_at),
+    due: item.due_at === null ? '' : toLocalInput(item.due_at),
+    assignee: item.assignee_user_id ?? '',
+  }));
+  const set = (k: keyof typeof d, v: string) => setD((s) => ({ ...s, [k]: v }));
+  const err = update.error;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const changes = editChanges(item, d);
+    if (Object.keys(changes).length === 0) return onDone();
+    update.mutate({ id: item.id, changes }, { onSuccess: onDone });
+  };
+  return (
+    <form
+      ref={formRef}
+      className="interaction-form task-edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('timeline.editTitle')}
+    >
+      {err ? <ProblemAlert error={err} fields={['subject', 'body', 'occurred_at', 'due_at', 'assignee_user_id']} /> : null}
+      <TextField
+        label={item.kind === 'task' ? t('timeline.taskSubject') : t('timeline.subject')}
+        name="subject"
+        value={d.subject}
+        error={fieldError(err, 'subject')}
+        onChange={(e) => set('subject', e.target.value)}
+      />
+      <TextAreaField
+        label={item.kind === 'note' ? t('timeline.note') : t('timeline.body')}
+        name="body"
+        rows={3}
+        value={d.body}
+        error={fieldError(err, 'body')}
+        onChange={(e) => set('body', e.target.value)}
+      />
+      <div className="form-grid">
+        {item.kind === 'task' ? (
+          <>
+            <TextField
+              label={t('timeline.due')}
+              name="due_at"
+              type="datetime-local"
+              value={d.due}
+              error={fieldError(err, 'due_at')}
+              onChange={(e) => set('due', e.target.value)}
+            />
+            <SelectField
+              label={t('timeline.assignee')}
+              name="assignee_user_id"
+              value={d.assignee}
+              error={fieldError(err, 'assignee_user_id')}
+              onChange={(e) => set('assignee', e.target.value)}
+              options={[
+                { value: '', label: t('timeline.nobody') },
+                ...directory.users
+                  .filter((u) => u.active || u.id === item.assignee_user_id)
+                  .sort((a, b) => a.display_name.localeCompare(b.display_name))
+                  .map((u) => ({ value: u.id, label: u.display_name })),
+              ]}
+            />
+          </>
+        ) : (
+          <TextField
+            label={t('timeline.when')}
+            name="occurred_at"
+            type="datetime-local"
+            value={d.occurred}
+            error={fieldError(err, 'occurred_at')}
+            onChange={(e) => set('occurred', e.target.value)}
+          />
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={update.isPending}>
+          {update.isPending ? t('common.saving') : t('timeline.saveEdit')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -17,8 +17,13 @@ export function useTimeline(entity: Entity, id: string, limit = 20) {
 }
 
 function invalidateTimelines(qc: ReturnType<typeof useQueryClient>) {
-  // An interaction can show on a person's timeline and on companies' timelines.
-  return qc.invalidateQueries({ queryKey: ['timeline'] });
+  // An interaction can show on a person's timeline and on companies' timelines, and a task on
+  // the task list and the desk (features/tasks, features/home).
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: ['timeline'] }),
+    qc.invalidateQueries({ queryKey: ['tasks'] }),
+    qc.invalidateQueries({ queryKey: ['desk'] }),
+  ]);
 }
 
 export function useLogInteraction() {
