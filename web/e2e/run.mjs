@@ -615,6 +615,8 @@ await (
 
 await (await import('./scenarios/affiliations.mjs')).affiliationScenarios({ page, base, stamp, scenario, screenshot, assert });
 
+await (await import('./scenarios/records.mjs')).recordScenarios({ page, base, stamp, scenario, screenshot, assert });
+
 await scenario('phone width (360 px): the lists and the record page fit', async () => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const [where, name] of [
