@@ -421,6 +421,9 @@ await scenario('create a company with a valid Italian P.IVA and see it in the li
   assert(main.includes('00743110157'), 'the VAT number is not shown');
   assert(/\+39\s?02/.test(main.replace(/\s+/g, ' ')), 'the phone is not in E.164 (+39…)');
   assert(/B2B2C buyer: Reseller/.test(main), 'the B2B2C buyer kind is not shown');
+  // Where each value came from is one click away, not a badge on every field.
+  assert((await page.locator('.prov-badge').count()) === 0, 'source badges show before "Sources" is pressed');
+  await page.getByRole('button', { name: 'Sources' }).click();
   const badge = page.getByRole('button', { name: /^VAT number: from Manual/ });
   await badge.hover();
   const tip = page.locator('.prov:hover [role="tooltip"]');
