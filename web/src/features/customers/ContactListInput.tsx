@@ -48,9 +48,11 @@ export function ContactListInput({
           const labelError = sentIndex[i] >= 0 ? error(errorKey.entry(name, sentIndex[i], 'label')) : undefined;
           const rowId = `${id}-${i}`;
           return (
-            <li key={i} className="contact-row">
+            <li key={i} className="contact-entry-row">
               <div className={`field ${labelError ? 'field-invalid' : ''}`}>
-                <label htmlFor={`${rowId}-label`}>{t('customers.contactList.label', { n: i + 1 })}</label>
+                <label className="field-label" htmlFor={`${rowId}-label`}>
+                  {t('customers.contactList.label', { n: i + 1 })}
+                </label>
                 <select
                   id={`${rowId}-label`}
                   name={`${name}.${i}.label`}
@@ -76,7 +78,7 @@ export function ContactListInput({
                 <FieldError id={`${rowId}-label-error`} message={labelError} />
               </div>
               <div className={`field ${valueError ? 'field-invalid' : ''}`}>
-                <label htmlFor={`${rowId}-value`}>
+                <label className="field-label" htmlFor={`${rowId}-value`}>
                   {t(item === 'email' ? 'customers.contactList.email' : 'customers.contactList.phone', { n: i + 1 })}
                 </label>
                 <input

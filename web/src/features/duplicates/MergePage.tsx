@@ -88,11 +88,24 @@ function MergeForm({
   const [picks, setPicks] = useState<Record<string, Pick>>(() => defaultPicks(rows, 'left'));
   const merge = useMerge(entity);
   const fmt = useFormat();
-  // Duplicates often share their name: then the day each was added tells them apart.
-  const sameName = recordName(left) === recordName(right);
-  const nameOf = (r: CustomerRecord) =>
-    sameName ? t('duplicates.nameAdded', { name: recordName(r), date: fmt.dateTime(r.created_at) }) : recordName(r);
-  const names = { left: nameOf(left), right: nameOf(right) };
+  // Duplicates often share their name: then a value that differs (the email, phone or city),
+  // else the moment each was added, tells them apart.
+  const detailOf = (r: CustomerRecord, o: CustomerRecord): string => {
+    if (recordName(r) !== recordName(o)) return '';
+    for (const f of ['email', 'phone', 'city']) {
+      const mine = r.fields?.[f];
+      if (typeof mine === 'string' && mine && mine !== o.fields?.[f]) {
+        const builtIn = builtInFields(entity).find((b) => b.name === f);
+        return valueText(mine, { builtIn }, fmt, t);
+      }
+    }
+    return t('duplicates.added', { date: fmt.dateTime(r.created_at) });
+  };
+  const details = { left: detailOf(left, right), right: detailOf(right, left) };
+  const names = {
+    left: details.left ? `${recordName(left)} (${details.left})` : recordName(left),
+    right: details.right ? `${recordName(right)} (${details.right})` : recordName(right),
+  };
   const clearable = (name: string) => {
     if (name === 'owner_user_id' || name === 'team_id') return true;
     if (name.startsWith('custom.')) return !customFields.data?.find((c) => `custom.${c.key}` === name)?.required;
@@ -151,8 +164,14 @@ function MergeForm({
             <thead>
               <tr>
                 <th scope="col">{t('duplicates.field')}</th>
-                <th scope="col">{names.left}</th>
-                <th scope="col">{names.right}</th>
+                {([left, right] as const).map((r, i) => (
+                  <th key={r.id} scope="col">
+                    {recordName(r)}
+                    {details[i === 0 ? 'left' : 'right'] ? (
+                      <span className="muted small merge-detail">{details[i === 0 ? 'left' : 'right']}</span>
+                    ) : null}
+                  </th>
+                ))}
                 <th scope="col">{t('duplicates.clearColumn')}</th>
               </tr>
             </thead>
