@@ -1171,6 +1171,7 @@ export interface components {
                 country?: string | null;
                 email?: string | null;
                 external_id?: string | null;
+                /** @description a code: agriculture, automotive, construction, education, electronics, energy, financial_services, food_beverage, furniture, healthcare, hospitality, logistics, manufacturing, media, professional_services, public_sector, real_estate, retail, software, telecommunications, textiles, wholesale, other. A name in English, Italian, Spanish or Portuguese is stored as its code; other text is kept as written. */
                 industry?: string | null;
                 legal_name?: string | null;
                 market?: string | null;
