@@ -424,6 +424,9 @@ await scenario('create a company with a valid Italian P.IVA and see it in the li
   assert(main.includes('00743110157'), 'the VAT number is not shown');
   assert(/\+39\s?02/.test(main.replace(/\s+/g, ' ')), 'the phone is not in E.164 (+39…)');
   assert(/B2B2C buyer: Reseller/.test(main), 'the B2B2C buyer kind is not shown');
+  // Where each value came from is one click away, not a badge on every field.
+  assert((await page.locator('.prov-badge').count()) === 0, 'source badges show before "Sources" is pressed');
+  await page.getByRole('button', { name: 'Sources' }).click();
   const badge = page.getByRole('button', { name: /^VAT number: from Manual/ });
   await badge.hover();
   const tip = page.locator('.prov:hover [role="tooltip"]');
@@ -618,6 +621,8 @@ await (
 
 await (await import('./scenarios/affiliations.mjs')).affiliationScenarios({ page, base, stamp, scenario, screenshot, assert });
 await (await import('./scenarios/lists.mjs')).listScenarios({ page, base, stamp, scenario, screenshot, assert });
+
+await (await import('./scenarios/records.mjs')).recordScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await scenario('phone width (360 px): the lists and the record page fit', async () => {
   await page.setViewportSize({ width: 360, height: 740 });

@@ -6,8 +6,8 @@
 // the survivor's value when it has one, else the merged record's. Tags are the union. The
 // email and phone that are not kept as the primary ones are not lost: they join the
 // survivor's other_emails / other_phones (with both records' other entries, each value once,
-// never repeating the primary), unless the user cleared the primary or the list. The result is validated again as a whole
-// (a VAT id taken from one record must suit the country taken from the other).
+// never repeating the primary), unless the user cleared the primary or the list. The result is validated again as a
+// whole (a VAT id taken from one record must suit the country taken from the other).
 #include <map>
 #include <string>
 #include <vector>

@@ -202,7 +202,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A company's contacts (people affiliated with it) that you may read */
+        /** A company's contacts (people affiliated with it) that you may read, each with its job title there */
         get: operations["listCompanyContacts"];
         put?: never;
         post?: never;
@@ -1282,6 +1282,12 @@ export interface components {
             target_id: string | null;
             target_type: string | null;
         };
+        /** @description a contact's record with its affiliation to this company, so a company page needs no request per contact */
+        CompanyContact: components["schemas"]["CustomerRecord"] & {
+            /** @description this company is the person's primary one */
+            is_primary: boolean;
+            job_title: string | null;
+        };
         CompanyFieldsWrite: {
             custom?: {
                 [key: string]: components["schemas"]["FieldValue"];
@@ -1294,9 +1300,14 @@ export interface components {
                 country?: string | null;
                 email?: string | null;
                 external_id?: string | null;
+                /** @description a code: agriculture, automotive, construction, education, electronics, energy, financial_services, food_beverage, furniture, healthcare, hospitality, logistics, manufacturing, media, professional_services, public_sector, real_estate, retail, software, telecommunications, textiles, wholesale, other. A name in English, Italian, Spanish or Portuguese is stored as its code; other text is kept as written. */
                 industry?: string | null;
                 legal_name?: string | null;
                 market?: string | null;
+                /** @description other emails beside the primary one, each labelled; each value once. An error names the entry: /fields/other_emails/1/value */
+                other_emails?: components["schemas"]["ContactEntry"][] | null;
+                /** @description other phones beside the primary one, each labelled; each value once. An error names the entry: /fields/other_phones/1/value */
+                other_phones?: components["schemas"]["ContactEntry"][] | null;
                 pec?: string | null;
                 phone?: string | null;
                 postal_code?: string | null;
@@ -1318,6 +1329,12 @@ export interface components {
             };
             tags?: string[];
             team_id?: string | null;
+        };
+        ContactEntry: {
+            /** @description work, home, mobile, other (the default) or any text */
+            label?: string | null;
+            /** @description validated and normalised like the primary field (an email; a phone becomes E.164) */
+            value: string;
         };
         CustomField: {
             created_at: number;
@@ -1469,8 +1486,8 @@ export interface components {
             source: string;
             source_ref: string;
         };
-        /** @description a value of a built-in or custom field: text, a number, a boolean, a list (multi_select), or null */
-        FieldValue: string | number | boolean | string[] | null;
+        /** @description a value of a built-in or custom field: text, a number, a boolean, a list (multi_select; other_emails and other_phones hold labelled entries), or null */
+        FieldValue: string | number | boolean | (string | components["schemas"]["ContactEntry"])[] | null;
         /** @description A CSV import and its progress. percent = rows_done / rows_total (one decimal). rows_done is also the checkpoint: rows 1..rows_done are committed. */
         Import: {
             created: number;
@@ -1687,9 +1704,9 @@ export interface components {
         MergeRequest: {
             /** @description the open queue entry this merge resolves */
             candidate_id?: string | null;
-            /** @description per field (built-in name, custom.<key>, owner_user_id, team_id): whose value survives; default the survivor's when it has one, else the merged record's. Tags are always the union. */
+            /** @description per field (built-in name, custom.<key>, owner_user_id, team_id): whose value survives, or "clear" for no value; default the survivor's when it has one, else the merged record's. Tags are always the union. The email and phone not kept as the primary ones are kept in other_emails and other_phones (labelled "other", each value once) unless that field is cleared. */
             choices?: {
-                [key: string]: "survivor" | "merged";
+                [key: string]: "survivor" | "merged" | "clear";
             };
             /** @description the record that disappears into the one in the path */
             merged_id: string;
@@ -1733,6 +1750,10 @@ export interface components {
                 kind?: string | null;
                 language?: string | null;
                 last_name?: string | null;
+                /** @description other emails beside the primary one, each labelled; each value once. An error names the entry: /fields/other_emails/1/value */
+                other_emails?: components["schemas"]["ContactEntry"][] | null;
+                /** @description other phones beside the primary one, each labelled; each value once. An error names the entry: /fields/other_phones/1/value */
+                other_phones?: components["schemas"]["ContactEntry"][] | null;
                 phone?: string | null;
             };
             owner_user_id?: string | null;
@@ -2454,7 +2475,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["CustomerRecord"][];
+                        items?: components["schemas"]["CompanyContact"][];
                         next_cursor?: string | null;
                     };
                 };

@@ -47,7 +47,8 @@ function serve() {
       if (path === '/api/v1/people/7') return json(200, person);
       if (path === '/api/v1/companies/3') return json(200, acme);
       if (path === '/api/v1/companies/4') return json(200, beta);
-      if (path === '/api/v1/companies/3/contacts') return json(200, { items: [person], next_cursor: null });
+      if (path === '/api/v1/companies/3/contacts')
+        return json(200, { items: [{ ...person, job_title: 'CEO', is_primary: true }], next_cursor: null });
       if (path.startsWith('/api/v1/custom-fields/')) return json(200, { items: [] });
       if (path === '/api/v1/users' || path === '/api/v1/teams' || path.endsWith('/interactions'))
         return json(200, { items: [], next_cursor: null });
@@ -96,6 +97,9 @@ describe("a company's contacts", () => {
     const link = await within(panel).findByRole('link', { name: 'Marta Bianchi' });
     expect(link.getAttribute('href')).toBe('/people/7');
     await within(link.closest('li') as HTMLElement).findByText(/CEO/);
+    // The job title comes with the contacts list: no request per contact.
+    const asked = vi.mocked(fetch).mock.calls.map(([url]) => new URL(String(url), 'http://x').pathname);
+    expect(asked).not.toContain('/api/v1/people/7/affiliations');
     expect(within(panel).getByText('1 contact shown')).toBeTruthy();
     fireEvent.click(within(panel).getByRole('button', { name: 'Add contact' }));
     expect(within(panel).getByRole('link', { name: 'Create a new person' }).getAttribute('href')).toBe(

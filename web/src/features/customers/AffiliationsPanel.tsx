@@ -18,7 +18,7 @@ import { addAffiliation, makePrimary, removeAffiliation, setJobTitle, type Affil
 import { useAddContact, useAffiliations, useContacts, useRecord, useSaveAffiliations } from './api';
 import { RecordPicker, type PickedRecord } from './RecordPicker';
 import { recordName } from './schema';
-import type { CustomerRecord } from './types';
+import type { CompanyContact, CustomerRecord } from './types';
 
 /** A company's name, or "#id" while it loads or when you may not read it. */
 function useCompanyName(id: string) {
@@ -335,7 +335,7 @@ export function ContactsPanel({ company }: { company: CustomerRecord }) {
         <>
           <ul className="access-list" aria-label={t('affiliations.contactsTitle')}>
             {contacts.items.map((c) => (
-              <ContactRow key={c.id} companyId={company.id} person={c} />
+              <ContactRow key={c.id} person={c} />
             ))}
           </ul>
           <p className="muted small" aria-live="polite">
@@ -348,17 +348,13 @@ export function ContactsPanel({ company }: { company: CustomerRecord }) {
   );
 }
 
-function ContactRow({ companyId, person }: { companyId: string; person: CustomerRecord }) {
-  const { t } = useTranslation();
-  const affiliations = useAffiliations(person.id);
-  const mine = affiliations.data?.find((a) => a.company_id === companyId);
-  const others = (affiliations.data ?? []).filter((a) => a.company_id !== companyId);
+/** A contact as the company's contacts list gives it: the person's record with its job title there. */
+function ContactRow({ person }: { person: CompanyContact }) {
   return (
     <li className="access-row contact-row">
       <span className="access-who">
         <Link to={`/people/${encodeURIComponent(person.id)}`}>{recordName(person)}</Link>
-        {mine?.job_title ? <span className="muted"> · {mine.job_title}</span> : null}
-        {mine?.is_primary && others.length > 0 ? <span className="badge badge-quiet">{t('affiliations.primary')}</span> : null}
+        {person.job_title ? <span className="muted"> · {person.job_title}</span> : null}
       </span>
       {person.fields.email ? <span className="muted small">{String(person.fields.email)}</span> : null}
     </li>

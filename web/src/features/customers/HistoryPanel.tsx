@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { PagedTable } from '../../ui/PagedTable';
 import { useHistory } from './api';
-import { fieldLabel, optionLabel } from './display';
+import { fieldLabel, optionLabel, valueText } from './display';
 import type { Directory } from './lookups';
 import { builtInFields } from './schema';
 import type { CustomField, Entity, FieldHistory } from './types';
@@ -33,6 +33,13 @@ export function HistoryPanel({
     const field = builtInFields(entity).find((f) => f.name === h.field);
     if (field?.kind === 'reference') return buyerName(v);
     if (field?.kind === 'select') return optionLabel(field.name, v, t);
+    if (field?.kind === 'contacts') {
+      try {
+        return valueText(JSON.parse(v), { builtIn: field }, fmt, t);
+      } catch {
+        return v;
+      }
+    }
     if (field?.kind === 'country') return `${fmt.country(v)} (${v})`;
     if (field?.kind === 'language') return `${fmt.languageName(v)} (${v})`;
     if (field?.kind === 'date') return fmt.isoDate(v);

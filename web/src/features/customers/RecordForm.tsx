@@ -14,7 +14,8 @@ import { safeReturnPath } from './affiliations';
 import { useBuyerCompanies, useRecord, useSaveAffiliations, useSaveRecord } from './api';
 import { RecordPicker, type PickedRecord } from './RecordPicker';
 import { optionLabel } from './display';
-import { errorKey, initialState, shownErrorKeys, toWrite, type RecordFormState } from './formModel';
+import { ContactListInput } from './ContactListInput';
+import { errorKey, initialState, shownErrorKeys, toWrite, type ContactRow, type RecordFormState } from './formModel';
 import { useDirectory } from './lookups';
 import {
   builtInFields,
@@ -71,6 +72,10 @@ export function RecordForm({
     setNothingChanged(false);
     setState((s) => ({ ...s, fields: { ...s.fields, [name]: value } }));
   };
+  const setList = (name: string, rows: ContactRow[]) => {
+    setNothingChanged(false);
+    setState((s) => ({ ...s, lists: { ...s.lists, [name]: rows } }));
+  };
   const setCustom = (key: string, value: string | string[]) => {
     setNothingChanged(false);
     setState((s) => ({ ...s, custom: { ...s.custom, [key]: value } }));
@@ -126,16 +131,28 @@ export function RecordForm({
           <legend>{t(`customers.groups.${group}`)}</legend>
           {group === 'buyer' ? <p className="field-hint">{t(`${cfg.ns}.buyerIntro`)}</p> : null}
           <div className="form-grid">
-            {groupFields.map((f) => (
-              <BuiltInInput
-                key={f.name}
-                entity={entity}
-                field={f}
-                value={state.fields[f.name] ?? ''}
-                error={fieldError(err, errorKey.field(f.name))}
-                onChange={(v) => setField(f.name, v)}
-              />
-            ))}
+            {groupFields.map((f) =>
+              f.kind === 'contacts' ? (
+                <ContactListInput
+                  key={f.name}
+                  name={f.name}
+                  label={t(`fields.${entity}.${f.name}`)}
+                  item={f.item ?? 'email'}
+                  rows={state.lists[f.name] ?? []}
+                  error={(key) => fieldError(err, key)}
+                  onChange={(rows) => setList(f.name, rows)}
+                />
+              ) : (
+                <BuiltInInput
+                  key={f.name}
+                  entity={entity}
+                  field={f}
+                  value={state.fields[f.name] ?? ''}
+                  error={fieldError(err, errorKey.field(f.name))}
+                  onChange={(v) => setField(f.name, v)}
+                />
+              ),
+            )}
           </div>
         </fieldset>
       ))}
@@ -306,15 +323,13 @@ function BuiltInInput({
         />
       );
     }
-    case 'select':
-      return (
-        <SelectField
-          {...common}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          options={choiceOptions(value, field.options ?? [], (o) => optionLabel(field.name, o, t), t('customers.notSet'))}
-        />
-      );
+    case 'select': {
+      const options = choiceOptions(value, field.options ?? [], (o) => optionLabel(field.name, o, t), t('customers.notSet'));
+      // A long coded list (industry) reads best in the alphabetical order of its names.
+      if (field.keepsOtherText)
+        options.sort((a, b) => (a.value === '' ? -1 : b.value === '' ? 1 : a.label.localeCompare(b.label)));
+      return <SelectField {...common} value={value} onChange={(e) => onChange(e.target.value)} options={options} />;
+    }
     case 'reference':
       return <BuyerSelect {...common} value={value} onChange={onChange} />;
     case 'date':

@@ -1,5 +1,5 @@
-// One company or person: every field (built-in and custom) with where its value came from,
-// owner, team and tags, the B2B2C link (a buyer's kind and its partition of consumers; a
+// One company or person: every field (built-in and custom), owner, team and tags (where each
+// value came from is one click away: the "Sources" button shows it beside every field), the B2B2C link (a buyer's kind and its partition of consumers; a
 // consumer's buyer), the companies of a person and the contacts of a company, the history of changes on demand, and the timeline with its quick actions.
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -60,6 +60,7 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
   const remove = useDeleteRecord(entity, record.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showSources, setShowSources] = useState(false);
   const canWrite = canWriteRecord(me, record);
   const name = recordName(record);
   const prov = record.provenance ?? {};
@@ -77,7 +78,13 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
             {t('customers.flagged', { rule: flag.rule })}
           </span>
         ) : null}
-        <ProvenanceBadge provenance={prov[field]} fieldLabel={fieldLabel(entity, field, customFields, t)} directory={directory} />
+        {showSources ? (
+          <ProvenanceBadge
+            provenance={prov[field]}
+            fieldLabel={fieldLabel(entity, field, customFields, t)}
+            directory={directory}
+          />
+        ) : null}
       </>
     );
   };
@@ -117,20 +124,38 @@ function RecordView({ entity, record, customFields }: { entity: Entity; record: 
         title={name}
         description={description}
         actions={
-          canWrite ? (
-            <>
-              <Link to={`/${cfg.path}/${encodeURIComponent(record.id)}/edit`} className="button button-primary">
-                <Icon name="edit" size={18} />
-                {t('common.edit')}
-              </Link>
-              <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
-                <Icon name="trash" size={18} />
-                {t('customers.delete')}
-              </button>
-            </>
-          ) : null
+          <>
+            <button
+              type="button"
+              className="button"
+              aria-pressed={showSources}
+              data-testid="sources-toggle"
+              title={t('provenance.sourcesIntro')}
+              onClick={() => setShowSources((s) => !s)}
+            >
+              <Icon name="list" size={18} />
+              {showSources ? t('provenance.hide') : t('provenance.sourcesButton')}
+            </button>
+            {canWrite ? (
+              <>
+                <Link to={`/${cfg.path}/${encodeURIComponent(record.id)}/edit`} className="button button-primary">
+                  <Icon name="edit" size={18} />
+                  {t('common.edit')}
+                </Link>
+                <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
+                  <Icon name="trash" size={18} />
+                  {t('customers.delete')}
+                </button>
+              </>
+            ) : null}
+          </>
         }
       />
+      {showSources ? (
+        <p className="muted small sources-intro" role="status">
+          {Object.keys(prov).length ? t('provenance.sourcesIntro') : t('provenance.none')}
+        </p>
+      ) : null}
       <FlashAlert />
       {remove.isError ? <ProblemAlert error={remove.error} /> : null}
       <div className="record-layout">

@@ -5,7 +5,7 @@ import { fetchAll, useCursorPages } from '../../api/paging';
 import type { ResponseOf } from '../../api/types';
 import { addAffiliation, normalise, type Affiliation } from './affiliations';
 import { ENTITIES } from './schema';
-import type { CustomField, CustomFieldInput, CustomerRecord, Entity, FieldHistory, RecordWrite } from './types';
+import type { CompanyContact, CustomField, CustomFieldInput, CustomerRecord, Entity, FieldHistory, RecordWrite } from './types';
 
 export const recordsKey = (entity: Entity) => ['records', entity] as const;
 export const consumersKey = (companyId: string) => ['consumers', companyId] as const;
@@ -147,9 +147,9 @@ export function useAddContact(companyId: string) {
   });
 }
 
-/** A company's contacts that you may read, a page at a time. */
+/** A company's contacts that you may read, a page at a time, each with its job title there. */
 export function useContacts(companyId: string, limit = 25) {
-  return useCursorPages<CustomerRecord>(
+  return useCursorPages<CompanyContact>(
     [...contactsKey(companyId), limit],
     `/companies/${encodeURIComponent(companyId)}/contacts`,
     {

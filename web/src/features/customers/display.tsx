@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useFormat } from '../../i18n/format';
 import { formatPhone } from '../../i18n/phone';
+import { contactLabel } from './ContactListInput';
+import { contactEntries, type ContactRow } from './formModel';
 import { builtInFields, type BuiltInField } from './schema';
 import type { CustomField, Entity, FieldValue } from './types';
 
@@ -123,6 +125,7 @@ export function BuiltInValue({
   const { t } = useTranslation();
   const fmt = useFormat();
   if (isEmpty(value)) return <Empty />;
+  if (field.kind === 'contacts') return <ContactList entries={contactEntries(value)} item={field.item ?? 'email'} />;
   const s = String(value);
   if (flagged) return <span className="flagged-value">{s}</span>;
   switch (field.kind) {
@@ -157,6 +160,23 @@ export function BuiltInValue({
   }
 }
 
+/** Other emails or phones: each with its label, as a link (a phone in the user's national format). */
+function ContactList({ entries, item }: { entries: ContactRow[]; item: 'email' | 'phone' }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (!entries.length) return <Empty />;
+  return (
+    <ul className="contact-entries">
+      {entries.map((e) => (
+        <li key={e.value}>
+          <span className="contact-entry-label">{contactLabel(e.label, t)}</span>{' '}
+          {item === 'email' ? <EmailLink email={e.value} /> : <PhoneLink phone={e.value} language={fmt.language} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A custom field's value, by its type. */
 export function CustomValue({ def, value }: { def: CustomField | undefined; value: FieldValue | undefined }) {
   const { t } = useTranslation();
@@ -175,7 +195,7 @@ export function CustomValue({ def, value }: { def: CustomField | undefined; valu
     case 'multi_select':
       return Array.isArray(value) ? (
         <ul className="chip-list">
-          {value.map((v) => (
+          {value.map(String).map((v) => (
             <li key={v} className="chip">
               {v}
             </li>
@@ -203,8 +223,13 @@ export function valueText(
   t: TFunction,
 ): string {
   if (isEmpty(value)) return '';
-  const s = Array.isArray(value) ? value.join(', ') : String(value);
   const b = kind.builtIn;
+  if (b?.kind === 'contacts') {
+    return contactEntries(value)
+      .map((e) => `${contactLabel(e.label, t)}: ${b.item === 'phone' ? formatPhone(e.value, fmt.language) : e.value}`)
+      .join(', ');
+  }
+  const s = Array.isArray(value) ? value.join(', ') : String(value);
   if (b) {
     if (b.kind === 'country') return fmt.country(s);
     if (b.kind === 'language') return fmt.languageName(s);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customValueOut, initialState, parseLocaleNumber, shownErrorKeys, toWrite } from './formModel';
+import { contactRowsOut, customValueOut, initialState, parseLocaleNumber, shownErrorKeys, toWrite } from './formModel';
 import type { CustomField, CustomerRecord } from './types';
 
 const def = (key: string, type: CustomField['type'], extra: Partial<CustomField> = {}): CustomField => ({
@@ -119,5 +119,52 @@ describe('toWrite', () => {
     expect(keys).toContain('custom.blend');
     expect(keys).toContain('tags.1');
     expect(keys).toContain('owner_user_id');
+  });
+});
+
+describe('other emails and phones in the form', () => {
+  const person: CustomerRecord = {
+    id: '5',
+    type: 'person',
+    fields: { first_name: 'Rui', last_name: 'Costa', other_emails: [{ label: 'work', value: 'rui@work.pt' }] },
+    custom: {},
+    tags: [],
+    owner_user_id: null,
+    team_id: null,
+    created_at: 1,
+    updated_at: 2,
+  } as unknown as CustomerRecord;
+
+  it('starts from the stored entries and sends only a changed list, null when emptied', () => {
+    const state = initialState('person', [], person);
+    expect(state.lists.other_emails).toEqual([{ label: 'work', value: 'rui@work.pt' }]);
+    expect(state.lists.other_phones).toEqual([]);
+    expect(toWrite('person', [], state, person).fields).toBeUndefined();
+    const added = {
+      ...state,
+      lists: {
+        ...state.lists,
+        other_phones: [
+          { label: 'mobile', value: ' 333 123 4567 ' },
+          { label: 'home', value: '' },
+        ],
+      },
+    };
+    expect(toWrite('person', [], added, person).fields).toEqual({
+      other_phones: [{ label: 'mobile', value: '333 123 4567' }],
+    });
+    const emptied = { ...state, lists: { ...state.lists, other_emails: [] } };
+    expect(toWrite('person', [], emptied, person).fields).toEqual({ other_emails: null });
+  });
+
+  it("maps the server's entry index to the row on screen, skipping rows left empty", () => {
+    const { list, sentIndex } = contactRowsOut([
+      { label: 'work', value: '' },
+      { label: '', value: 'a@b.it' },
+    ]);
+    expect(list).toEqual([{ label: 'other', value: 'a@b.it' }]);
+    expect(sentIndex).toEqual([-1, 0]);
+    const state = initialState('person', [], person);
+    expect(shownErrorKeys('person', [], state)).toContain('fields.other_emails.0.value');
   });
 });

@@ -4,14 +4,49 @@
 import { builtInFields } from './schema';
 import type { CustomField, CustomerRecord, DataKind, Entity, FieldValue, RecordWrite } from './types';
 
+/** One row of an other_emails / other_phones list, as typed. */
+export interface ContactRow {
+  label: string;
+  value: string;
+}
+
 export interface RecordFormState {
   fields: Record<string, string>;
+  /** The rows of each list field (other_emails, other_phones). */
+  lists: Record<string, ContactRow[]>;
   /** Text for every type but multi_select (a list); booleans are '', 'true' or 'false'. */
   custom: Record<string, string | string[]>;
   tags: string[];
   owner_user_id: string;
   team_id: string;
   data_kind: DataKind;
+}
+
+/** The entries of a stored list ([{label, value}]); none for anything else. */
+export function contactEntries(v: FieldValue | undefined): ContactRow[] {
+  if (!Array.isArray(v)) return [];
+  const out: ContactRow[] = [];
+  for (const e of v as unknown[]) {
+    if (e && typeof e === 'object' && typeof (e as ContactRow).value === 'string') {
+      const label = (e as { label?: unknown }).label;
+      out.push({ label: typeof label === 'string' && label ? label : 'other', value: (e as ContactRow).value });
+    }
+  }
+  return out;
+}
+
+/**
+ * A list as sent: rows without a value are left out. `sentIndex[i]` is the index row i has in
+ * the request (-1 when left out), so "/fields/other_emails/1/value" finds its row on screen.
+ */
+export function contactRowsOut(rows: ContactRow[]): { list: ContactRow[]; sentIndex: number[] } {
+  const list: ContactRow[] = [];
+  const sentIndex = rows.map((r) => {
+    if (!r.value.trim()) return -1;
+    list.push({ label: r.label.trim() || 'other', value: r.value.trim() });
+    return list.length - 1;
+  });
+  return { list, sentIndex };
 }
 
 function text(v: FieldValue | undefined): string {
@@ -28,7 +63,11 @@ export function initialState(
   defaults: Partial<RecordFormState> = {},
 ): RecordFormState {
   const fields: Record<string, string> = {};
-  for (const f of builtInFields(entity)) fields[f.name] = text(record?.fields?.[f.name]);
+  const lists: Record<string, ContactRow[]> = {};
+  for (const f of builtInFields(entity)) {
+    if (f.kind === 'contacts') lists[f.name] = contactEntries(record?.fields?.[f.name]);
+    else fields[f.name] = text(record?.fields?.[f.name]);
+  }
   const custom: Record<string, string | string[]> = {};
   for (const d of customFields) {
     const v = record?.custom?.[d.key];
@@ -38,6 +77,7 @@ export function initialState(
   }
   return {
     fields,
+    lists,
     custom,
     tags: record ? [...record.tags] : [],
     owner_user_id: record ? (record.owner_user_id ?? '') : '',
@@ -115,8 +155,18 @@ export function toWrite(
   original?: CustomerRecord | null,
 ): RecordWrite {
   const out: RecordWrite = {};
-  const fields: Record<string, string | null> = {};
+  const fields: Record<string, string | ContactRow[] | null> = {};
   for (const f of builtInFields(entity)) {
+    if (f.kind === 'contacts') {
+      const { list } = contactRowsOut(state.lists[f.name] ?? []);
+      const before = JSON.stringify(contactEntries(original?.fields?.[f.name]));
+      if (!original) {
+        if (list.length) fields[f.name] = list;
+      } else if (JSON.stringify(list) !== before) {
+        fields[f.name] = list.length ? list : null;
+      }
+      continue;
+    }
     const typed = (state.fields[f.name] ?? '').trim();
     if (!original) {
       if (typed) fields[f.name] = typed;
@@ -124,7 +174,7 @@ export function toWrite(
       fields[f.name] = typed || null;
     }
   }
-  if (Object.keys(fields).length) out.fields = fields;
+  if (Object.keys(fields).length) out.fields = fields as RecordWrite['fields'];
 
   const custom: Record<string, FieldValue> = {};
   for (const d of customFields) {
@@ -154,12 +204,19 @@ export const errorKey = {
   field: (name: string) => `fields.${name}`,
   custom: (key: string) => `custom.${key}`,
   tag: (i: number) => `tags.${i}`,
+  /** "/fields/other_emails/1/value" -> "fields.other_emails.1.value" */
+  entry: (name: string, i: number, member: 'value' | 'label') => `fields.${name}.${i}.${member}`,
 };
 
 /** Every error key the form shows beside an input (the summary lists the rest). */
 export function shownErrorKeys(entity: Entity, customFields: CustomField[], state: RecordFormState): string[] {
   return [
     ...builtInFields(entity).map((f) => errorKey.field(f.name)),
+    ...builtInFields(entity)
+      .filter((f) => f.kind === 'contacts')
+      .flatMap((f) =>
+        (state.lists[f.name] ?? []).flatMap((_, i) => [errorKey.entry(f.name, i, 'value'), errorKey.entry(f.name, i, 'label')]),
+      ),
     ...customFields.map((d) => errorKey.custom(d.key)),
     'tags',
     ...state.tags.map((_, i) => errorKey.tag(i)),

@@ -3,7 +3,7 @@
 import type { CustomerRecord, Entity } from './types';
 
 export type BuiltInKind =
-  'text' | 'email' | 'phone' | 'url' | 'country' | 'language' | 'date' | 'select' | 'tax_id' | 'reference';
+  'text' | 'email' | 'phone' | 'url' | 'country' | 'language' | 'date' | 'select' | 'tax_id' | 'reference' | 'contacts';
 
 export type FieldGroup = 'identity' | 'contact' | 'address' | 'classification' | 'buyer' | 'other';
 
@@ -15,12 +15,25 @@ export interface BuiltInField {
   options?: readonly string[];
   /** Has an explanation under the input (i18n key fieldHints.<entity>.<name>). */
   hint?: boolean;
+  /** A `contacts` list holds labelled emails or phones (other_emails, other_phones). */
+  item?: 'email' | 'phone';
+  /** A select whose stored value may also be older free text, shown as written (industry). */
+  keepsOtherText?: boolean;
 }
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
 export const MARKETS = ['b2b', 'b2c'] as const;
 export const BUYER_KINDS = ['reseller', 'distributor', 'retailer'] as const;
 export const PERSON_KINDS = ['b2b_contact', 'b2c_consumer'] as const;
+/** The industry codes of src/domain/customers/industries.cpp; names in options.industry.<code>. */
+export const INDUSTRIES = [
+  'agriculture', 'automotive', 'construction', 'education', 'electronics', 'energy', 'financial_services',
+  'food_beverage', 'furniture', 'healthcare', 'hospitality', 'logistics', 'manufacturing', 'media',
+  'professional_services', 'public_sector', 'real_estate', 'retail', 'software', 'telecommunications', 'textiles',
+  'wholesale', 'other',
+] as const; // prettier-ignore
+/** The labels offered for other emails and phones; any other text is a label too. */
+export const CONTACT_LABELS = ['work', 'home', 'mobile', 'other'] as const;
 
 export const COMPANY_FIELDS: BuiltInField[] = [
   { name: 'legal_name', kind: 'text', group: 'identity', required: true },
@@ -30,12 +43,14 @@ export const COMPANY_FIELDS: BuiltInField[] = [
   { name: 'pec', kind: 'email', group: 'contact', hint: true },
   { name: 'email', kind: 'email', group: 'contact' },
   { name: 'phone', kind: 'phone', group: 'contact', hint: true },
+  { name: 'other_emails', kind: 'contacts', item: 'email', group: 'contact' },
+  { name: 'other_phones', kind: 'contacts', item: 'phone', group: 'contact' },
   { name: 'website', kind: 'url', group: 'contact' },
   { name: 'address_line', kind: 'text', group: 'address' },
   { name: 'postal_code', kind: 'text', group: 'address' },
   { name: 'city', kind: 'text', group: 'address' },
   { name: 'region', kind: 'text', group: 'address' },
-  { name: 'industry', kind: 'text', group: 'classification' },
+  { name: 'industry', kind: 'select', group: 'classification', options: INDUSTRIES, keepsOtherText: true },
   { name: 'size', kind: 'select', group: 'classification', options: COMPANY_SIZES },
   { name: 'market', kind: 'select', group: 'classification', options: MARKETS, hint: true },
   { name: 'buyer_kind', kind: 'select', group: 'buyer', options: BUYER_KINDS, hint: true },
@@ -50,6 +65,8 @@ export const PERSON_FIELDS: BuiltInField[] = [
   { name: 'birthday', kind: 'date', group: 'identity' },
   { name: 'email', kind: 'email', group: 'contact' },
   { name: 'phone', kind: 'phone', group: 'contact', hint: true },
+  { name: 'other_emails', kind: 'contacts', item: 'email', group: 'contact' },
+  { name: 'other_phones', kind: 'contacts', item: 'phone', group: 'contact' },
   { name: 'city', kind: 'text', group: 'address' },
   { name: 'country', kind: 'country', group: 'address', hint: true },
   { name: 'buyer_company_id', kind: 'reference', group: 'buyer', hint: true },

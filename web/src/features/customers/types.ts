@@ -27,6 +27,9 @@ export type CustomerRecord = Schemas['CustomerRecord'];
 
 export type FieldFlag = Schemas['FieldFlag'];
 
+/** One of a company's contacts: the person's record with the job title and primary flag there. */
+export type CompanyContact = Schemas['CompanyContact'];
+
 /** POST and PATCH body: members present are changed, null clears. */
 export type RecordWrite = Schemas['CompanyFieldsWrite'] | Schemas['PersonFieldsWrite'];
 

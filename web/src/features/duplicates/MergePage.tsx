@@ -1,6 +1,8 @@
 // Merging a pair side by side: choose which record is kept, then for every field that
 // differs which value survives (radio buttons, the kept record's value by default, gaps filled
-// from the other), then merge. The other record's timeline, affiliations, tags and history
+// from the other), or clear a field, then merge. The records are named by name (with the day
+// each was added when the names are the same), never by id. The email and phone not kept stay
+// as other emails and phones. The other record's timeline, affiliations, tags and history
 // move to the kept one, and its address keeps leading there.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,7 +18,7 @@ import { builtInFields, ENTITIES, recordName } from '../customers/schema';
 import type { CustomerRecord, Entity, FieldValue } from '../customers/types';
 import { forgetMergedPair, useCandidate, useMerge } from './api';
 import { reasonText } from './DuplicatesPage';
-import { defaultPicks, mergeRequest, mergeRows, type MergeRow } from './mergeModel';
+import { defaultPicks, mergeRequest, mergeRows, type MergeRow, type Pick } from './mergeModel';
 
 const EMPTY = '—';
 
@@ -83,10 +85,32 @@ function MergeForm({
     [entity, left, right, customFields.data],
   );
   const [keep, setKeep] = useState<'left' | 'right'>('left');
-  const [picks, setPicks] = useState(() => defaultPicks(rows, 'left'));
+  const [picks, setPicks] = useState<Record<string, Pick>>(() => defaultPicks(rows, 'left'));
   const merge = useMerge(entity);
-  const names = { left: recordName(left), right: recordName(right) };
   const fmt = useFormat();
+  // Duplicates often share their name: then a value that differs (the email, phone or city),
+  // else the moment each was added, tells them apart.
+  const detailOf = (r: CustomerRecord, o: CustomerRecord): string => {
+    if (recordName(r) !== recordName(o)) return '';
+    for (const f of ['email', 'phone', 'city']) {
+      const mine = r.fields?.[f];
+      if (typeof mine === 'string' && mine && mine !== o.fields?.[f]) {
+        const builtIn = builtInFields(entity).find((b) => b.name === f);
+        return valueText(mine, { builtIn }, fmt, t);
+      }
+    }
+    return t('duplicates.added', { date: fmt.dateTime(r.created_at) });
+  };
+  const details = { left: detailOf(left, right), right: detailOf(right, left) };
+  const names = {
+    left: details.left ? `${recordName(left)} (${details.left})` : recordName(left),
+    right: details.right ? `${recordName(right)} (${details.right})` : recordName(right),
+  };
+  const clearable = (name: string) => {
+    if (name === 'owner_user_id' || name === 'team_id') return true;
+    if (name.startsWith('custom.')) return !customFields.data?.find((c) => `custom.${c.key}` === name)?.required;
+    return !builtInFields(entity).find((f) => f.name === name)?.required;
+  };
   const directory = useDirectory();
   /** A value in words: people and teams by name, options, dates and countries as elsewhere. */
   const show = (name: string, v: FieldValue | undefined): string => {
@@ -130,7 +154,7 @@ function MergeForm({
           {(['left', 'right'] as const).map((side) => (
             <label key={side} className="radio">
               <input type="radio" name="keep" value={side} checked={keep === side} onChange={() => chooseKeep(side)} />{' '}
-              {names[side]} <span className="muted small">#{side === 'left' ? left.id : right.id}</span>
+              {names[side]}
             </label>
           ))}
         </fieldset>
@@ -140,19 +164,74 @@ function MergeForm({
             <thead>
               <tr>
                 <th scope="col">{t('duplicates.field')}</th>
-                <th scope="col">{names.left}</th>
-                <th scope="col">{names.right}</th>
+                {([left, right] as const).map((r, i) => (
+                  <th key={r.id} scope="col">
+                    {recordName(r)}
+                    {details[i === 0 ? 'left' : 'right'] ? (
+                      <span className="muted small merge-detail">{details[i === 0 ? 'left' : 'right']}</span>
+                    ) : null}
+                  </th>
+                ))}
+                <th scope="col">{t('duplicates.clearColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => {
                 const label = fieldLabel(entity, row.name, customFields.data ?? [], t);
+                const cleared = picks[row.name] === 'clear';
+                const clearCell = (
+                  <td>
+                    {clearable(row.name) ? (
+                      <label className="radio">
+                        <input
+                          type="radio"
+                          name={`pick-${row.name}`}
+                          value="clear"
+                          checked={cleared}
+                          onChange={() => setPicks({ ...picks, [row.name]: 'clear' })}
+                          aria-label={t('duplicates.clearField', { field: label })}
+                          data-testid={`clear-${row.name}`}
+                        />{' '}
+                        <span className="muted">{t('duplicates.clearValue')}</span>
+                      </label>
+                    ) : null}
+                  </td>
+                );
+                if (row.same) {
+                  const value = show(row.name, row.left);
+                  return (
+                    <tr key={row.name} className={cleared ? undefined : 'row-muted'}>
+                      <th scope="row">{label}</th>
+                      <td colSpan={2}>
+                        {clearable(row.name) ? (
+                          <label className="radio">
+                            <input
+                              type="radio"
+                              name={`pick-${row.name}`}
+                              value="keep"
+                              checked={!cleared}
+                              onChange={() => {
+                                const next = { ...picks };
+                                delete next[row.name];
+                                setPicks(next);
+                              }}
+                              aria-label={`${label}: ${value}`}
+                            />{' '}
+                            {value}
+                          </label>
+                        ) : (
+                          value
+                        )}
+                      </td>
+                      {clearCell}
+                    </tr>
+                  );
+                }
                 return (
-                  <tr key={row.name} className={row.same ? 'row-muted' : undefined}>
+                  <tr key={row.name}>
                     <th scope="row">{label}</th>
                     {(['left', 'right'] as const).map((side) => {
                       const value = show(row.name, side === 'left' ? row.left : row.right);
-                      if (row.same) return <td key={side}>{value}</td>;
                       return (
                         <td key={side}>
                           <label className="radio">
@@ -169,18 +248,20 @@ function MergeForm({
                         </td>
                       );
                     })}
+                    {clearCell}
                   </tr>
                 );
               })}
               <tr>
                 <th scope="row">{t('customers.tags')}</th>
-                <td colSpan={2}>
+                <td colSpan={3}>
                   {t('duplicates.tagsUnion', { tags: [...new Set([...left.tags, ...right.tags])].join(', ') || '—' })}
                 </td>
               </tr>
             </tbody>
           </table>
         </div>
+        <p className="muted">{t('duplicates.othersKept')}</p>
         <p className="muted">{t('duplicates.whatMoves')}</p>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={merge.isPending}>

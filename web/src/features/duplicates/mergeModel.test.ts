@@ -50,4 +50,12 @@ describe('merge model', () => {
     expect(request.choices.email).toBe('merged');
     expect(request.choices.last_name).toBeUndefined();
   });
+
+  it('sends "clear" for a cleared field, whether the two values differ or not', () => {
+    const picks = { ...defaultPicks(rows, 'left'), phone: 'clear' as const, owner_user_id: 'clear' as const };
+    const { request } = mergeRequest(rows, picks, 'left', { left: '10', right: '20' });
+    expect(request.choices.phone).toBe('clear');
+    expect(request.choices.owner_user_id).toBe('clear');
+    expect(request.choices.first_name).toBe('survivor');
+  });
 });

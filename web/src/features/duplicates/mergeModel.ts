@@ -1,5 +1,6 @@
 // The merge screen's model, pure: which rows differ, the default choice per row (the kept
 // record's value when it has one, else the other's, as the server decides), and the request.
+// Any row whose field is not required may also be cleared ("clear": no value after the merge).
 import { builtInFields } from '../customers/schema';
 import type { CustomField, CustomerRecord, Entity, FieldValue } from '../customers/types';
 import type { MergeRequest, Side } from './types';
@@ -41,10 +42,13 @@ export function mergeRows(entity: Entity, left: CustomerRecord, right: CustomerR
     .filter((row) => !(empty(row.left) && empty(row.right)));
 }
 
+/** A row's choice: one record's value, or none ("clear"). Rows with the same value only clear or not. */
+export type Pick = 'left' | 'right' | 'clear';
+
 /** Which side (left or right) each differing row takes by default when `keep` survives. */
-export function defaultPicks(rows: MergeRow[], keep: 'left' | 'right'): Record<string, 'left' | 'right'> {
+export function defaultPicks(rows: MergeRow[], keep: 'left' | 'right'): Record<string, Pick> {
   const other = keep === 'left' ? 'right' : 'left';
-  const picks: Record<string, 'left' | 'right'> = {};
+  const picks: Record<string, Pick> = {};
   for (const row of rows) {
     if (row.same) continue;
     const kept = keep === 'left' ? row.left : row.right;
@@ -56,13 +60,17 @@ export function defaultPicks(rows: MergeRow[], keep: 'left' | 'right'): Record<s
 /** The request for merging the other record into `keep`, with every differing row's choice. */
 export function mergeRequest(
   rows: MergeRow[],
-  picks: Record<string, 'left' | 'right'>,
+  picks: Record<string, Pick>,
   keep: 'left' | 'right',
   ids: { left: string; right: string },
   candidateId?: string,
 ): { survivorId: string; request: MergeRequest & { choices: Record<string, Side> } } {
   const choices: Record<string, Side> = {};
   for (const row of rows) {
+    if (picks[row.name] === 'clear') {
+      choices[row.name] = 'clear';
+      continue;
+    }
     if (row.same) continue;
     const pick = picks[row.name] ?? keep;
     choices[row.name] = pick === keep ? 'survivor' : 'merged';
