@@ -4,6 +4,7 @@
 #include "api/imports/imports_api.hpp"
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
+#include "api/localize.hpp"
 #include "api/pagination.hpp"
 #include "api/request_auth.hpp"
 #include "domain/imports/csv_sniffer.hpp"
@@ -60,12 +61,15 @@ json import_json(ImportApi& api, const domain::Principal& principal, const Impor
             {"error", j.error ? json(*j.error) : json(nullptr)}};
 }
 
-json rejected_json(const RejectedRow& r) {
+// A rejected (or flagged) row; each problem in the reader's language when its message has a
+// catalogue key (api/localize.hpp).
+json rejected_json(const http::RequestContext& ctx, const RejectedRow& r) {
     json errors = json::array();
     for (const auto& e : r.errors) {
-        errors.push_back({{"field", e.field.empty() ? json(nullptr) : json(e.field)},
-                          {"column", e.column.empty() ? json(nullptr) : json(e.column)},
-                          {"detail", e.detail}});
+        errors.push_back(
+            {{"field", e.field.empty() ? json(nullptr) : json(e.field)},
+             {"column", e.column.empty() ? json(nullptr) : json(e.column)},
+             {"detail", e.key.empty() ? e.detail : messages::render(e.key, request_language(ctx), e.args)}});
     }
     return {{"row", r.row}, {"line", r.line}, {"fields", r.fields}, {"errors", errors}};
 }
@@ -141,9 +145,9 @@ void register_import_routes(http::Router& router, ImportApi& api) {
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "import"));
                    auto report = RAPPORT_TRY(api.imports.mapper.dry_run(principal, id));
                    json rejected = json::array();
-                   for (const auto& r : report.rejected_rows) rejected.push_back(rejected_json(r));
+                   for (const auto& r : report.rejected_rows) rejected.push_back(rejected_json(ctx, r));
                    json flagged = json::array();
-                   for (const auto& r : report.flagged_rows) flagged.push_back(rejected_json(r));
+                   for (const auto& r : report.flagged_rows) flagged.push_back(rejected_json(ctx, r));
                    return ok_json({{"rows_total", report.rows_total},
                                    {"would_create", report.would_create},
                                    {"would_update", report.would_update},
@@ -177,7 +181,7 @@ void register_import_routes(http::Router& router, ImportApi& api) {
             auto page = RAPPORT_TRY(page_request(ctx, 100, 500));
             auto result = RAPPORT_TRY(api.imports.rejections.page(principal, id, page));
             json items = json::array();
-            for (const auto& r : result.items) items.push_back(rejected_json(r));
+            for (const auto& r : result.items) items.push_back(rejected_json(ctx, r));
             return ok_json(
                 {{"items", items}, {"next_cursor", result.next_cursor ? json(*result.next_cursor) : json(nullptr)}});
         });

@@ -39,7 +39,17 @@ std::vector<std::string> decode_fields(std::string_view text) {
 
 std::string encode_errors(const std::vector<RowError>& errors) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& e : errors) out.push_back({{"field", e.field}, {"column", e.column}, {"detail", e.detail}});
+    for (const auto& e : errors) {
+        nlohmann::json item = {{"field", e.field}, {"column", e.column}, {"detail", e.detail}};
+        if (!e.key.empty()) {
+            // The key and its arguments, so that the row's problems can be read in any language.
+            nlohmann::json args = nlohmann::json::object();
+            for (const auto& [name, value] : e.args) args[name] = value;
+            item["key"] = e.key;
+            item["args"] = std::move(args);
+        }
+        out.push_back(std::move(item));
+    }
     return out.dump();
 }
 
@@ -49,7 +59,14 @@ std::vector<RowError> decode_errors(std::string_view text) {
     if (!doc.is_array()) return out;
     for (const auto& e : doc) {
         if (!e.is_object()) continue;
-        out.push_back({e.value("field", ""), e.value("column", ""), e.value("detail", "")});
+        RowError r{e.value("field", ""), e.value("column", ""), e.value("detail", "")};
+        r.key = e.value("key", "");
+        if (const auto args = e.find("args"); args != e.end() && args->is_object()) {
+            for (const auto& [name, value] : args->items()) {
+                if (value.is_string()) r.args.emplace_back(name, value.get<std::string>());
+            }
+        }
+        out.push_back(std::move(r));
     }
     return out;
 }

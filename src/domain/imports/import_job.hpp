@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/ids.hpp"
+#include "core/messages.hpp"
 #include "domain/customers/customer_repository.hpp"
 #include "domain/customers/fields.hpp"
 #include "domain/imports/encoding.hpp"
@@ -69,7 +70,9 @@ struct ImportJob {
 struct RowError {
     std::string field;
     std::string column;
-    std::string detail;
+    std::string detail;     // in English
+    std::string key = {};   // the catalogue key of `detail` (core/messages.hpp), when it has one
+    MessageArgs args = {};  // its arguments: the API shows `detail` in the reader's language
 };
 
 // A rejected row, or a flagged one (imported, with `errors` naming its flagged or ignored values).

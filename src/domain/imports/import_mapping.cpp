@@ -588,9 +588,9 @@ std::vector<RowError> row_errors(const Error& error, const ImportMapping& mappin
         } else if (!field.empty() && field.front() == '/') {
             field = field.substr(1);
         }
-        out.push_back({field, column_of(field), f.message});
+        out.push_back({field, column_of(field), f.message, f.key, f.args});
     }
-    if (out.empty()) out.push_back({"", "", error.detail});
+    if (out.empty()) out.push_back({"", "", error.detail, error.key, error.args});
     return out;
 }
 

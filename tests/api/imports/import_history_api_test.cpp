@@ -73,6 +73,12 @@ TEST_F(ImportHistoryApiTest, RejectedRowsComePageByPageWithTheirValuesAndProblem
     EXPECT_EQ(second.json()["items"][0]["row"], 4);
     EXPECT_TRUE(second.json()["next_cursor"].is_null());
 
+    // Each problem in the reader's language (here Accept-Language; the user's setting wins).
+    auto italian = owner.request("GET", "/api/v1/imports/" + id + "/rejected?limit=1", "", {{"Accept-Language", "it"}});
+    ASSERT_EQ(italian.status, 200) << italian.body;
+    EXPECT_EQ(italian.json()["items"][0]["errors"][0]["detail"], "non è un indirizzo email valido") << italian.body;
+    EXPECT_EQ(page["items"][0]["errors"][0]["detail"], "not a valid email address");
+
     // Another workspace cannot read them.
     auto other = owner_of(globex_);
     expect_problem(other.get("/api/v1/imports/" + id + "/rejected"), 404);

@@ -237,5 +237,22 @@ TEST(ImportJob, RejectedRowsRoundTripAsText) {
     EXPECT_EQ(to_string(ImportStatus::Cancelled), "cancelled");
 }
 
+TEST(ImportJob, ARowErrorKeepsItsCatalogueKeyAndArguments) {
+    RowError e{"name", "Nome", "at most 5 characters"};
+    e.key = "common.too_long";
+    e.args = {{"max", "5"}};
+    auto back = decode_errors(encode_errors({e, {"", "", "row too short"}}));
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].key, "common.too_long");
+    EXPECT_EQ(back[0].args, (MessageArgs{{"max", "5"}}));
+    EXPECT_EQ(back[0].detail, "at most 5 characters");
+    EXPECT_TRUE(back[1].key.empty());
+    EXPECT_TRUE(back[1].args.empty());
+    // Errors stored before keys were kept read as they were.
+    auto old = decode_errors(R"([{"field":"email","column":"Email","detail":"not a valid email address"}])");
+    ASSERT_EQ(old.size(), 1u);
+    EXPECT_TRUE(old[0].key.empty());
+}
+
 }  // namespace
 }  // namespace rapport::domain::imports

@@ -27,8 +27,14 @@ const plural = (template, n) => template.replace('{{n}}', n.toLocaleString('en-U
  */
 export async function importHistoryScenarios({ browser, base, password, stamp, scenario, screenshot, assert }) {
   const runs = [
-    { lang: 'en', locale: 'en-GB', email: 'daniel.hughes@rapport.test', seesAll: true },
-    { lang: 'it', locale: 'it-IT', email: 'giulia.romano@rapport.test', seesAll: false },
+    { lang: 'en', locale: 'en-GB', email: 'daniel.hughes@rapport.test', seesAll: true, problem: 'not a valid email address' },
+    {
+      lang: 'it',
+      locale: 'it-IT',
+      email: 'giulia.romano@rapport.test',
+      seesAll: false,
+      problem: 'non è un indirizzo email valido',
+    },
   ];
   for (const run of runs) {
     const tx = texts(run.lang);
@@ -93,6 +99,7 @@ export async function importHistoryScenarios({ browser, base, password, stamp, s
         const rowText = await row.first().innerText();
         assert(rowText.includes('not-an-email'), `the rejected row does not show its email value: ${rowText}`);
         assert(rowText.includes('Email'), `the rejected row does not name its column: ${rowText}`);
+        assert(rowText.includes(run.problem), `the problem is not in the reader's language: ${rowText}`);
         assert(/2/.test(rowText), `the rejected row does not show its number: ${rowText}`);
         // The download of the rejected rows: the file's header plus the error column.
         const href = await page.getByTestId('download-rejected').getAttribute('href');
