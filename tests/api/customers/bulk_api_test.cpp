@@ -175,6 +175,14 @@ TEST_F(BulkApiTest, ASelectionTagsWhatTheFilterAndQuickSearchSelect) {
         o.post("/api/v1/people/bulk", {{"action", "add_tag"}, {"ids", {in1, in2}}, {"params", {{"tag", tag}}}});
     EXPECT_EQ(again.json()["changed"], 0);
     EXPECT_EQ(again.json()["unchanged"], 2);
+    // The export of selected rows: ?ids= narrows it to them.
+    auto exported = o.get("/api/v1/people/export?format=json&ids=" + in1 + "," + out);
+    ASSERT_EQ(exported.status, 200) << exported.body;
+    std::set<std::string> ids;
+    const json rows = exported.json();
+    for (const auto& r : rows) ids.insert(r["id"].get<std::string>());
+    EXPECT_EQ(ids, (std::set<std::string>{in1, out}));
+    expect_problem(o.get("/api/v1/people?ids=1,x"), 422);
     auto removed =
         o.post("/api/v1/people/bulk", {{"action", "remove_tag"}, {"ids", {in1}}, {"params", {{"tag", tag}}}});
     EXPECT_EQ(removed.json()["changed"], 1);
