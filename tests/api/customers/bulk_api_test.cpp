@@ -236,4 +236,33 @@ TEST_F(BulkApiTest, ADeleteCanBeUndoneByWhoDeletedIt) {
     expect_problem(twice, 404);
 }
 
+TEST_F(BulkApiTest, CompaniesTooBySearchAndTeam) {
+    auto o = owner();
+    const std::string word = "Bulkco" + unique_name("x").substr(0, 6);
+    auto make = [&](const std::string& name) {
+        auto res = o.post("/api/v1/companies", {{"fields", {{"legal_name", name}, {"country", "IT"}}}});
+        EXPECT_EQ(res.status, 201) << res.body;
+        return res.status == 201 ? res.json()["id"].get<std::string>() : std::string();
+    };
+    const std::string a = make(word + " Alfa S.r.l.");
+    const std::string b = make(word + " Beta S.p.A.");
+    auto team = o.post("/api/v1/teams", {{"name", unique_name("Bulk team")}, {"kind", "sales"}});
+    ASSERT_EQ(team.status, 201) << team.body;
+    const std::string team_id = team.json()["id"];
+    auto count = o.get("/api/v1/companies/count?q=" + url_encode(word));
+    ASSERT_EQ(count.status, 200) << count.body;
+    EXPECT_EQ(count.json()["count"], 2);
+    auto res = o.post("/api/v1/companies/bulk",
+                      {{"action", "set_team"}, {"selection", {{"q", word}}}, {"params", {{"team_id", team_id}}}});
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json()["changed"], 2);
+    EXPECT_EQ(o.get("/api/v1/companies/" + a).json()["team_id"], team_id);
+    EXPECT_EQ(o.get("/api/v1/companies/" + b).json()["team_id"], team_id);
+    // A person's id is no company: not found among companies.
+    const std::string someone = person(o, "Not", "Acompany");
+    auto wrong = o.post("/api/v1/companies/bulk", {{"action", "delete"}, {"ids", {someone}}});
+    EXPECT_EQ(wrong.json()["skipped"]["not_found"], 1);
+    EXPECT_EQ(o.get("/api/v1/people/" + someone).status, 200);
+}
+
 }  // namespace rapport::testing
