@@ -48,6 +48,10 @@ json record_json(const CustomerRecord& r) {
             {"updated_at", r.updated_at}};
 }
 
+namespace {
+constexpr std::size_t kMaxListedIds = 1000;
+}  // namespace
+
 Result<ListParams> list_request(const http::RequestContext& ctx) {
     ListParams out;
     std::vector<FieldError> errors;
@@ -59,6 +63,7 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
                                    "{\"field\":\"city\",\"op\":\"eq\",\"value\":\"Milano\"}"));
         }
     }
+    out.list.q = std::string(ctx.query.get("q").value_or(""));
     out.list.sort = std::string(ctx.query.get("sort").value_or(""));
     const auto order = ctx.query.get("order").value_or("asc");
     if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
@@ -75,6 +80,23 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
             const auto comma = rest.find(',');
             out.list.fields.emplace_back(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    }
+    // ?ids=1,2,3: only these records (an export of the rows selected in a list).
+    if (auto ids = ctx.query.get("ids"); ids && !ids->empty()) {
+        std::string_view rest = *ids;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            if (auto id = parse_id(rest.substr(0, comma))) {
+                out.list.ids.push_back(*id);
+            } else {
+                errors.push_back({"?ids", "must be ids separated by commas"});
+                break;
+            }
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+        if (out.list.ids.size() > kMaxListedIds) {
+            errors.push_back({"?ids", "at most " + std::to_string(kMaxListedIds) + " ids"});
         }
     }
     out.fields = out.list.fields;

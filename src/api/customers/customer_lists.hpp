@@ -28,7 +28,7 @@ struct ListParams {
     std::vector<std::string> fields;  // empty: all
 };
 
-// ?filter=<JSON>&sort=<field>&order=asc|desc&fields=a,b&limit=&cursor=
+// ?filter=<JSON>&q=<quick search>&ids=<id,id,...>&sort=<field>&order=asc|desc&fields=a,b&limit=&cursor=
 // BadRequest when ?filter is not JSON; other problems travel in list.request_errors, so they
 // are reported together with the filter and sort checks.
 Result<ListParams> list_request(const http::RequestContext& ctx);

@@ -1,9 +1,11 @@
 // Customers: companies, people, affiliations, custom fields, provenance and history.
 #include <optional>
 
+#include "api/customers/bulk_routes.hpp"
 #include "api/customers/customers_api.hpp"
 #include "app/area_module.hpp"
 #include "domain/customers/customer_service.hpp"
+#include "storage/customers/sql_bulk_repository.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 
 namespace rapport::generated {
@@ -26,6 +28,8 @@ public:
         customers_.emplace(*repo_, ctx.services.get<domain::ActorDirectory>(), ctx.clock);
         ctx.services.provide<domain::customers::CustomerRepository>(*repo_);
         ctx.services.provide<domain::customers::CustomerService>(*customers_);
+        bulk_repo_.emplace(ctx.database);
+        bulk_.emplace(*customers_, *repo_, *bulk_repo_, ctx.clock);
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {
@@ -33,6 +37,7 @@ public:
         // built after this one, and routes are added once every area is built.
         api_.emplace(api::CustomerApi{shared, *customers_, services_->get<domain::duplicates::DuplicateService>()});
         api::register_customer_routes(router, *api_);
+        api::register_bulk_routes(router, *api_, *bulk_);
     }
 
 private:
@@ -40,6 +45,8 @@ private:
     std::optional<storage::SqlCustomerRepository> repo_;
     std::optional<domain::customers::CustomerService> customers_;
     std::optional<api::CustomerApi> api_;
+    std::optional<storage::SqlBulkRepository> bulk_repo_;
+    std::optional<domain::customers::BulkService> bulk_;
 };
 
 }  // namespace

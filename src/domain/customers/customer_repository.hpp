@@ -49,6 +49,11 @@ struct ListQuery {
     int limit = 50;
     std::optional<SortCursor> after;
     std::optional<Id> member_of;  // only members of this static segment
+    // Quick search words (quick_search.hpp), lower-cased: each must begin one of the
+    // entity's quick-search columns.
+    std::vector<std::string> quick_words = {};
+    // Only these records (empty: no such restriction); bulk changes name their records.
+    std::vector<Id> ids = {};
 };
 
 class CustomerRepository {

@@ -2,6 +2,7 @@
 
 #include "domain/audit/audit_of.hpp"
 #include "domain/customers/contact_list.hpp"
+#include "domain/customers/quick_search.hpp"
 #include "domain/customers/record_provenance.hpp"
 #include "domain/customers/record_ref.hpp"
 
@@ -435,6 +436,8 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     query.limit = request.limit;
     query.member_of = request.member_of;
     std::vector<FieldError> errors = request.request_errors;
+    query.quick_words = quick_words(request.q, errors);
+    query.ids = request.ids;
     const bool custom_named = std::any_of(request.fields.begin(), request.fields.end(),
                                           [](const std::string& f) { return f.rfind("custom.", 0) == 0; });
     std::vector<CustomFieldDef> defs;

@@ -130,13 +130,16 @@ public:
                                       const std::optional<RecordRef>& before, const CustomerRecord& after,
                                       const std::string& verb);
 
+    // The query a list request makes for `actor`: the read permissions, the filter, the quick
+    // search and the sort checked (Validation naming every problem).
+    Result<ListQuery> list_query(const Principal& actor, EntityType type, const ListRequest& request);
+
 private:
     // Applies `input` to `record` (validating every value) and returns the write it makes:
     // changes, and the flags raised or cleared (field_flag.hpp) with `source` as their origin.
     Result<RecordWrite> apply(const Principal& actor, const Actor& permissions, CustomerRecord record,
                               const CustomerInput& input, bool creating, const std::vector<CustomFieldDef>& defs,
                               const Source& source);
-    Result<ListQuery> list_query(const Principal& actor, EntityType type, const ListRequest& request);
     // list_query for a given record-level restriction.
     Result<ListQuery> build_query(Id workspace_id, AccessFilter access, EntityType type, const ListRequest& request);
     Result<CustomerRecord> readable(const Principal& actor, const Actor& permissions, EntityType type, Id id);

@@ -21,7 +21,11 @@ bool sortable(EntityType type, std::string_view field);
 
 struct ListRequest {
     nlohmann::json filter;  // null: everything
-    std::string sort;       // empty: by id (creation order)
+    // Quick search (?q=): every word must begin a name word or the email (quick_search.hpp);
+    // combines with the filter. Empty: no quick search.
+    std::string q;
+    std::vector<Id> ids = {};  // only these records (empty: no such restriction)
+    std::string sort;          // empty: by id (creation order)
     bool descending = false;
     int limit = 50;
     std::optional<std::string> cursor;       // opaque, from the previous page

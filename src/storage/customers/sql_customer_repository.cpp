@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "domain/customers/quick_search.hpp"
 #include "domain/customers/record_provenance.hpp"
 #include "storage/access_filter_sql.hpp"
 #include "storage/audit_sql.hpp"
@@ -310,8 +311,15 @@ Result<std::optional<Id>> SqlCustomerRepository::merged_into(Id ws, EntityType t
 }
 
 Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditEntry& audit) {
-    const auto& s = sql_of(type);
     return write_transaction(db_, [&](Connection& c) -> Status {
+        RAPPORT_CHECK(remove_record(c, ws, type, id));
+        return insert_audit(c, audit);
+    });
+}
+
+Status remove_record(Connection& c, Id ws, EntityType type, Id id) {
+    const auto& s = sql_of(type);
+    {
         if (type == EntityType::Company) {
             // Consumers of a buyer keep existing; they just no longer belong to it.
             RAPPORT_CHECK(
@@ -326,8 +334,8 @@ Status SqlCustomerRepository::remove(Id ws, EntityType type, Id id, const AuditE
         }
         // Record ids are unique across entity types, so the id alone names the membership.
         RAPPORT_CHECK(c.execute("DELETE FROM segment_members WHERE workspace_id = $1 AND entity_id = $2", {ws, id}));
-        return insert_audit(c, audit);
-    });
+        return {};
+    }
 }
 
 namespace {
@@ -356,6 +364,30 @@ SqlFieldMap field_map(EntityType type, const EntitySql& s, const std::vector<Cus
     return map;
 }
 
+// Every quick-search word (domain/customers/quick_search.hpp) begins one of the entity's
+// quick-search columns: "lower(col) >= word AND lower(col) < word || U+10FFFF" for each, a
+// range of the expression indexes of migration 0022 (PostgreSQL compares in the "C"
+// collation, as those indexes are built, so the range is exactly the prefix).
+std::string quick_search_condition(Dialect dialect, EntityType type, const std::vector<std::string>& words,
+                                   Params& params) {
+    const std::string collate = dialect == Dialect::Postgres ? " COLLATE \"C\"" : "";
+    std::string out;
+    for (const auto& word : words) {
+        params.push_back(word);
+        const std::string low = "lower($" + std::to_string(params.size()) + ")" + collate;
+        params.push_back(word + "\xF4\x8F\xBF\xBF");
+        const std::string high = "lower($" + std::to_string(params.size()) + ")" + collate;
+        std::string any;
+        for (const auto& name : quick_search_fields(type)) {
+            const std::string column = "lower(r." + find_field(type, name)->column + ")" + collate;
+            any += (any.empty() ? "" : " OR ") + std::string("(") + column + " >= " + low + " AND " + column + " < " +
+                   high + ")";
+        }
+        out += (out.empty() ? "" : " AND ") + std::string("(") + any + ")";
+    }
+    return out;
+}
+
 // The WHERE clause shared by list and count: workspace, access, filter.
 Result<std::string> where_clause(Connection& c, Id ws, EntityType type, const EntitySql& s, const ListQuery& q,
                                  const std::vector<CustomFieldDef>& custom, Params& params) {
@@ -369,6 +401,15 @@ Result<std::string> where_clause(Connection& c, Id ws, EntityType type, const En
         where +=
             " AND " + RAPPORT_TRY(filter_condition(*q.filter, field_map(type, s, custom), c.dialect(), q.now, params));
     }
+    if (!q.ids.empty()) {
+        std::string list;
+        for (Id id : q.ids) {
+            params.push_back(id);
+            list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+        }
+        where += " AND r." + s.id_column + " IN (" + list + ")";
+    }
+    if (!q.quick_words.empty()) where += " AND " + quick_search_condition(c.dialect(), type, q.quick_words, params);
     if (q.member_of) {
         params.push_back(*q.member_of);
         where +=

@@ -59,4 +59,8 @@ private:
 Status write_records(Connection& c, const std::vector<domain::customers::RecordWrite>& inserts,
                      const std::vector<domain::customers::RecordWrite>& updates);
 
+// Deletes a record inside the caller's transaction, as remove() does (tags, provenance,
+// flags and static segment memberships with it; field history stays). NotFound when gone.
+Status remove_record(Connection& c, Id workspace_id, domain::customers::EntityType type, Id id);
+
 }  // namespace rapport::storage

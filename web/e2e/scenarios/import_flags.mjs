@@ -145,7 +145,7 @@ export async function importFlagsScenarios({ page, stamp, scenario, screenshot, 
       // Leave the people list unfiltered for the scenarios after this one.
       await page.goto(new URL('/people', page.url()).href);
       await page.getByText('All 2 shown.').waitFor();
-      await page.locator('.filter-summary').getByRole('button', { name: 'Clear the filter' }).click();
+      await page.locator('.filter-summary').getByRole('button', { name: 'Clear all' }).click();
       await page.getByRole('button', { name: 'Filter', exact: true }).waitFor();
     },
   );

@@ -283,7 +283,7 @@ export async function segmentsSearchImportScenarios({ page, base, stamp, scenari
     assert(saved && saved.includes(city), `the filter is not in the saved view: ${saved}`);
     await page.reload();
     await page.getByText('All 2 shown.').waitFor();
-    await page.locator('.filter-summary').getByRole('button', { name: 'Clear the filter' }).click();
+    await page.locator('.filter-summary').getByRole('button', { name: 'Clear all' }).click();
     await page.getByText(/loaded; scroll down for more/).waitFor();
     await page.getByRole('button', { name: 'Filter', exact: true }).waitFor();
   });

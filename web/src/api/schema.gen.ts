@@ -125,6 +125,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change or delete many companies at once: add_tag, remove_tag, set_owner, set_team, delete (undoable for an hour) or restore (undo a delete). Records are named by ids (at most 5000) or by a selection (filter and quick search; 5000 per request, continued with after=next_after). One transaction per request; each record is judged as a single write would be, and those you may not read or change are skipped with the reason */
+        post: operations["bulkCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies/count": {
         parameters: {
             query?: never;
@@ -728,6 +745,23 @@ export interface paths {
         put?: never;
         /** Create a person; every value is validated and normalised (emails, E.164 phones, tax ids by country) and every field records its source and data kind; likely duplicates are queued and listed in `duplicates` (or refused with ?on_duplicate=refuse) */
         post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change or delete many people at once: add_tag, remove_tag, set_owner, set_team, delete (undoable for an hour) or restore (undo a delete). Records are named by ids (at most 5000) or by a selection (filter and quick search; 5000 per request, continued with after=next_after). One transaction per request; each record is judged as a single write would be, and those you may not read or change are skipped with the reason */
+        post: operations["bulkPeople"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2215,6 +2249,10 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
                 filter?: string;
+                /** @description quick search, combined with the filter: every word (at most 5, each at most 100 characters) must begin a person's first name, last name or email (a company's legal name, trade name or email), case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
                 /** @description a built-in field, created_at or updated_at; default: creation order */
                 sort?: string;
                 order?: "asc" | "desc";
@@ -2277,11 +2315,79 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    bulkCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    action: "add_tag" | "remove_tag" | "set_owner" | "set_team" | "delete" | "restore";
+                    /** @description continue a selection after this record id (next_after of the previous answer) */
+                    after?: string | null;
+                    ids?: string[];
+                    params?: {
+                        owner_user_id?: string | null;
+                        tag?: string;
+                        team_id?: string | null;
+                        /** @description restore: the undo_id a delete answered with; delete: continue that undo */
+                        undo_id?: string;
+                    };
+                    selection?: {
+                        /** @description a filter in the JSON filter language (as an object, not a string) */
+                        filter?: unknown;
+                        q?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        changed: number;
+                        matched: number;
+                        next_after: string | null;
+                        /** @description how many were skipped, per reason: not_found (you may not read it, or it is gone), forbidden (you may not change it so) */
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        /** @description the first 100 skipped records */
+                        skipped_items: {
+                            id: string;
+                            reason: string;
+                        }[];
+                        unchanged: number;
+                        undo_id: string | null;
+                        undo_until: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
     countCompanies: {
         parameters: {
             query?: {
                 /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
                 filter?: string;
+                /** @description quick search, combined with the filter: every word (at most 5, each at most 100 characters) must begin a person's first name, last name or email (a company's legal name, trade name or email), case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
             };
             header?: never;
             path?: never;
@@ -2319,6 +2425,10 @@ export interface operations {
                 /** @description a built-in field, created_at or updated_at; default: creation order */
                 sort?: string;
                 order?: "asc" | "desc";
+                /** @description quick search, combined with the filter: every word must begin a name or the email, case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
             };
             header?: never;
             path?: never;
@@ -3434,6 +3544,10 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
                 filter?: string;
+                /** @description quick search, combined with the filter: every word (at most 5, each at most 100 characters) must begin a person's first name, last name or email (a company's legal name, trade name or email), case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
                 /** @description a built-in field, created_at or updated_at; default: creation order */
                 sort?: string;
                 order?: "asc" | "desc";
@@ -3496,11 +3610,79 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    bulkPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    action: "add_tag" | "remove_tag" | "set_owner" | "set_team" | "delete" | "restore";
+                    /** @description continue a selection after this record id (next_after of the previous answer) */
+                    after?: string | null;
+                    ids?: string[];
+                    params?: {
+                        owner_user_id?: string | null;
+                        tag?: string;
+                        team_id?: string | null;
+                        /** @description restore: the undo_id a delete answered with; delete: continue that undo */
+                        undo_id?: string;
+                    };
+                    selection?: {
+                        /** @description a filter in the JSON filter language (as an object, not a string) */
+                        filter?: unknown;
+                        q?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        changed: number;
+                        matched: number;
+                        next_after: string | null;
+                        /** @description how many were skipped, per reason: not_found (you may not read it, or it is gone), forbidden (you may not change it so) */
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        /** @description the first 100 skipped records */
+                        skipped_items: {
+                            id: string;
+                            reason: string;
+                        }[];
+                        unchanged: number;
+                        undo_id: string | null;
+                        undo_until: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
     countPeople: {
         parameters: {
             query?: {
                 /** @description a filter in Rapport's JSON filter language, URL-encoded: {"and":[...]}, {"or":[...]}, {"not":...} or {"field":"city","op":"eq","value":"Milano"}. Ops: eq, neq, in, not_in, contains, not_contains, starts_with (text); gt, gte, lt, lte, between (numbers, dates); has_tag, has_any_tag, has_all_tags (tags); is_empty, is_not_empty (all). Dates accept {"relative":"-30d"}, today, start_of_month... Fields: built-in names, created_at, updated_at, tags, owner_user_id, team_id, custom.<key>. */
                 filter?: string;
+                /** @description quick search, combined with the filter: every word (at most 5, each at most 100 characters) must begin a person's first name, last name or email (a company's legal name, trade name or email), case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
             };
             header?: never;
             path?: never;
@@ -3538,6 +3720,10 @@ export interface operations {
                 /** @description a built-in field, created_at or updated_at; default: creation order */
                 sort?: string;
                 order?: "asc" | "desc";
+                /** @description quick search, combined with the filter: every word must begin a name or the email, case-insensitively */
+                q?: string;
+                /** @description only these records: ids separated by commas (at most 1000) */
+                ids?: string;
             };
             header?: never;
             path?: never;

@@ -30,6 +30,9 @@ import { loadViewFilter, saveViewFilter } from './views';
 // The builder loads when the panel first opens.
 const FilterPanel = lazy(() => import('../filters/FilterPanel'));
 
+/** Characters the quick search waits for before narrowing the list. */
+const QUICK_SEARCH_MIN = 3;
+
 export function CompaniesPage() {
   return <RecordListPage entity="company" />;
 }
@@ -84,10 +87,13 @@ function RecordListPage({ entity }: { entity: Entity }) {
     }
   }, [state.q]);
   useEffect(() => {
-    if (qText === state.q) return;
+    // One or two letters narrow little and cost much on a large workspace (a prefix shared by
+    // a sixth of a million people is read and sorted whole): the list waits for a third.
+    const wanted = qText.trim().length >= QUICK_SEARCH_MIN ? qText : '';
+    if (wanted === state.q) return;
     const timer = window.setTimeout(() => {
-      typed.current = qText;
-      update({ ...state, q: qText }, true);
+      typed.current = wanted;
+      update({ ...state, q: wanted }, true);
     }, 300);
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
