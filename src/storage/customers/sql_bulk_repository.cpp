@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
+
 #include "storage/audit_sql.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
@@ -28,6 +31,38 @@ constexpr const char* kForgetDeleted = "DELETE FROM deleted_records WHERE worksp
 constexpr const char* kRejoinSegment =
     "INSERT INTO segment_members (workspace_id, segment_id, entity_id, added_at)"
     " SELECT workspace_id, segment_id, $3, $4 FROM segments WHERE workspace_id = $1 AND segment_id = $2";
+
+// The stored updated_at of the records a request updates, read (and on PostgreSQL locked)
+// inside its transaction: a record changed since it was read and judged fails the request.
+Status check_unchanged(Connection& c, Id ws, EntityType type, const std::vector<RecordWrite>& updates) {
+    const std::string table = type == EntityType::Company ? "companies" : "people";
+    const std::string id = type == EntityType::Company ? "company_id" : "person_id";
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t at = 0; at < updates.size(); at += kChunk) {
+        const std::size_t end = std::min(updates.size(), at + kChunk);
+        Params params{ws};
+        std::string list;
+        std::map<Id, UnixMillis> expected;
+        for (std::size_t i = at; i < end; ++i) {
+            params.push_back(updates[i].record.id);
+            list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+            expected[updates[i].record.id] = updates[i].expected_updated_at.value_or(-1);
+        }
+        const std::string sql = "SELECT " + id + ", updated_at FROM " + table + " WHERE workspace_id = $1 AND " + id +
+                                " IN (" + list + ")" + (c.dialect() == Dialect::Postgres ? " FOR UPDATE" : "");
+        auto rs = RAPPORT_TRY(c.query(sql, params));
+        if (rs.rows.size() != expected.size()) {
+            return fail(Error::localized(ErrorCode::NotFound, "lists.bulk_record_gone"));
+        }
+        for (const auto& row : rs.rows) {
+            const auto want = expected[as_int(row[0])];
+            if (want >= 0 && as_int(row[1]) != want) {
+                return fail(Error::localized(ErrorCode::Conflict, "lists.bulk_conflict"));
+            }
+        }
+    }
+    return Status{};
+}
 
 nlohmann::json record_to_json(const CustomerRecord& r) {
     nlohmann::json flags = nlohmann::json::array();
@@ -81,7 +116,10 @@ CustomerRecord record_from_json(Id ws, EntityType type, Id id, const nlohmann::j
 Status SqlBulkRepository::apply(Id ws, EntityType type, const std::vector<RecordWrite>& updates,
                                 const std::vector<DeletedRecord>& deleted, const std::vector<AuditEntry>& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
-        if (!updates.empty()) RAPPORT_CHECK(write_records(c, {}, updates));
+        if (!updates.empty()) {
+            RAPPORT_CHECK(check_unchanged(c, ws, type, updates));
+            RAPPORT_CHECK(write_records(c, {}, updates));
+        }
         for (const auto& d : deleted) {
             std::string segments;
             auto rs = RAPPORT_TRY(c.query(kSegmentsOf, {ws, d.record.id}));

@@ -60,6 +60,35 @@ TEST_P(BulkTest, AFailingWriteLeavesEveryOtherWriteOfTheRequestUndone) {
     EXPECT_TRUE(tags_of(a).empty()) << "the first write survived the failed request";
 }
 
+TEST_P(BulkTest, ARecordChangedSinceItWasJudgedFailsTheRequest) {
+    const Id a = person(acme_, "Ada", "Judged");
+    const Id b = person(acme_, "Bea", "Changed");
+    auto context = customers_->write_context(acme_, EntityType::Person);
+    ASSERT_TRUE(context);
+    std::vector<RecordWrite> writes;
+    for (Id id : {a, b}) {
+        auto found = customer_repo_->find(acme_.workspace_id, EntityType::Person, id);
+        ASSERT_TRUE(found && *found);
+        CustomerInput in;
+        in.tags = std::vector<std::string>{"bulk"};
+        auto w = customers_->prepare_update(acme_, *context, **found, in, CustomerService::default_source(acme_));
+        ASSERT_TRUE(w) << w.error().detail;
+        writes.push_back(std::move(*w));
+    }
+    // Someone edits the second record after the request judged it.
+    clock_.advance_ms(1000);
+    CustomerInput edit;
+    edit.fields = {{"last_name", "Edited"}};
+    ASSERT_TRUE(customers_->update(acme_, EntityType::Person, b, edit, CustomerService::default_source(acme_)));
+    auto applied = bulk_repo_->apply(acme_.workspace_id, EntityType::Person, writes, {}, {});
+    ASSERT_FALSE(applied);
+    EXPECT_EQ(applied.error().code, ErrorCode::Conflict);
+    EXPECT_TRUE(tags_of(a).empty());
+    auto still = customer_repo_->find(acme_.workspace_id, EntityType::Person, b);
+    ASSERT_TRUE(still && *still);
+    EXPECT_EQ((*still)->fields["last_name"], "Edited") << "the bulk write overwrote a newer edit";
+}
+
 TEST_P(BulkTest, QuickSearchAndTagASelection) {
     person(acme_, "Rosa", "Bianchi");
     person(acme_, "Marco", "Rossi");
