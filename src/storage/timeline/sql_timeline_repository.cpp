@@ -114,7 +114,7 @@ Status SqlTimelineRepository::update(const Interaction& i) {
         Params p = params_of(i);
         p.resize(15);  // the UPDATE binds up to completed_at
         auto changed = RAPPORT_TRY(c.execute(kUpdate, p));
-        if (changed == 0) return fail(Error::not_found("the interaction was deleted meanwhile"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "timeline.deleted_meanwhile"));
         return {};
     });
 }
@@ -122,7 +122,7 @@ Status SqlTimelineRepository::update(const Interaction& i) {
 Status SqlTimelineRepository::remove(Id ws, Id id) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         auto changed = RAPPORT_TRY(c.execute(kRemove, {ws, id}));
-        if (changed == 0) return fail(Error::not_found("the interaction is already gone"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "timeline.already_gone"));
         return {};
     });
 }
