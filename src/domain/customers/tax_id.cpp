@@ -122,14 +122,6 @@ TaxIdCheck ok(TaxIdCheck r, TaxIdStrength strength) {
     return r;
 }
 
-TaxIdCheck bad(TaxIdCheck r, std::string reason) {
-    r.valid = false;
-    r.reason = std::move(reason);
-    r.reason_key.clear();
-    r.reason_args.clear();
-    return r;
-}
-
 // Invalid, with a reason from the message catalogue.
 TaxIdCheck bad_msg(TaxIdCheck r, std::string key, MessageArgs args = {}) {
     r.valid = false;
@@ -413,9 +405,13 @@ TaxIdCheck check_format(TaxIdCheck r, const VatFormat& f) {
     r.kind = "VAT number";
     r.strength = TaxIdStrength::Format;
     if (matches_any(f.patterns, r.normalized)) return ok(r, TaxIdStrength::Format);
-    return bad(r, "a" + std::string(f.adjective.front() == 'A' || f.adjective.front() == 'E' ? "n " : " ") +
-                      std::string(f.adjective) + " VAT number is " + std::string(f.description) +
-                      " (optionally after the " + std::string(f.prefix) + " prefix)");
+    // "a German VAT number is 9 digits (...)": the country's name for it and its shape are
+    // messages of their own, filled in the same language.
+    const std::string country(f.country);
+    return bad_msg(r, "customers.tax_id_eu_format",
+                   {{"vat_key", "customers.vat_number_" + country},
+                    {"shape_key", "customers.vat_shape_" + country},
+                    {"prefix", std::string(f.prefix)}});
 }
 
 std::string normalize(std::string_view country, std::string_view raw) {
