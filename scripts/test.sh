@@ -18,6 +18,7 @@ scripts/install-deps.sh
 echo "== format and layering"
 scripts/check-format.sh
 scripts/check-layers.sh
+scripts/check-messages.sh
 
 echo "== build"
 # Every option is set: build/ may come from scripts/run.sh, which turns the tests off.

@@ -9,17 +9,20 @@ namespace rapport::api {
 Result<JsonBody> JsonBody::parse(const http::RequestContext& ctx) {
     const auto type = ctx.header("Content-Type");
     if (!type.empty() && type.find("json") == std::string_view::npos) {
-        return fail(Error::bad_request("send the body as JSON with Content-Type: application/json (got " +
-                                       std::string(type) + ")"));
+        return fail(
+            Error::localized(ErrorCode::BadRequest, "common.body_not_json_type", {{"type", std::string(type)}}));
     }
     json doc = json::parse(ctx.request.body(), nullptr, false);
     if (doc.is_discarded()) {
         // Parsed again only on failure, to say where the JSON breaks; a number out of range
         // lands here too rather than escaping as an exception (a 500).
         const auto error = find_json_error(ctx.request.body());
-        return fail(Error::bad_request(error ? error->detail : "the body is not valid JSON"));
+        if (error && !error->key.empty()) {
+            return fail(Error::localized(ErrorCode::BadRequest, error->key, error->args));
+        }
+        return fail(Error::localized(ErrorCode::BadRequest, "common.body_not_json"));
     }
-    if (!doc.is_object()) return fail(Error::bad_request("the body must be a JSON object"));
+    if (!doc.is_object()) return fail(Error::localized(ErrorCode::BadRequest, "common.body_not_object"));
     return JsonBody(std::move(doc));
 }
 
@@ -116,6 +119,10 @@ Status JsonBody::finish(const std::string& what) {
         if (!known_.count(key)) errors_.push_back(FieldError::localized("/" + key, "common.unknown_field"));
     }
     if (errors_.empty()) return {};
+    if (messages::has(what)) {
+        const std::string count = std::to_string(errors_.size());
+        return fail(Error::localized(ErrorCode::Validation, what, {{"count", count}}, std::move(errors_)));
+    }
     const std::string detail = what + ": " + std::to_string(errors_.size()) + " field(s) need attention";
     return fail(Error::validation(detail, std::move(errors_)));
 }

@@ -39,12 +39,20 @@ public:
     void error(std::string pointer, std::string message) {
         errors_.push_back({std::move(pointer), std::move(message)});
     }
+    void error(FieldError error) { errors_.push_back(std::move(error)); }
+    // An error whose message is the catalogue's `key` (core/messages.hpp).
+    void localized_error(std::string pointer, std::string key, MessageArgs args = {}) {
+        errors_.push_back(FieldError::localized(std::move(pointer), std::move(key), std::move(args)));
+    }
 
     // Flags unknown fields and hands over every collected error without failing, for
     // callers that report them together with later checks.
     std::vector<FieldError> take_errors();
 
-    // Flags fields that no getter asked for, then fails with every collected error.
+    // Flags fields that no getter asked for, then fails with every collected error. `what` is
+    // the catalogue key of a plural message taking {count} ("teams.create_invalid": "the team
+    // cannot be created: {count} fields need attention"); an English phrase still works and
+    // makes an English detail.
     Status finish(const std::string& what);
 
 private:

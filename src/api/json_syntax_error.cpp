@@ -46,14 +46,17 @@ public:
     bool parse_error(std::size_t position, const std::string& last_token,
                      const nlohmann::detail::exception& ex) override {
         error_ = JsonSyntaxError{position, pointer(), {}};
-        const std::string at = error_->pointer.empty() ? "" : " at " + error_->pointer;
+        const bool top = error_->pointer.empty();
+        error_->args = {{"byte", std::to_string(position)}};
+        if (!top) error_->args.push_back({"pointer", error_->pointer});
         if (ex.id == 406) {  // out_of_range.406: number overflow
             const std::string shown = last_token.size() > 32 ? last_token.substr(0, 32) + "..." : last_token;
-            error_->detail = "the number" + at + " (byte " + std::to_string(position) + ", " + shown +
-                             ") is out of range: send numbers that fit in a 64-bit integer or a double";
+            error_->args.push_back({"token", shown});
+            error_->key = top ? "common.json_number_out_of_range" : "common.json_number_out_of_range_at";
         } else {
-            error_->detail = "the body is not valid JSON: error" + at + " at byte " + std::to_string(position);
+            error_->key = top ? "common.json_syntax_error" : "common.json_syntax_error_at";
         }
+        error_->detail = messages::render(error_->key, "en", error_->args);
         return false;
     }
 
@@ -100,7 +103,7 @@ std::optional<JsonSyntaxError> find_json_error(std::string_view text) {
     PathTracker tracker;
     if (json::sax_parse(text, &tracker)) return std::nullopt;
     if (tracker.error()) return tracker.error();
-    return JsonSyntaxError{text.size(), "", "the body is not valid JSON"};
+    return JsonSyntaxError{text.size(), "", messages::render("common.body_not_json", "en"), "common.body_not_json", {}};
 }
 
 }  // namespace rapport::api

@@ -7,12 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.hpp"
+
 namespace rapport::api {
 
 struct JsonSyntaxError {
     std::size_t byte = 0;  // offset in the text just after the offending token
     std::string pointer;   // RFC 6901 pointer of the value being read, "" at the top level
-    std::string detail;    // a sentence for a problem's detail
+    std::string detail;    // a sentence for a problem's detail, in English
+    std::string key = {};  // its catalogue key and arguments (core/messages.hpp)
+    MessageArgs args = {};
 };
 
 // Nullopt when `text` is one valid JSON value whose numbers all fit.

@@ -1,5 +1,6 @@
 #include "api/pagination.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace rapport::api {
@@ -33,14 +34,23 @@ Result<domain::PageRequest> page_request(const http::RequestContext& ctx, int de
             page.after = *id;
         }
     }
-    if (!errors.empty()) return fail(Error::validation("the paging parameters are not valid", std::move(errors)));
+    if (!errors.empty())
+        return fail(Error::localized(ErrorCode::Validation, "common.paging_invalid", {}, std::move(errors)));
     return page;
 }
 
 Result<Id> path_id(const http::RequestContext& ctx, std::string_view name, std::string_view what) {
     auto id = parse_id(ctx.param(name));
     // A malformed id cannot name anything: answer as for a missing record.
-    if (!id) return fail(Error::not_found("no " + std::string(what) + " '" + std::string(ctx.param(name)) + "'"));
+    if (!id) {
+        std::string key = "common.no_such_" + std::string(what);
+        std::replace(key.begin(), key.end(), ' ', '_');
+        const MessageArgs args = {{"id", std::string(ctx.param(name))}};
+        if (messages::has(key)) return fail(Error::localized(ErrorCode::NotFound, std::move(key), args));
+        // A kind of record the catalogue has no message for yet: its name stays English.
+        return fail(Error::localized(ErrorCode::NotFound, "common.no_such_record",
+                                     {{"what", std::string(what)}, {"id", std::string(ctx.param(name))}}));
+    }
     return *id;
 }
 

@@ -53,18 +53,43 @@ double weight(std::string_view params) {
     return 1;
 }
 
+// Plural messages: a message that counts something is defined as "<key>_one" and "<key>_other"
+// and rendered (and known to has()) by its base key; the `count` argument picks the form.
+// The CLDR plural category of `count` in `language`, for the two forms every served language
+// has: "one" for 1 (in Brazilian Portuguese also for 0), "other" for anything else.
+std::string_view plural_category(std::string_view language, std::string_view count) {
+    if (count == "1") return "one";
+    if (count == "0" && language == "pt") return "one";
+    return "other";
+}
+
+// The message `key` names: itself, or for a plural message (defined as "<key>_one" and
+// "<key>_other") the form the `count` argument asks for in `language`.
+const EmbeddedMessage* find(std::string_view key, std::string_view language, const MessageArgs& args) {
+    const auto& map = index();
+    if (const auto it = map.find(key); it != map.end()) return it->second;
+    const auto count = std::find_if(args.begin(), args.end(), [](const auto& a) { return a.first == "count"; });
+    std::string plural(key);
+    plural += '_';
+    plural += count == args.end() ? std::string_view("other") : plural_category(language, count->second);
+    if (const auto it = map.find(plural); it != map.end()) return it->second;
+    return nullptr;
+}
+
 }  // namespace
 
 bool has(std::string_view key) {
-    return index().contains(key);
+    const auto& map = index();
+    if (map.contains(key)) return true;
+    const std::string k(key);
+    return map.contains(k + "_one") && map.contains(k + "_other");
 }
 
 std::string render(std::string_view key, std::string_view language, const MessageArgs& args) {
-    const auto& map = index();
-    const auto it = map.find(key);
-    if (it == map.end()) return std::string(key);
-    const char* text = it->second->texts[language_index(language)];
-    if (!text) text = it->second->texts[0];
+    const EmbeddedMessage* found = find(key, language, args);
+    if (!found) return std::string(key);
+    const char* text = found->texts[language_index(language)];
+    if (!text) text = found->texts[0];
     if (!text) return std::string(key);
     const std::string_view source(text);
     std::string out;
@@ -78,6 +103,17 @@ std::string render(std::string_view key, std::string_view language, const Messag
                 const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
                 if (arg != args.end()) {
                     out += arg->second;
+                    i = close + 1;
+                    continue;
+                }
+                // "{action}" may also be filled by an argument "action_key" naming another
+                // message, rendered in the same language (one level: its own arguments are none).
+                const auto nested = std::find_if(args.begin(), args.end(), [&](const auto& a) {
+                    return a.first.size() == name.size() + 4 && a.first.compare(0, name.size(), name) == 0 &&
+                           a.first.compare(name.size(), 4, "_key") == 0;
+                });
+                if (nested != args.end() && nested->second != key) {
+                    out += render(nested->second, language, {});
                     i = close + 1;
                     continue;
                 }

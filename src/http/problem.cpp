@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/messages.hpp"
+
 namespace rapport::http {
 
 ProblemType problem_type(ErrorCode code) {
@@ -78,6 +80,17 @@ Response problem_response(HttpStatus status, std::string_view type, std::string_
         {"detail", detail}, {"instance", instance}, {"request_id", request_id},
     };
     return render(std::move(body), status);
+}
+
+Response problem_response(HttpStatus status, std::string_view type, std::string_view title, const Request& request,
+                          std::string_view key, const MessageArgs& args, std::string_view instance,
+                          std::string_view request_id) {
+    const auto header = request[beast_http::field::accept_language];
+    std::string_view language = messages::from_accept_language(std::string_view(header.data(), header.size()));
+    if (language.empty()) language = "en";
+    auto res = problem_response(status, type, title, messages::render(key, language, args), instance, request_id);
+    res.set(beast_http::field::content_language, language == "pt" ? std::string("pt-BR") : std::string(language));
+    return res;
 }
 
 }  // namespace rapport::http

@@ -28,4 +28,11 @@ Response problem_response(const Error& error, std::string_view instance, std::st
 Response problem_response(HttpStatus status, std::string_view type, std::string_view title, std::string_view detail,
                           std::string_view instance, std::string_view request_id);
 
+// The same, with the detail the catalogue's message `key` (core/messages.hpp) in the language
+// the request's Accept-Language prefers (no user is known before a handler runs), and
+// Content-Language set to it.
+Response problem_response(HttpStatus status, std::string_view type, std::string_view title, const Request& request,
+                          std::string_view key, const MessageArgs& args, std::string_view instance,
+                          std::string_view request_id);
+
 }  // namespace rapport::http

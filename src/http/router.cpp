@@ -82,13 +82,13 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
     const std::string_view raw_target(request.target().data(), request.target().size());
     auto target = parse_target(raw_target);
     if (!target) {
-        return problem_response(HttpStatus::bad_request, "/problems/bad-request", "The request is malformed",
-                                "the request target is not a valid path", raw_target, request_id);
+        return problem_response(HttpStatus::bad_request, "/problems/bad-request", "The request is malformed", request,
+                                "http.target_invalid", {}, raw_target, request_id);
     }
     auto query = QueryParams::parse(target->query);
     if (!query) {
-        return problem_response(HttpStatus::bad_request, "/problems/bad-request", "The request is malformed",
-                                "the query string has a malformed %-escape", target->path, request_id);
+        return problem_response(HttpStatus::bad_request, "/problems/bad-request", "The request is malformed", request,
+                                "http.query_escape_invalid", {}, target->path, request_id);
     }
     RequestContext ctx{request, peer, std::move(target->path), std::move(*query), {}, {}, std::move(request_id)};
 
@@ -117,15 +117,15 @@ Response Router::dispatch(const Request& request, const PeerInfo& peer, std::str
         if (!allow.empty()) {
             auto res =
                 problem_response(HttpStatus::method_not_allowed, "/problems/method-not-allowed", "Method not allowed",
-                                 "this resource does not support " +
-                                     std::string(beast_http::to_string(request.method())) + "; use " + allow,
+                                 request, "http.method_not_allowed",
+                                 {{"method", std::string(beast_http::to_string(request.method()))}, {"allow", allow}},
                                  ctx.path, ctx.request_id);
             res.set(beast_http::field::allow, allow);
             return res;
         }
         if (!fallback_) {
-            return problem_response(HttpStatus::not_found, "/problems/not-found", "Not found",
-                                    "no resource lives at " + ctx.path, ctx.path, ctx.request_id);
+            return problem_response(HttpStatus::not_found, "/problems/not-found", "Not found", request,
+                                    "http.no_resource", {{"path", ctx.path}}, ctx.path, ctx.request_id);
         }
         handler = &fallback_;
         ctx.route = "(static)";

@@ -157,9 +157,10 @@ private:
         }
         if (req.has_content_length() && parser_->content_length() &&
             *parser_->content_length() > server_.options.body_limit) {
-            return send_error(HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large",
-                              fmt::format("the request body is {} bytes; this server accepts at most {} bytes",
-                                          *parser_->content_length(), server_.options.body_limit));
+            return send_localized_error(HttpStatus::payload_too_large, "/problems/payload-too-large",
+                                        "Request body too large", "http.body_too_large",
+                                        {{"size", std::to_string(*parser_->content_length())},
+                                         {"max", std::to_string(server_.options.body_limit)}});
         }
         if (parser_->is_done()) return handle();
         arm_read_timer(server_.options.body_timeout);
@@ -182,9 +183,9 @@ private:
                               "the request was not received completely in time");
         }
         if (ec == beast_http::error::body_limit) {
-            return send_error(
-                HttpStatus::payload_too_large, "/problems/payload-too-large", "Request body too large",
-                fmt::format("this server accepts request bodies of at most {} bytes", server_.options.body_limit));
+            return send_localized_error(HttpStatus::payload_too_large, "/problems/payload-too-large",
+                                        "Request body too large", "http.body_limit",
+                                        {{"max", std::to_string(server_.options.body_limit)}});
         }
         if (ec == beast_http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset ||
             ec == net::error::operation_aborted || ec == net::error::bad_descriptor) {
@@ -225,6 +226,15 @@ private:
             res.content_length(size);
         }
         write(std::move(res), !keep_alive);
+    }
+
+    // A problem whose detail is the catalogue's `key`, in the language of the request's headers.
+    void send_localized_error(HttpStatus status, std::string_view type, std::string_view title, std::string_view key,
+                              const MessageArgs& args) {
+        Response res = problem_response(status, type, title, parser_->get(), key, args, "", next_request_id());
+        res.keep_alive(false);
+        res.set(beast_http::field::server, "rapport");
+        write(std::move(res), true);
     }
 
     void send_error(HttpStatus status, std::string_view type, std::string_view title, std::string detail) {

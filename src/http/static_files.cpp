@@ -31,8 +31,10 @@ bool StaticFiles::available() const {
 
 Result<Response> StaticFiles::serve(const RequestContext& ctx) const {
     const auto verb = ctx.request.method();
-    if (verb != Verb::get && verb != Verb::head) return fail(Error::not_found("no resource lives at " + ctx.path));
-    if (ctx.path.rfind("/api/", 0) == 0) return fail(Error::not_found("no API resource lives at " + ctx.path));
+    if (verb != Verb::get && verb != Verb::head)
+        return fail(Error::localized(ErrorCode::NotFound, "http.no_resource", {{"path", ctx.path}}));
+    if (ctx.path.rfind("/api/", 0) == 0)
+        return fail(Error::localized(ErrorCode::NotFound, "http.no_api_resource", {{"path", ctx.path}}));
 
     // parse_target already refused ".." segments, so joining cannot escape root_.
     fs::path relative = fs::path(ctx.path).relative_path();
@@ -40,10 +42,11 @@ Result<Response> StaticFiles::serve(const RequestContext& ctx) const {
     std::error_code ec;
     if (relative.empty() || fs::is_directory(file, ec)) file /= "index.html";
     if (!fs::is_regular_file(file, ec)) {
-        if (relative.has_extension()) return fail(Error::not_found("no file lives at " + ctx.path));
+        if (relative.has_extension())
+            return fail(Error::localized(ErrorCode::NotFound, "http.no_file", {{"path", ctx.path}}));
         file = root_ / "index.html";  // a client-side route
         if (!fs::is_regular_file(file, ec)) {
-            return fail(Error::not_found("the web UI is not built; run scripts/build.sh (API is under /api/v1)"));
+            return fail(Error::localized(ErrorCode::NotFound, "http.web_ui_not_built"));
         }
     }
     const auto size = fs::file_size(file, ec);

@@ -26,7 +26,7 @@ TEST_F(LocalizedMessagesApiTest, AcceptLanguageItalianTranslatesDetailAndFieldMe
     expect_problem(res, 422);
     auto body = res.json();
     EXPECT_EQ(body["type"], "/problems/validation");
-    EXPECT_EQ(body["detail"], "l'azienda non può essere salvata: 1 campo/i da correggere");
+    EXPECT_EQ(body["detail"], "l'azienda non può essere salvata: 1 campo da correggere");
     ASSERT_TRUE(has_error_at(res, "/fields/phone")) << res.body;
     EXPECT_EQ(message_at(res, "/fields/phone"),
               "non è un numero di telefono possibile per il suo paese (lunghezza errata)");
@@ -37,13 +37,13 @@ TEST_F(LocalizedMessagesApiTest, WithoutAPreferenceTheMessagesStayEnglish) {
     auto owner = owner_of(acme_);
     auto res = owner.post("/api/v1/companies", bad_company());
     expect_problem(res, 422);
-    EXPECT_EQ(res.json()["detail"], "the company cannot be saved: 1 field(s) need attention");
+    EXPECT_EQ(res.json()["detail"], "the company cannot be saved: 1 field needs attention");
     EXPECT_EQ(message_at(res, "/fields/phone"), "not a possible phone number for its country (wrong length)");
     EXPECT_EQ(res.header("content-language"), "en");
     // A language Rapport does not serve falls back to English too.
     auto german = owner.request("POST", "/api/v1/companies", bad_company().dump(),
                                 {{"Content-Type", "application/json"}, {"Accept-Language", "de-DE,de;q=0.9"}});
-    EXPECT_EQ(german.json()["detail"], "the company cannot be saved: 1 field(s) need attention");
+    EXPECT_EQ(german.json()["detail"], "the company cannot be saved: 1 field needs attention");
 }
 
 TEST_F(LocalizedMessagesApiTest, TheUsersLanguageSettingWinsOverAcceptLanguage) {
@@ -63,7 +63,7 @@ TEST_F(LocalizedMessagesApiTest, TheUsersLanguageSettingWinsOverAcceptLanguage) 
     expect_problem(res, 422);
     auto body = res.json();
     EXPECT_EQ(body["type"], "/problems/validation");
-    EXPECT_EQ(body["detail"], "no se puede guardar la persona: 1 campo(s) requieren atención") << res.body;
+    EXPECT_EQ(body["detail"], "no se puede guardar la persona: 1 campo requiere atención") << res.body;
     ASSERT_TRUE(has_error_at(res, "/fields/email")) << res.body;
     EXPECT_EQ(message_at(res, "/fields/email"), "no es una dirección de correo electrónico válida");
     EXPECT_EQ(res.header("content-language"), "es");

@@ -45,6 +45,53 @@ TEST(MessageCatalogue, RendersWithArgumentsAndFallsBack) {
     EXPECT_FALSE(messages::has("no.such_key"));
 }
 
+TEST(MessageCatalogue, PicksThePluralFormByCount) {
+    // "<key>_one" / "<key>_other", rendered by the base key with a `count` argument.
+    EXPECT_TRUE(messages::has("common.fields_need_attention"));
+    EXPECT_FALSE(messages::has("common.fields_need_attention_few"));
+    EXPECT_EQ(messages::render("common.fields_need_attention", "en", {{"count", "1"}}), "1 field needs attention");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "en", {{"count", "3"}}), "3 fields need attention");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "en", {{"count", "0"}}), "0 fields need attention");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "it", {{"count", "1"}}), "1 campo da correggere");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "it", {{"count", "2"}}), "2 campi da correggere");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "pt", {{"count", "0"}}), "0 campo precisa de atenção");
+    EXPECT_EQ(messages::render("common.fields_need_attention", "es", {{"count", "11"}}),
+              "11 campos requieren atención");
+    // Without a count, the "other" form.
+    EXPECT_EQ(messages::render("common.fields_need_attention", "en"), "{count} fields need attention");
+    const Error e = Error::localized(ErrorCode::Validation, "common.fields_need_attention", {{"count", "1"}});
+    EXPECT_EQ(e.detail, "1 field needs attention");
+}
+
+TEST(MessageCatalogue, AnArgumentMayNameAnotherMessage) {
+    // "{action}" filled from "action_key": that message, in the same language.
+    const MessageArgs args = {{"action_key", "teams.action_creating"}, {"needed", "manager"}, {"role", "viewer"}};
+    EXPECT_EQ(messages::render("common.role_needed", "en", args),
+              "creating teams needs the manager role or higher; you are viewer");
+    EXPECT_EQ(messages::render("common.role_needed", "it", args),
+              "creare team: serve il ruolo manager o superiore; il tuo ruolo è viewer");
+    // A plain argument wins over a named message.
+    EXPECT_EQ(
+        messages::render("common.role_needed", "en",
+                         {{"action", "x"}, {"action_key", "teams.action_creating"}, {"needed", "a"}, {"role", "b"}}),
+        "x needs the a role or higher; you are b");
+}
+
+TEST(MessageCatalogue, PluralMessagesHaveBothForms) {
+    std::set<std::string> keys;
+    for (const auto& m : messages::all()) keys.insert(m.key);
+    for (const auto& key : keys) {
+        for (const auto& [mine, other] : {std::pair{"_one", "_other"}, std::pair{"_other", "_one"}}) {
+            const std::string suffix(mine);
+            if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                const std::string base = key.substr(0, key.size() - suffix.size());
+                EXPECT_TRUE(keys.count(base + other)) << key << " has no " << base << other;
+                EXPECT_FALSE(keys.count(base)) << base << " is both a message and a plural";
+            }
+        }
+    }
+}
+
 TEST(MessageCatalogue, ErrorsKeepTheirKeyAndTheEnglishText) {
     const Error e = Error::localized(ErrorCode::NotFound, "identity.user_not_found", {{"id", "42"}});
     EXPECT_EQ(e.detail, "no user 42 in this workspace");

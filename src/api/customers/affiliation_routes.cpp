@@ -68,17 +68,18 @@ void register_affiliation_routes(http::Router& router, CustomerApi& api) {
                                } else if (key == "is_primary" && value.is_boolean()) {
                                    a.is_primary = value.get<bool>();
                                } else {
-                                   body.error(at + "/" + key,
-                                              key == "company_id" || key == "job_title" || key == "is_primary"
-                                                  ? "wrong type"
-                                                  : "unknown field");
+                                   body.localized_error(at + "/" + key,
+                                                        key == "company_id" || key == "job_title" || key == "is_primary"
+                                                            ? "common.wrong_type"
+                                                            : "common.unknown_field");
                                }
                            }
-                           if (a.company_id == 0) body.error(at + "/company_id", "required: a company id (string)");
+                           if (a.company_id == 0)
+                               body.localized_error(at + "/company_id", "customers.affiliation_company_required");
                            list.push_back(a);
                        }
                    }
-                   RAPPORT_CHECK(body.finish("the affiliations cannot be read"));
+                   RAPPORT_CHECK(body.finish("customers.affiliations_unreadable"));
                    auto saved = RAPPORT_TRY(api.customers.set_affiliations(principal, id, std::move(list),
                                                                            CustomerService::default_source(principal)));
                    return ok_json(affiliations_json(saved));

@@ -58,15 +58,14 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
     if (auto f = ctx.query.get("filter"); f && !f->empty()) {
         out.list.filter = json::parse(*f, nullptr, false);
         if (out.list.filter.is_discarded()) {
-            return fail(
-                Error::bad_request("?filter is not valid JSON; write it in the filter language, e.g. "
-                                   "{\"field\":\"city\",\"op\":\"eq\",\"value\":\"Milano\"}"));
+            return fail(Error::localized(ErrorCode::BadRequest, "filters.query_not_json"));
         }
     }
     out.list.q = std::string(ctx.query.get("q").value_or(""));
     out.list.sort = std::string(ctx.query.get("sort").value_or(""));
     const auto order = ctx.query.get("order").value_or("asc");
-    if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
+    if (order != "asc" && order != "desc")
+        errors.push_back(FieldError::localized("?order", "common.must_be_asc_or_desc"));
     out.list.descending = order == "desc";
     if (auto limit = limit_param(ctx, out.list.limit, 500)) {
         out.list.limit = *limit;

@@ -23,7 +23,7 @@ std::optional<std::optional<Id>> optional_id(JsonBody& body, const json& doc, co
     if (v.is_string()) {
         if (auto id = parse_id(v.get<std::string>())) return std::optional<Id>{*id};
     }
-    body.error("/" + key, "must be an id (string) or null");
+    body.localized_error("/" + key, "common.id_or_null");
     return std::nullopt;
 }
 
@@ -40,21 +40,21 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
     for (const auto& [key, value] : doc.items()) {
         if (key == "fields" || key == "custom") {
             if (!value.is_object())
-                body.error("/" + key, "must be an object");
+                body.localized_error("/" + key, "common.must_be_object");
             else if (key == "fields")
                 out.input.fields = value;
             else
                 out.input.custom = value;
         } else if (key == "tags") {
             if (!value.is_array()) {
-                body.error("/tags", "must be a list of strings");
+                body.localized_error("/tags", "common.must_be_list_of_strings");
             } else {
                 std::vector<std::string> tags;
                 for (std::size_t i = 0; i < value.size(); ++i) {
                     if (value[i].is_string())
                         tags.push_back(value[i].get<std::string>());
                     else
-                        body.error("/tags/" + std::to_string(i), "must be a string");
+                        body.localized_error("/tags/" + std::to_string(i), "common.must_be_string");
                 }
                 out.input.tags = std::move(tags);
             }
@@ -65,26 +65,26 @@ Result<WriteRequest> read_write_request(const http::RequestContext& ctx, const d
         } else if (key == "source") {
             // Imports and integrations declare where their data comes from and which kind it is.
             if (!value.is_object()) {
-                body.error("/source", "must be an object: {\"data_kind\": ..., \"connector\": ...}");
+                body.localized_error("/source", "customers.source_must_be_object");
                 continue;
             }
             for (const auto& [skey, svalue] : value.items()) {
                 if (skey == "data_kind") {
                     auto kind = svalue.is_string() ? parse_data_kind(svalue.get<std::string>()) : std::nullopt;
                     if (!kind)
-                        body.error("/source/data_kind", "use zero_party, first_party, second_party or third_party");
+                        body.localized_error("/source/data_kind", "customers.data_kind_invalid");
                     else
                         out.source.data_kind = *kind;
                 } else if (skey == "connector") {
                     if (!svalue.is_string() || svalue.get<std::string>().empty() ||
                         code_points(svalue.get<std::string>()) > 100) {
-                        body.error("/source/connector", "name the connector in 1 to 100 characters");
+                        body.localized_error("/source/connector", "customers.connector_invalid");
                     } else {
                         out.source.kind = SourceKind::Connector;
                         out.source.ref = "connector:" + svalue.get<std::string>();
                     }
                 } else {
-                    body.error("/source/" + skey, "unknown field");
+                    body.localized_error("/source/" + skey, "common.unknown_field");
                 }
             }
         }
@@ -134,7 +134,7 @@ void register_entity(http::Router& router, CustomerApi& api, EntityType type, co
         // 409 instead when one scores high (see domain/duplicates/scoring.hpp).
         const auto on_duplicate = ctx.query.get("on_duplicate").value_or("flag");
         if (on_duplicate != "flag" && on_duplicate != "refuse") {
-            return fail(Error::field("?on_duplicate", "use flag or refuse"));
+            return fail(Error::localized_field("?on_duplicate", "duplicates.on_duplicate_invalid"));
         }
         auto request = RAPPORT_TRY(read_write_request(ctx, principal));
         auto created = RAPPORT_TRY(
@@ -227,7 +227,7 @@ json custom_field_json(const CustomFieldDef& d) {
 
 Result<EntityType> entity_param(const http::RequestContext& ctx) {
     auto type = parse_entity_type(ctx.param("entity"));
-    if (!type) return fail(Error::not_found("custom fields exist for 'company' and 'person'"));
+    if (!type) return fail(Error::localized(ErrorCode::NotFound, "customers.custom_fields_entity"));
     return *type;
 }
 
@@ -259,14 +259,14 @@ void register_customer_routes(http::Router& router, CustomerApi& api) {
                    if (auto t = body.string("type", true)) {
                        auto parsed = parse_field_type(*t);
                        if (!parsed)
-                           body.error("/type", "unknown field type '" + *t + "'");
+                           body.localized_error("/type", "customers.field_type_unknown", {{"type", *t}});
                        else
                            def.type = *parsed;
                    }
                    if (auto options = body.string_list("options")) def.options = *options;
                    def.currency = body.string("currency").value_or("");
                    def.required = body.boolean("required").value_or(false);
-                   RAPPORT_CHECK(body.finish("the custom field cannot be created"));
+                   RAPPORT_CHECK(body.finish("customers.custom_field_create_invalid"));
                    auto created = RAPPORT_TRY(api.customers.create_custom_field(principal, def, ctx.peer.address));
                    return ok_json(custom_field_json(created), http::HttpStatus::created);
                });

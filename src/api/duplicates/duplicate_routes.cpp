@@ -16,7 +16,7 @@ namespace {
 
 Result<EntityType> type_of(std::optional<std::string_view> text, const std::string& pointer) {
     auto type = text ? parse_entity_type(*text) : std::nullopt;
-    if (!type) return fail(Error::field(pointer, "use 'person' or 'company'"));
+    if (!type) return fail(Error::localized_field(pointer, "common.entity_type_person_or_company"));
     return *type;
 }
 
@@ -28,14 +28,14 @@ Result<MergeRequest> read_merge_request(const http::RequestContext& ctx) {
         if (auto id = parse_id(*merged))
             out.merged_id = *id;
         else
-            body.error("/merged_id", "must be a record id");
+            body.localized_error("/merged_id", "common.record_id_invalid");
     }
     if (body.has("candidate_id") && !body.document()["candidate_id"].is_null()) {
         if (auto candidate = body.string("candidate_id")) {
             if (auto id = parse_id(*candidate))
                 out.candidate_id = *id;
             else
-                body.error("/candidate_id", "must be a duplicate candidate id");
+                body.localized_error("/candidate_id", "duplicates.candidate_id_invalid");
         }
     } else {
         body.mark_known("candidate_id");
@@ -44,7 +44,7 @@ Result<MergeRequest> read_merge_request(const http::RequestContext& ctx) {
     if (body.has("choices")) {
         const json& choices = body.document()["choices"];
         if (!choices.is_object()) {
-            body.error("/choices", "must be an object: {\"field\": \"survivor\" | \"merged\" | \"clear\"}");
+            body.localized_error("/choices", "duplicates.choices_must_be_object");
         } else {
             for (const auto& [field, side] : choices.items()) {
                 if (side == "survivor")
@@ -54,11 +54,11 @@ Result<MergeRequest> read_merge_request(const http::RequestContext& ctx) {
                 else if (side == "clear")
                     out.choices[field] = Side::Clear;
                 else
-                    body.error("/choices/" + field, "use \"survivor\", \"merged\" or \"clear\"");
+                    body.localized_error("/choices/" + field, "duplicates.choice_invalid");
             }
         }
     }
-    RAPPORT_CHECK(body.finish("the merge request is not valid"));
+    RAPPORT_CHECK(body.finish("duplicates.merge_request_invalid"));
     return out;
 }
 
@@ -86,16 +86,16 @@ void register_duplicate_routes(http::Router& router, DuplicateApi& api) {
         CandidateStatus status = CandidateStatus::Open;
         if (auto text = ctx.query.get("status"); text && !text->empty()) {
             auto parsed = parse_candidate_status(*text);
-            if (!parsed) return fail(Error::field("?status", "use open, dismissed or merged"));
+            if (!parsed) return fail(Error::localized_field("?status", "duplicates.status_invalid"));
             status = *parsed;
         }
         std::optional<Id> record_id;
         if (auto text = ctx.query.get("record_id"); text && !text->empty()) {
             record_id = parse_id(*text);
-            if (!record_id) return fail(Error::field("?record_id", "must be a record id"));
+            if (!record_id) return fail(Error::localized_field("?record_id", "common.record_id_invalid"));
         }
         auto limit = limit_param(ctx, 50, 500);
-        if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
+        if (!limit) return fail(Error::localized_field(limit.error().pointer, limit.error().key, limit.error().args));
         std::optional<std::string> cursor;
         if (auto text = ctx.query.get("cursor"); text && !text->empty()) cursor = std::string(*text);
         auto page = RAPPORT_TRY(api.duplicates.list(principal, type, status, record_id, *limit, cursor));
@@ -108,7 +108,7 @@ void register_duplicate_routes(http::Router& router, DuplicateApi& api) {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto body = RAPPORT_TRY(JsonBody::parse(ctx));
                    auto text = body.string("type", true);
-                   RAPPORT_CHECK(body.finish("the scan request is not valid"));
+                   RAPPORT_CHECK(body.finish("duplicates.scan_request_invalid"));
                    auto type = RAPPORT_TRY(type_of(text, "/type"));
                    auto report = RAPPORT_TRY(api.duplicates.scan(principal, type));
                    return ok_json({{"type", to_string(type)},

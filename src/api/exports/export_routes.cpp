@@ -42,20 +42,19 @@ ExportOptions export_options(const http::RequestContext& ctx, std::vector<FieldE
     } else if (format == "ndjson") {
         out.format = Format::Ndjson;
     } else if (format != "csv") {
-        errors.push_back({"?format", "use csv, json or ndjson"});
+        errors.push_back(FieldError::localized("?format", "exports.format_invalid"));
     }
     const auto delimiter = ctx.query.get("delimiter").value_or("comma");
     if (delimiter == "semicolon") {
         out.delimiter = ';';
     } else if (delimiter != "comma") {
-        errors.push_back({"?delimiter", "use comma or semicolon"});
+        errors.push_back(FieldError::localized("?delimiter", "exports.delimiter_invalid"));
     }
     const auto escape = ctx.query.get("formula_escape").value_or("true");
     if (escape == "false") {
         out.formulas = domain::exports::Formulas::Keep;
     } else if (escape != "true") {
-        errors.push_back(
-            {"?formula_escape", "use true (cells a spreadsheet would run as formulas start with ') or false (raw)"});
+        errors.push_back(FieldError::localized("?formula_escape", "exports.formula_escape_invalid"));
     }
     return out;
 }
@@ -180,8 +179,10 @@ void register_export_routes(http::Router& router, ExportApi& api) {
                    std::vector<FieldError> errors;
                    const auto options = export_options(ctx, errors);
                    const auto order = ctx.query.get("order").value_or("asc");
-                   if (order != "asc" && order != "desc") errors.push_back({"?order", "must be asc or desc"});
-                   if (!errors.empty()) return fail(Error::validation("the export request is not valid", errors));
+                   if (order != "asc" && order != "desc")
+                       errors.push_back(FieldError::localized("?order", "common.must_be_asc_or_desc"));
+                   if (!errors.empty())
+                       return fail(Error::localized(ErrorCode::Validation, "exports.request_invalid", {}, errors));
                    auto records = RAPPORT_TRY(api.segments.stream(
                        principal, segment, std::string(ctx.query.get("sort").value_or("")), order == "desc"));
                    const auto custom = RAPPORT_TRY(api.customers.custom_fields(principal, segment.entity_type));

@@ -20,9 +20,9 @@ void register_api_key_routes(http::Router& router, IdentityApi& api) {
         auto role_text = body.string("role", true);
         std::optional<domain::Role> role;
         if (role_text && !(role = domain::parse_role(*role_text))) {
-            body.error("/role", "must be one of owner, admin, manager, member, viewer");
+            body.localized_error("/role", "identity.role_invalid");
         }
-        RAPPORT_CHECK(body.finish("the API key cannot be created"));
+        RAPPORT_CHECK(body.finish("identity.api_key_create_invalid"));
         auto created = RAPPORT_TRY(api.api_keys.create_api_key(principal, *name, *role, ctx.peer.address));
         json out = to_json(created.key);
         out["token"] = created.token;

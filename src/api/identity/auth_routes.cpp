@@ -67,7 +67,7 @@ void register_auth_routes(http::Router& router, IdentityApi& api) {
         auto email = body.string("email", true);
         auto password = body.string("password", true);
         req.workspace = body.string("workspace");
-        RAPPORT_CHECK(body.finish("sign-in needs an email and a password"));
+        RAPPORT_CHECK(body.finish("identity.sign_in_needs"));
         req.email = *email;
         req.password = *password;
         req.ip = ctx.peer.address;

@@ -17,21 +17,21 @@ Result<domain::UserInput> read_user_input(const http::RequestContext& ctx, bool 
     in.display_name = body.string("display_name", creating);
     if (auto role = body.string("role", creating)) {
         in.role = domain::parse_role(*role);
-        if (!in.role) body.error("/role", "must be one of owner, admin, manager, member, viewer");
+        if (!in.role) body.localized_error("/role", "identity.role_invalid");
     }
     in.language = body.string("language");
     if (in.language && *in.language != "en" && *in.language != "it" && *in.language != "es" && *in.language != "pt") {
-        body.error("/language", "must be one of en, it, es, pt");
+        body.localized_error("/language", "identity.language_invalid");
     }
     in.password = body.string("password");
     // The service checks these too; checking here as well reports them with the JSON
     // errors above in one answer instead of one at a time.
-    if (in.email && !domain::normalize_email(*in.email)) body.error("/email", "not a valid email address");
+    if (in.email && !domain::normalize_email(*in.email)) body.localized_error("/email", "common.email_invalid");
     if (in.password) {
-        if (auto problem = domain::password_problem(*in.password)) body.error("/password", *problem);
+        if (auto problem = domain::password_problem(*in.password)) body.error(FieldError::at("/password", *problem));
     }
     if (!creating) in.active = body.boolean("active");
-    RAPPORT_CHECK(body.finish(creating ? "the user cannot be created" : "the user cannot be saved"));
+    RAPPORT_CHECK(body.finish(creating ? "identity.user_create_invalid" : "identity.user_save_invalid"));
     return in;
 }
 
@@ -73,14 +73,16 @@ void register_user_routes(http::Router& router, IdentityApi& api) {
     router.add(http::Verb::put, "/api/v1/roles/{role}", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         auto role = domain::parse_role(ctx.param("role"));
-        if (!role) return fail(Error::not_found("no role '" + std::string(ctx.param("role")) + "'"));
+        if (!role)
+            return fail(Error::localized(ErrorCode::NotFound, "identity.no_such_role",
+                                         {{"role", std::string(ctx.param("role"))}}));
         auto body = RAPPORT_TRY(JsonBody::parse(ctx));
         auto read = body.string("read", true);
         auto write = body.string("write", true);
         std::optional<domain::Scope> rd, wr;
-        if (read && !(rd = domain::parse_scope(*read))) body.error("/read", "must be none, own, team or all");
-        if (write && !(wr = domain::parse_scope(*write))) body.error("/write", "must be none, own, team or all");
-        RAPPORT_CHECK(body.finish("the grant cannot be saved"));
+        if (read && !(rd = domain::parse_scope(*read))) body.localized_error("/read", "identity.scope_invalid");
+        if (write && !(wr = domain::parse_scope(*write))) body.localized_error("/write", "identity.scope_invalid");
+        RAPPORT_CHECK(body.finish("identity.grant_invalid"));
         domain::RoleGrant grant{*role, *rd, *wr};
         RAPPORT_CHECK(api.role_grants.set_role_grant(principal, grant, ctx.peer.address));
         return ok_json(to_json(grant));

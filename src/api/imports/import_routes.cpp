@@ -81,9 +81,7 @@ Status check_upload_type(const http::RequestContext& ctx) {
     for (std::string_view wrong : {"multipart/", "application/x-www-form-urlencoded", "json"}) {
         if (type.find(wrong) != std::string_view::npos) {
             return fail(
-                Error::bad_request("send the CSV file itself as the request body with Content-Type: text/csv "
-                                   "(got " +
-                                   std::string(type) + ")"));
+                Error::localized(ErrorCode::BadRequest, "imports.send_csv_body", {{"type", std::string(type)}}));
         }
     }
     return {};
@@ -96,7 +94,7 @@ void register_import_routes(http::Router& router, ImportApi& api) {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         const auto entity = ctx.query.get("entity");
         const auto type = entity ? domain::customers::parse_entity_type(*entity) : std::nullopt;
-        if (!type) return fail(Error::field("?entity", "say what the file holds: entity=company or entity=person"));
+        if (!type) return fail(Error::localized_field("?entity", "imports.entity_param"));
         RAPPORT_CHECK(check_upload_type(ctx));
         const std::string filename(ctx.query.get("filename").value_or("import.csv"));
         auto result = RAPPORT_TRY(api.imports.uploads.upload(principal, *type, filename, ctx.request.body()));

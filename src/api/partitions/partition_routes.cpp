@@ -43,9 +43,10 @@ json partition_json(const PartitionView& v) {
 
 Result<GranteeKind> grantee_kind(const http::RequestContext& ctx) {
     auto kind = domain::partitions::parse_grantee_kind(ctx.param("kind"));
-    if (!kind)
-        return fail(
-            Error::not_found("grants are given to a 'user' or a 'team', not '" + std::string(ctx.param("kind")) + "'"));
+    if (!kind) {
+        return fail(Error::localized(ErrorCode::NotFound, "partitions.grantee_kind_invalid",
+                                     {{"kind", std::string(ctx.param("kind"))}}));
+    }
     return *kind;
 }
 

@@ -16,9 +16,9 @@ void register_search_routes(http::Router& router, SearchApi& api) {
     router.add(http::Verb::get, "/api/v1/search", [&api](http::RequestContext& ctx) -> Result<http::Response> {
         auto principal = RAPPORT_TRY(authenticate(ctx, api));
         const std::string q(ctx.query.get("q").value_or(""));
-        if (code_points(q) > 200) return fail(Error::field("?q", "search for at most 200 characters"));
+        if (code_points(q) > 200) return fail(Error::localized_field("?q", "search.query_too_long"));
         auto limit = limit_param(ctx, 20, 100);
-        if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
+        if (!limit) return fail(Error::localized_field(limit.error().pointer, limit.error().key, limit.error().args));
         std::optional<std::string> type;
         if (auto t = ctx.query.get("type")) type = std::string(*t);
         auto results = RAPPORT_TRY(api.search.search(principal, q, *limit, std::move(type)));

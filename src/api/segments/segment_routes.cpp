@@ -31,14 +31,14 @@ json snapshot_json(const Snapshot& s) {
     return {{"day", s.day}, {"member_count", s.member_count}, {"taken_at", s.taken_at}};
 }
 
-// Reads an enum member given as a string; records `hint` at /key when it is not one.
+// Reads an enum member given as a string; records the catalogue message `hint` at /key when it is not one.
 template <class Parse>
 auto enum_member(JsonBody& body, const std::string& key, Parse parse, const char* hint)
     -> decltype(parse(std::string_view{})) {
     auto text = body.string(key);
     if (!text) return std::nullopt;
     auto parsed = parse(*text);
-    if (!parsed) body.error("/" + key, hint);
+    if (!parsed) body.localized_error("/" + key, hint);
     return parsed;
 }
 
@@ -47,9 +47,10 @@ Result<SegmentInput> read_segment_input(const http::RequestContext& ctx) {
     SegmentInput in;
     in.name = body.string("name");
     in.description = body.string("description");
-    in.kind = enum_member(body, "kind", parse_segment_kind, "use b2b, b2c or mixed");
-    in.entity_type = enum_member(body, "entity_type", domain::customers::parse_entity_type, "use company or person");
-    in.type = enum_member(body, "type", parse_segment_type, "use dynamic or static");
+    in.kind = enum_member(body, "kind", parse_segment_kind, "segments.kind_invalid");
+    in.entity_type =
+        enum_member(body, "entity_type", domain::customers::parse_entity_type, "segments.entity_type_invalid");
+    in.type = enum_member(body, "type", parse_segment_type, "segments.type_invalid");
     const json& doc = body.document();
     if (doc.contains("filter")) in.filter = doc["filter"];
     body.mark_known("filter");
@@ -61,7 +62,7 @@ Result<SegmentInput> read_segment_input(const http::RequestContext& ctx) {
         } else if (id) {
             in.owner_user_id = std::optional<Id>{*id};
         } else {
-            body.error("/owner_user_id", "must be a user id (string) or null");
+            body.localized_error("/owner_user_id", "common.user_id_or_null");
         }
     }
     body.mark_known("owner_user_id");
@@ -126,7 +127,8 @@ void register_segment_routes(http::Router& router, SegmentApi& api) {
         auto segment = RAPPORT_TRY(segment_param(ctx, api, principal));
         auto params = RAPPORT_TRY(list_request(ctx));
         if (!params.list.request_errors.empty()) {
-            return fail(Error::validation("the paging parameters are not valid", params.list.request_errors));
+            return fail(
+                Error::localized(ErrorCode::Validation, "common.paging_invalid", {}, params.list.request_errors));
         }
         auto page = RAPPORT_TRY(api.segments.members(principal, segment, params.list.limit, params.list.cursor));
         json items = json::array();
@@ -138,7 +140,7 @@ void register_segment_routes(http::Router& router, SegmentApi& api) {
         const Id id = RAPPORT_TRY(path_id(ctx, "id", "segment"));
         auto body = RAPPORT_TRY(JsonBody::parse(ctx));
         auto ids = body.string_list("ids", true);
-        RAPPORT_CHECK(body.finish("no member was added"));
+        RAPPORT_CHECK(body.finish("segments.no_member_added"));
         const auto added = RAPPORT_TRY(api.segments.add_members(principal, id, *ids));
         return ok_json({{"added", added}});
     });

@@ -15,7 +15,7 @@ Result<domain::TeamInput> read_team_input(const http::RequestContext& ctx, bool 
     in.name = body.string("name", creating);
     if (auto kind = body.string("kind", creating)) {
         in.kind = domain::parse_team_kind(*kind);
-        if (!in.kind) body.error("/kind", "must be one of sales, marketing, service, it, interdisciplinary");
+        if (!in.kind) body.localized_error("/kind", "teams.kind_invalid");
     }
     in.description = body.string("description");
     if (auto members = body.objects("members")) {
@@ -25,25 +25,26 @@ Result<domain::TeamInput> read_team_input(const http::RequestContext& ctx, bool 
             const std::string at = "/members/" + std::to_string(i);
             domain::TeamMember member;
             for (const auto& [key, value] : m.items()) {
-                if (key != "user_id" && key != "sales_role") body.error(at + "/" + key, "unknown field");
+                if (key != "user_id" && key != "sales_role")
+                    body.localized_error(at + "/" + key, "common.unknown_field");
             }
             auto uid = m.find("user_id");
             std::optional<Id> id;
             if (uid == m.end() || !uid->is_string() || !(id = parse_id(uid->get<std::string>()))) {
-                body.error(at + "/user_id", "required: a user id (string)");
+                body.localized_error(at + "/user_id", "teams.member_user_required");
             } else {
                 member.user_id = *id;
             }
             if (auto sr = m.find("sales_role"); sr != m.end() && !sr->is_null()) {
                 if (!sr->is_string() || !(member.sales_role = domain::parse_sales_role(sr->get<std::string>()))) {
-                    body.error(at + "/sales_role", "must be hunter or farmer");
+                    body.localized_error(at + "/sales_role", "teams.sales_role_invalid");
                 }
             }
             list.push_back(member);
         }
         in.members = std::move(list);
     }
-    RAPPORT_CHECK(body.finish(creating ? "the team cannot be created" : "the team cannot be saved"));
+    RAPPORT_CHECK(body.finish(creating ? "teams.create_invalid" : "teams.save_invalid"));
     return in;
 }
 

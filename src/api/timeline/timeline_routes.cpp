@@ -42,7 +42,7 @@ json interaction_json(const Interaction& i) {
             {"created_at", i.created_at}};
 }
 
-// Reads an optional, nullable member with `parse`; records an error naming `expected`.
+// Reads an optional, nullable member with `parse`; records the catalogue message `expected` when it is not one.
 template <class T, class Parse>
 std::optional<std::optional<T>> nullable(JsonBody& body, const std::string& key, Parse parse,
                                          const std::string& expected) {
@@ -51,7 +51,7 @@ std::optional<std::optional<T>> nullable(JsonBody& body, const std::string& key,
     if (!doc.contains(key)) return std::nullopt;
     if (doc[key].is_null()) return std::optional<T>{};
     if (auto v = parse(doc[key])) return std::optional<T>{*v};
-    body.error("/" + key, "must be " + expected + " or null");
+    body.localized_error("/" + key, expected);
     return std::nullopt;
 }
 
@@ -73,22 +73,20 @@ Result<InteractionInput> read_input(const http::RequestContext& ctx) {
     InteractionInput in;
     if (auto kind = body.string("kind")) {
         in.kind = parse_interaction_kind(*kind);
-        if (!in.kind) body.error("/kind", "must be note, call, meeting, email or task");
+        if (!in.kind) body.localized_error("/kind", "timeline.kind_invalid");
     }
-    in.person_id = nullable<Id>(body, "person_id", id_of, "a person id");
-    in.company_id = nullable<Id>(body, "company_id", id_of, "a company id");
+    in.person_id = nullable<Id>(body, "person_id", id_of, "timeline.person_id_or_null");
+    in.company_id = nullable<Id>(body, "company_id", id_of, "timeline.company_id_or_null");
     in.subject = body.string("subject");
     in.body = body.string("body");
-    in.channel = nullable<Channel>(body, "channel", enum_of(parse_channel),
-                                   "email, phone, chat, in_person, web, social or letter");
-    in.direction = nullable<Direction>(body, "direction", enum_of(parse_direction), "inbound or outbound");
-    in.relationship_type = nullable<RelationshipType>(
-        body, "relationship_type", enum_of(parse_relationship_type),
-        "personal_assistance, dedicated_assistance, self_service, automated, community or co_creation");
+    in.channel = nullable<Channel>(body, "channel", enum_of(parse_channel), "timeline.channel_or_null");
+    in.direction = nullable<Direction>(body, "direction", enum_of(parse_direction), "timeline.direction_or_null");
+    in.relationship_type = nullable<RelationshipType>(body, "relationship_type", enum_of(parse_relationship_type),
+                                                      "timeline.relationship_type_or_null");
     in.minutes_spent = body.integer("minutes_spent");
     in.occurred_at = body.integer("occurred_at");
-    in.due_at = nullable<UnixMillis>(body, "due_at", millis_of, "a time in Unix milliseconds");
-    in.assignee_user_id = nullable<Id>(body, "assignee_user_id", id_of, "a user id");
+    in.due_at = nullable<UnixMillis>(body, "due_at", millis_of, "timeline.due_at_or_null");
+    in.assignee_user_id = nullable<Id>(body, "assignee_user_id", id_of, "timeline.assignee_or_null");
     in.completed = body.boolean("completed");
     in.request_errors = body.take_errors();
     return in;
@@ -99,11 +97,11 @@ Result<http::Response> timeline_of(http::RequestContext& ctx, TimelineApi& api, 
     auto id = RAPPORT_TRY(path_id(ctx, "id", type == EntityType::Person ? "person" : "company"));
     // The cursor of a timeline is a position (time and id), not an id: only the limit is shared.
     auto limit = limit_param(ctx, 50, 500);
-    if (!limit) return fail(Error::field(limit.error().pointer, limit.error().message));
+    if (!limit) return fail(Error::localized_field(limit.error().pointer, limit.error().key, limit.error().args));
     std::optional<TimelineCursor> before;
     if (auto cursor = ctx.query.get("cursor"); cursor && !cursor->empty()) {
         before = parse_cursor(*cursor);
-        if (!before) return fail(Error::field("?cursor", "not a cursor this API returned; start again without it"));
+        if (!before) return fail(Error::localized_field("?cursor", "common.cursor_invalid"));
     }
     auto result = RAPPORT_TRY(api.timeline.timeline(principal, type, id, before, *limit));
     json items = json::array();

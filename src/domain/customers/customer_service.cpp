@@ -143,7 +143,7 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             }
             if (!record.fields.contains(def.name) || record.fields[def.name].is_null()) continue;
             auto again = normalize_value(def, record.fields[def.name], context);
-            if (!again) errors.push_back({"/fields/" + def.name, again.error().text + " (for the new country)"});
+            if (!again) errors.push_back(FieldError::at("/fields/" + def.name, again.error()));
         }
     }
     // One error per field: a value refused above already says what is wrong with it.
@@ -177,8 +177,8 @@ Result<RecordWrite> CustomerService::apply(const Principal& actor, const Actor& 
             continue;
         }
         if (it == defs.end()) {
-            errors.push_back({"/custom/" + key, "no custom field '" + key + "' is defined for " + what(type) +
-                                                    " records; an admin adds it under Settings"});
+            errors.push_back(
+                FieldError::localized("/custom/" + key, key_for(type, "custom_field_undefined"), {{"key", key}}));
             continue;
         }
         auto normalized = normalize_value(it->as_field(), value, context);
@@ -304,30 +304,28 @@ Result<RecordWrite> CustomerService::prepare_create(const Principal& actor, cons
 
 Result<WriteVerdict> CustomerService::check_result(const Principal& actor, const WriteContext& context,
                                                    const std::optional<RecordRef>& before, const CustomerRecord& after,
-                                                   const std::string& verb) {
+                                                   const std::string& /*verb*/) {
     const RecordRef ref = ref_of(after);
     const WriteVerdict verdict = judge_write(context.permissions, context.grants, before, ref);
     switch (verdict) {
         case WriteVerdict::Allowed:
         case WriteVerdict::HandedOver: return verdict;
         case WriteVerdict::OutsidePartnerBuyer:
-            return fail(Error::forbidden("as a partner user of buyer " +
-                                         id_to_string(*context.permissions.partner_company_id) + " you can " + verb +
-                                         " only that buyer's consumers; keep buyer_company_id at " +
-                                         id_to_string(*context.permissions.partner_company_id)));
+            return fail(Error::localized(ErrorCode::Forbidden, "customers.outside_partner_buyer",
+                                         {{"buyer", id_to_string(*context.permissions.partner_company_id)}}));
         case WriteVerdict::PartitionNotGranted:
-            return fail(Error::forbidden("you have no grant for the consumers of buyer " + maybe_id(ref.partition) +
-                                         "; an admin can grant it on the buyer's partition"));
+            return fail(Error::localized(ErrorCode::Forbidden, "customers.partition_not_granted",
+                                         {{"buyer", maybe_id(ref.partition)}}));
         case WriteVerdict::OutsideWriteScope: break;
     }
     const Scope scope = context.grants.for_role(actor.role).write;
-    return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") writes " +
-                                 std::string(to_string(scope)) + " records, so it cannot " + verb + " this " +
-                                 what(after.type) + " with owner " + maybe_id(after.owner_user_id) + " and team " +
-                                 maybe_id(after.team_id) +
-                                 (before && before->owner_user_id == actor.user_id
-                                      ? "; as its owner you may hand it to a colleague (owner_user_id)"
-                                      : "")));
+    const bool owner = before && before->owner_user_id == actor.user_id;
+    return fail(Error::localized(ErrorCode::Forbidden,
+                                 key_for(after.type, owner ? "outside_scope_owner" : "outside_scope"),
+                                 {{"role", std::string(to_string(actor.role))},
+                                  {"scope", std::string(to_string(scope))},
+                                  {"owner", maybe_id(after.owner_user_id)},
+                                  {"team", maybe_id(after.team_id)}}));
 }
 
 Result<RecordWrite> CustomerService::prepare_update(const Principal& actor, const WriteContext& context,
@@ -448,9 +446,8 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
                                                 [&](const CustomFieldDef& d) { return "custom." + d.key == name; })
                                   : find_field(type, name) != nullptr;
         if (!known) {
-            errors.push_back({"/fields", "no field '" + name + "' on " + what(type) +
-                                             " records; name built-in fields (e.g. " + fields_of(type).front().name +
-                                             ") or custom.<key> of a defined custom field"});
+            errors.push_back(FieldError::localized("/fields", key_for(type, "no_such_field"),
+                                                   {{"name", name}, {"example", fields_of(type).front().name}}));
         }
     }
     if (!request.filter.is_null()) {
@@ -463,9 +460,7 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     }
     if (!request.sort.empty()) {
         if (!sortable(type, request.sort)) {
-            errors.push_back({"/sort", "cannot sort on '" + request.sort +
-                                           "'; sort on a built-in field, created_at "
-                                           "or updated_at"});
+            errors.push_back(FieldError::localized("/sort", "customers.cannot_sort", {{"name", request.sort}}));
         } else {
             query.sort = request.sort;
         }
@@ -473,9 +468,10 @@ Result<ListQuery> CustomerService::build_query(Id workspace_id, AccessFilter acc
     query.descending = request.descending;
     if (request.cursor) {
         query.after = decode_cursor(*request.cursor);
-        if (!query.after) errors.push_back({"/cursor", "not a cursor this API returned; start again without it"});
+        if (!query.after) errors.push_back(FieldError::localized("/cursor", "common.cursor_invalid"));
     }
-    if (!errors.empty()) return fail(Error::validation("the list request is not valid", std::move(errors)));
+    if (!errors.empty())
+        return fail(Error::localized(ErrorCode::Validation, "customers.list_request_invalid", {}, std::move(errors)));
     return query;
 }
 
@@ -530,7 +526,7 @@ Status CustomerService::remove(const Principal& actor, EntityType type, Id id, c
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CustomerRecord record = RAPPORT_TRY(readable(actor, permissions, type, id));
     if (!can_write(permissions, grants, ref_of(record))) {
-        return fail(Error::forbidden("your role cannot delete this " + what(type)));
+        return fail(Error::localized(ErrorCode::Forbidden, key_for(type, "cannot_delete")));
     }
     return repo_.remove(actor.workspace_id, type, id,
                         audit_of(actor, clock_.now_ms(), what(type) + ".deleted", what(type), id_to_string(id), ip));
@@ -555,25 +551,29 @@ Result<std::vector<Affiliation>> CustomerService::set_affiliations(const Princip
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     CustomerRecord person = RAPPORT_TRY(readable(actor, permissions, EntityType::Person, person_id));
     if (!can_write(permissions, grants, ref_of(person))) {
-        return fail(Error::forbidden("you can see this person but your role cannot change it"));
+        return fail(Error::localized(ErrorCode::Forbidden, "customers.person_read_only",
+                                     {{"role", std::string(to_string(actor.role))}}));
     }
     std::vector<FieldError> errors;
     std::set<Id> seen;
     int primaries = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string at = "/" + std::to_string(i);
-        if (!seen.insert(list[i].company_id).second) errors.push_back({at + "/company_id", "listed twice"});
-        if (code_points(list[i].job_title) > 200) errors.push_back({at + "/job_title", "at most 200 characters"});
+        if (!seen.insert(list[i].company_id).second)
+            errors.push_back(FieldError::localized(at + "/company_id", "common.listed_twice"));
+        if (code_points(list[i].job_title) > 200)
+            errors.push_back(FieldError::localized(at + "/job_title", "common.too_long", {{"max", "200"}}));
         if (list[i].is_primary) ++primaries;
         auto company = repo_.find(actor.workspace_id, EntityType::Company, list[i].company_id);
         if (!company || !*company || !can_read(permissions, grants, ref_of(**company))) {
-            errors.push_back({at + "/company_id", "no company with this id that you can see"});
+            errors.push_back(FieldError::localized(at + "/company_id", "customers.no_visible_company"));
         }
     }
-    if (primaries > 1) errors.push_back({"/", "at most one affiliation is primary"});
+    if (primaries > 1) errors.push_back(FieldError::localized("/", "customers.one_primary_affiliation"));
     if (!errors.empty()) {
-        const std::string detail = "the affiliations cannot be saved: " + std::to_string(errors.size()) + " problem(s)";
-        return fail(Error::validation(detail, std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "customers.affiliations_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     if (primaries == 0 && !list.empty()) list.front().is_primary = true;
     auto before = RAPPORT_TRY(repo_.affiliations(actor.workspace_id, person_id));
@@ -618,11 +618,11 @@ Result<std::vector<CustomFieldDef>> CustomerService::custom_fields(const Princip
 
 Result<CustomFieldDef> CustomerService::create_custom_field(const Principal& actor, CustomFieldDef def,
                                                             const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "defining custom fields"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "customers.action_defining_custom_fields"));
     def.workspace_id = actor.workspace_id;
     def.created_at = clock_.now_ms();
     if (auto errors = validate_custom_field(def); !errors.empty()) {
-        return fail(Error::validation("the custom field cannot be created", std::move(errors)));
+        return fail(Error::localized(ErrorCode::Validation, "customers.custom_field_invalid", {}, std::move(errors)));
     }
     RAPPORT_CHECK(repo_.create_custom_field(
         def, audit_of(actor, def.created_at, "custom_field.created", what(def.entity_type), def.key, ip)));
@@ -631,7 +631,7 @@ Result<CustomFieldDef> CustomerService::create_custom_field(const Principal& act
 
 Status CustomerService::delete_custom_field(const Principal& actor, EntityType type, const std::string& key,
                                             const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "removing custom fields"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "customers.action_removing_custom_fields"));
     return repo_.delete_custom_field(actor.workspace_id, type, key,
                                      audit_of(actor, clock_.now_ms(), "custom_field.deleted", what(type), key, ip));
 }

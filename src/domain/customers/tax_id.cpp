@@ -48,10 +48,6 @@ std::string zero_pad(std::uint64_t n, std::size_t width) {
     return s;
 }
 
-std::string count_chars(std::size_t n) {
-    return std::to_string(n) + (n == 1 ? " character" : " characters");
-}
-
 // A bijection on [0, modulus) for moduli whose prime factors are 2, 3 and 5: multiplying by
 // a number coprime with them permutes the residues, so sequential seeds give scattered,
 // distinct numbers instead of 0000001, 0000002, ...
@@ -126,14 +122,6 @@ TaxIdCheck ok(TaxIdCheck r, TaxIdStrength strength) {
     return r;
 }
 
-TaxIdCheck bad(TaxIdCheck r, std::string reason) {
-    r.valid = false;
-    r.reason = std::move(reason);
-    r.reason_key.clear();
-    r.reason_args.clear();
-    return r;
-}
-
 // Invalid, with a reason from the message catalogue.
 TaxIdCheck bad_msg(TaxIdCheck r, std::string key, MessageArgs args = {}) {
     r.valid = false;
@@ -169,12 +157,12 @@ TaxIdCheck check_italian(TaxIdCheck r) {
 
 TaxIdCheck check_dni_like(TaxIdCheck r, std::string_view digits, std::uint64_t number, char letter) {
     if (!all_digits(digits)) {
-        return bad(r, "a " + r.kind + " has digits between its first and last character");
+        return bad_msg(r, "customers.tax_id_es_inner_digits", {{"kind", r.kind}});
     }
     const char expected = kDniLetters[static_cast<std::size_t>(number % 23)];
     if (letter != expected) {
-        return bad(r, std::string("the letter should be ") + expected + ", not " + letter +
-                          "; one of the digits or the letter is probably mistyped");
+        return bad_msg(r, "customers.tax_id_es_letter",
+                       {{"expected", std::string(1, expected)}, {"got", std::string(1, letter)}});
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -191,38 +179,35 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
     r.strength = TaxIdStrength::CheckDigit;
     if (!all_alnum(n)) return bad_msg(r, "customers.tax_id_es_alnum");
     if (n.size() != 9) {
-        std::string reason = "a Spanish NIF has 9 characters (for example 12345678Z or B12345674); this one has " +
-                             std::to_string(n.size());
-        if (n.size() == 8 && is_digit(n[0])) reason += " (if the DNI has 7 digits, add a leading 0)";
-        return bad(r, reason);
+        return bad_msg(
+            r, n.size() == 8 && is_digit(n[0]) ? "customers.tax_id_es_length_dni" : "customers.tax_id_es_length",
+            {{"count", std::to_string(n.size())}});
     }
     const char first = n[0];
     const std::string_view body = std::string_view(n).substr(1, 7);
     if (is_digit(first)) {
         r.kind = "DNI";
         const std::string_view digits = std::string_view(n).substr(0, 8);
-        if (!all_digits(digits)) return bad(r, "a DNI is 8 digits and a letter");
+        if (!all_digits(digits)) return bad_msg(r, "customers.tax_id_es_dni_shape");
         return check_dni_like(r, digits, parse_digits(digits), n[8]);
     }
     if (first == 'X' || first == 'Y' || first == 'Z') {
         r.kind = "NIE";
-        if (!all_digits(body)) return bad(r, "a NIE is X, Y or Z, 7 digits and a letter");
+        if (!all_digits(body)) return bad_msg(r, "customers.tax_id_es_nie_shape");
         // X, Y and Z stand for a leading 0, 1 and 2.
         const std::uint64_t prefix = static_cast<std::uint64_t>(first - 'X');
         return check_dni_like(r, body, prefix * 10'000'000ULL + parse_digits(body), n[8]);
     }
     if (first == 'K' || first == 'L' || first == 'M') {
-        if (!all_digits(body)) return bad(r, "a NIF starting with K, L or M has 7 digits and a letter");
+        if (!all_digits(body)) return bad_msg(r, "customers.tax_id_es_klm_shape");
         return check_dni_like(r, body, parse_digits(body), n[8]);
     }
     constexpr std::string_view kEntityLetters = "ABCDEFGHJNPQRSUVW";
     if (kEntityLetters.find(first) == std::string_view::npos) {
-        return bad(r, std::string("a Spanish NIF cannot start with ") + first +
-                          ": it starts with a digit (DNI), X, Y or Z (NIE), K, L or M, or an entity letter "
-                          "(CIF: A-H, J, N, P-S, U-W)");
+        return bad_msg(r, "customers.tax_id_es_first", {{"first", std::string(1, first)}});
     }
     r.kind = "CIF";
-    if (!all_digits(body)) return bad(r, "a CIF is an entity letter, 7 digits and a control digit or letter");
+    if (!all_digits(body)) return bad_msg(r, "customers.tax_id_es_cif_shape");
     const int control = cif_control_digit(body);
     const char as_digit = digit_char(control);
     const char as_letter = kCifLetters[static_cast<std::size_t>(control)];
@@ -235,24 +220,27 @@ TaxIdCheck check_spanish(TaxIdCheck r) {
     if (letter_required) {
         if (got == as_letter) return ok(r, TaxIdStrength::CheckDigit);
         if (got == as_digit) {
-            return bad(r, std::string("this CIF ends with a control letter, not a digit: it should end with ") +
-                              as_letter + " instead of " + got);
+            return bad_msg(r, "customers.tax_id_es_cif_needs_letter",
+                           {{"expected", std::string(1, as_letter)}, {"got", std::string(1, got)}});
         }
-        return bad(r, std::string("the control letter (the last character) should be ") + as_letter + ", not " + got +
-                          "; one of the digits is probably mistyped");
+        return bad_msg(r, "customers.tax_id_es_control_letter",
+                       {{"expected", std::string(1, as_letter)}, {"got", std::string(1, got)}});
     }
     if (digit_required) {
         if (got == as_digit) return ok(r, TaxIdStrength::CheckDigit);
         if (got == as_letter) {
-            return bad(r, std::string("a CIF starting with ") + first +
-                              " ends with a control digit: it should end with " + as_digit + " instead of " + got);
+            return bad_msg(r, "customers.tax_id_es_cif_needs_digit",
+                           {{"first", std::string(1, first)},
+                            {"expected", std::string(1, as_digit)},
+                            {"got", std::string(1, got)}});
         }
-        return bad(r, std::string("the control digit (the last character) should be ") + as_digit + ", not " + got +
-                          "; one of the digits is probably mistyped");
+        return bad_msg(r, "customers.tax_id_es_control_digit",
+                       {{"expected", std::string(1, as_digit)}, {"got", std::string(1, got)}});
     }
     if (got == as_digit || got == as_letter) return ok(r, TaxIdStrength::CheckDigit);
-    return bad(r, std::string("the control character (the last one) should be ") + as_digit + " or " + as_letter +
-                      ", not " + got + "; one of the digits is probably mistyped");
+    return bad_msg(
+        r, "customers.tax_id_es_control_either",
+        {{"digit", std::string(1, as_digit)}, {"letter", std::string(1, as_letter)}, {"got", std::string(1, got)}});
 }
 
 bool portuguese_range_ok(std::string_view n) {
@@ -277,14 +265,10 @@ TaxIdCheck check_portuguese(TaxIdCheck r) {
     if (!all_digits(n)) return bad_msg(r, "customers.tax_id_pt_digits_only");
     if (n.size() != 9) return bad_msg(r, "customers.tax_id_pt_length", {{"count", std::to_string(n.size())}});
     if (n[0] == '8') {
-        return bad(r,
-                   "NIFs starting with 8 (the former sole-trader range) are no longer valid; use the "
-                   "person's own NIF");
+        return bad_msg(r, "customers.tax_id_pt_eight");
     }
     if (!portuguese_range_ok(n)) {
-        return bad(r, "no Portuguese NIF starts with " + n.substr(0, 2) +
-                          ": people's start with 1, 2, 3 or 45, companies' with 5, public bodies' with 6, "
-                          "others with 70-72, 74, 75, 77-79, 90, 91, 98 or 99");
+        return bad_msg(r, "customers.tax_id_pt_range", {{"start", n.substr(0, 2)}});
     }
     const char expected = digit_char(portuguese_check_digit(std::string_view(n).substr(0, 8)));
     if (n[8] != expected) {
@@ -301,20 +285,17 @@ TaxIdCheck check_uk(TaxIdCheck r) {
     if (n.size() == 5 && (n.starts_with("GD") || n.starts_with("HA")) && all_digits(n.substr(2))) {
         // Government departments (GD000-GD499) and health authorities (HA500-HA999) have no check digits.
         const int number = static_cast<int>(parse_digits(n.substr(2)));
-        if (n[0] == 'G' && number >= 500) return bad(r, "government department numbers run from GD000 to GD499");
-        if (n[0] == 'H' && number < 500) return bad(r, "health authority numbers run from HA500 to HA999");
+        if (n[0] == 'G' && number >= 500) return bad_msg(r, "customers.tax_id_gb_gd");
+        if (n[0] == 'H' && number < 500) return bad_msg(r, "customers.tax_id_gb_ha");
         return ok(r, TaxIdStrength::Format);
     }
     if (!all_digits(n) || (n.size() != 9 && n.size() != 12)) {
-        return bad(r, "a UK VAT number is 9 digits (12 for a branch), or GD/HA and 3 digits; this one has " +
-                          count_chars(n.size()));
+        return bad_msg(r, "customers.tax_id_gb_length", {{"count", std::to_string(n.size())}});
     }
     const int total = uk_weighted_sum(n) + static_cast<int>(parse_digits(std::string_view(n).substr(7, 2)));
     // Two schemes: numbers issued before 2010 make the total a multiple of 97, later ones total + 55.
     if (total % 97 != 0 && (total + 55) % 97 != 0) {
-        return bad(r,
-                   "the check digits (the 8th and 9th) do not match the first seven; one of the digits is "
-                   "probably mistyped");
+        return bad_msg(r, "customers.tax_id_gb_check");
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -332,7 +313,7 @@ TaxIdCheck check_irish(TaxIdCheck r) {
         if (n.size() == 9) {
             second = n[8];
             if (second != 'W' && (second < 'A' || second > 'I')) {
-                return bad(r, "the second letter of an Irish VAT number is W or A to I");
+                return bad_msg(r, "customers.tax_id_ie_second_letter");
             }
         }
         expected = irish_check_letter(v.substr(0, 7), second);
@@ -344,13 +325,11 @@ TaxIdCheck check_irish(TaxIdCheck r) {
         expected = irish_check_letter(seven, 0);
         got = n[7];
     } else {
-        return bad(r,
-                   "an Irish VAT number is 7 digits and 1 or 2 letters (for example 1234567T), or the old "
-                   "format 1A23456T");
+        return bad_msg(r, "customers.tax_id_ie_shape");
     }
     if (got != expected) {
-        return bad(r, std::string("the check letter should be ") + expected + ", not " + got +
-                          "; one of the digits is probably mistyped");
+        return bad_msg(r, "customers.tax_id_ie_check",
+                       {{"expected", std::string(1, expected)}, {"got", std::string(1, got)}});
     }
     return ok(r, TaxIdStrength::CheckDigit);
 }
@@ -426,9 +405,13 @@ TaxIdCheck check_format(TaxIdCheck r, const VatFormat& f) {
     r.kind = "VAT number";
     r.strength = TaxIdStrength::Format;
     if (matches_any(f.patterns, r.normalized)) return ok(r, TaxIdStrength::Format);
-    return bad(r, "a" + std::string(f.adjective.front() == 'A' || f.adjective.front() == 'E' ? "n " : " ") +
-                      std::string(f.adjective) + " VAT number is " + std::string(f.description) +
-                      " (optionally after the " + std::string(f.prefix) + " prefix)");
+    // "a German VAT number is 9 digits (...)": the country's name for it and its shape are
+    // messages of their own, filled in the same language.
+    const std::string country(f.country);
+    return bad_msg(r, "customers.tax_id_eu_format",
+                   {{"vat_key", "customers.vat_number_" + country},
+                    {"shape_key", "customers.vat_shape_" + country},
+                    {"prefix", std::string(f.prefix)}});
 }
 
 std::string normalize(std::string_view country, std::string_view raw) {

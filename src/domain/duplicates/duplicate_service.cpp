@@ -134,14 +134,16 @@ Result<CheckedCreate> DuplicateService::create_checked(const Principal& actor, E
             if (!customers_.ensure_readable(actor, type, other.id)) continue;
             auto match = score_pair(type, prepare(type, probe), prepare(type, other));
             if (!match || match->score < kLikelyScore) continue;
-            errors.push_back({"/fields", "likely duplicate of " + what(type) + " " + id_to_string(other.id) + " (" +
-                                             display_name(type, other) + "), score " + std::to_string(match->score) +
-                                             " by " + std::string(match->reasons.front().rule)});
+            errors.push_back(FieldError::localized("/fields", "duplicates.likely_" + what(type),
+                                                   {{"id", id_to_string(other.id)},
+                                                    {"name", display_name(type, other)},
+                                                    {"score", std::to_string(match->score)},
+                                                    {"rule", std::string(match->reasons.front().rule)}}));
         }
         if (!errors.empty()) {
-            const std::string detail = "this " + what(type) + " looks like " + std::to_string(errors.size()) +
-                                       " existing record(s); merge or create it without on_duplicate=refuse";
-            return fail(Error{ErrorCode::Conflict, detail, std::move(errors)});
+            const std::string count = std::to_string(errors.size());
+            return fail(Error::localized(ErrorCode::Conflict, "duplicates.refused_" + what(type), {{"count", count}},
+                                         std::move(errors)));
         }
     }
     CheckedCreate out;
@@ -151,7 +153,7 @@ Result<CheckedCreate> DuplicateService::create_checked(const Principal& actor, E
 }
 
 Result<ScanReport> DuplicateService::scan(const Principal& actor, EntityType type) {
-    RAPPORT_CHECK(require_role(actor, Role::Manager, "scanning the workspace for duplicates"));
+    RAPPORT_CHECK(require_role(actor, Role::Manager, "duplicates.action_scanning"));
     const UnixMillis started = clock_.now_ms();
     std::vector<PreparedRecord> records;
     RAPPORT_CHECK(repo_.for_each_match_record(actor.workspace_id, type,
@@ -182,20 +184,20 @@ Result<Page<DuplicateCandidate>> DuplicateService::list(const Principal& actor, 
     query.limit = limit;
     if (cursor) {
         query.after = decode_candidate_cursor(*cursor);
-        if (!query.after)
-            return fail(Error::field("/cursor", "not a cursor this API returned; start again without it"));
+        if (!query.after) return fail(Error::localized_field("/cursor", "common.cursor_invalid"));
     }
     return repo_.list(actor.workspace_id, query);
 }
 
 Result<DuplicateCandidate> DuplicateService::get(const Principal& actor, Id candidate_id) {
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, candidate_id));
-    const std::string missing = "no duplicate candidate " + id_to_string(candidate_id) + " that you can see";
-    if (!found) return fail(Error::not_found(missing));
+    const Error missing =
+        Error::localized(ErrorCode::NotFound, "duplicates.candidate_not_found", {{"id", id_to_string(candidate_id)}});
+    if (!found) return fail(missing);
     // Visible only when both records are.
     for (const Id id : {found->first.id, found->second.id}) {
         auto st = customers_.ensure_readable(actor, found->type, id);
-        if (!st) return fail(Error::not_found(missing));
+        if (!st) return fail(missing);
     }
     return *found;
 }
@@ -204,11 +206,12 @@ Result<CustomerRecord> DuplicateService::writable(const Principal& actor, const 
                                                   const RoleGrants& grants, EntityType type, Id id) {
     auto found = RAPPORT_TRY(customers_repo_.find(actor.workspace_id, type, id));
     if (!found || !can_read(permissions, grants, customers::ref_of(*found))) {
-        return fail(Error::not_found("no " + what(type) + " " + id_to_string(id) + " that you can see"));
+        return fail(Error::localized(ErrorCode::NotFound, "customers." + what(type) + "_not_found",
+                                     {{"id", id_to_string(id)}}));
     }
     if (!can_write(permissions, grants, customers::ref_of(*found))) {
-        return fail(Error::forbidden("you can see " + what(type) + " " + id_to_string(id) + " but your role (" +
-                                     std::string(to_string(actor.role)) + ") cannot change it"));
+        return fail(Error::localized(ErrorCode::Forbidden, "duplicates." + what(type) + "_read_only",
+                                     {{"id", id_to_string(id)}, {"role", std::string(to_string(actor.role))}}));
     }
     return std::move(*found);
 }
@@ -221,7 +224,8 @@ Result<DuplicateCandidate> DuplicateService::dismiss(const Principal& actor, Id 
         RAPPORT_CHECK(writable(actor, permissions, grants, candidate.type, id));
     }
     if (candidate.status != CandidateStatus::Open) {
-        return fail(Error::conflict("this pair is already " + std::string(to_string(candidate.status))));
+        return fail(
+            Error::localized(ErrorCode::Conflict, "duplicates.already_" + std::string(to_string(candidate.status))));
     }
     const UnixMillis now = clock_.now_ms();
     const nlohmann::json detail = {{"type", what(candidate.type)},
@@ -236,7 +240,7 @@ Result<DuplicateCandidate> DuplicateService::dismiss(const Principal& actor, Id 
 Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityType type, Id survivor_id,
                                                const MergeRequest& request, const std::string& ip) {
     if (request.merged_id == survivor_id) {
-        return fail(Error::field("/merged_id", "a record cannot be merged into itself"));
+        return fail(Error::localized_field("/merged_id", "duplicates.merge_into_itself"));
     }
     const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
@@ -246,10 +250,11 @@ Result<CustomerRecord> DuplicateService::merge(const Principal& actor, EntityTyp
         auto candidate = RAPPORT_TRY(repo_.find(actor.workspace_id, *request.candidate_id));
         const Id low = std::min(survivor_id, request.merged_id), high = std::max(survivor_id, request.merged_id);
         if (!candidate || candidate->type != type || candidate->first.id != low || candidate->second.id != high) {
-            return fail(Error::field("/candidate_id", "not a duplicate candidate of these two records"));
+            return fail(Error::localized_field("/candidate_id", "duplicates.not_their_candidate"));
         }
         if (candidate->status != CandidateStatus::Open) {
-            return fail(Error::conflict("this pair is already " + std::string(to_string(candidate->status))));
+            return fail(Error::localized(ErrorCode::Conflict,
+                                         "duplicates.already_" + std::string(to_string(candidate->status))));
         }
     }
     const auto defs = RAPPORT_TRY(customers_repo_.custom_fields(actor.workspace_id, type));

@@ -31,9 +31,14 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
     for (const auto& d : defs) known.insert("custom." + d.key);
     for (const auto& [name, side] : choices) {
         (void)side;
-        if (!known.count(name)) errors.push_back({"/choices/" + name, "no field '" + name + "' to choose"});
+        if (!known.count(name)) {
+            errors.push_back(
+                FieldError::localized("/choices/" + name, "duplicates.no_field_to_choose", {{"name", name}}));
+        }
     }
-    if (!errors.empty()) return fail(Error::validation("the merge choices are not valid", std::move(errors)));
+    if (!errors.empty()) {
+        return fail(Error::localized(ErrorCode::Validation, "duplicates.choices_invalid", {}, std::move(errors)));
+    }
 
     // An explicit choice wins; otherwise the merged record's value fills only a gap.
     auto side_of = [&](const std::string& name, bool survivor_empty, bool merged_empty) {
@@ -169,9 +174,9 @@ Result<MergePlan> plan_merge(const CustomerRecord& survivor, const CustomerRecor
         if (!checked) errors.push_back(FieldError::at("/choices/" + f.name, checked.error()));
     }
     if (!errors.empty()) {
-        const std::string detail =
-            "the merged record would not be valid: " + std::to_string(errors.size()) + " field(s) need another choice";
-        return fail(Error::validation(detail, std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "duplicates.merged_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     plan.changes.push_back({"merged_from", "", id_to_string(merged.id)});
     return plan;

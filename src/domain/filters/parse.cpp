@@ -17,9 +17,6 @@ using nlohmann::json;
 constexpr std::size_t kMaxErrors = 100;
 constexpr const char* kNodeShapes =
     "{\"and\": [...]}, {\"or\": [...]}, {\"not\": {...}} or {\"field\": ..., \"op\": ..., \"value\": ...}";
-constexpr const char* kRelativeForms =
-    "-30d, +7d, -2w, -6m, -1y, today, start_of_week, start_of_month, start_of_year, or an anchor with an "
-    "offset such as start_of_month-1m";
 
 char ascii_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -96,38 +93,45 @@ public:
             root = node(doc, prefix_, 1);
         }
         if (conditions_ > kMaxConditions) {
-            error(prefix_, "a filter has at most " + std::to_string(kMaxConditions) + " conditions; this one has " +
-                               std::to_string(conditions_));
+            error(prefix_, "filters.too_many_conditions",
+                  {{"max", std::to_string(kMaxConditions)}, {"count", std::to_string(conditions_)}});
         }
         if (total_values_ > kMaxTotalValues) {
-            error(prefix_, "a filter holds at most " + std::to_string(kMaxTotalValues) +
-                               " values in all; this one has " + std::to_string(total_values_));
+            error(prefix_, "filters.too_many_values",
+                  {{"max", std::to_string(kMaxTotalValues)}, {"count", std::to_string(total_values_)}});
         }
         if (!errors_.empty() || !root) {
-            std::string detail = errors_.size() == 1 ? "invalid filter: " + errors_.front().message
-                                                     : "invalid filter: " + std::to_string(errors_.size()) +
-                                                           (truncated_ ? "+" : "") + " problems";
-            return fail(Error::validation(std::move(detail), std::move(errors_)));
+            if (errors_.size() == 1) {
+                // The one problem says it all (in English after "invalid filter: ").
+                Error e = Error::localized(ErrorCode::Validation, errors_.front().key, errors_.front().args);
+                e.detail = "invalid filter: " + e.detail;  // english: other languages show the message alone
+                e.fields = std::move(errors_);
+                return fail(std::move(e));
+            }
+            const std::string count = std::to_string(errors_.size()) + (truncated_ ? "+" : "");
+            return fail(
+                Error::localized(ErrorCode::Validation, "filters.invalid", {{"count", count}}, std::move(errors_)));
         }
         return std::move(*root);
     }
 
 private:
-    void error(std::string pointer, std::string message) {
+    // Records the catalogue message `key` (domain/filters/messages.json) at `pointer`.
+    void error(std::string pointer, std::string key, MessageArgs args = {}) {
         if (errors_.size() >= kMaxErrors) {
             truncated_ = true;
             return;
         }
-        errors_.push_back(FieldError{std::move(pointer), std::move(message)});
+        errors_.push_back(FieldError::localized(std::move(pointer), std::move(key), std::move(args)));
     }
 
     std::optional<FilterNode> node(const json& j, const std::string& ptr, int depth) {
         if (!j.is_object()) {
-            error(ptr, std::string("expected a filter object: ") + kNodeShapes);
+            error(ptr, "filters.expected_object", {{"shapes", kNodeShapes}});
             return std::nullopt;
         }
         if (depth > kMaxDepth) {
-            error(ptr, "filters nest at most " + std::to_string(kMaxDepth) + " levels deep");
+            error(ptr, "filters.too_deep", {{"max", std::to_string(kMaxDepth)}});
             return std::nullopt;
         }
         if (j.empty()) return match_all();
@@ -138,14 +142,13 @@ private:
         const int kinds = int{has_and} + int{has_or} + int{has_not} + int{has_condition};
         if (kinds == 0) {
             for (const auto& item : j.items()) {
-                error(ptr + "/" + json_pointer_token(item.key()),
-                      "unknown key " + in_quotes(item.key()) + "; a filter object is one of " + kNodeShapes);
+                error(ptr + "/" + json_pointer_token(item.key()), "filters.unknown_key_node",
+                      {{"key", in_quotes(item.key())}, {"shapes", kNodeShapes}});
             }
             return std::nullopt;
         }
         if (kinds > 1) {
-            error(ptr, std::string("a filter object is exactly one of ") + kNodeShapes +
-                           "; wrap several in {\"and\": [...]}");
+            error(ptr, "filters.exactly_one_of", {{"shapes", kNodeShapes}});
             return std::nullopt;
         }
         if (has_condition) return condition(j, ptr);
@@ -153,8 +156,8 @@ private:
         bool ok = true;
         for (const auto& item : j.items()) {
             if (item.key() != key) {
-                error(ptr + "/" + json_pointer_token(item.key()),
-                      "unexpected key " + in_quotes(item.key()) + " next to '" + key + "'");
+                error(ptr + "/" + json_pointer_token(item.key()), "filters.unexpected_key",
+                      {{"key", in_quotes(item.key())}, {"next_to", key}});
                 ok = false;
             }
         }
@@ -162,7 +165,7 @@ private:
         const std::string body_ptr = ptr + "/" + key;
         if (has_not) {
             if (!body.is_object()) {
-                error(body_ptr, "expected one filter object to negate");
+                error(body_ptr, "filters.not_needs_object");
                 return std::nullopt;
             }
             auto child = node(body, body_ptr, depth + 1);
@@ -170,7 +173,7 @@ private:
             return FilterNode{Not{std::move(*child)}};
         }
         if (!body.is_array()) {
-            error(body_ptr, "expected an array of filter objects");
+            error(body_ptr, "filters.expected_array");
             return std::nullopt;
         }
         std::vector<FilterNode> children;
@@ -193,54 +196,65 @@ private:
         bool ok = true;
         for (const auto& item : j.items()) {
             if (item.key() != "field" && item.key() != "op" && item.key() != "value") {
-                error(ptr + "/" + json_pointer_token(item.key()),
-                      "unknown key " + in_quotes(item.key()) + "; a condition has field, op and value");
+                error(ptr + "/" + json_pointer_token(item.key()), "filters.unknown_key_condition",
+                      {{"key", in_quotes(item.key())}});
                 ok = false;
             }
         }
 
         const FieldInfo* field = nullptr;
         if (!j.contains("field")) {
-            error(ptr + "/field", "missing: name the field to filter on");
+            error(ptr + "/field", "filters.field_missing");
             ok = false;
         } else if (!j.at("field").is_string()) {
-            error(ptr + "/field", "expected a field name");
+            error(ptr + "/field", "filters.field_not_text");
             ok = false;
         } else {
             const auto& name = j.at("field").get_ref<const std::string&>();
             field = catalog_.find(name);
             if (!field) {
-                std::string message = "unknown field " + in_quotes(name);
-                if (auto guess = closest(name, field_names_)) message += "; did you mean '" + *guess + "'?";
-                error(ptr + "/field", std::move(message));
+                if (auto guess = closest(name, field_names_)) {
+                    error(ptr + "/field", "filters.unknown_field_guess",
+                          {{"name", in_quotes(name)}, {"guess", *guess}});
+                } else {
+                    error(ptr + "/field", "filters.unknown_field", {{"name", in_quotes(name)}});
+                }
                 ok = false;
             }
         }
 
         std::optional<Op> op;
         if (!j.contains("op")) {
-            error(ptr + "/op",
-                  "missing: choose an operator" + (field ? "; " + std::string(to_string(field->type)) +
-                                                               " fields take " + join(op_names(ops_for(field->type)))
-                                                         : std::string()));
+            if (field) {
+                error(ptr + "/op", "filters.op_missing_for",
+                      {{"type", std::string(to_string(field->type))}, {"ops", join(op_names(ops_for(field->type)))}});
+            } else {
+                error(ptr + "/op", "filters.op_missing");
+            }
             ok = false;
         } else if (!j.at("op").is_string()) {
-            error(ptr + "/op", "expected an operator name such as eq");
+            error(ptr + "/op", "filters.op_not_text");
             ok = false;
         } else {
             const auto& name = j.at("op").get_ref<const std::string&>();
             op = parse_op(name);
             if (!op) {
                 const std::vector<std::string> candidates = op_names(field ? ops_for(field->type) : ops_for_all());
-                std::string message = "unknown operator " + in_quotes(name);
-                if (auto guess = closest(name, candidates)) message += "; did you mean '" + *guess + "'?";
-                message += field ? " (" + std::string(to_string(field->type)) + " fields take " + join(candidates) + ")"
-                                 : " (operators: " + join(candidates) + ")";
-                error(ptr + "/op", std::move(message));
+                const auto guess = closest(name, candidates);
+                std::string key = field ? "filters.unknown_op_for" : "filters.unknown_op";
+                MessageArgs args = {{"name", in_quotes(name)}, {"ops", join(candidates)}};
+                if (field) args.push_back({"type", std::string(to_string(field->type))});
+                if (guess) {
+                    key += "_guess";
+                    args.push_back({"guess", *guess});
+                }
+                error(ptr + "/op", std::move(key), std::move(args));
                 ok = false;
             } else if (field && !op_applies(*op, field->type)) {
-                error(ptr + "/op", in_quotes(name) + " does not apply to " + std::string(to_string(field->type)) +
-                                       " fields; use " + join(op_names(ops_for(field->type))));
+                error(ptr + "/op", "filters.op_not_for_type",
+                      {{"name", in_quotes(name)},
+                       {"type", std::string(to_string(field->type))},
+                       {"ops", join(op_names(ops_for(field->type)))}});
                 ok = false;
                 op.reset();
             }
@@ -255,25 +269,27 @@ private:
         const std::string op_name = in_quotes(to_string(*op));
         if (*op == Op::IsEmpty || *op == Op::IsNotEmpty) {
             if (has_value) {
-                error(value_ptr, op_name + " takes no value");
+                error(value_ptr, "filters.op_takes_no_value", {{"op", op_name}});
                 return std::nullopt;
             }
             return ok ? std::optional<FilterNode>(FilterNode{std::move(out)}) : std::nullopt;
         }
         if (!has_value) {
-            error(value_ptr, j.contains("value") ? op_name + " needs a value; to find records without one use is_empty"
-                                                 : "missing: " + op_name + " needs a value");
+            error(value_ptr, j.contains("value") ? "filters.op_needs_value_null" : "filters.op_needs_value",
+                  {{"op", op_name}});
             return std::nullopt;
         }
         const json& value = j.at("value");
         if (is_list_op(*op)) {
             if (!value.is_array()) {
-                error(value_ptr, op_name + " needs a list of values, such as [\"a\", \"b\"]");
+                error(value_ptr, "filters.op_needs_list", {{"op", op_name}});
                 return std::nullopt;
             }
             if (value.empty() || value.size() > kMaxListValues) {
-                error(value_ptr, op_name + " needs between 1 and " + std::to_string(kMaxListValues) +
-                                     " values; this list has " + std::to_string(value.size()));
+                error(value_ptr, "filters.list_size",
+                      {{"op", op_name},
+                       {"max", std::to_string(kMaxListValues)},
+                       {"count", std::to_string(value.size())}});
                 return std::nullopt;
             }
             for (std::size_t i = 0; i < value.size(); ++i) {
@@ -286,7 +302,7 @@ private:
             }
         } else if (*op == Op::Between) {
             if (!value.is_array() || value.size() != 2) {
-                error(value_ptr, "'between' needs [low, high], both included");
+                error(value_ptr, "filters.between_pair");
                 return std::nullopt;
             }
             for (std::size_t i = 0; i < 2; ++i) {
@@ -298,13 +314,13 @@ private:
                 }
             }
             if (ok && descending(out.values[0], out.values[1])) {
-                error(value_ptr, "'between' needs the lower bound first");
+                error(value_ptr, "filters.between_order");
                 ok = false;
             }
         } else {
             if (value.is_array()) {
-                error(value_ptr, op_name + " compares with one value; to match any of several use 'in'" +
-                                     (field->type == FieldType::Tags ? std::string(" or 'has_any_tag'") : ""));
+                error(value_ptr, field->type == FieldType::Tags ? "filters.one_value_tags" : "filters.one_value",
+                      {{"op", op_name}});
                 return std::nullopt;
             }
             auto operand = scalar(value, *field, value_ptr);
@@ -341,18 +357,19 @@ private:
         return false;
     }
 
-    std::optional<Operand> text(const json& v, const std::string& ptr, std::string_view what) {
+    // `expected`: the catalogue key saying what the value should have been.
+    std::optional<Operand> text(const json& v, const std::string& ptr, const char* expected) {
         if (!v.is_string()) {
-            error(ptr, "expected " + std::string(what));
+            error(ptr, expected);
             return std::nullopt;
         }
         const auto& s = v.get_ref<const std::string&>();
         if (s.empty()) {
-            error(ptr, "an empty text is no value; to find records without a value use is_empty");
+            error(ptr, "filters.empty_text");
             return std::nullopt;
         }
         if (s.size() > kMaxTextBytes) {
-            error(ptr, "at most " + std::to_string(kMaxTextBytes) + " bytes");
+            error(ptr, "filters.text_too_long", {{"max", std::to_string(kMaxTextBytes)}});
             return std::nullopt;
         }
         return Operand{s};
@@ -360,15 +377,13 @@ private:
 
     std::optional<Operand> date_value(const json& v, const FieldInfo& field, const std::string& ptr) {
         const bool with_time = field.type == FieldType::DateTime;
-        const std::string expected = with_time ? "expected a date written YYYY-MM-DD, a date-time such as "
-                                                 "2026-11-23T10:30:00Z, or {\"relative\": \"-30d\"}"
-                                               : "expected a date written YYYY-MM-DD or {\"relative\": \"-30d\"}";
+        const char* expected = with_time ? "filters.expected_date_time" : "filters.expected_date";
         if (v.is_object()) {
             bool ok = v.contains("relative");
             for (const auto& item : v.items()) {
                 if (item.key() != "relative") {
-                    error(ptr + "/" + json_pointer_token(item.key()),
-                          "unknown key " + in_quotes(item.key()) + "; write {\"relative\": \"-30d\"}");
+                    error(ptr + "/" + json_pointer_token(item.key()), "filters.unknown_key_relative",
+                          {{"key", in_quotes(item.key())}});
                     ok = false;
                 }
             }
@@ -378,15 +393,13 @@ private:
             }
             const json& spec = v.at("relative");
             if (!spec.is_string()) {
-                error(ptr + "/relative", std::string("expected a relative date such as ") + kRelativeForms);
+                error(ptr + "/relative", "filters.expected_relative");
                 return std::nullopt;
             }
             auto relative = parse_relative_date(spec.get_ref<const std::string&>());
             if (!relative) {
-                error(ptr + "/relative", "not a relative date: " + in_quotes(spec.get_ref<const std::string&>()) +
-                                             "; write " + kRelativeForms +
-                                             " (offsets up to 100000d, 10000w, "
-                                             "10000m, 1000y)");
+                error(ptr + "/relative", "filters.not_relative",
+                      {{"value", in_quotes(spec.get_ref<const std::string&>())}});
                 return std::nullopt;
             }
             if (!ok) return std::nullopt;
@@ -402,11 +415,11 @@ private:
             if (auto instant = parse_iso_instant(s)) return Operand{*instant};
         }
         if (parse_relative_date(s)) {
-            error(ptr, "write relative dates as an object: {\"relative\": " + json(s).dump() + "}");
+            error(ptr, "filters.relative_as_object", {{"value", json(s).dump()}});
         } else if (!with_time && parse_iso_instant(s)) {
-            error(ptr, in_quotes(field.name) + " is a date without time; compare it with a date written YYYY-MM-DD");
+            error(ptr, "filters.date_without_time", {{"name", in_quotes(field.name)}});
         } else if (with_time && s.size() >= 16 && parse_iso_date(s.substr(0, 10))) {
-            error(ptr, "a date-time needs its time zone, such as 2026-11-23T10:30:00Z or 2026-11-23T10:30:00+01:00");
+            error(ptr, "filters.needs_time_zone");
         } else {
             error(ptr, expected);
         }
@@ -415,33 +428,37 @@ private:
 
     std::optional<Operand> scalar(const json& v, const FieldInfo& field, const std::string& ptr) {
         switch (field.type) {
-            case FieldType::Text: return text(v, ptr, "text");
-            case FieldType::Tags: return text(v, ptr, "a tag (text)");
+            case FieldType::Text: return text(v, ptr, "filters.expected_text");
+            case FieldType::Tags: return text(v, ptr, "filters.expected_tag");
             case FieldType::Enum: {
                 if (!v.is_string()) {
-                    error(ptr, "expected one of: " + join(field.enum_values));
+                    error(ptr, "filters.expected_option", {{"options", join(field.enum_values)}});
                     return std::nullopt;
                 }
                 const auto& s = v.get_ref<const std::string&>();
                 for (const auto& option : field.enum_values) {
                     if (iequals(option, s)) return Operand{option};  // canonical spelling
                 }
-                std::string message = in_quotes(s) + " is not an option of " + in_quotes(field.name);
-                if (auto guess = closest(s, field.enum_values)) message += "; did you mean '" + *guess + "'?";
-                message += " (options: " + join(field.enum_values) + ")";
-                error(ptr, std::move(message));
+                MessageArgs args = {
+                    {"value", in_quotes(s)}, {"name", in_quotes(field.name)}, {"options", join(field.enum_values)}};
+                if (auto guess = closest(s, field.enum_values)) {
+                    args.push_back({"guess", *guess});
+                    error(ptr, "filters.not_an_option_guess", std::move(args));
+                } else {
+                    error(ptr, "filters.not_an_option", std::move(args));
+                }
                 return std::nullopt;
             }
             case FieldType::Number:
             case FieldType::Money:
                 if (!v.is_number()) {
-                    error(ptr, "expected a number");
+                    error(ptr, "filters.expected_number");
                     return std::nullopt;
                 }
                 return Operand{v.get<double>()};
             case FieldType::Bool:
                 if (!v.is_boolean()) {
-                    error(ptr, "expected true or false");
+                    error(ptr, "filters.expected_bool");
                     return std::nullopt;
                 }
                 return Operand{v.get<bool>()};
@@ -456,7 +473,7 @@ private:
                     id = v.get<std::int64_t>();
                 }
                 if (!id || *id <= 0) {
-                    error(ptr, "expected a record id, such as \"123\"");
+                    error(ptr, "filters.expected_record_id");
                     return std::nullopt;
                 }
                 return Operand{*id};
@@ -464,7 +481,7 @@ private:
             case FieldType::Date:
             case FieldType::DateTime: return date_value(v, field, ptr);
         }
-        error(ptr, "unsupported field type");
+        error(ptr, "filters.unsupported_type");
         return std::nullopt;
     }
 

@@ -11,12 +11,12 @@ namespace rapport::domain {
 
 Result<CreatedApiKey> ApiKeyService::create_api_key(const Principal& actor, const std::string& name, Role role,
                                                     const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "creating API keys"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "identity.action_creating_api_keys"));
     if (name.empty() || code_points(name) > 100)
-        return fail(Error::field("/name", "give the key a name of 1 to 100 characters"));
+        return fail(Error::localized_field("/name", "identity.api_key_name_invalid"));
     if (!role_at_least(actor.role, role)) {
-        return fail(Error::forbidden("an API key cannot have more power than its creator (" +
-                                     std::string(to_string(actor.role)) + ")"));
+        return fail(Error::localized(ErrorCode::Forbidden, "identity.api_key_too_powerful",
+                                     {{"role", std::string(to_string(actor.role))}}));
     }
     ApiKey key;
     key.workspace_id = actor.workspace_id;
@@ -34,12 +34,12 @@ Result<CreatedApiKey> ApiKeyService::create_api_key(const Principal& actor, cons
 }
 
 Result<Page<ApiKey>> ApiKeyService::list_api_keys(const Principal& actor, const PageRequest& page) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "listing API keys"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "identity.action_listing_api_keys"));
     return repo_.list_api_keys(actor.workspace_id, page);
 }
 
 Status ApiKeyService::revoke_api_key(const Principal& actor, Id key_id, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "revoking API keys"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "identity.action_revoking_api_keys"));
     RAPPORT_CHECK(
         repo_.revoke_api_key(actor.workspace_id, key_id, clock_.now_ms(),
                              audit_of(actor, clock_.now_ms(), "api_key.revoked", "api_key", id_to_string(key_id), ip)));

@@ -27,12 +27,13 @@ Result<LoginResult> AuthenticationService::login(const LoginRequest& request) {
     if (!email) return fail(Error::localized_field("/email", "common.email_invalid"));
     if (auto refused = throttle_.check(*email, request.ip)) {
         const std::string wait = std::to_string(refused->retry_after_s);
-        return fail(Error::rate_limited(
-            refused->scope == LoginThrottle::Refusal::Scope::Address
-                ? "too many failed sign-in attempts from your address; try again in " + wait + " seconds"
-                : "this account has had many failed sign-in attempts; try again in " + wait +
-                      " seconds (addresses that signed in to it recently are not slowed down)",
-            refused->retry_after_s));
+        Error e =
+            Error::localized(ErrorCode::RateLimited,
+                             refused->scope == LoginThrottle::Refusal::Scope::Address ? "identity.throttled_address"
+                                                                                      : "identity.throttled_account",
+                             {{"count", wait}});
+        e.retry_after_seconds = refused->retry_after_s;
+        return fail(std::move(e));
     }
     auto account = RAPPORT_TRY(repo_.find_account_by_email(*email));
     const bool ok = account && crypto::verify_password(account->password_hash, request.password);
@@ -100,8 +101,7 @@ Result<LoginResult> AuthenticationService::login(const LoginRequest& request) {
 }
 
 Status AuthenticationService::logout(const Principal& principal, const std::string& ip) {
-    if (!principal.session_id)
-        return fail(Error::validation("only a browser session can sign out; revoke API keys instead"));
+    if (!principal.session_id) return fail(Error::localized(ErrorCode::Validation, "identity.sign_out_session_only"));
     RAPPORT_CHECK(repo_.delete_session(
         principal.workspace_id, *principal.session_id,
         audit_of(principal, clock_.now_ms(), "auth.logout", "session", id_to_string(*principal.session_id), ip)));

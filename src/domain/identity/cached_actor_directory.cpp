@@ -6,7 +6,7 @@ Result<AuthCache::WorkspaceEntry> CachedActorDirectory::cached_workspace(Id work
     const UnixMillis now = clock_.now_ms();
     if (auto hit = cache_.workspace(workspace_id, now)) return *hit;
     auto ws = RAPPORT_TRY(repo_.find_workspace(workspace_id));
-    if (!ws) return fail(Error::not_found("the workspace no longer exists"));
+    if (!ws) return fail(Error::localized(ErrorCode::NotFound, "identity.workspace_gone"));
     auto grants = RAPPORT_TRY(repo_.role_grants(workspace_id));
     AuthCache::WorkspaceEntry entry{*ws, grants};
     cache_.remember_workspace(entry, now);

@@ -6,8 +6,9 @@ namespace rapport::domain {
 
 Status require_role(const Principal& actor, Role needed, std::string_view action) {
     if (role_at_least(actor.role, needed)) return {};
+    // `action` is a catalogue key ("teams.action_creating"), or a phrase still in English.
     return fail(Error::localized(ErrorCode::Forbidden, "common.role_needed",
-                                 {{"action", std::string(action)},
+                                 {{messages::has(action) ? "action_key" : "action", std::string(action)},
                                   {"needed", std::string(to_string(needed))},
                                   {"role", std::string(to_string(actor.role))}}));
 }

@@ -7,9 +7,9 @@
 namespace rapport::domain {
 
 Status RoleGrantService::set_role_grant(const Principal& actor, const RoleGrant& grant, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Owner, "changing what a role may see and edit"));
+    RAPPORT_CHECK(require_role(actor, Role::Owner, "identity.action_changing_role_grants"));
     if (grant.role == Role::Owner && (grant.read != Scope::All || grant.write != Scope::All)) {
-        return fail(Error::field("/role", "owners always read and write every record"));
+        return fail(Error::localized_field("/role", "identity.owner_grant_fixed"));
     }
     RAPPORT_CHECK(repo_.set_role_grant(
         actor.workspace_id, grant,

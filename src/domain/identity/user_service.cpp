@@ -33,7 +33,7 @@ Result<User> UserService::get_user(const Principal& actor, Id user_id) {
 }
 
 Result<User> UserService::create_user(const Principal& actor, const UserInput& in, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "adding users"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "identity.action_adding_users"));
     std::vector<FieldError> errors;
     std::optional<std::string> email;
     if (!in.email) {
@@ -43,13 +43,13 @@ Result<User> UserService::create_user(const Principal& actor, const UserInput& i
     }
     if (!in.display_name || in.display_name->empty())
         errors.push_back(FieldError::localized("/display_name", "common.required"));
-    if (!in.role) errors.push_back({"/role", "required: owner, admin, manager, member or viewer"});
+    if (!in.role) errors.push_back(FieldError::localized("/role", "identity.role_required"));
     if (in.password) {
-        if (auto problem = password_problem(*in.password)) errors.push_back({"/password", *problem});
+        if (auto problem = password_problem(*in.password)) errors.push_back(FieldError::at("/password", *problem));
     }
     if (!errors.empty())
         return fail(Error::localized(ErrorCode::Validation, "identity.user_invalid", {}, std::move(errors)));
-    if (*in.role == Role::Owner) RAPPORT_CHECK(require_role(actor, Role::Owner, "making someone an owner"));
+    if (*in.role == Role::Owner) RAPPORT_CHECK(require_role(actor, Role::Owner, "identity.action_making_owner"));
 
     NewUser nu;
     nu.workspace_id = actor.workspace_id;
@@ -62,7 +62,7 @@ Result<User> UserService::create_user(const Principal& actor, const UserInput& i
     auto existing = RAPPORT_TRY(repo_.find_account_by_email(*email));
     if (!existing) {
         if (!in.password) {
-            return fail(Error::field("/password", "required for a person who has no Rapport account yet"));
+            return fail(Error::localized_field("/password", "identity.password_needed_for_new_account"));
         }
         nu.password_hash = RAPPORT_TRY(crypto::hash_password(*in.password));
     }
@@ -75,19 +75,22 @@ Result<User> UserService::update_user(const Principal& actor, Id user_id, const 
     User user = RAPPORT_TRY(get_user(actor, user_id));
     const bool self = actor.user_id && *actor.user_id == user_id;
     const bool touches_access = in.role || in.active || in.email;
-    if (in.email) return fail(Error::field("/email", "an email cannot be changed; add a new user instead"));
-    if (!self || touches_access) RAPPORT_CHECK(require_role(actor, Role::Admin, "changing another user"));
+    if (in.email) return fail(Error::localized_field("/email", "identity.email_unchangeable"));
+    if (!self || touches_access)
+        RAPPORT_CHECK(require_role(actor, Role::Admin, "identity.action_changing_another_user"));
     if ((in.role && *in.role == Role::Owner) || user.role == Role::Owner) {
-        if (touches_access) RAPPORT_CHECK(require_role(actor, Role::Owner, "changing an owner's access"));
+        if (touches_access) RAPPORT_CHECK(require_role(actor, Role::Owner, "identity.action_changing_owner_access"));
     }
     if (in.password) {  // checked before any write, so a refused password changes nothing
-        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "setting another person's password"));
-        if (auto problem = password_problem(*in.password)) return fail(Error::field("/password", *problem));
+        if (!self) RAPPORT_CHECK(require_role(actor, Role::Owner, "identity.action_setting_password"));
+        if (auto problem = password_problem(*in.password)) {
+            return fail(Error::localized_field("/password", problem->key, problem->args));
+        }
     }
     const bool was_active_owner = user.role == Role::Owner && user.active;
     std::string detail = "{";
     if (in.display_name) {
-        if (in.display_name->empty()) return fail(Error::field("/display_name", "cannot be empty"));
+        if (in.display_name->empty()) return fail(Error::localized_field("/display_name", "common.cannot_be_empty"));
         user.display_name = *in.display_name;
     }
     if (in.language) user.language = in.language;
@@ -105,7 +108,7 @@ Result<User> UserService::update_user(const Principal& actor, Id user_id, const 
     if (was_active_owner && !(user.role == Role::Owner && user.active)) {
         const int owners = RAPPORT_TRY(repo_.count_active_owners(actor.workspace_id));
         if (owners <= 1) {
-            return fail(Error::conflict("this is the workspace's last active owner; make someone else owner first"));
+            return fail(Error::localized(ErrorCode::Conflict, "identity.last_owner"));
         }
     }
     user.updated_at = clock_.now_ms();

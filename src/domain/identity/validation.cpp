@@ -30,11 +30,11 @@ std::optional<std::string> normalize_email(std::string_view email) {
     return out;
 }
 
-std::optional<std::string> password_problem(std::string_view password) {
+std::optional<Message> password_problem(std::string_view password) {
     if (code_points(password) < kMinPasswordLength) {
-        return "use at least " + std::to_string(kMinPasswordLength) + " characters";
+        return Message::localized("identity.password_too_short", {{"min", std::to_string(kMinPasswordLength)}});
     }
-    if (code_points(password) > 1024) return "use at most 1024 characters";
+    if (code_points(password) > 1024) return Message::localized("identity.password_too_long", {{"max", "1024"}});
     return std::nullopt;
 }
 

@@ -14,11 +14,12 @@ Result<BootstrapResult> WorkspaceBootstrap::bootstrap(const std::string& workspa
                                                       const std::string& password, const std::string& display_name) {
     std::vector<FieldError> errors;
     const std::string slug = slugify(workspace_name);
-    if (slug.empty()) errors.push_back({"/workspace", "give the workspace a name with letters or digits"});
+    if (slug.empty()) errors.push_back(FieldError::localized("/workspace", "identity.workspace_name_invalid"));
     auto normalized = normalize_email(email);
     if (!normalized) errors.push_back(FieldError::localized("/email", "common.email_invalid"));
-    if (auto problem = password_problem(password)) errors.push_back({"/password", *problem});
-    if (!errors.empty()) return fail(Error::validation("the workspace cannot be created", std::move(errors)));
+    if (auto problem = password_problem(password)) errors.push_back(FieldError::at("/password", *problem));
+    if (!errors.empty())
+        return fail(Error::localized(ErrorCode::Validation, "identity.workspace_invalid", {}, std::move(errors)));
 
     const UnixMillis now = clock_.now_ms();
     Workspace ws{new_id(), slug, workspace_name, "en", now};

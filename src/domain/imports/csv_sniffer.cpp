@@ -43,20 +43,16 @@ std::uint64_t line_of_offset(std::string_view text, std::size_t offset) {
 Status check_is_text(std::string_view head) {
     const auto starts = [&](std::string_view magic) { return head.starts_with(magic); };
     if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
-        return fail(Error::validation(
-            "the file is UTF-16 text (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" and import it again"));
+        return fail(Error::localized(ErrorCode::Validation, "imports.file_utf16"));
     }
     if (starts(std::string_view("PK\x03\x04", 4))) {
-        return fail(Error::validation(
-            "the file is an Excel workbook (.xlsx) or another zip archive, not CSV; save it as \"CSV UTF-8\" "
-            "and import it again"));
+        return fail(Error::localized(ErrorCode::Validation, "imports.file_xlsx"));
     }
     if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-        return fail(Error::validation(
-            "the file is an old Excel workbook (.xls), not CSV; save it as \"CSV UTF-8\" and import it again"));
+        return fail(Error::localized(ErrorCode::Validation, "imports.file_xls"));
     }
     if (head.find('\0') != std::string_view::npos) {
-        return fail(Error::validation("the file contains binary data, not CSV text"));
+        return fail(Error::localized(ErrorCode::Validation, "imports.file_binary"));
     }
     return {};
 }
@@ -192,9 +188,12 @@ Result<CsvSniff> sniff_csv(std::string_view head, bool whole_file) {
     if (!reader.next(record)) {
         std::string_view text = head;
         if (sniff.has_bom) text.remove_prefix(kBom.size());
-        if (whole_file || trim(text).empty()) return fail(Error::validation("the file is empty"));
-        return fail(Error::validation("the first row does not end within " + first_part(head.size()) +
-                                      " of the file: this does not look like a CSV file with a header row"));
+        if (whole_file || trim(text).empty())
+            return fail(Error::localized(ErrorCode::Validation, "imports.file_empty"));
+        return fail(head.size() >= 1024 ? Error::localized(ErrorCode::Validation, "imports.first_row_too_long_kib",
+                                                           {{"size", std::to_string(head.size() / 1024)}})
+                                        : Error::localized(ErrorCode::Validation, "imports.first_row_too_long_bytes",
+                                                           {{"size", std::to_string(head.size())}}));
     }
     sniff.header.reserve(record.fields.size());
     for (const std::string& field : record.fields) sniff.header.push_back(trim(field));

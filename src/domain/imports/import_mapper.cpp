@@ -13,7 +13,7 @@ using customers::EntityType;
 using nlohmann::json;
 
 Result<ImportMapping> ImportMapper::mapping_of(const Principal& actor, const ImportJob& job) {
-    if (!job.mapping_json) return fail(Error::conflict("map the file's columns first"));
+    if (!job.mapping_json) return fail(Error::localized(ErrorCode::Conflict, "imports.map_first"));
     const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, job.entity_type));
     const auto stored = json::parse(*job.mapping_json, nullptr, false);
     // Checked again: a custom field may have been removed since the mapping was accepted.
@@ -30,29 +30,28 @@ Status ImportMapper::check_constants(const Principal& actor, EntityType type, co
     if (checked || checked.error().code != ErrorCode::Validation) return {};
     auto errors = constant_errors(checked.error(), mapping);
     if (errors.empty()) return {};
-    const std::string detail = "the mapping cannot be used: " + std::to_string(errors.size()) +
-                               " constant value(s) are invalid and would be rejected on every row";
-    return fail(Error::validation(detail, std::move(errors)));
+    const std::string count = std::to_string(errors.size());
+    return fail(
+        Error::localized(ErrorCode::Validation, "imports.constants_invalid", {{"count", count}}, std::move(errors)));
 }
 
 Result<ImportJob> ImportMapper::set_mapping(const Principal& actor, Id import_id, const json& body) {
     auto job = RAPPORT_TRY(visible_import(reader_, actor, import_id));
     if (job.status != ImportStatus::Uploaded && job.status != ImportStatus::Mapped) {
-        return fail(Error::conflict("the mapping cannot change once the import has started (it is " +
-                                    std::string(to_string(job.status)) + ")"));
+        return fail(Error::localized(ErrorCode::Conflict, "imports.mapping_locked",
+                                     {{"status", std::string(to_string(job.status))}}));
     }
     const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, job.entity_type));
     const auto mapping = RAPPORT_TRY(parse_mapping(body, job.entity_type, job.header, defs));
     RAPPORT_CHECK(check_constants(actor, job.entity_type, mapping));
     if (mapping.invalid_values == customers::InvalidValues::Flag && !role_at_least(actor.role, Role::Admin)) {
-        return fail(Error{ErrorCode::Forbidden,
-                          "only admins and owners may import invalid values as flagged; you are " +
-                              std::string(to_string(actor.role)),
-                          {{"/invalid_values", "\"flag\" needs the admin role or higher; use \"reject\""}}});
+        return fail(Error::localized(ErrorCode::Forbidden, "imports.flag_needs_admin",
+                                     {{"role", std::string(to_string(actor.role))}},
+                                     {FieldError::localized("/invalid_values", "imports.flag_needs_admin_field")}));
     }
     if (!RAPPORT_TRY(repo_.save_mapping(job.workspace_id, job.import_id, mapping_to_stored_json(mapping).dump(),
                                         clock_.now_ms()))) {
-        return fail(Error::conflict("the import started meanwhile; its mapping can no longer change"));
+        return fail(Error::localized(ErrorCode::Conflict, "imports.started_meanwhile"));
     }
     return visible_import(reader_, actor, import_id);
 }

@@ -91,16 +91,14 @@ std::vector<std::string> upsert_keys(EntityType type) {
 
 Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std::vector<std::string>& header,
                                     const std::vector<CustomFieldDef>& custom_defs, ColumnKeys keys) {
-    if (!body.is_object()) return fail(Error::bad_request("the mapping must be a JSON object"));
+    if (!body.is_object()) return fail(Error::localized(ErrorCode::BadRequest, "imports.mapping_not_object"));
     std::vector<FieldError> errors;
     ImportMapping mapping;
 
     for (const auto& [key, value] : body.items()) {
         if (key != "columns" && key != "source" && key != "match_on" && key != "lenient" && key != "invalid_values" &&
             key != "constants" && key != "default_country") {
-            errors.push_back({"/" + json_pointer_token(key),
-                              "unknown field; use columns, source, match_on, lenient, invalid_values, constants and "
-                              "default_country"});
+            errors.push_back(FieldError::localized("/" + json_pointer_token(key), "imports.mapping_unknown_field"));
         }
     }
 
@@ -110,9 +108,8 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     const auto columns_it = body.find("columns");
     const bool columns_given = columns_it != body.end() && columns_it->is_object();
     if (!columns_given) {
-        errors.push_back({"/columns", columns_it == body.end()
-                                          ? "required: an object from column (header or 0-based index) to field"
-                                          : "must be an object from column (header or 0-based index) to field"});
+        errors.push_back(FieldError::localized(
+            "/columns", columns_it == body.end() ? "imports.columns_required" : "imports.columns_must_be_object"));
     } else {
         for (const auto& [key, value] : columns_it->items()) {
             const std::string pointer = "/columns/" + json_pointer_token(key);
@@ -120,8 +117,8 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             if (keys == ColumnKeys::HeaderOrIndex) {
                 const auto count = std::count(header.begin(), header.end(), key);
                 if (count > 1) {
-                    errors.push_back({pointer, "the file has " + std::to_string(count) + " columns named '" + key +
-                                                   "'; name them by their 0-based index instead"});
+                    errors.push_back(FieldError::localized(pointer, "imports.column_name_ambiguous",
+                                                           {{"count", std::to_string(count)}, {"name", key}}));
                     continue;
                 }
                 if (count == 1)
@@ -129,30 +126,33 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             }
             if (!column) column = parse_index(key);
             if (!column || *column >= header.size()) {
-                errors.push_back({pointer, "the file has no column '" + key + "'; its columns are: " + join(header) +
-                                               " (or 0 to " + std::to_string(header.size() - 1) + ")"});
+                errors.push_back(FieldError::localized(
+                    pointer, "imports.no_such_column",
+                    {{"name", key}, {"columns", join(header)}, {"last", std::to_string(header.size() - 1)}}));
                 continue;
             }
             if (!used_columns.insert(*column).second) {
-                errors.push_back({pointer, "column " + std::to_string(*column) + " ('" + header[*column] +
-                                               "') is mapped more than once"});
+                errors.push_back(
+                    FieldError::localized(pointer, "imports.column_mapped_twice",
+                                          {{"index", std::to_string(*column)}, {"name", header[*column]}}));
                 continue;
             }
             if (value.is_null()) continue;  // explicitly not imported
             if (!value.is_string()) {
-                errors.push_back({pointer, "must be a field name, custom.<key>, tags or null"});
+                errors.push_back(FieldError::localized(pointer, "imports.target_not_text"));
                 continue;
             }
             const std::string target = value.get<std::string>();
             const auto ftype = target_type(type, target, custom_defs);
             if (!ftype) {
-                std::string why = "unknown target '" + target + "' for a " + what(type) + "; use one of " +
-                                  targets_hint(type, custom_defs) + ", or null to skip the column";
                 if (target.rfind("custom.", 0) == 0) {
-                    why = "no custom field '" + target.substr(7) + "' is defined for " + what(type) +
-                          " records; an admin adds it under Settings";
+                    errors.push_back(FieldError::localized(
+                        pointer, "customers." + what(type) + "_custom_field_undefined", {{"key", target.substr(7)}}));
+                } else {
+                    errors.push_back(
+                        FieldError::localized(pointer, "imports.unknown_target_" + what(type),
+                                              {{"name", target}, {"targets", targets_hint(type, custom_defs)}}));
                 }
-                errors.push_back({pointer, why});
                 continue;
             }
             // full_name fills first_name and last_name: it shares their slots.
@@ -161,8 +161,8 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             bool duplicate = false;
             for (const auto& slot : slots) {
                 if (auto it = filled_by.find(slot); it != filled_by.end()) {
-                    errors.push_back({pointer, "'" + target + "' is already filled from column '" + it->second +
-                                                   "'; map each field from one column"});
+                    errors.push_back(FieldError::localized(pointer, "imports.target_filled_twice",
+                                                           {{"name", target}, {"column", it->second}}));
                     duplicate = true;
                     break;
                 }
@@ -180,20 +180,19 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     std::set<std::string> constant_slots;
     if (auto it = body.find("constants"); it != body.end() && !it->is_null()) {
         if (!it->is_object()) {
-            errors.push_back({"/constants", "must be an object from field to value, e.g. {\"tags\": \"fiera-2026\"}"});
+            errors.push_back(FieldError::localized("/constants", "imports.constants_must_be_object"));
         } else {
             for (const auto& [target, value] : it->items()) {
                 const std::string pointer = "/constants/" + json_pointer_token(target);
                 const auto ftype = target_type(type, target, custom_defs);
                 if (!ftype) {
-                    errors.push_back({pointer, "unknown field '" + target + "' for a " + what(type) + "; use one of " +
-                                                   targets_hint(type, custom_defs)});
+                    errors.push_back(
+                        FieldError::localized(pointer, "imports.unknown_constant_" + what(type),
+                                              {{"name", target}, {"targets", targets_hint(type, custom_defs)}}));
                     continue;
                 }
                 if (!value.is_string() || trim(value.get<std::string>()).empty()) {
-                    errors.push_back({pointer,
-                                      "must be the value as text, as a cell of the file would hold it (tags "
-                                      "separated by commas); leave the field out to set nothing"});
+                    errors.push_back(FieldError::localized(pointer, "imports.constant_not_text"));
                     continue;
                 }
                 std::vector<std::string> slots = {target};
@@ -202,16 +201,12 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
                     const auto taken = std::find_if(slots.begin(), slots.end(),
                                                     [&](const std::string& slot) { return filled_by.count(slot) > 0; });
                     if (taken != slots.end()) {
-                        errors.push_back({pointer, "'" + *taken + "' is already filled from column '" +
-                                                       filled_by[*taken] +
-                                                       "'; a constant fills a field no column fills (tags excepted), "
-                                                       "so drop the constant or the column"});
+                        errors.push_back(FieldError::localized(pointer, "imports.constant_and_column",
+                                                               {{"name", *taken}, {"column", filled_by[*taken]}}));
                         continue;
                     }
                     if (target == "full_name" && (it->contains("first_name") || it->contains("last_name"))) {
-                        errors.push_back({pointer,
-                                          "full_name fills first_name and last_name, which have constants of "
-                                          "their own; keep one or the other"});
+                        errors.push_back(FieldError::localized(pointer, "imports.full_name_and_parts"));
                         continue;
                     }
                 }
@@ -229,9 +224,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
             if (code && code->is_string()) mapping.default_country = code->get<std::string>();
         }
         if (!mapping.default_country) {
-            errors.push_back({"/default_country",
-                              "must be a two-letter ISO 3166 country code such as IT, ES, PT (the country of rows "
-                              "that have none), or null"});
+            errors.push_back(FieldError::localized("/default_country", "imports.default_country_invalid"));
         }
     }
 
@@ -249,37 +242,35 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
         for (const auto& r : required) {
             if (filled_by.count(r) || constant_slots.count(r)) continue;
             if (r == "country" && mapping.default_country) continue;
-            std::string why = "map a column to " + r + " or give it a constant: it is required for every " + what(type);
-            if (type == EntityType::Person && (r == "first_name" || r == "last_name")) {
-                why += " (or map one column to full_name, split into first and last name)";
-            }
-            if (r == "country") why += " (or set default_country, the country of rows that have none)";
-            errors.push_back({"/columns", why});
+            std::string key = "imports.required_unmapped_" + what(type);
+            if (type == EntityType::Person && (r == "first_name" || r == "last_name")) key += "_name";
+            if (r == "country") key += "_country";
+            errors.push_back(FieldError::localized("/columns", std::move(key), {{"name", r}}));
         }
     }
 
     // Source.
     if (auto it = body.find("source"); it != body.end() && !it->is_null()) {
         if (!it->is_object()) {
-            errors.push_back({"/source", "must be an object: {\"data_kind\": ..., \"label\": ...}"});
+            errors.push_back(FieldError::localized("/source", "imports.source_must_be_object"));
         } else {
             for (const auto& [key, value] : it->items()) {
                 if (key == "data_kind") {
                     auto kind = value.is_string() ? customers::parse_data_kind(value.get<std::string>()) : std::nullopt;
                     if (!kind) {
-                        errors.push_back(
-                            {"/source/data_kind", "use zero_party, first_party, second_party or third_party"});
+                        errors.push_back(FieldError::localized("/source/data_kind", "customers.data_kind_invalid"));
                     } else {
                         mapping.data_kind = *kind;
                     }
                 } else if (key == "label") {
                     if (!value.is_string() || code_points(value.get<std::string>()) > kMaxLabel) {
-                        errors.push_back({"/source/label", "must be text of at most 200 characters"});
+                        errors.push_back(FieldError::localized("/source/label", "imports.label_invalid"));
                     } else {
                         mapping.label = trim(value.get<std::string>());
                     }
                 } else {
-                    errors.push_back({"/source/" + json_pointer_token(key), "unknown field; use data_kind and label"});
+                    errors.push_back(
+                        FieldError::localized("/source/" + json_pointer_token(key), "imports.source_unknown_field"));
                 }
             }
         }
@@ -289,21 +280,19 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     const auto allowed = upsert_keys(type);
     if (auto it = body.find("match_on"); it != body.end() && !it->is_null()) {
         if (!it->is_array()) {
-            errors.push_back({"/match_on", "must be a list of upsert keys, e.g. [\"external_id\", \"email\"]"});
+            errors.push_back(FieldError::localized("/match_on", "imports.match_on_must_be_list"));
         } else {
             for (std::size_t i = 0; i < it->size(); ++i) {
                 const std::string pointer = "/match_on/" + std::to_string(i);
                 const auto& v = (*it)[i];
                 const std::string key = v.is_string() ? v.get<std::string>() : "";
                 if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                    errors.push_back({pointer, std::string(type == EntityType::Company ? "companies" : "people") +
-                                                   " are matched on " + join(allowed)});
+                    errors.push_back(
+                        FieldError::localized(pointer, "imports.match_keys_" + what(type), {{"keys", join(allowed)}}));
                 } else if (std::find(mapping.match_on.begin(), mapping.match_on.end(), key) != mapping.match_on.end()) {
-                    errors.push_back({pointer, "'" + key + "' is listed twice"});
+                    errors.push_back(FieldError::localized(pointer, "imports.match_key_twice", {{"name", key}}));
                 } else if (!filled_by.count(key)) {
-                    errors.push_back({pointer, "no column is mapped to '" + key +
-                                                   "', so rows cannot be matched on it (a constant is the same for "
-                                                   "every row and matches nothing)"});
+                    errors.push_back(FieldError::localized(pointer, "imports.match_key_unmapped", {{"name", key}}));
                 } else {
                     mapping.match_on.push_back(key);
                 }
@@ -317,7 +306,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
 
     if (auto it = body.find("lenient"); it != body.end() && !it->is_null()) {
         if (!it->is_boolean()) {
-            errors.push_back({"/lenient", "must be true or false"});
+            errors.push_back(FieldError::localized("/lenient", "common.must_be_bool"));
         } else {
             mapping.lenient = it->get<bool>();
         }
@@ -326,9 +315,7 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
     if (auto it = body.find("invalid_values"); it != body.end() && !it->is_null()) {
         const auto mode = it->is_string() ? customers::parse_invalid_values(it->get<std::string>()) : std::nullopt;
         if (!mode) {
-            errors.push_back({"/invalid_values",
-                              "use reject (rows with an invalid email, phone or tax id are rejected) or flag (they "
-                              "are imported with the raw value kept and flagged)"});
+            errors.push_back(FieldError::localized("/invalid_values", "imports.invalid_values_mode"));
         } else {
             mapping.invalid_values = *mode;
         }
@@ -336,9 +323,9 @@ Result<ImportMapping> parse_mapping(const json& body, EntityType type, const std
 
     if (!errors.empty()) {
         // Counted before the vector is moved: argument evaluation order is unspecified.
-        const std::string detail =
-            "the mapping cannot be used: " + std::to_string(errors.size()) + " problem(s) to fix";
-        return fail(Error::validation(detail, std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(
+            Error::localized(ErrorCode::Validation, "imports.mapping_invalid", {{"count", count}}, std::move(errors)));
     }
     return mapping;
 }
@@ -559,7 +546,7 @@ std::vector<FieldError> constant_errors(const Error& error, const ImportMapping&
         const auto* constant = constant_of(field);
         // Once per constant: full_name reports one problem, tags their first bad tag.
         if (!constant || !reported.insert(constant->target).second) continue;
-        out.push_back({"/constants/" + json_pointer_token(constant->target), f.message});
+        out.push_back({"/constants/" + json_pointer_token(constant->target), f.message, f.key, f.args});
     }
     return out;
 }

@@ -59,18 +59,13 @@ Result<ImportJob> ImportRunner::get(const Principal& actor, Id import_id) {
 Result<ImportJob> ImportRunner::start(const Principal& actor, Id import_id) {
     auto job = RAPPORT_TRY(get(actor, import_id));
     switch (job.status) {
-        case ImportStatus::Uploaded: return fail(Error::conflict("map the file's columns first"));
+        case ImportStatus::Uploaded: return fail(Error::localized(ErrorCode::Conflict, "imports.map_first"));
         case ImportStatus::Running:
-            return fail(Error::conflict(
-                "the import is already running; if the server running it stopped, it shows as failed once it has "
-                "made no progress for " +
-                std::to_string(options_.stale_after_ms / 1000) + " s, and can then be started again to resume"));
-        case ImportStatus::Completed:
-            return fail(
-                Error::conflict("the import is complete; upload the file again to import it again "
-                                "(rows that exist are updated, not duplicated)"));
+            return fail(Error::localized(ErrorCode::Conflict, "imports.already_running_resume",
+                                         {{"seconds", std::to_string(options_.stale_after_ms / 1000)}}));
+        case ImportStatus::Completed: return fail(Error::localized(ErrorCode::Conflict, "imports.already_complete"));
         case ImportStatus::Cancelled:
-            return fail(Error::conflict("a cancelled import cannot be started again; upload the file again"));
+            return fail(Error::localized(ErrorCode::Conflict, "imports.cancelled_no_restart"));
         case ImportStatus::Mapped:
         case ImportStatus::Failed: break;
     }
@@ -80,14 +75,14 @@ Result<ImportJob> ImportRunner::start(const Principal& actor, Id import_id) {
     QueuedRun queued{actor, job.workspace_id, job.import_id, new_id(), std::make_shared<std::atomic<bool>>(false)};
     {
         std::lock_guard lock(mutex_);
-        if (stopping_) return fail(Error::unavailable("the server is shutting down; start the import again later"));
+        if (stopping_) return fail(Error::localized(ErrorCode::Unavailable, "imports.server_stopping"));
         if (active_.count({queued.workspace_id, queued.import_id})) {
-            return fail(Error::conflict("the import is already running"));
+            return fail(Error::localized(ErrorCode::Conflict, "imports.already_running"));
         }
         const UnixMillis now = clock_.now_ms();
         if (!RAPPORT_TRY(repo_.claim(queued.workspace_id, queued.import_id, queued.run_id, now,
                                      now - options_.stale_after_ms))) {
-            return fail(Error::conflict("the import changed meanwhile; reload it"));
+            return fail(Error::localized(ErrorCode::Conflict, "imports.changed_meanwhile"));
         }
         active_[{queued.workspace_id, queued.import_id}] = queued.cancelled;
         queue_.push_back(queued);
@@ -100,10 +95,10 @@ Result<ImportJob> ImportRunner::start(const Principal& actor, Id import_id) {
 Result<ImportJob> ImportRunner::cancel(const Principal& actor, Id import_id) {
     auto job = RAPPORT_TRY(get(actor, import_id));
     if (job.status == ImportStatus::Completed || job.status == ImportStatus::Cancelled) {
-        return fail(Error::conflict("the import is already " + std::string(to_string(job.status))));
+        return fail(Error::localized(ErrorCode::Conflict, "imports.already_" + std::string(to_string(job.status))));
     }
     if (!RAPPORT_TRY(repo_.cancel(job.workspace_id, job.import_id, clock_.now_ms()))) {
-        return fail(Error::conflict("the import finished meanwhile"));
+        return fail(Error::localized(ErrorCode::Conflict, "imports.finished_meanwhile"));
     }
     {
         std::lock_guard lock(mutex_);

@@ -37,7 +37,7 @@ Result<UploadResult> ImportUploads::upload(const Principal& actor, EntityType ty
                                            std::string_view bytes) {
     const auto context = RAPPORT_TRY(customers_.write_context(actor, type));
     RAPPORT_CHECK(check_may_import(context, actor, type));
-    if (bytes.empty()) return fail(Error::validation("the file is empty: send the CSV file as the request body"));
+    if (bytes.empty()) return fail(Error::localized(ErrorCode::Validation, "imports.body_empty"));
     const bool whole = bytes.size() <= kSniffBytes;
     auto sniff = RAPPORT_TRY(sniff_csv(bytes.substr(0, std::min(bytes.size(), kSniffBytes)), whole));
 
@@ -58,7 +58,7 @@ Result<UploadResult> ImportUploads::upload(const Principal& actor, EntityType ty
     }
     rows = std::max<std::int64_t>(0, rows - 1);  // the header
     if (rows == 0) {
-        return fail(Error::validation("the file has a header row but no data rows"));
+        return fail(Error::localized(ErrorCode::Validation, "imports.no_data_rows"));
     }
 
     ImportJob job;

@@ -17,8 +17,8 @@ Status PartitionService::check_buyer(const Principal& actor, Id buyer_company_id
     auto company = RAPPORT_TRY(customers_.get(actor, customers::EntityType::Company, buyer_company_id));
     const auto& kind = company.record.fields.find("buyer_kind");
     if (kind == company.record.fields.end() || !kind->is_string()) {
-        return fail(Error::validation("company " + id_to_string(buyer_company_id) +
-                                      " is not a buyer: set its buyer kind (reseller, distributor or retailer) first"));
+        return fail(Error::localized(ErrorCode::Validation, "partitions.not_a_buyer",
+                                     {{"id", id_to_string(buyer_company_id)}}));
     }
     return {};
 }
@@ -45,7 +45,7 @@ Result<PartitionView> PartitionService::view(const Principal& actor, Id buyer_co
 
 Result<PartitionView> PartitionService::grant(const Principal& actor, Id buyer_company_id, GranteeKind kind,
                                               Id grantee_id, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "granting a buyer's consumers"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "partitions.action_granting"));
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
     PartitionGrant g;
     g.workspace_id = actor.workspace_id;
@@ -66,27 +66,27 @@ Result<PartitionView> PartitionService::grant(const Principal& actor, Id buyer_c
 
 Result<PartitionView> PartitionService::revoke(const Principal& actor, Id buyer_company_id, GranteeKind kind,
                                                Id grantee_id, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "revoking a grant on a buyer's consumers"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "partitions.action_revoking"));
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
     const bool removed =
         RAPPORT_TRY(repo_.remove_grant(actor.workspace_id, buyer_company_id, kind, grantee_id,
                                        audit_of(actor, clock_.now_ms(), "partition.revoke", "company",
                                                 id_to_string(buyer_company_id), ip, grant_detail(kind, grantee_id))));
     if (!removed) {
-        return fail(Error::not_found("buyer " + id_to_string(buyer_company_id) + " has no grant for " +
-                                     std::string(to_string(kind)) + " " + id_to_string(grantee_id)));
+        return fail(Error::localized(ErrorCode::NotFound, "partitions.no_grant_for_" + std::string(to_string(kind)),
+                                     {{"buyer", id_to_string(buyer_company_id)}, {"id", id_to_string(grantee_id)}}));
     }
     return view(actor, buyer_company_id);
 }
 
 Result<PartitionView> PartitionService::add_partner(const Principal& actor, Id buyer_company_id, Id user_id,
                                                     const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "adding partner users"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "partitions.action_adding_partners"));
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
     const User user = RAPPORT_TRY(users_.get_user(actor, user_id));
     if (user.role <= Role::Admin) {
-        return fail(Error::validation("user " + user.email + " is " + std::string(to_string(user.role)) +
-                                      "; a partner user's role must be manager, member or viewer"));
+        return fail(Error::localized(ErrorCode::Validation, "partitions.partner_role",
+                                     {{"email", user.email}, {"role", std::string(to_string(user.role))}}));
     }
     const UnixMillis now = clock_.now_ms();
     RAPPORT_CHECK(
@@ -98,15 +98,15 @@ Result<PartitionView> PartitionService::add_partner(const Principal& actor, Id b
 
 Result<PartitionView> PartitionService::remove_partner(const Principal& actor, Id buyer_company_id, Id user_id,
                                                        const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "removing partner users"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "partitions.action_removing_partners"));
     RAPPORT_CHECK(check_buyer(actor, buyer_company_id));
     const bool removed = RAPPORT_TRY(repo_.unbind_partner(
         actor.workspace_id, user_id, buyer_company_id,
         audit_of(actor, clock_.now_ms(), "partition.partner_remove", "company", id_to_string(buyer_company_id), ip,
                  nlohmann::json{{"user_id", id_to_string(user_id)}}.dump())));
     if (!removed) {
-        return fail(Error::not_found("user " + id_to_string(user_id) + " is not a partner user of buyer " +
-                                     id_to_string(buyer_company_id)));
+        return fail(Error::localized(ErrorCode::NotFound, "partitions.not_a_partner",
+                                     {{"id", id_to_string(user_id)}, {"buyer", id_to_string(buyer_company_id)}}));
     }
     return view(actor, buyer_company_id);
 }

@@ -14,7 +14,7 @@ AuditEntry PrivacyService::audit(const Principal& actor, std::string action, Id 
 }
 
 Result<json> PrivacyService::export_person(const Principal& actor, Id person_id, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "exporting a person's data"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "privacy.action_exporting"));
     auto view = RAPPORT_TRY(customers_.get(actor, EntityType::Person, person_id));
     json doc;
     doc["person"] = {{"id", id_to_string(view.record.id)},   {"fields", view.record.fields},
@@ -68,7 +68,7 @@ Result<json> PrivacyService::export_person(const Principal& actor, Id person_id,
 }
 
 Status PrivacyService::erase_person(const Principal& actor, Id person_id, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Admin, "erasing a person"));
+    RAPPORT_CHECK(require_role(actor, Role::Admin, "privacy.action_erasing"));
     RAPPORT_CHECK(customers_.ensure_readable(actor, EntityType::Person, person_id));
     std::vector<std::string> columns, fields;
     for (const auto& f : customers::person_fields()) {

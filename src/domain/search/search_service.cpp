@@ -7,12 +7,12 @@ namespace rapport::domain::search {
 Result<std::vector<SearchResult>> SearchService::search(const Principal& actor, std::string_view text, int limit,
                                                         std::optional<std::string> entity_type) {
     if (entity_type && *entity_type != "company" && *entity_type != "person" && *entity_type != "interaction") {
-        return fail(Error::field("/type", "search companies, people or interactions (company, person, interaction)"));
+        return fail(Error::localized_field("/type", "search.type_invalid"));
     }
     SearchQuery query;
     query.entity_type = std::move(entity_type);
     query.terms = terms_of(text);
-    if (query.terms.empty()) return fail(Error::field("/q", "type at least one letter or digit to search for"));
+    if (query.terms.empty()) return fail(Error::localized_field("/q", "search.query_empty"));
     for (const auto& t : query.terms) query.text += (query.text.empty() ? "" : " ") + t;
     const Actor permissions = RAPPORT_TRY(actors_.actor_for(actor));
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));

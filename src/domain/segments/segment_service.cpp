@@ -41,8 +41,8 @@ Result<T> about_stored_filter(Result<T> result) {
     Error e = std::move(result).error();
     bool stored = false;
     for (const auto& f : e.fields) stored = stored || f.pointer.rfind("/filter", 0) == 0;
-    if (stored) e.detail = "the segment's filter no longer fits the fields it names; change the segment's filter";
-    return fail(std::move(e));
+    if (!stored) return fail(std::move(e));
+    return fail(Error::localized(ErrorCode::Validation, "segments.stored_filter_stale", {}, std::move(e.fields)));
 }
 
 }  // namespace
@@ -55,7 +55,7 @@ AuditEntry SegmentService::audit(const Principal& actor, std::string action, Id 
 Result<Segment> SegmentService::find_visible(const Principal& actor, Id segment_id) {
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, segment_id));
     if (!found || (found->owner_user_id != actor.user_id && RAPPORT_TRY(actors_.is_partner(actor)))) {
-        return fail(Error::not_found("no segment " + id_to_string(segment_id)));
+        return fail(Error::localized(ErrorCode::NotFound, "segments.not_found", {{"id", id_to_string(segment_id)}}));
     }
     return std::move(*found);
 }
@@ -63,28 +63,29 @@ Result<Segment> SegmentService::find_visible(const Principal& actor, Id segment_
 Status SegmentService::ensure_can_change(const Principal& actor, const Segment& segment, std::string_view action) {
     if (role_at_least(actor.role, Role::Manager)) return {};
     if (role_at_least(actor.role, Role::Member) && actor.user_id && segment.owner_user_id == actor.user_id) return {};
-    return fail(Error::forbidden(std::string(action) +
-                                 " needs the manager role or higher, or owning the segment; you are " +
-                                 std::string(to_string(actor.role))));
+    return fail(Error::localized(ErrorCode::Forbidden, "segments.change_needs_manager",
+                                 {{messages::has(action) ? "action_key" : "action", std::string(action)},
+                                  {"role", std::string(to_string(actor.role))}}));
 }
 
 Status SegmentService::ensure_reads_all(const Principal& actor, std::string_view action) {
     const RoleGrants grants = RAPPORT_TRY(actors_.role_grants(actor));
     if (grants.for_role(actor.role).read == Scope::All) return {};
-    return fail(Error::forbidden(std::string(action) +
-                                 " counts every member of the segment, so it needs a role that reads every record; "
-                                 "yours (" +
-                                 std::string(to_string(actor.role)) + ") does not"));
+    return fail(Error::localized(ErrorCode::Forbidden, "segments.needs_read_all",
+                                 {{messages::has(action) ? "action_key" : "action", std::string(action)},
+                                  {"role", std::string(to_string(actor.role))}}));
 }
 
 Status SegmentService::apply(const Principal& actor, Segment& segment, const SegmentInput& input, bool creating) {
     std::vector<FieldError> errors = input.request_errors;
-    const auto required = [&](const char* pointer) { errors.push_back({pointer, "required"}); };
+    const auto required = [&](const char* pointer) {
+        errors.push_back(FieldError::localized(pointer, "common.required"));
+    };
 
     if (input.name) {
         const std::string name = trimmed(*input.name);
         if (name.empty() || code_points(name) > kMaxNameLength) {
-            errors.push_back({"/name", "a name has 1 to 200 characters"});
+            errors.push_back(FieldError::localized("/name", "segments.name_length"));
         } else {
             segment.name = name;
         }
@@ -93,7 +94,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     }
     if (input.description) {
         if (code_points(*input.description) > kMaxDescriptionLength) {
-            errors.push_back({"/description", "at most 2000 characters"});
+            errors.push_back(FieldError::localized("/description", "common.too_long", {{"max", "2000"}}));
         } else {
             segment.description = *input.description;
         }
@@ -107,7 +108,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     // segment into another one under the same id.
     if (input.entity_type) {
         if (!creating && *input.entity_type != segment.entity_type) {
-            errors.push_back({"/entity_type", "cannot be changed; create a new segment instead"});
+            errors.push_back(FieldError::localized("/entity_type", "segments.unchangeable"));
         } else {
             segment.entity_type = *input.entity_type;
         }
@@ -116,7 +117,7 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     }
     if (input.type) {
         if (!creating && *input.type != segment.type) {
-            errors.push_back({"/type", "cannot be changed; create a new segment instead"});
+            errors.push_back(FieldError::localized("/type", "segments.unchangeable"));
         } else {
             segment.type = *input.type;
         }
@@ -129,27 +130,28 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     if (!creating || (input.type && input.entity_type)) {
         if (segment.type == SegmentType::Dynamic) {
             if (input.filter && input.filter->is_null()) {
-                errors.push_back({"/filter", "a dynamic segment selects its members with a filter; {} selects every " +
-                                                 what(segment.entity_type)});
+                errors.push_back(
+                    FieldError::localized("/filter", "segments.dynamic_needs_filter_" + what(segment.entity_type)));
             } else if (input.filter) {
                 const auto defs = RAPPORT_TRY(customers_.custom_fields(actor, segment.entity_type));
                 auto parsed = filters::parse_filter(*input.filter, customers::filter_catalog(segment.entity_type, defs),
                                                     "/filter");
                 if (!parsed) {
                     auto problems = std::move(parsed).error();
-                    if (problems.fields.empty()) problems.fields.push_back({"/filter", problems.detail});
+                    if (problems.fields.empty()) {
+                        problems.fields.push_back({"/filter", problems.detail, problems.key, problems.args});
+                    }
                     for (auto& f : problems.fields) errors.push_back(std::move(f));
                 } else {
                     segment.filter = *input.filter;
                 }
             } else if (creating) {
                 errors.push_back(
-                    {"/filter", "required for a dynamic segment; {} selects every " + what(segment.entity_type)});
+                    FieldError::localized("/filter", "segments.filter_required_" + what(segment.entity_type)));
             }
         } else {
             if (input.filter && !input.filter->is_null()) {
-                errors.push_back(
-                    {"/filter", "a static segment holds explicit members; only dynamic segments have a filter"});
+                errors.push_back(FieldError::localized("/filter", "segments.static_has_no_filter"));
             }
             segment.filter = nullptr;
         }
@@ -158,12 +160,12 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     if (input.owner_user_id) {
         const auto& owner = *input.owner_user_id;
         if (owner != actor.user_id && !role_at_least(actor.role, Role::Manager)) {
-            errors.push_back({"/owner_user_id", "only managers and above give a segment to someone else"});
+            errors.push_back(FieldError::localized("/owner_user_id", "segments.give_needs_manager"));
         } else if (owner) {
             auto user = users_.get_user(actor, *owner);
             if (!user && user.error().code != ErrorCode::NotFound) return fail(std::move(user).error());
             if (!user) {
-                errors.push_back({"/owner_user_id", "no user with this id in the workspace"});
+                errors.push_back(FieldError::localized("/owner_user_id", "customers.no_owner_user"));
             } else {
                 segment.owner_user_id = owner;
             }
@@ -173,15 +175,14 @@ Status SegmentService::apply(const Principal& actor, Segment& segment, const Seg
     }
 
     if (!errors.empty()) {
-        const auto n = errors.size();
-        return fail(Error::validation("the segment cannot be saved: " + std::to_string(n) + " field(s) need attention",
-                                      std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "segments.invalid", {{"count", count}}, std::move(errors)));
     }
     return {};
 }
 
 Result<Segment> SegmentService::create(const Principal& actor, const SegmentInput& input, const std::string& ip) {
-    RAPPORT_CHECK(require_role(actor, Role::Member, "creating segments"));
+    RAPPORT_CHECK(require_role(actor, Role::Member, "segments.action_creating"));
     Segment segment;
     segment.workspace_id = actor.workspace_id;
     segment.segment_id = new_id();
@@ -195,7 +196,7 @@ Result<Segment> SegmentService::create(const Principal& actor, const SegmentInpu
 Result<Segment> SegmentService::update(const Principal& actor, Id segment_id, const SegmentInput& input,
                                        const std::string& ip) {
     Segment segment = RAPPORT_TRY(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_can_change(actor, segment, "changing a segment"));
+    RAPPORT_CHECK(ensure_can_change(actor, segment, "segments.action_changing"));
     RAPPORT_CHECK(apply(actor, segment, input, false));
     segment.updated_at = clock_.now_ms();
     RAPPORT_CHECK(repo_.update(segment, audit(actor, "segment.updated", segment_id, ip)));
@@ -204,7 +205,7 @@ Result<Segment> SegmentService::update(const Principal& actor, Id segment_id, co
 
 Status SegmentService::remove(const Principal& actor, Id segment_id, const std::string& ip) {
     Segment segment = RAPPORT_TRY(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_can_change(actor, segment, "deleting a segment"));
+    RAPPORT_CHECK(ensure_can_change(actor, segment, "segments.action_deleting"));
     return repo_.remove(actor.workspace_id, segment_id, audit(actor, "segment.deleted", segment_id, ip));
 }
 
@@ -252,25 +253,23 @@ Result<customers::RecordStream> SegmentService::stream(const Principal& actor, c
 Result<std::int64_t> SegmentService::add_members(const Principal& actor, Id segment_id,
                                                  const std::vector<std::string>& ids) {
     const Segment segment = RAPPORT_TRY(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_can_change(actor, segment, "changing a segment's members"));
+    RAPPORT_CHECK(ensure_can_change(actor, segment, "segments.action_changing_members"));
     if (segment.type == SegmentType::Dynamic) {
-        return fail(Error::field(
-            "/ids",
-            "a dynamic segment's members are the records its filter selects; only static segments take members"));
+        return fail(Error::localized_field("/ids", "segments.dynamic_takes_no_members"));
     }
     std::vector<FieldError> errors;
     std::vector<Id> accepted;
-    if (ids.empty()) errors.push_back({"/ids", "list at least one record id"});
+    if (ids.empty()) errors.push_back(FieldError::localized("/ids", "segments.ids_empty"));
     if (ids.size() > kMaxMembersPerRequest) {
-        errors.push_back({"/ids", "at most " + std::to_string(kMaxMembersPerRequest) +
-                                      " ids per request; send the rest in further requests"});
+        errors.push_back(
+            FieldError::localized("/ids", "segments.too_many_ids", {{"max", std::to_string(kMaxMembersPerRequest)}}));
     } else {
         std::set<Id> seen;
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const std::string pointer = "/ids/" + std::to_string(i);
             const auto id = parse_id(ids[i]);
             if (!id) {
-                errors.push_back({pointer, "not a record id"});
+                errors.push_back(FieldError::localized(pointer, "common.record_id_invalid"));
                 continue;
             }
             if (!seen.insert(*id).second) continue;
@@ -278,35 +277,36 @@ Result<std::int64_t> SegmentService::add_members(const Principal& actor, Id segm
             auto readable = customers_.ensure_readable(actor, segment.entity_type, *id);
             if (!readable) {
                 if (readable.error().code != ErrorCode::NotFound) return fail(std::move(readable).error());
-                errors.push_back({pointer, "no " + what(segment.entity_type) + " " + ids[i] + " that you can see"});
+                errors.push_back(FieldError::localized(pointer, "customers." + what(segment.entity_type) + "_not_found",
+                                                       {{"id", ids[i]}}));
                 continue;
             }
             accepted.push_back(*id);
         }
     }
     if (!errors.empty()) {
-        const auto n = errors.size();
-        return fail(Error::validation("no member was added: " + std::to_string(n) + " id(s) need attention",
-                                      std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "segments.no_member_added_ids", {{"count", count}},
+                                     std::move(errors)));
     }
     return repo_.add_members(actor.workspace_id, segment_id, accepted, clock_.now_ms());
 }
 
 Status SegmentService::remove_member(const Principal& actor, Id segment_id, Id record_id) {
     const Segment segment = RAPPORT_TRY(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_can_change(actor, segment, "changing a segment's members"));
+    RAPPORT_CHECK(ensure_can_change(actor, segment, "segments.action_changing_members"));
     if (segment.type == SegmentType::Dynamic) {
-        return fail(Error::validation(
-            "a dynamic segment's members are the records its filter selects; change its filter instead"));
+        return fail(Error::localized(ErrorCode::Validation, "segments.dynamic_members_by_filter"));
     }
-    const std::string missing = "no member " + id_to_string(record_id) + " that you can see in this segment";
+    const Error missing =
+        Error::localized(ErrorCode::NotFound, "segments.member_not_found", {{"id", id_to_string(record_id)}});
     auto readable = customers_.ensure_readable(actor, segment.entity_type, record_id);
     if (!readable) {
-        if (readable.error().code == ErrorCode::NotFound) return fail(Error::not_found(missing));
+        if (readable.error().code == ErrorCode::NotFound) return fail(missing);
         return fail(std::move(readable).error());
     }
     if (!RAPPORT_TRY(repo_.remove_member(actor.workspace_id, segment_id, record_id))) {
-        return fail(Error::not_found(missing));
+        return fail(missing);
     }
     return {};
 }
@@ -324,21 +324,21 @@ Result<Snapshot> SegmentService::take_snapshot(const Segment& segment) {
 
 Result<Snapshot> SegmentService::snapshot(const Principal& actor, Id segment_id) {
     const Segment segment = RAPPORT_TRY(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_reads_all(actor, "taking a snapshot"));
+    RAPPORT_CHECK(ensure_reads_all(actor, "segments.action_snapshot"));
     return take_snapshot(segment);
 }
 
 Result<std::vector<Snapshot>> SegmentService::history(const Principal& actor, Id segment_id,
                                                       std::optional<std::string> from, std::optional<std::string> to) {
     RAPPORT_CHECK(find_visible(actor, segment_id));
-    RAPPORT_CHECK(ensure_reads_all(actor, "reading a segment's history"));
+    RAPPORT_CHECK(ensure_reads_all(actor, "segments.action_reading_history"));
     std::vector<FieldError> errors;
     auto to_date = filters::date_of(clock_.now_ms());
     if (to) {
         if (auto d = filters::parse_iso_date(*to)) {
             to_date = *d;
         } else {
-            errors.push_back({"/to", "must be a date, YYYY-MM-DD"});
+            errors.push_back(FieldError::localized("/to", "common.must_be_date"));
         }
     }
     auto from_date = filters::CalendarDate{to_date.days - (kDefaultHistoryDays - 1)};
@@ -346,11 +346,13 @@ Result<std::vector<Snapshot>> SegmentService::history(const Principal& actor, Id
         if (auto d = filters::parse_iso_date(*from)) {
             from_date = *d;
         } else {
-            errors.push_back({"/from", "must be a date, YYYY-MM-DD"});
+            errors.push_back(FieldError::localized("/from", "common.must_be_date"));
         }
     }
-    if (errors.empty() && from_date > to_date) errors.push_back({"/from", "must not be after the end date (to)"});
-    if (!errors.empty()) return fail(Error::validation("the history request is not valid", std::move(errors)));
+    if (errors.empty() && from_date > to_date)
+        errors.push_back(FieldError::localized("/from", "segments.from_after_to"));
+    if (!errors.empty())
+        return fail(Error::localized(ErrorCode::Validation, "segments.history_request_invalid", {}, std::move(errors)));
     return repo_.snapshots(actor.workspace_id, segment_id, filters::format_iso_date(from_date),
                            filters::format_iso_date(to_date), kHistoryLimit);
 }

@@ -81,16 +81,19 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (in.kind)
         i.kind = *in.kind;
     else if (creating)
-        errors.push_back({"/kind", "required: note, call, meeting, email or task"});
+        errors.push_back(FieldError::localized("/kind", "timeline.kind_required"));
     if (in.person_id) i.person_id = *in.person_id;
     if (in.company_id) i.company_id = *in.company_id;
-    if (!i.person_id && !i.company_id) errors.push_back({"/person_id", "give person_id, company_id or both"});
+    if (!i.person_id && !i.company_id)
+        errors.push_back(FieldError::localized("/person_id", "timeline.record_required"));
     if (in.subject) {
-        if (code_points(*in.subject) > 500) errors.push_back({"/subject", "at most 500 characters"});
+        if (code_points(*in.subject) > 500)
+            errors.push_back(FieldError::localized("/subject", "common.too_long", {{"max", "500"}}));
         i.subject = *in.subject;
     }
     if (in.body) {
-        if (code_points(*in.body) > 100000) errors.push_back({"/body", "at most 100,000 characters"});
+        if (code_points(*in.body) > 100000)
+            errors.push_back(FieldError::localized("/body", "common.too_long", {{"max", "100,000"}}));
         i.body = *in.body;
     }
     if (in.channel) i.channel = *in.channel;
@@ -98,14 +101,15 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
     if (in.relationship_type) i.relationship_type = *in.relationship_type;
     if (in.minutes_spent) {
         if (*in.minutes_spent < 0 || *in.minutes_spent > kMaxMinutes) {
-            errors.push_back({"/minutes_spent", "from 0 to 10080 (one week)"});
+            errors.push_back(FieldError::localized("/minutes_spent", "timeline.minutes_range"));
         } else {
             i.minutes_spent = *in.minutes_spent;
         }
     }
     if (in.occurred_at) i.occurred_at = *in.occurred_at;
     if (in.due_at) i.due_at = *in.due_at;
-    if (i.due_at && i.kind != InteractionKind::Task) errors.push_back({"/due_at", "only tasks have a due date"});
+    if (i.due_at && i.kind != InteractionKind::Task)
+        errors.push_back(FieldError::localized("/due_at", "timeline.due_tasks_only"));
     if (in.assignee_user_id) {
         if (*in.assignee_user_id != i.assignee_user_id) {
             i.assigned_at = *in.assignee_user_id ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
@@ -113,26 +117,26 @@ Status TimelineService::apply(const Principal& actor, Interaction& i, const Inte
         }
         i.assignee_user_id = *in.assignee_user_id;
         if (i.assignee_user_id && !users_.get_user(actor, *i.assignee_user_id)) {
-            errors.push_back({"/assignee_user_id", "no user with this id in the workspace"});
+            errors.push_back(FieldError::localized("/assignee_user_id", "customers.no_owner_user"));
         }
     }
     if (in.completed) {
         if (i.kind != InteractionKind::Task)
-            errors.push_back({"/completed", "only tasks are completed"});
+            errors.push_back(FieldError::localized("/completed", "timeline.completed_tasks_only"));
         else if (*in.completed != i.completed_at.has_value())  // marking a done task done keeps its time
             i.completed_at = *in.completed ? std::optional<UnixMillis>(clock_.now_ms()) : std::nullopt;
     }
     if (!errors.empty()) {
         // Count before the vector is moved: argument evaluation order is unspecified.
-        const std::string detail =
-            "the interaction cannot be saved: " + std::to_string(errors.size()) + " field(s) need attention";
-        return fail(Error::validation(detail, std::move(errors)));
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "timeline.invalid", {{"count", count}}, std::move(errors)));
     }
     // Only then the records: a reference to a record the actor cannot read is "not found".
     RAPPORT_CHECK(ensure_visible(actor, i));
     const auto grants = RAPPORT_TRY(actors_.role_grants(actor));
     if (grants.for_role(actor.role).write == Scope::None) {
-        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot log interactions"));
+        return fail(Error::localized(ErrorCode::Forbidden, "timeline.cannot_log",
+                                     {{"role", std::string(to_string(actor.role))}}));
     }
     return {};
 }
@@ -152,7 +156,8 @@ Result<Interaction> TimelineService::log(const Principal& actor, const Interacti
 Result<Interaction> TimelineService::get(const Principal& actor, Id interaction_id) {
     auto found = RAPPORT_TRY(repo_.find(actor.workspace_id, interaction_id));
     if (!found || !ensure_visible(actor, *found)) {
-        return fail(Error::not_found("no interaction " + id_to_string(interaction_id) + " that you can see"));
+        return fail(
+            Error::localized(ErrorCode::NotFound, "timeline.not_found", {{"id", id_to_string(interaction_id)}}));
     }
     return *found;
 }

@@ -273,10 +273,8 @@ Status SqlCustomerRepository::update(const RecordWrite& w) {
         auto changed = RAPPORT_TRY(c.execute(w.expected_updated_at ? s.update_if_unchanged : s.update, params));
         if (changed == 0) {
             auto still = RAPPORT_TRY(c.query(s.find, {w.record.workspace_id, w.record.id}));
-            if (still.empty()) return fail(Error::not_found("the record was deleted meanwhile"));
-            return fail(
-                Error::conflict("the record was changed by someone else meanwhile; reload it and apply your "
-                                "change again"));
+            if (still.empty()) return fail(Error::localized(ErrorCode::NotFound, "customers.deleted_meanwhile"));
+            return fail(Error::localized(ErrorCode::Conflict, "customers.changed_meanwhile"));
         }
         for (const auto& ch : w.changes) {
             if (ch.field == "tags") {
@@ -328,7 +326,7 @@ Status remove_record(Connection& c, Id ws, EntityType type, Id id) {
                           {ws, id}));
         }
         auto changed = RAPPORT_TRY(c.execute(s.remove, {ws, id}));
-        if (changed == 0) return fail(Error::not_found("the record is already gone"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "customers.already_gone"));
         for (const char* sql : kDeleteEntityRows) {
             RAPPORT_CHECK(c.execute(sql, {ws, std::string(to_string(type)), id}));
         }
@@ -644,8 +642,8 @@ Status SqlCustomerRepository::create_custom_field(const CustomFieldDef& d, const
                                            d.currency.empty() ? Value{} : Value{d.currency}, d.required, d.created_at});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error{
-                    ErrorCode::Conflict, "a custom field '" + d.key + "' already exists", {{"/key", "already used"}}});
+                return fail(Error::localized(ErrorCode::Conflict, "customers.custom_field_exists", {{"key", d.key}},
+                                             {FieldError::localized("/key", "common.already_used")}));
             }
             return fail(std::move(inserted).error());
         }
@@ -657,7 +655,8 @@ Status SqlCustomerRepository::delete_custom_field(Id ws, EntityType type, const 
                                                   const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         auto changed = RAPPORT_TRY(c.execute(kDeleteCustomField, {ws, std::string(to_string(type)), key}));
-        if (changed == 0) return fail(Error::not_found("no custom field '" + key + "'"));
+        if (changed == 0)
+            return fail(Error::localized(ErrorCode::NotFound, "customers.no_custom_field", {{"key", key}}));
         return insert_audit(c, audit);
     });
 }
@@ -797,7 +796,7 @@ Status write_records(Connection& c, const std::vector<RecordWrite>& inserts, con
     for (const auto& w : updates) {
         const auto& s = sql_of(w.record.type);
         auto changed = RAPPORT_TRY(c.execute(s.update, row_params(s, w.record, true)));
-        if (changed == 0) return fail(Error::not_found("the record was deleted meanwhile"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "customers.deleted_meanwhile"));
         const bool tags_changed =
             std::any_of(w.changes.begin(), w.changes.end(), [](const FieldChange& ch) { return ch.field == "tags"; });
         if (tags_changed) {

@@ -471,7 +471,7 @@ Status SqlDuplicateRepository::dismiss(Id ws, Id candidate_id, std::optional<Id>
                                        const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         auto changed = RAPPORT_TRY(c.execute(kDismiss, {ws, candidate_id, opt(user_id), now}));
-        if (changed == 0) return fail(Error::conflict("the pair is no longer open"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::Conflict, "duplicates.no_longer_open"));
         return insert_audit(c, audit);
     });
 }
@@ -512,13 +512,13 @@ Status SqlDuplicateRepository::merge(const MergeWrite& m) {
         RAPPORT_CHECK(c.execute(kDropFlags, {ws, type_name, from}));
         auto removed = RAPPORT_TRY(c.execute(
             "DELETE FROM " + table_of(type) + " WHERE workspace_id = $1 AND " + id_column(type) + " = $2", {ws, from}));
-        if (removed == 0) return fail(Error::not_found("the merged record was deleted meanwhile"));
+        if (removed == 0) return fail(Error::localized(ErrorCode::NotFound, "duplicates.merged_deleted_meanwhile"));
         RAPPORT_CHECK(c.execute(kRepointRedirects, {ws, from, into, type_name}));
         RAPPORT_CHECK(c.execute(kInsertRedirect, {ws, type_name, from, into, m.survivor.at}));
         if (m.candidate_id) {
             auto resolved = RAPPORT_TRY(
                 c.execute(kResolveCandidate, {ws, *m.candidate_id, opt(m.survivor.actor_user_id), m.survivor.at}));
-            if (resolved == 0) return fail(Error::conflict("the pair is no longer open"));
+            if (resolved == 0) return fail(Error::localized(ErrorCode::Conflict, "duplicates.no_longer_open"));
         }
         RAPPORT_CHECK(c.execute(kDropOpenCandidatesOf, {ws, type_name, from}));
         return insert_audit(c, m.audit);

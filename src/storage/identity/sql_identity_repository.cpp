@@ -142,7 +142,7 @@ Status SqlIdentityRepository::create_workspace(const Workspace& ws, const RoleGr
             conn.execute(kInsertWorkspace, {ws.workspace_id, ws.slug, ws.name, ws.default_language, ws.created_at});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error::conflict("a workspace named '" + ws.slug + "' already exists"));
+                return fail(Error::localized(ErrorCode::Conflict, "identity.workspace_exists", {{"name", ws.slug}}));
             }
             return fail(std::move(inserted).error());
         }
@@ -185,7 +185,7 @@ Result<User> SqlIdentityRepository::create_user(const NewUser& nu, const AuditEn
             account_id = as_int(existing.rows[0][0]);
         } else {
             if (!nu.password_hash) {
-                return fail(Error::field("/password", "a password is required for a new user"));
+                return fail(Error::localized_field("/password", "identity.password_needed_for_new_account"));
             }
             account_id = new_id();
             RAPPORT_CHECK(conn.execute(kInsertAccount, {account_id, nu.email, *nu.password_hash, nu.now}));
@@ -194,9 +194,8 @@ Result<User> SqlIdentityRepository::create_user(const NewUser& nu, const AuditEn
                                                    std::string(to_string(nu.role)), opt(nu.language), true, nu.now});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error{ErrorCode::Conflict,
-                                  "this workspace already has a user with email " + nu.email,
-                                  {{"/email", "already a user of this workspace"}}});
+                return fail(Error::localized(ErrorCode::Conflict, "identity.email_taken", {{"email", nu.email}},
+                                             {FieldError::localized("/email", "identity.email_taken_field")}));
             }
             return fail(std::move(inserted).error());
         }
@@ -234,7 +233,9 @@ Result<User> SqlIdentityRepository::update_user(const User& u, const AuditEntry&
         auto changed = RAPPORT_TRY(
             conn.execute(kUpdateUser, {u.workspace_id, u.user_id, u.display_name, std::string(to_string(u.role)),
                                        opt(u.language), u.active, u.updated_at}));
-        if (changed == 0) return fail(Error::not_found("no user " + id_to_string(u.user_id) + " in this workspace"));
+        if (changed == 0)
+            return fail(
+                Error::localized(ErrorCode::NotFound, "identity.user_not_found", {{"id", id_to_string(u.user_id)}}));
         RAPPORT_CHECK(insert_audit(conn, audit));
         auto rs = RAPPORT_TRY(conn.query(kUserById, {u.workspace_id, u.user_id}));
         return user_from(rs.rows.at(0));
@@ -321,7 +322,9 @@ Result<Page<ApiKey>> SqlIdentityRepository::list_api_keys(Id workspace_id, const
 Status SqlIdentityRepository::revoke_api_key(Id workspace_id, Id key_id, UnixMillis now, const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& conn) -> Status {
         auto changed = RAPPORT_TRY(conn.execute(kRevokeApiKey, {workspace_id, key_id, now}));
-        if (changed == 0) return fail(Error::not_found("no active API key " + id_to_string(key_id)));
+        if (changed == 0)
+            return fail(
+                Error::localized(ErrorCode::NotFound, "identity.no_active_api_key", {{"id", id_to_string(key_id)}}));
         return insert_audit(conn, audit);
     });
 }

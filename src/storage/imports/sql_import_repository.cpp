@@ -99,7 +99,7 @@ Result<std::string> SqlImportRepository::content(Id ws, Id id) {
     return read(db_, [&](Connection& c) -> Result<std::string> {
         auto rs = RAPPORT_TRY(
             c.query("SELECT content FROM import_files WHERE workspace_id = $1 AND import_id = $2", {ws, id}));
-        if (rs.empty()) return fail(Error::not_found("the import's file is gone"));
+        if (rs.empty()) return fail(Error::localized(ErrorCode::NotFound, "imports.file_gone"));
         return as_text(rs.rows[0][0]);
     });
 }
@@ -157,7 +157,8 @@ Status SqlImportRepository::commit_batch(const BatchCommit& b) {
             {b.workspace_id, b.import_id, b.rows_done_after, b.created, b.updated, b.unchanged, b.rejected, b.at,
              b.run_id, b.rows_done_before, b.flagged}));
         if (advanced != 1) {
-            return fail(Error{ErrorCode::PreconditionFailed, "the import is no longer running under this run"});
+            const char* why = "the import is no longer running under this run";  // english: runner-internal
+            return fail(Error{ErrorCode::PreconditionFailed, why});
         }
         RAPPORT_CHECK(write_records(c, b.inserts, b.updates));
         RAPPORT_CHECK(

@@ -37,19 +37,18 @@ std::string connection_message(const PGconn* conn) {
 
 Error map_sqlstate(std::string_view sqlstate, const std::string& message, std::string_view context) {
     if (sqlstate == "23505") {
-        return Error::conflict("a record with the same unique value already exists (" + message + ")");
+        return Error::localized(ErrorCode::Conflict, "common.db_unique", {{"detail", message}});
     }
     if (sqlstate == "23503") {
         // Raised both by inserts naming a missing parent and by deletes of a parent that is
         // still referenced; the server's message says which.
-        return Error::validation("a referenced record does not exist or is still referenced (" + message + ")");
+        return Error::localized(ErrorCode::Validation, "common.db_reference_pg", {{"detail", message}});
     }
     if (sqlstate == "23502" || sqlstate == "23514") {
-        return Error::validation("a value breaks a data rule (" + message + ")");
+        return Error::localized(ErrorCode::Validation, "common.db_rule", {{"detail", message}});
     }
     if (sqlstate == "40001" || sqlstate == "40P01") {
-        return Error::unavailable("the database could not serialise concurrent transactions; try again (" + message +
-                                  ")");
+        return Error::localized(ErrorCode::Unavailable, "common.db_serialization", {{"detail", message}});
     }
     // 08P01 is a protocol violation: a bug on our side (e.g. a wrong parameter count),
     // not a network problem, so retrying would not help.
@@ -57,7 +56,7 @@ Error map_sqlstate(std::string_view sqlstate, const std::string& message, std::s
         return Error::unavailable("the connection to the database failed (" + message + ")");
     }
     if (starts_with(sqlstate, "53") || starts_with(sqlstate, "57") || sqlstate == "55P03") {
-        return Error::unavailable("the database is unavailable; try again (" + message + ")");
+        return Error::localized(ErrorCode::Unavailable, "common.db_unavailable", {{"detail", message}});
     }
     std::string detail(context);
     detail += ": ";

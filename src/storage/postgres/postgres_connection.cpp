@@ -63,8 +63,8 @@ Result<TextParams> encode(const Params& params) {
             // Text format is NUL-terminated; a NUL would silently truncate the value, and
             // PostgreSQL text cannot hold one anyway.
             if (s->find('\0') != std::string::npos) {
-                return fail(Error::validation("text values cannot contain NUL characters (parameter $" +
-                                              std::to_string(i + 1) + ")"));
+                return fail(
+                    Error::localized(ErrorCode::Validation, "common.db_nul", {{"index", std::to_string(i + 1)}}));
             }
             out.values.push_back(s->c_str());
         } else if (const auto* n = std::get_if<std::int64_t>(&v)) {

@@ -32,7 +32,9 @@ Status SqlPrivacyRepository::erase_person(Id ws, Id person_id, const std::vector
                                           const domain::AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         auto changed = RAPPORT_TRY(c.execute(kEraseNames, {ws, person_id, now}));
-        if (changed == 0) return fail(Error::not_found("no person " + id_to_string(person_id)));
+        if (changed == 0)
+            return fail(
+                Error::localized(ErrorCode::NotFound, "customers.person_not_found", {{"id", id_to_string(person_id)}}));
         for (const auto& column : columns) {
             // Column names come from the field catalog (code), never from a request.
             RAPPORT_CHECK(c.execute(

@@ -81,7 +81,8 @@ Value filter_value(const Segment& s) {
 // A duplicate name is the only unique constraint a segment write can break besides its key.
 Error name_conflict_or(Error e, const Segment& s) {
     if (e.code != ErrorCode::Conflict) return e;
-    return Error{ErrorCode::Conflict, "a segment named '" + s.name + "' already exists", {{"/name", "already used"}}};
+    return Error::localized(ErrorCode::Conflict, "segments.name_taken", {{"name", s.name}},
+                            {FieldError::localized("/name", "segments.name_taken_field")});
 }
 
 }  // namespace
@@ -103,7 +104,7 @@ Status SqlSegmentRepository::update(const Segment& s, const AuditEntry& audit) {
             c.execute(kUpdate, {s.workspace_id, s.segment_id, s.name, s.description, std::string(to_string(s.kind)),
                                 filter_value(s), opt(s.owner_user_id), s.updated_at});
         if (!changed) return fail(name_conflict_or(std::move(changed).error(), s));
-        if (*changed == 0) return fail(Error::not_found("the segment was deleted meanwhile"));
+        if (*changed == 0) return fail(Error::localized(ErrorCode::NotFound, "segments.deleted_meanwhile"));
         return insert_audit(c, audit);
     });
 }
@@ -112,7 +113,7 @@ Status SqlSegmentRepository::remove(Id ws, Id segment_id, const AuditEntry& audi
     return write_transaction(db_, [&](Connection& c) -> Status {
         for (const char* sql : kDeleteRows) RAPPORT_CHECK(c.execute(sql, {ws, segment_id}));
         auto changed = RAPPORT_TRY(c.execute(kDelete, {ws, segment_id}));
-        if (changed == 0) return fail(Error::not_found("the segment is already gone"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "segments.already_gone"));
         return insert_audit(c, audit);
     });
 }

@@ -8,16 +8,17 @@ Error map_error(sqlite3* db, int rc, const std::string& context) {
     switch (extended) {
         case SQLITE_CONSTRAINT_UNIQUE:
         case SQLITE_CONSTRAINT_PRIMARYKEY:
-            return Error::conflict("a record with the same unique value already exists (" + message + ")");
+            return Error::localized(ErrorCode::Conflict, "common.db_unique", {{"detail", message}});
         case SQLITE_CONSTRAINT_FOREIGNKEY:
-            return Error::validation("a referenced record does not exist (" + message + ")");
+            return Error::localized(ErrorCode::Validation, "common.db_reference", {{"detail", message}});
         case SQLITE_CONSTRAINT_NOTNULL:
-        case SQLITE_CONSTRAINT_CHECK: return Error::validation("a value breaks a data rule (" + message + ")");
+        case SQLITE_CONSTRAINT_CHECK:
+            return Error::localized(ErrorCode::Validation, "common.db_rule", {{"detail", message}});
         default: break;
     }
     switch (rc & 0xff) {
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return Error::unavailable("the database is busy; try again");
+        case SQLITE_LOCKED: return Error::localized(ErrorCode::Unavailable, "common.db_busy");
         case SQLITE_FULL:
         case SQLITE_IOERR:
         case SQLITE_CANTOPEN:

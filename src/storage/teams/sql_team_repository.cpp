@@ -58,14 +58,15 @@ Status write_members(Connection& conn, const Team& t) {
         const auto& m = t.members[i];
         auto exists = RAPPORT_TRY(conn.query(kUserExists, {t.workspace_id, m.user_id}));
         if (exists.empty()) {
-            return fail(Error::field("/members/" + std::to_string(i) + "/user_id",
-                                     "no user " + id_to_string(m.user_id) + " in this workspace"));
+            return fail(Error::localized_field("/members/" + std::to_string(i) + "/user_id", "identity.user_not_found",
+                                               {{"id", id_to_string(m.user_id)}}));
         }
         Value role = m.sales_role ? Value{std::string(to_string(*m.sales_role))} : Value{};
         auto inserted = conn.execute(kInsertMember, {t.workspace_id, t.team_id, m.user_id, role});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error::field("/members/" + std::to_string(i) + "/user_id", "listed twice"));
+                return fail(
+                    Error::localized_field("/members/" + std::to_string(i) + "/user_id", "common.listed_twice"));
             }
             return fail(std::move(inserted).error());
         }
@@ -74,7 +75,8 @@ Status write_members(Connection& conn, const Team& t) {
 }
 
 Error name_taken(const Team& t) {
-    return Error{ErrorCode::Conflict, "a team named '" + t.name + "' already exists", {{"/name", "already taken"}}};
+    return Error::localized(ErrorCode::Conflict, "teams.name_taken", {{"name", t.name}},
+                            {FieldError::localized("/name", "teams.name_taken_field")});
 }
 
 }  // namespace
@@ -100,7 +102,8 @@ Status SqlTeamRepository::update_team(const Team& t, const AuditEntry& audit) {
             if (changed.error().code == ErrorCode::Conflict) return fail(name_taken(t));
             return fail(std::move(changed).error());
         }
-        if (*changed == 0) return fail(Error::not_found("no team " + id_to_string(t.team_id) + " in this workspace"));
+        if (*changed == 0)
+            return fail(Error::localized(ErrorCode::NotFound, "teams.not_found", {{"id", id_to_string(t.team_id)}}));
         RAPPORT_CHECK(write_members(conn, t));
         return insert_audit(conn, audit);
     });
@@ -109,7 +112,8 @@ Status SqlTeamRepository::update_team(const Team& t, const AuditEntry& audit) {
 Status SqlTeamRepository::delete_team(Id workspace_id, Id team_id, const AuditEntry& audit) {
     return write_transaction(db_, [&](Connection& conn) -> Status {
         auto changed = RAPPORT_TRY(conn.execute(kDeleteTeam, {workspace_id, team_id}));
-        if (changed == 0) return fail(Error::not_found("no team " + id_to_string(team_id) + " in this workspace"));
+        if (changed == 0)
+            return fail(Error::localized(ErrorCode::NotFound, "teams.not_found", {{"id", id_to_string(team_id)}}));
         return insert_audit(conn, audit);
     });
 }

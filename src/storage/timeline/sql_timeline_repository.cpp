@@ -98,7 +98,7 @@ Status SqlTimelineRepository::update(const Interaction& i, const domain::AuditEn
         Params p = params_of(i);
         p.erase(p.begin() + 15, p.begin() + 17);  // the author and creation time never change
         auto changed = RAPPORT_TRY(c.execute(kUpdate, p));
-        if (changed == 0) return fail(Error::not_found("the interaction was deleted meanwhile"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "timeline.deleted_meanwhile"));
         return insert_audit(c, audit);
     });
 }
@@ -106,7 +106,7 @@ Status SqlTimelineRepository::update(const Interaction& i, const domain::AuditEn
 Status SqlTimelineRepository::remove(Id ws, Id id) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         auto changed = RAPPORT_TRY(c.execute(kRemove, {ws, id}));
-        if (changed == 0) return fail(Error::not_found("the interaction is already gone"));
+        if (changed == 0) return fail(Error::localized(ErrorCode::NotFound, "timeline.already_gone"));
         return {};
     });
 }

@@ -252,6 +252,11 @@ TEST(TaxIdOther, ChecksEuFormats) {
     EXPECT_NE(bad_de.reason.find("a German VAT number is 9 digits"), std::string::npos) << bad_de.reason;
     auto bad_at = check_tax_id("AT", "12345678");
     EXPECT_NE(bad_at.reason.find("an Austrian"), std::string::npos) << bad_at.reason;
+    // In the reader's language too: the country's name for the number and its shape are filled in.
+    EXPECT_EQ(messages::render(bad_de.reason_key, "it", bad_de.reason_args),
+              "una partita IVA tedesca è formata da 9 cifre (facoltativamente dopo il prefisso DE)");
+    EXPECT_EQ(messages::render(bad_at.reason_key, "pt", bad_at.reason_args),
+              "um número de IVA austríaco é formado por U seguido de 8 dígitos (opcionalmente após o prefixo AT)");
     EXPECT_FALSE(valid("NL", "123456789C01"));
 }
 
