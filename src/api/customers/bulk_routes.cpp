@@ -22,7 +22,7 @@ std::optional<Id> id_member(JsonBody& body, const json& doc, const std::string& 
     if (doc[key].is_string()) {
         if (auto id = parse_id(doc[key].get<std::string>())) return id;
     }
-    body.error(pointer, "must be an id (string)");
+    body.localized_error(pointer, "common.record_id_invalid");
     return std::nullopt;
 }
 
@@ -34,13 +34,14 @@ Result<BulkRequest> read_bulk_request(const http::RequestContext& ctx) {
         if (auto parsed = parse_bulk_action(*action)) {
             out.action = *parsed;
         } else {
-            body.error("/action", "use add_tag, remove_tag, set_owner, set_team, delete or restore");
+            body.localized_error("/action", "common.one_of",
+                                 {{"options", "add_tag, remove_tag, set_owner, set_team, delete, restore"}});
         }
     }
     if (doc.contains("ids")) {
         body.mark_known("ids");
         if (!doc["ids"].is_array()) {
-            body.error("/ids", "must be a list of ids");
+            body.localized_error("/ids", "lists.ids_must_be_list");
         } else {
             for (std::size_t i = 0; i < doc["ids"].size(); ++i) {
                 const auto& v = doc["ids"][i];
@@ -48,7 +49,7 @@ Result<BulkRequest> read_bulk_request(const http::RequestContext& ctx) {
                 if (id) {
                     out.ids.push_back(*id);
                 } else {
-                    body.error("/ids/" + std::to_string(i), "must be an id (string)");
+                    body.localized_error("/ids/" + std::to_string(i), "common.record_id_invalid");
                 }
             }
         }
@@ -57,7 +58,7 @@ Result<BulkRequest> read_bulk_request(const http::RequestContext& ctx) {
         body.mark_known("selection");
         const auto& sel = doc["selection"];
         if (!sel.is_object()) {
-            body.error("/selection", "must be an object: {\"filter\": ..., \"q\": ...}");
+            body.localized_error("/selection", "common.must_be_object");
         } else {
             ListRequest list;
             for (const auto& [key, value] : sel.items()) {
@@ -66,7 +67,7 @@ Result<BulkRequest> read_bulk_request(const http::RequestContext& ctx) {
                 } else if (key == "q" && value.is_string()) {
                     list.q = value.get<std::string>();
                 } else {
-                    body.error("/selection/" + key, "unknown member; use filter and q");
+                    body.localized_error("/selection/" + key, "lists.selection_member_unknown");
                 }
             }
             out.selection = std::move(list);
@@ -78,26 +79,26 @@ Result<BulkRequest> read_bulk_request(const http::RequestContext& ctx) {
         body.mark_known("params");
         const auto& params = doc["params"];
         if (!params.is_object()) {
-            body.error("/params", "must be an object");
+            body.localized_error("/params", "common.must_be_object");
         } else {
             for (const auto& [key, value] : params.items()) {
                 if (key == "tag") {
                     if (value.is_string()) {
                         out.tag = value.get<std::string>();
                     } else {
-                        body.error("/params/tag", "must be a string");
+                        body.localized_error("/params/tag", "common.must_be_string");
                     }
                 } else if (key == "owner_user_id" || key == "team_id") {
                     out.user_or_team = id_member(body, params, key, "/params/" + key);
                 } else if (key == "undo_id") {
                     out.undo_id = id_member(body, params, key, "/params/undo_id");
                 } else {
-                    body.error("/params/" + key, "unknown member; use tag, owner_user_id, team_id or undo_id");
+                    body.localized_error("/params/" + key, "lists.params_member_unknown");
                 }
             }
         }
     }
-    RAPPORT_CHECK(body.finish("the bulk request is not valid"));
+    RAPPORT_CHECK(body.finish("lists.bulk_request_invalid"));
     return out;
 }
 

@@ -89,13 +89,14 @@ Result<ListParams> list_request(const http::RequestContext& ctx) {
             if (auto id = parse_id(rest.substr(0, comma))) {
                 out.list.ids.push_back(*id);
             } else {
-                errors.push_back({"?ids", "must be ids separated by commas"});
+                errors.push_back(FieldError::localized("?ids", "lists.ids_query_invalid"));
                 break;
             }
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
         if (out.list.ids.size() > kMaxListedIds) {
-            errors.push_back({"?ids", "at most " + std::to_string(kMaxListedIds) + " ids"});
+            errors.push_back(
+                FieldError::localized("?ids", "lists.ids_too_many", {{"max", std::to_string(kMaxListedIds)}}));
         }
     }
     out.fields = out.list.fields;

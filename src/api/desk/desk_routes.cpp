@@ -114,7 +114,7 @@ void register_desk_routes(http::Router& router, DeskApi& api) {
         if (!ctx.request.body().empty()) {
             auto body = RAPPORT_TRY(JsonBody::parse(ctx));
             mark_all_seen = body.boolean("mark_all_seen").value_or(false);
-            RAPPORT_CHECK(body.finish("the visit was not marked"));
+            RAPPORT_CHECK(body.finish("desk.visit_invalid"));
         }
         auto visit = RAPPORT_TRY(api.desk.visit(principal, mark_all_seen));
         return ok_json({{"since", visit.since_at}, {"last_visit_at", visit.last_visit_at}});

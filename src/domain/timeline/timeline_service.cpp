@@ -53,7 +53,8 @@ nlohmann::json changes_of(const Interaction& before, const Interaction& after) {
 Status TimelineService::ensure_editable(const Principal& actor, const Interaction& i) {
     const auto grants = RAPPORT_TRY(actors_.role_grants(actor));
     if (grants.for_role(actor.role).write == Scope::None) {
-        return fail(Error::forbidden("your role (" + std::string(to_string(actor.role)) + ") cannot log interactions"));
+        return fail(Error::localized(ErrorCode::Forbidden, "timeline.cannot_log",
+                                     {{"role", std::string(to_string(actor.role))}}));
     }
     if (actor.user_id && (i.created_by_user_id == actor.user_id || i.assignee_user_id == actor.user_id)) return {};
     const Actor who = RAPPORT_TRY(actors_.actor_for(actor));
