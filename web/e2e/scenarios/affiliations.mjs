@@ -159,8 +159,9 @@ export async function affiliationScenarios({ page, base, stamp, scenario, screen
     await contacts.getByRole('button', { name: 'Add contact' }).click();
     await contacts.getByRole('link', { name: 'Create a new person' }).click();
     await waitForPath('/people/new');
-    // The company is already chosen (its name is read once the form is shown).
-    await page.getByText(companyName, { exact: true }).waitFor();
+    // The company is already chosen (its name is read once the form is shown). Inside the form:
+    // while the form's code loads, the company's page (its heading) can still be on screen.
+    await page.locator('main form').getByText(companyName, { exact: true }).waitFor();
     await page.getByLabel(/^First name/).fill('Sara');
     await page.getByLabel(/^Last name/).fill(`Nuova${stamp}`);
     await page.getByLabel('Job title', { exact: true }).fill('CFO');
