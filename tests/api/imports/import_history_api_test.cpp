@@ -120,6 +120,8 @@ TEST_F(ImportHistoryApiTest, HistoryIsNewestFirstAndMembersSeeTheirOwnOnly) {
     auto owner = owner_of(acme_);
     auto member = member_of_acme();
     const std::string tag = unique_name("hi");
+    // An older import, so a page of two has a next one even in a workspace that had none.
+    import_people(owner, tag + "-older.csv", "First name,Last name\nOld," + tag + "\n");
     const auto by_owner = import_people(owner, tag + "-owner.csv",
                                         "First name,Last name,Email\nOla," + tag + ",ola." + tag + "@example.com\n");
     const auto by_member = import_people(
