@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
 
 #include "testlib/test_server.hpp"
 
@@ -25,6 +26,37 @@ protected:
         HttpClient c = server_->client();
         c.set_default_header("Authorization", "Bearer " + token);
         return c;
+    }
+
+    // A new, signed-in user of acme with the role (and a unique email).
+    struct UserClient {
+        HttpClient client;
+        std::string id;
+    };
+    static UserClient new_acme_user(const std::string& role, const std::string& display_name) {
+        auto owner = signed_in_client(*server_, acme_.owner_email, acme_.password);
+        const auto email = unique_name("u") + "@acme.test";
+        auto created = owner.post(
+            "/api/v1/users",
+            {{"email", email}, {"display_name", display_name}, {"role", role}, {"password", "long enough pw 1"}});
+        EXPECT_EQ(created.status, 201) << created.body;
+        return {signed_in_client(*server_, email, "long enough pw 1"), created.json()["id"]};
+    }
+    // Creates a company or person (path: "/api/v1/people", ...) and answers its id ("" on a
+    // failure, which is reported). `fields` may hold owner_user_id and team_id, which the API
+    // takes beside the fields.
+    static std::string create_record(HttpClient& c, const std::string& path, nlohmann::json fields) {
+        nlohmann::json body = nlohmann::json::object();
+        for (const char* key : {"owner_user_id", "team_id"}) {
+            if (fields.contains(key)) {
+                body[key] = fields[key];
+                fields.erase(key);
+            }
+        }
+        body["fields"] = fields;
+        auto res = c.post(path, body);
+        EXPECT_EQ(res.status, 201) << res.body;
+        return res.status == 201 ? res.json()["id"].get<std::string>() : std::string();
     }
 
     // Asserts an RFC 9457 body with the given status.

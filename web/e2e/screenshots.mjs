@@ -15,6 +15,7 @@ import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { sessionApi } from './session.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -58,20 +59,7 @@ async function settle(page) {
     .catch(() => undefined);
 }
 
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token ?? '' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: res.status === 204 ? null : await res.json().catch(() => null), me };
-    },
-    { method, path, body },
-  );
-}
+const api = (page, method, path, body) => sessionApi(page)(method, path, body);
 
 async function shoot(page, user, language, key, label, { fullPage = false } = {}) {
   if (!screens.has(key)) screens.set(key, label);

@@ -18,32 +18,10 @@ constexpr std::int64_t kHour = 3600 * 1000;
 
 class TasksApiTest : public ApiTest {
 protected:
-    struct User {
-        HttpClient client;
-        std::string id;
-    };
-    static User user_of_acme(const std::string& role) {
-        auto owner = signed_in_client(*server_, acme_.owner_email, acme_.password);
-        const auto email = unique_name("t") + "@acme.test";
-        auto created = owner.post(
-            "/api/v1/users",
-            {{"email", email}, {"display_name", "Tess " + role}, {"role", role}, {"password", "long enough pw 1"}});
-        EXPECT_EQ(created.status, 201) << created.body;
-        return {signed_in_client(*server_, email, "long enough pw 1"), created.json()["id"]};
-    }
-    // `fields` may hold owner_user_id and team_id, which the API takes beside the fields.
+    using User = UserClient;
+    static User user_of_acme(const std::string& role) { return new_acme_user(role, "Tess " + role); }
     static std::string create(HttpClient& c, const std::string& path, nlohmann::json fields) {
-        nlohmann::json body = nlohmann::json::object();
-        for (const char* key : {"owner_user_id", "team_id"}) {
-            if (fields.contains(key)) {
-                body[key] = fields[key];
-                fields.erase(key);
-            }
-        }
-        body["fields"] = fields;
-        auto res = c.post(path, body);
-        EXPECT_EQ(res.status, 201) << res.body;
-        return res.status == 201 ? res.json()["id"].get<std::string>() : std::string();
+        return create_record(c, path, std::move(fields));
     }
     static std::string task(HttpClient& c, const nlohmann::json& body) {
         nlohmann::json b = body;

@@ -8,6 +8,7 @@
 // company's contacts are empty again. Then, in English, "Add contact" on a company's page
 // creates a new person with the company already chosen and comes back to the company. Leaves
 // the companies and people it creates behind (their names carry the run's stamp).
+import { sessionApi, setProfileLanguage } from '../session.mjs';
 
 const TEXT = {
   en: {
@@ -56,25 +57,10 @@ const TEXT = {
 export async function affiliationScenarios({ page, base, stamp, scenario, screenshot, assert }) {
   const waitForPath = (p) => page.waitForURL((u) => u.pathname === p);
   const heading = (name) => page.getByRole('heading', { level: 1, name });
-  /** A request through the page's session (with its CSRF token for writes). */
-  const apiCall = (method, path, body) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/v1/me')).json();
-        const res = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: res.status, body: await res.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
+  const apiCall = sessionApi(page);
   const setLanguage = async (lang) => {
-    const me = await apiCall('GET', '/me');
-    const res = await apiCall('PATCH', `/users/${me.body.user.id}`, { language: lang });
-    assert(res.status === 200, `setting the profile language answered ${res.status}`);
-    await page.evaluate((l) => localStorage.setItem('rapport.language', l), lang);
+    const status = await setProfileLanguage(page, lang);
+    assert(status === 200, `setting the profile language answered ${status}`);
   };
 
   for (const lang of ['en', 'it']) {

@@ -7,6 +7,7 @@
 // sees the task on the desk and on the Tasks page, gets the in-app reminder (banner and badge),
 // dismisses it (it stays dismissed after a reload), marks the task done, and edits a timeline
 // entry inline. Leaves the users, people and entries behind (named with the run's stamp).
+import { sessionApi } from '../session.mjs';
 
 /**
  * @param {object} t
@@ -19,20 +20,7 @@
  * @param {(cond: unknown, message: string) => void} t.assert
  */
 export async function deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert }) {
-  /** A JSON request through the owner's session (with its CSRF token on writes). */
-  const ownerApi = (method, path, body) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/v1/me')).json();
-        const res = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: res.status, body: res.status === 204 ? null : await res.json() };
-      },
-      { method, path, body },
-    );
+  const ownerApi = sessionApi(page);
   const screenshotOf = async (other, name) => {
     const file = await screenshot(name, { fullPage: false });
     await other.screenshot({ path: file, fullPage: true });

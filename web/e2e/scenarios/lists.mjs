@@ -9,6 +9,7 @@
 // the list two rows are selected and tagged (the dialog names the count), then deleted after a
 // confirmation and brought back with Undo. Leaves the people and segments it creates behind
 // (their names carry the run's stamp).
+import { sessionApi, setProfileLanguage } from '../session.mjs';
 
 const TEXT = {
   en: {
@@ -68,24 +69,10 @@ const TEXT = {
  */
 export async function listScenarios({ page, base, stamp, scenario, screenshot, assert }) {
   const heading = (name) => page.getByRole('heading', { level: 1, name });
-  const apiCall = (method, path, body) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/v1/me')).json();
-        const res = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: res.status, body: await res.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
+  const apiCall = sessionApi(page);
   const setLanguage = async (lang) => {
-    const me = await apiCall('GET', '/me');
-    const res = await apiCall('PATCH', `/users/${me.body.user.id}`, { language: lang });
-    assert(res.status === 200, `setting the profile language answered ${res.status}`);
-    await page.evaluate((l) => localStorage.setItem('rapport.language', l), lang);
+    const status = await setProfileLanguage(page, lang);
+    assert(status === 200, `setting the profile language answered ${status}`);
   };
   const table = () => page.locator('table.record-table');
   const firstRowName = async () =>

@@ -7,6 +7,7 @@
 // cleared; a company's industry shows by its name in the interface's language, in the page and
 // in the form's list; and the sources of the values are one click away ("Sources").
 // Called once from e2e/run.mjs (signed in as the demo owner, in English).
+import { sessionApi, setProfileLanguage } from '../session.mjs';
 
 const TEXT = {
   en: {
@@ -41,24 +42,10 @@ const TEXT = {
  */
 export async function recordScenarios({ page, base, stamp, scenario, screenshot, assert }) {
   const heading = (name) => page.getByRole('heading', { level: 1, name });
-  const apiCall = (method, path, body) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/v1/me')).json();
-        const res = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: res.status, body: await res.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
+  const apiCall = sessionApi(page);
   const setLanguage = async (lang) => {
-    const me = await apiCall('GET', '/me');
-    const res = await apiCall('PATCH', `/users/${me.body.user.id}`, { language: lang });
-    assert(res.status === 200, `setting the profile language answered ${res.status}`);
-    await page.evaluate((l) => localStorage.setItem('rapport.language', l), lang);
+    const status = await setProfileLanguage(page, lang);
+    assert(status === 200, `setting the profile language answered ${status}`);
   };
 
   for (const lang of ['en', 'pt']) {

@@ -332,41 +332,7 @@ function InteractionForm({
           error={fieldError(err, 'minutes_spent')}
           onChange={(e) => set('minutes', e.target.value)}
         />
-        {kind === 'task' ? (
-          <>
-            <TextField
-              label={t('timeline.due')}
-              name="due_at"
-              type="datetime-local"
-              value={d.due}
-              error={fieldError(err, 'due_at')}
-              onChange={(e) => set('due', e.target.value)}
-            />
-            <SelectField
-              label={t('timeline.assignee')}
-              name="assignee_user_id"
-              value={d.assignee}
-              error={fieldError(err, 'assignee_user_id')}
-              onChange={(e) => set('assignee', e.target.value)}
-              options={[
-                { value: '', label: t('timeline.nobody') },
-                ...directory.users
-                  .filter((u) => u.active)
-                  .sort((a, b) => a.display_name.localeCompare(b.display_name))
-                  .map((u) => ({ value: u.id, label: u.display_name })),
-              ]}
-            />
-          </>
-        ) : (
-          <TextField
-            label={t('timeline.when')}
-            name="occurred_at"
-            type="datetime-local"
-            value={d.occurred}
-            error={fieldError(err, 'occurred_at')}
-            onChange={(e) => set('occurred', e.target.value)}
-          />
-        )}
+        <WhenFields isTask={kind === 'task'} d={d} set={set} err={err} directory={directory} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={log.isPending}>
@@ -377,6 +343,63 @@ function InteractionForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * When an entry happens: a task's due time and assignee (active users, and the one it has),
+ * any other entry's time. Shared by the log form and the edit form.
+ */
+function WhenFields({
+  isTask,
+  d,
+  set,
+  err,
+  directory,
+  keepAssignee,
+}: {
+  isTask: boolean;
+  d: { due: string; assignee: string; occurred: string };
+  set: (k: 'due' | 'assignee' | 'occurred', v: string) => void;
+  err: unknown;
+  directory: Directory;
+  keepAssignee?: string | null;
+}) {
+  const { t } = useTranslation();
+  return isTask ? (
+    <>
+      <TextField
+        label={t('timeline.due')}
+        name="due_at"
+        type="datetime-local"
+        value={d.due}
+        error={fieldError(err, 'due_at')}
+        onChange={(e) => set('due', e.target.value)}
+      />
+      <SelectField
+        label={t('timeline.assignee')}
+        name="assignee_user_id"
+        value={d.assignee}
+        error={fieldError(err, 'assignee_user_id')}
+        onChange={(e) => set('assignee', e.target.value)}
+        options={[
+          { value: '', label: t('timeline.nobody') },
+          ...directory.users
+            .filter((u) => u.active || u.id === keepAssignee)
+            .sort((a, b) => a.display_name.localeCompare(b.display_name))
+            .map((u) => ({ value: u.id, label: u.display_name })),
+        ]}
+      />
+    </>
+  ) : (
+    <TextField
+      label={t('timeline.when')}
+      name="occurred_at"
+      type="datetime-local"
+      value={d.occurred}
+      error={fieldError(err, 'occurred_at')}
+      onChange={(e) => set('occurred', e.target.value)}
+    />
   );
 }
 
@@ -577,41 +600,14 @@ function EditInteractionForm({ item, directory, onDone }: { item: Interaction; d
         onChange={(e) => set('body', e.target.value)}
       />
       <div className="form-grid">
-        {item.kind === 'task' ? (
-          <>
-            <TextField
-              label={t('timeline.due')}
-              name="due_at"
-              type="datetime-local"
-              value={d.due}
-              error={fieldError(err, 'due_at')}
-              onChange={(e) => set('due', e.target.value)}
-            />
-            <SelectField
-              label={t('timeline.assignee')}
-              name="assignee_user_id"
-              value={d.assignee}
-              error={fieldError(err, 'assignee_user_id')}
-              onChange={(e) => set('assignee', e.target.value)}
-              options={[
-                { value: '', label: t('timeline.nobody') },
-                ...directory.users
-                  .filter((u) => u.active || u.id === item.assignee_user_id)
-                  .sort((a, b) => a.display_name.localeCompare(b.display_name))
-                  .map((u) => ({ value: u.id, label: u.display_name })),
-              ]}
-            />
-          </>
-        ) : (
-          <TextField
-            label={t('timeline.when')}
-            name="occurred_at"
-            type="datetime-local"
-            value={d.occurred}
-            error={fieldError(err, 'occurred_at')}
-            onChange={(e) => set('occurred', e.target.value)}
-          />
-        )}
+        <WhenFields
+          isTask={item.kind === 'task'}
+          d={d}
+          set={set}
+          err={err}
+          directory={directory}
+          keepAssignee={item.assignee_user_id}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={update.isPending}>
