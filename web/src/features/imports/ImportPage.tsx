@@ -17,7 +17,7 @@ import { useCustomFields } from '../customers/api';
 import { fieldLabel } from '../customers/display';
 import { builtInFields, COUNTRY_CODES, ENTITIES, FIRST_COUNTRIES } from '../customers/schema';
 import { DATA_KINDS, type DataKind, type Entity } from '../customers/types';
-import { RejectedRows } from './RejectedRows';
+import { ReasonList, RejectedRows } from './RejectedRows';
 import {
   FINISHED,
   importedRecordsPath,
@@ -88,14 +88,7 @@ function RowsTable({ rows, caption, testId }: { rows: RejectedRow[]; caption: st
                 {t('imports.rowLine', { row: r.row, line: r.line })}
               </th>
               <td data-label={t('imports.reasons')}>
-                <ul className="reason-list">
-                  {r.errors.map((e, i) => (
-                    <li key={i}>
-                      {e.column ? <strong>{e.column}: </strong> : null}
-                      {e.detail}
-                    </li>
-                  ))}
-                </ul>
+                <ReasonList row={r} />
               </td>
             </tr>
           ))}

@@ -12,6 +12,20 @@ export function rowValues(header: string[], row: RejectedRow): { column: string;
   return row.fields.map((value, i) => ({ column: header[i] ?? `#${i + 1}`, value })).filter((v) => v.value.trim() !== '');
 }
 
+/** Why a row was refused: each problem, with the file's column it is about. */
+export function ReasonList({ row }: { row: RejectedRow }) {
+  return (
+    <ul className="reason-list">
+      {row.errors.map((e, i) => (
+        <li key={i}>
+          {e.column ? <strong>{e.column}: </strong> : null}
+          {e.detail}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RejectedRows({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -57,14 +71,7 @@ export function RejectedRows({ job }: { job: ImportJob }) {
                   </dl>
                 </td>
                 <td data-label={t('imports.reasons')}>
-                  <ul className="reason-list">
-                    {r.errors.map((e, i) => (
-                      <li key={i}>
-                        {e.column ? <strong>{e.column}: </strong> : null}
-                        {e.detail}
-                      </li>
-                    ))}
-                  </ul>
+                  <ReasonList row={r} />
                 </td>
               </tr>
             ))}
