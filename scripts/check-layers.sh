@@ -21,8 +21,9 @@ check() {  # check <folder> <forbidden include regex> <why>
 check core 'domain/|storage/|http/|api/|app/|sqlite3|libpq|boost/beast|boost/asio|nlohmann' "core depends on nothing of ours"
 check domain 'storage/|http/|api/|app/|sqlite3|libpq|boost/beast|boost/asio' "domain logic knows neither SQL nor HTTP"
 check storage 'http/|api/|app/|boost/beast|boost/asio' "storage knows no HTTP"
+check mail 'domain/|storage/|http/|api/|app/|sqlite3|libpq|boost/beast|boost/asio' "mail transport and parsing are generic"
 check http 'domain/|storage/|api/|app/|sqlite3|libpq' "the HTTP layer is generic"
-check api 'app/|storage/|sqlite3|libpq' "handlers reach storage only through the composition root (src/app)"
+check api 'app/|storage/|mail/|sqlite3|libpq' "handlers reach storage only through the composition root (src/app)"
 
 # The areas and what each uses beyond the shared base.
 BASE="identity permissions audit filters customers"

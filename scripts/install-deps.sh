@@ -11,8 +11,11 @@ PACKAGES=(
   # libraries
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libexpected-dev libphonenumber-dev
+  libgmime-3.0-dev libcurl4-openssl-dev libhowardhinnant-date-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 chromium wrk nginx-light
+  # the service desk's tests: a real IMAP server and an SMTP server on loopback
+  dovecot-imapd python3-aiosmtpd
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer and sanitizer runtimes
   clang libclang-rt-14-dev
   # web UI
@@ -38,6 +41,7 @@ if ((${#missing[@]})); then
   # start their own instances on loopback, so stop the system ones if they came up.
   ($SUDO service nginx stop || true) >/dev/null 2>&1
   ($SUDO service postgresql stop || true) >/dev/null 2>&1
+  ($SUDO service dovecot stop || true) >/dev/null 2>&1
 fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)

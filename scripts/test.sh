@@ -44,7 +44,7 @@ FAILED=0
 check_test_binaries build "${RAPPORT_TEST_BINARIES[@]}"
 
 echo "== unit, storage, command and script tests (storage on SQLite and PostgreSQL)"
-run_ctest build '^(core|domain|http|storage|app|scripts)$'
+run_ctest build '^(core|domain|http|mail|storage|app|scripts)$'
 echo "== API tests against the real server on SQLite"
 run_ctest build '^api$' RAPPORT_TEST_BACKEND=sqlite
 echo "== API tests against the real server on PostgreSQL"
@@ -103,7 +103,7 @@ echo "== ASan+UBSan build: unit, storage and API tests"
 cmake -S . -B build-asan "${RAPPORT_ASAN_OPTIONS[@]}" >/dev/null
 cmake --build build-asan -j"$JOBS"
 check_test_binaries build-asan "${RAPPORT_TEST_BINARIES[@]}"
-run_ctest build-asan '^(core|domain|http|storage|api|app)$' RAPPORT_TEST_BACKEND=sqlite \
+run_ctest build-asan '^(core|domain|http|mail|storage|api|app)$' RAPPORT_TEST_BACKEND=sqlite \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 echo "$PASSED passed, $FAILED failed"

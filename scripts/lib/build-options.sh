@@ -25,5 +25,5 @@ RAPPORT_FUZZ_OPTIONS=(
   -DRAPPORT_BUILD_TESTS=OFF -DRAPPORT_BUILD_BENCH=OFF -DRAPPORT_FUZZ=ON
 )
 # The test binaries every test build must contain (one per layer, tests/CMakeLists.txt).
-RAPPORT_TEST_BINARIES=(rapport_core_tests rapport_domain_tests rapport_storage_tests rapport_http_tests
+RAPPORT_TEST_BINARIES=(rapport_core_tests rapport_domain_tests rapport_storage_tests rapport_http_tests rapport_mail_tests
   rapport_api_tests rapport_app_tests)
