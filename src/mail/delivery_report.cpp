@@ -9,11 +9,22 @@ namespace {
 
 using gmime::GObjectPtr;
 
+// Folded lines read as one, with single spaces.
+std::string collapse_spaces(std::string_view value) {
+    std::string out;
+    for (char c : gmime::trim(value)) {
+        bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        if (space && !out.empty() && out.back() == ' ') continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
 // "rfc822; Anna@Example.it" gives "anna@example.it"; "smtp; 550 5.1.1 ..." gives "550 5.1.1 ...".
 std::string without_type(std::string_view value) {
     std::size_t semi = value.find(';');
     if (semi != std::string_view::npos) value = value.substr(semi + 1);
-    return std::string(gmime::trim(value));
+    return collapse_spaces(value);
 }
 
 std::string address_of(std::string_view value) {

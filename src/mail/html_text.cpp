@@ -106,10 +106,16 @@ std::size_t decode_reference(std::string_view html, std::size_t i, std::string& 
     return 0;
 }
 
+// Blocks set apart by an empty line.
+bool is_paragraph(std::string_view tag) {
+    for (std::string_view b : {"p", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl"})
+        if (equals_lower(tag, b)) return true;
+    return false;
+}
+
+// Blocks that start on a line of their own.
 bool is_block(std::string_view tag) {
-    for (std::string_view b :
-         {"p",  "div", "br",         "tr",  "li", "ul",      "ol",      "table",  "h1",     "h2", "h3", "h4",
-          "h5", "h6",  "blockquote", "pre", "hr", "section", "article", "header", "footer", "dl", "dt", "dd"})
+    for (std::string_view b : {"div", "tr", "li", "hr", "section", "article", "header", "footer", "dt", "dd"})
         if (equals_lower(tag, b)) return true;
     return false;
 }
@@ -134,12 +140,19 @@ public:
     void text(std::string_view s) {
         for (char c : s) text(c);
     }
+    // A <br>: one more line break (at most one empty line in a row, none at the start).
     void line_break() {
-        pending_space_ = false;
-        while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-        // At most one empty line in a row, none at the start.
+        trim_spaces();
         if (out_.empty() || out_.ends_with("\n\n")) return;
         out_ += '\n';
+    }
+    // A block's edge: the text goes on `lines` lines below (1: next line, 2: after an empty line).
+    void block_edge(int lines) {
+        trim_spaces();
+        if (out_.empty()) return;
+        int have = 0;
+        for (auto it = out_.rbegin(); it != out_.rend() && *it == '\n' && have < 2; ++it) ++have;
+        for (; have < lines; ++have) out_ += '\n';
     }
     std::string finish() {
         while (!out_.empty() && (out_.back() == '\n' || out_.back() == ' ')) out_.pop_back();
@@ -147,6 +160,11 @@ public:
     }
 
 private:
+    void trim_spaces() {
+        pending_space_ = false;
+        while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    }
+
     std::string out_;
     bool pending_space_ = false;
 };
@@ -191,10 +209,12 @@ std::string html_to_text(std::string_view html) {
                 if (!found) i = html.size();
                 continue;
             }
-            if (is_block(name)) {
+            if (equals_lower(name, "br")) {
                 text.line_break();
-                if (equals_lower(name, "p") || equals_lower(name, "blockquote") || equals_lower(name, "table"))
-                    text.line_break();
+            } else if (is_paragraph(name)) {
+                text.block_edge(2);
+            } else if (is_block(name)) {
+                text.block_edge(1);
             } else if (equals_lower(name, "td") || equals_lower(name, "th")) {
                 text.text(' ');
             }
