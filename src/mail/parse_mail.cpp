@@ -166,6 +166,13 @@ std::string message_id_in_text(std::string_view text) {
     return {};
 }
 
+// "type/subtype", lower-case, without parameters.
+std::string mime_type(GMimeObject* object) {
+    GMimeContentType* type = g_mime_object_get_content_type(object);
+    return gmime::lower_ascii(str(g_mime_content_type_get_media_type(type))) + "/" +
+           gmime::lower_ascii(str(g_mime_content_type_get_media_subtype(type)));
+}
+
 struct Walk {
     const ParseOptions& options;
     ParsedMail& mail;
@@ -193,8 +200,7 @@ struct Walk {
         ++leaf;
         GMimeMessage* inner = g_mime_message_part_get_message(as<GMimeMessagePart>(object));
         MailAttachment attachment;
-        attachment.content_type =
-            gmime::lower_ascii(str(g_mime_content_type_get_mime_type(g_mime_object_get_content_type(object))));
+        attachment.content_type = mime_type(object);
         attachment.filename = valid_utf8(str(g_mime_object_get_content_disposition_parameter(object, "filename")));
         if (attachment.filename.empty()) attachment.filename = "message.eml";
         returned_message = true;
@@ -223,7 +229,7 @@ struct Walk {
         GMimeContentType* type = g_mime_object_get_content_type(object);
         std::string media = gmime::lower_ascii(str(g_mime_content_type_get_media_type(type)));
         std::string subtype = gmime::lower_ascii(str(g_mime_content_type_get_media_subtype(type)));
-        std::string mime = media + "/" + subtype;
+        std::string mime = mime_type(object);
         GMimeDataWrapper* content = g_mime_part_get_content(part);
         if (g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_BASE64 &&
             !base64_is_valid(gmime::encoded_bytes(content)))
