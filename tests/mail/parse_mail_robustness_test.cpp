@@ -31,5 +31,24 @@ TEST(ParseMailRobustnessTest, EverySampleTruncatedAtEvery97thByte) {
     EXPECT_GT(failed, 0U);  // at least the empty prefixes
 }
 
+// Damaged rather than cut: every 53rd byte overwritten with a byte that breaks something
+// (NUL, a line end, a boundary dash, an 8-bit byte), in turn.
+TEST(ParseMailRobustnessTest, EverySampleWithBytesOverwritten) {
+    const char damage[] = {'\0', '\n', '-', '\xFF', '=', '\r'};
+    for (const std::string& name : testing::sample_names()) {
+        std::string raw = testing::read_sample(name);
+        for (char bad : damage) {
+            std::string damaged = raw;
+            for (std::size_t i = 0; i < damaged.size(); i += 53) damaged[i] = bad;
+            auto mail = parse_mail(damaged);
+            if (mail) {
+                EXPECT_FALSE(mail->message_id.empty()) << name;
+            } else {
+                EXPECT_FALSE(mail.error().detail.empty()) << name;
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace rapport::mail
