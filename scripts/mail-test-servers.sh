@@ -6,7 +6,10 @@
 #                                               prints shell lines to eval (the ports, see below)
 #   scripts/mail-test-servers.sh stop DIR        stops both (safe when they are not running)
 #   scripts/mail-test-servers.sh smtp-stop DIR   stops only the SMTP server (the retry tests)
-#   scripts/mail-test-servers.sh smtp-start DIR  starts it again, on the same ports
+#   scripts/mail-test-servers.sh smtp-start DIR  starts it again, on the same ports; on a DIR
+#                                               of its own it starts a private SMTP server alone
+#                                               (its ports in DIR/smtp.port), as the retry
+#                                               tests do so that stopping it disturbs nobody
 #   scripts/mail-test-servers.sh deliver DIR USER FILE...
 #                                               delivers each FILE (a raw message) into USER's INBOX
 #   scripts/mail-test-servers.sh env DIR         prints the shell lines of a running DIR again
@@ -15,8 +18,9 @@
 #   export RAPPORT_TEST_IMAP_HOST=127.0.0.1 RAPPORT_TEST_IMAP_PORT=… (STARTTLS) RAPPORT_TEST_IMAPS_PORT=…
 #          RAPPORT_TEST_SMTP_PORT=… (STARTTLS offered) RAPPORT_TEST_SMTPS_PORT=… RAPPORT_TEST_MAIL_DIR=DIR
 #          RAPPORT_TEST_MAIL_CA=DIR/cert.pem (the self-signed certificate, for ca_file)
-# Users (password "secret" for all): support@acme.test, sales@acme.test, help@globex.test,
-# billing@globex.test; any other user@domain can be added with `adduser DIR USER PASSWORD`.
+# Users: every user@domain exists, with the password "secret" (e.g. support@acme.test,
+# help@globex.test, or a fresh name per test for an empty mailbox); the SMTP server's AUTH
+# takes the same.
 # Messages the SMTP server accepted land in DIR/smtp/messages/NNNNNN.eml (+ .envelope);
 # recipients "reject…@" get 550 and "tempfail…@" get 451 (scripts/lib/test_smtp_server.py).
 # Logs: DIR/dovecot.log and DIR/smtp.log.
@@ -29,7 +33,6 @@ set -euo pipefail
 readonly SCRIPTS=$(cd "$(dirname "$0")" && pwd)
 readonly PYTHON=/usr/bin/python3  # Debian's, which has python3-aiosmtpd (not a pyenv shim)
 readonly MAIL_USER=mail           # owns the maildirs (base-passwd's uid 8)
-readonly USERS=(support@acme.test sales@acme.test help@globex.test billing@globex.test)
 readonly PASSWORD=secret
 
 die() {
@@ -41,7 +44,6 @@ usage() {
     cat >&2 <<'EOF'
 usage: mail-test-servers.sh start|stop|env|smtp-start|smtp-stop DIR
        mail-test-servers.sh deliver DIR USER FILE...
-       mail-test-servers.sh adduser DIR USER PASSWORD
 EOF
     exit 2
 }
@@ -87,9 +89,11 @@ default_login_user = $(login_user)
 first_valid_uid = 1
 first_valid_gid = 1
 mail_location = maildir:$dir/mail/%d/%n
+# Every user@domain exists and has the password "$PASSWORD", so each test takes a mailbox of its
+# own just by naming a new user; any other password is refused.
 passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $dir/users
+  driver = static
+  args = password=$PASSWORD
 }
 userdb {
   driver = static
@@ -113,7 +117,7 @@ protocol imap {
 EOF
 }
 
-# Creates DIR's files the first time: certificate, users, maildir root, ports.
+# Creates DIR's files the first time: certificate, password, maildir root.
 init_dir() {
     local dir=$1
     [[ -f "$dir/cert.pem" ]] || {
@@ -123,10 +127,7 @@ init_dir() {
             die "openssl could not make a certificate"
         chmod 0644 "$dir/cert.pem" "$dir/key.pem"
     }
-    if [[ ! -f "$dir/users" ]]; then
-        local u
-        for u in "${USERS[@]}"; do echo "$u:{PLAIN}$PASSWORD"; done >"$dir/users"
-    fi
+    echo "$PASSWORD" >"$dir/password"
     mkdir -p "$dir/mail" "$dir/smtp/messages"
     if [[ $EUID -eq 0 ]]; then chown "$MAIL_USER:$MAIL_USER" "$dir/mail"; fi
 }
@@ -193,7 +194,7 @@ start_smtp() {
             echo "$smtp_port $smtps_port" >"$dir/smtp.port"
         fi
         setsid "$PYTHON" "$SCRIPTS/lib/test_smtp_server.py" "$dir/smtp" "$smtp_port" "$smtps_port" \
-            "$dir/cert.pem" "$dir/key.pem" "$dir/users" </dev/null >>"$dir/smtp.log" 2>&1 &
+            "$dir/cert.pem" "$dir/key.pem" "$dir/password" </dev/null >>"$dir/smtp.log" 2>&1 &
         pid=$!
         echo "$pid" >"$dir/smtp.pid"
         for _ in $(seq 1 100); do
@@ -276,8 +277,7 @@ cmd_deliver() {
     local dir=$1 user=$2
     shift 2
     dir=$(realpath "$dir")
-    [[ -f "$dir/users" ]] || die "no servers in $dir (run: mail-test-servers.sh start $dir)"
-    grep -q "^$user:" "$dir/users" || die "no user $user in $dir/users"
+    [[ -f "$dir/dovecot.conf" ]] || die "no servers in $dir (run: mail-test-servers.sh start $dir)"
     [[ $user == *@* ]] || die "USER must be user@domain"
     local box="$dir/mail/${user#*@}/${user%@*}"
     mkdir -p "$box/tmp" "$box/new" "$box/cur"
@@ -303,12 +303,6 @@ for n, path in enumerate(files):
 EOF
 }
 
-cmd_adduser() {
-    local dir=$1 user=$2 password=$3
-    [[ -f "$dir/users" ]] || die "no servers in $dir"
-    grep -q "^$user:" "$dir/users" || echo "$user:{PLAIN}$password" >>"$dir/users"
-}
-
 main() {
     [[ $# -ge 2 ]] || usage
     local command=$1 dir=$2
@@ -316,10 +310,14 @@ main() {
         start) [[ $# -eq 2 ]] || usage; cmd_start "$dir" ;;
         stop) [[ $# -eq 2 ]] || usage; cmd_stop "$dir" ;;
         env) [[ $# -eq 2 ]] || usage; print_env "$(realpath "$dir")" ;;
-        smtp-stop) [[ $# -eq 2 ]] || usage; stop_smtp "$(realpath "$dir")" ;;
-        smtp-start) [[ $# -eq 2 ]] || usage; start_smtp "$(realpath "$dir")" ;;
+        smtp-stop) [[ $# -eq 2 ]] || usage; [[ ! -d "$dir" ]] || stop_smtp "$(realpath "$dir")" ;;
+        smtp-start)
+            [[ $# -eq 2 ]] || usage
+            dir=$(resolve_dir "$dir")
+            init_dir "$dir"
+            start_smtp "$dir"
+            ;;
         deliver) [[ $# -ge 4 ]] || usage; cmd_deliver "${@:2}" ;;
-        adduser) [[ $# -eq 4 ]] || usage; cmd_adduser "$dir" "$3" "$4" ;;
         *) usage ;;
     esac
 }

@@ -2,7 +2,7 @@
 
 Run with Debian's interpreter (/usr/bin/python3, which has python3-aiosmtpd):
 
-    test_smtp_server.py DIR PORT SMTPS_PORT CERT KEY USERS_FILE
+    test_smtp_server.py DIR PORT SMTPS_PORT CERT KEY PASSWORD_FILE
 
 It listens on 127.0.0.1 only:
   - PORT: plain SMTP that offers STARTTLS (not required) and AUTH PLAIN/LOGIN;
@@ -12,9 +12,9 @@ temporary name first, then renamed, so a reader never sees half a file), with it
 DIR/messages/NNNNNN.envelope ("MAIL FROM:<...>" then one "RCPT TO:<...>" per line).
 
 Recipients whose local part starts with "reject" are refused with 550 (a permanent failure);
-those starting with "tempfail" get 451 (a transient one). AUTH accepts the users of
-USERS_FILE ("user:{PLAIN}password" lines, the Dovecot passwd-file the script writes); a client
-that does not authenticate may still send, as a relay on a trusted network would let it.
+those starting with "tempfail" get 451 (a transient one). AUTH accepts any user with the
+password in PASSWORD_FILE (the test Dovecot's too); a client that does not authenticate may
+still send, as a relay on a trusted network would let it.
 """
 
 import asyncio
@@ -28,31 +28,15 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
-def load_users(path):
-    users = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            name, _, rest = line.partition(":")
-            password = rest.split(":", 1)[0]
-            if password.startswith("{PLAIN}"):
-                password = password[len("{PLAIN}"):]
-            users[name] = password
-    return users
-
-
 class Authenticator:
-    def __init__(self, users):
-        self.users = users
+    def __init__(self, password):
+        self.password = password
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
-        user = auth_data.login.decode("utf-8", "replace")
         password = auth_data.password.decode("utf-8", "replace")
-        ok = self.users.get(user) == password
+        ok = bool(auth_data.login) and password == self.password
         return AuthResult(success=ok, handled=False)
 
 
@@ -94,8 +78,9 @@ def main():
     if len(sys.argv) != 7:
         print(__doc__, file=sys.stderr)
         return 2
-    directory, port, smtps_port, cert, key, users_file = sys.argv[1:]
-    users = load_users(users_file)
+    directory, port, smtps_port, cert, key, password_file = sys.argv[1:]
+    with open(password_file, encoding="utf-8") as f:
+        password = f.read().strip()
     handler = StoreHandler(directory)
 
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -104,7 +89,7 @@ def main():
     common = dict(
         hostname="127.0.0.1",
         server_hostname="rapport-test-smtp",
-        authenticator=Authenticator(users),
+        authenticator=Authenticator(password),
         auth_require_tls=False,
         decode_data=False,
     )

@@ -156,6 +156,13 @@ Result<FolderState> ImapClient::examine() {
 
 Result<std::vector<std::uint32_t>> ImapClient::uids_from(std::uint32_t first_uid, std::size_t max) {
     first_uid = std::max<std::uint32_t>(first_uid, 1);
+    // A session sees mail delivered since its last command only once the server has told it
+    // (an untagged EXISTS); a SEARCH alone may answer from the older view. NOOP first makes the
+    // search include everything delivered so far, and the announcements it brings are answered
+    // by this search (later ones still wake wait_for_mail).
+    auto synced = RAPPORT_TRY(run("NOOP"));
+    if (!synced.ok()) return fail(rejected("sync the folder " + folder_, synced));
+    new_mail_pending_ = false;
     auto response = RAPPORT_TRY(run("UID SEARCH UID " + std::to_string(first_uid) + ":*"));
     if (!response.ok()) return fail(rejected("search the folder " + folder_, response));
     std::vector<std::uint32_t> uids;
@@ -246,6 +253,19 @@ Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
         if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
     }
     return {};
+}
+
+Status ImapClient::create_folder(const std::string& folder) {
+    auto response = RAPPORT_TRY(run("CREATE " + quoted(folder)));
+    if (response.ok()) return {};
+    // RFC 5530's ALREADYEXISTS; servers without it say so in words.
+    std::string upper = response.text;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (upper.find("ALREADYEXISTS") != std::string::npos || upper.find("ALREADY EXISTS") != std::string::npos) {
+        return {};
+    }
+    return fail(rejected("create the folder " + folder, response));
 }
 
 Status ImapClient::append(const std::string& folder, std::string_view raw_message) {
