@@ -75,14 +75,15 @@ void register_channel_routes(http::Router& router, ServiceDeskApi& api) {
             m.subject = m.text.substr(0, std::min<std::size_t>(m.text.find('\n'), 80));
         }
         auto result = RAPPORT_TRY(api.intake.receive(std::move(m)));
-        json out{{"outcome", result.outcome == IntakeResult::Outcome::Duplicate ? "duplicate" : "stored"},
-                 {"message_id", result.message_id ? json(id_to_string(result.message_id)) : json(nullptr)},
-                 {"conversation_id", result.conversation_id ? json(id_to_string(*result.conversation_id)) : json(nullptr)},
-                 {"person_id", result.person_id ? json(id_to_string(*result.person_id)) : json(nullptr)},
-                 {"created_conversation", result.created_conversation},
-                 {"created_person", result.created_person}};
-        return ok_json(out, result.outcome == IntakeResult::Outcome::Duplicate ? http::HttpStatus::ok
-                                                                               : http::HttpStatus::created);
+        json out{
+            {"outcome", result.outcome == IntakeResult::Outcome::Duplicate ? "duplicate" : "stored"},
+            {"message_id", result.message_id ? json(id_to_string(result.message_id)) : json(nullptr)},
+            {"conversation_id", result.conversation_id ? json(id_to_string(*result.conversation_id)) : json(nullptr)},
+            {"person_id", result.person_id ? json(id_to_string(*result.person_id)) : json(nullptr)},
+            {"created_conversation", result.created_conversation},
+            {"created_person", result.created_person}};
+        return ok_json(
+            out, result.outcome == IntakeResult::Outcome::Duplicate ? http::HttpStatus::ok : http::HttpStatus::created);
     });
 }
 

@@ -142,13 +142,14 @@ json conversation_summary_json(const ConversationRow& row, UnixMillis now) {
 json message_json(const ConversationMessage& m) {
     json attachments = json::array();
     for (const auto& a : m.attachments) {
-        attachments.push_back({{"id", id_to_string(a.attachment_id)},
-                               {"filename", a.filename},
-                               {"content_type", a.content_type},
-                               {"size", a.size},
-                               {"inline", a.is_inline},
-                               {"content_id", a.content_id.empty() ? json(nullptr) : json(a.content_id)},
-                               {"rejected_reason", a.rejected_reason.empty() ? json(nullptr) : json(a.rejected_reason)}});
+        attachments.push_back(
+            {{"id", id_to_string(a.attachment_id)},
+             {"filename", a.filename},
+             {"content_type", a.content_type},
+             {"size", a.size},
+             {"inline", a.is_inline},
+             {"content_id", a.content_id.empty() ? json(nullptr) : json(a.content_id)},
+             {"rejected_reason", a.rejected_reason.empty() ? json(nullptr) : json(a.rejected_reason)}});
     }
     return {{"id", id_to_string(m.message_id)},
             {"conversation_id", opt_id(m.conversation_id)},
@@ -182,7 +183,8 @@ void register_conversation_routes(http::Router& router, ServiceDeskApi& api) {
         const UnixMillis now = api.clock.now_ms();
         json items = json::array();
         for (const auto& row : page.items) items.push_back(conversation_summary_json(row, now));
-        return ok_json({{"items", items}, {"next_cursor", page.next ? json(format_cursor(*page.next)) : json(nullptr)}});
+        return ok_json(
+            {{"items", items}, {"next_cursor", page.next ? json(format_cursor(*page.next)) : json(nullptr)}});
     });
     router.add(http::Verb::get, "/api/v1/conversations/counts",
                [&api](http::RequestContext& ctx) -> Result<http::Response> {
@@ -340,7 +342,7 @@ void register_conversation_routes(http::Router& router, ServiceDeskApi& api) {
                    const bool image = a.content_type.rfind("image/", 0) == 0 && a.content_type != "image/svg+xml";
                    res.set(http::beast_http::field::content_type, image ? a.content_type : "application/octet-stream");
                    res.set("X-Content-Type-Options", "nosniff");
-                   res.set(http::beast_http::field::content_security_policy, "sandbox");
+                   res.set("Content-Security-Policy", "sandbox");
                    std::string name;
                    for (char ch : a.filename) name += (ch == '"' || ch == '\\' || ch < 0x20) ? '_' : ch;
                    res.set(http::beast_http::field::content_disposition,

@@ -191,10 +191,10 @@ void register_mailbox_routes(http::Router& router, ServiceDeskApi& api) {
                    auto principal = RAPPORT_TRY(authenticate(ctx, api));
                    auto id = RAPPORT_TRY(path_id(ctx, "id", "quarantined mail"));
                    auto r = RAPPORT_TRY(api.mailboxes.reprocess(principal, id));
-                   return ok_json({{"resolved", r.resolved},
-                                   {"conversation_id",
-                                    r.conversation_id ? json(id_to_string(*r.conversation_id)) : json(nullptr)},
-                                   {"reason", r.resolved ? json(nullptr) : json(r.reason)}});
+                   return ok_json(
+                       {{"resolved", r.resolved},
+                        {"conversation_id", r.conversation_id ? json(id_to_string(*r.conversation_id)) : json(nullptr)},
+                        {"reason", r.resolved ? json(nullptr) : json(r.reason)}});
                });
 }
 

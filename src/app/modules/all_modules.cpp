@@ -16,7 +16,8 @@
     AREA(exports)           \
     AREA(imports)           \
     AREA(tasks)             \
-    AREA(desk)
+    AREA(desk)              \
+    AREA(servicedesk)
 
 namespace rapport::app {
 

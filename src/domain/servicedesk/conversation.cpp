@@ -77,21 +77,51 @@ constexpr std::array<std::pair<SlaState, std::string_view>, 3> kSlaStates{{
 
 }  // namespace
 
-std::string_view to_string(ConversationStatus v) { return name_of(kStatuses, v); }
-std::string_view to_string(Priority v) { return name_of(kPriorities, v); }
-std::string_view to_string(Topic v) { return name_of(kTopics, v); }
-std::string_view to_string(MessageKind v) { return name_of(kKinds, v); }
-std::string_view to_string(DeliveryStatus v) { return name_of(kDeliveries, v); }
-std::string_view to_string(AutoKind v) { return name_of(kAutoKinds, v); }
-std::string_view to_string(InboxView v) { return name_of(kViews, v); }
-std::string_view to_string(SlaState v) { return name_of(kSlaStates, v); }
-std::optional<ConversationStatus> parse_conversation_status(std::string_view s) { return parse_of(kStatuses, s); }
-std::optional<Priority> parse_priority(std::string_view s) { return parse_of(kPriorities, s); }
-std::optional<Topic> parse_topic(std::string_view s) { return parse_of(kTopics, s); }
-std::optional<MessageKind> parse_message_kind(std::string_view s) { return parse_of(kKinds, s); }
-std::optional<DeliveryStatus> parse_delivery_status(std::string_view s) { return parse_of(kDeliveries, s); }
-std::optional<AutoKind> parse_auto_kind(std::string_view s) { return parse_of(kAutoKinds, s); }
-std::optional<InboxView> parse_inbox_view(std::string_view s) { return parse_of(kViews, s); }
+std::string_view to_string(ConversationStatus v) {
+    return name_of(kStatuses, v);
+}
+std::string_view to_string(Priority v) {
+    return name_of(kPriorities, v);
+}
+std::string_view to_string(Topic v) {
+    return name_of(kTopics, v);
+}
+std::string_view to_string(MessageKind v) {
+    return name_of(kKinds, v);
+}
+std::string_view to_string(DeliveryStatus v) {
+    return name_of(kDeliveries, v);
+}
+std::string_view to_string(AutoKind v) {
+    return name_of(kAutoKinds, v);
+}
+std::string_view to_string(InboxView v) {
+    return name_of(kViews, v);
+}
+std::string_view to_string(SlaState v) {
+    return name_of(kSlaStates, v);
+}
+std::optional<ConversationStatus> parse_conversation_status(std::string_view s) {
+    return parse_of(kStatuses, s);
+}
+std::optional<Priority> parse_priority(std::string_view s) {
+    return parse_of(kPriorities, s);
+}
+std::optional<Topic> parse_topic(std::string_view s) {
+    return parse_of(kTopics, s);
+}
+std::optional<MessageKind> parse_message_kind(std::string_view s) {
+    return parse_of(kKinds, s);
+}
+std::optional<DeliveryStatus> parse_delivery_status(std::string_view s) {
+    return parse_of(kDeliveries, s);
+}
+std::optional<AutoKind> parse_auto_kind(std::string_view s) {
+    return parse_of(kAutoKinds, s);
+}
+std::optional<InboxView> parse_inbox_view(std::string_view s) {
+    return parse_of(kViews, s);
+}
 
 bool is_active(ConversationStatus status) {
     return status == ConversationStatus::New || status == ConversationStatus::Open ||

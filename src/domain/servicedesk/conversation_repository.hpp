@@ -43,8 +43,8 @@ struct InboxQuery {
     AccessFilter access;  // conversations about people the reader may read
     InboxView view = InboxView::Unanswered;
     std::optional<Id> team_id;
-    std::optional<Id> me;   // the "mine" view's user
-    UnixMillis now = 0;     // what "breaching" is measured against
+    std::optional<Id> me;  // the "mine" view's user
+    UnixMillis now = 0;    // what "breaching" is measured against
     std::int64_t breach_window_minutes = 0;
     std::optional<InboxCursor> after;
     int limit = 50;

@@ -45,9 +45,9 @@ Result<ConversationRow> ConversationService::workable(const Principal& actor, Id
                                      {{"role", std::string(to_string(actor.role))}}));
     }
     if (row.conversation.merged_into_id) {
-        return fail(Error::localized(ErrorCode::Conflict, "servicedesk.conversation_merged",
-                                     {{"id", id_to_string(conversation_id)},
-                                      {"into", id_to_string(*row.conversation.merged_into_id)}}));
+        return fail(Error::localized(
+            ErrorCode::Conflict, "servicedesk.conversation_merged",
+            {{"id", id_to_string(conversation_id)}, {"into", id_to_string(*row.conversation.merged_into_id)}}));
     }
     return row;
 }
@@ -181,8 +181,8 @@ Result<ConversationMessage> ConversationService::reply(const Principal& actor, I
         }
         if (!to) return fail(Error::localized(ErrorCode::Conflict, "servicedesk.no_recipient"));
         msg.to = {*to};
-        msg.external_id = id_to_string(msg.message_id) + "." + id_to_string(new_id()) + "@" +
-                          address_domain(mailbox->address);
+        msg.external_id =
+            id_to_string(msg.message_id) + "." + id_to_string(new_id()) + "@" + address_domain(mailbox->address);
         if (last_inbound && last_inbound->external_id) {
             msg.in_reply_to = {*last_inbound->external_id};
             msg.references = last_inbound->references;
@@ -228,8 +228,8 @@ Result<ConversationRow> ConversationService::no_reply(const Principal& actor, Id
     const std::string why = trimmed(reason);
     if (why.empty()) return fail(Error::localized_field("/reason", "servicedesk.no_reply_reason_required"));
     if (!actor.user_id) return fail(Error::localized(ErrorCode::Forbidden, "servicedesk.no_user_of_key"));
-    (void)RAPPORT_TRY(repo_.close_without_reply(actor.workspace_id, conversation_id, *actor.user_id, why,
-                                                clock_.now_ms()));
+    (void)RAPPORT_TRY(
+        repo_.close_without_reply(actor.workspace_id, conversation_id, *actor.user_id, why, clock_.now_ms()));
     events_.changed(actor.workspace_id, conversation_id);
     return readable(actor, conversation_id);
 }
@@ -311,8 +311,8 @@ Result<std::string> ConversationService::raw_source(const Principal& actor, Id c
     std::optional<std::string> raw;
     if (ours) raw = RAPPORT_TRY(repo_.raw_source(actor.workspace_id, message_id));
     if (!raw) {
-        return fail(Error::localized(ErrorCode::NotFound, "servicedesk.source_not_found",
-                                     {{"id", id_to_string(message_id)}}));
+        return fail(
+            Error::localized(ErrorCode::NotFound, "servicedesk.source_not_found", {{"id", id_to_string(message_id)}}));
     }
     return std::move(*raw);
 }

@@ -41,7 +41,6 @@ std::optional<Id> company_of(const customers::CustomerRecord& person) {
 
 }  // namespace
 
-
 Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::string& channel, const Sender& sender) {
     const Principal principal = channel_principal(ws, channel);
     Match match;
@@ -198,7 +197,7 @@ Result<IntakeResult> IntakeService::receive(InboundMessage m) {
         // A new customer message starts the next-response clock (used when none was waiting).
         if (auto current = RAPPORT_TRY(repo_.find(m.workspace_id, *conversation_id))) {
             if (auto due = RAPPORT_TRY(sla_.plan(m.workspace_id, current->priority, current->person_id,
-                                                  current->company_id, m.occurred_at))) {
+                                                 current->company_id, m.occurred_at))) {
                 write.next_response_due = due->next_response_due;
             }
         }

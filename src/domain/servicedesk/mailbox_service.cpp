@@ -45,7 +45,8 @@ Result<Mailbox> MailboxService::apply(Mailbox m, const MailboxInput& in, bool cr
 
     std::vector<FieldError> errors;
     if (m.name.empty()) errors.push_back(FieldError::localized("/name", "servicedesk.field_required"));
-    if (!looks_like_address(m.address)) errors.push_back(FieldError::localized("/address", "servicedesk.address_invalid"));
+    if (!looks_like_address(m.address))
+        errors.push_back(FieldError::localized("/address", "servicedesk.address_invalid"));
     check_server(m.imap, "/imap", errors);
     check_server(m.smtp, "/smtp", errors);
     if (m.poll_seconds < 10 || m.poll_seconds > 86400) {

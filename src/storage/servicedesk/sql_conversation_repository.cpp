@@ -19,10 +19,10 @@ namespace {
 
 // ---- conversations
 
-#define RAPPORT_CONVERSATION_COLUMNS                                                                             \
-    "c.workspace_id, c.conversation_id, c.number, c.subject, c.channel, c.mailbox_id, c.status, c.priority, "   \
-    "c.topic, c.team_id, c.assignee_user_id, c.person_id, c.company_id, c.tags, c.awaiting_since, "             \
-    "c.last_inbound_at, c.last_reply_at, c.last_message_at, c.first_response_at, c.sla_policy_id, "             \
+#define RAPPORT_CONVERSATION_COLUMNS                                                                           \
+    "c.workspace_id, c.conversation_id, c.number, c.subject, c.channel, c.mailbox_id, c.status, c.priority, "  \
+    "c.topic, c.team_id, c.assignee_user_id, c.person_id, c.company_id, c.tags, c.awaiting_since, "            \
+    "c.last_inbound_at, c.last_reply_at, c.last_message_at, c.first_response_at, c.sla_policy_id, "            \
     "c.first_response_due_at, c.next_response_due_at, c.resolution_due_at, c.sla_due_at, c.sla_warn_minutes, " \
     "c.waiting_since, c.resolved_at, c.merged_into_id, c.version, c.created_at, c.updated_at"
 constexpr std::size_t kConversationWidth = 31;
@@ -96,16 +96,17 @@ void derive(Conversation& c) {
 }
 
 Status insert_conversation(Connection& conn, Conversation& c) {
-    auto rs = RAPPORT_TRY(conn.query(
-        "INSERT INTO conversation_numbers (workspace_id, next_number) VALUES ($1, 2)"
-        " ON CONFLICT (workspace_id) DO UPDATE SET next_number = conversation_numbers.next_number + 1"
-        " RETURNING next_number - 1",
-        {c.workspace_id}));
+    auto rs = RAPPORT_TRY(
+        conn.query("INSERT INTO conversation_numbers (workspace_id, next_number) VALUES ($1, 2)"
+                   " ON CONFLICT (workspace_id) DO UPDATE SET next_number = conversation_numbers.next_number + 1"
+                   " RETURNING next_number - 1",
+                   {c.workspace_id}));
     c.number = as_int(rs.rows.at(0)[0]);
     derive(c);
     const bool active = is_active(c.status) && !c.merged_into_id;
     RAPPORT_TRY(conn.execute(
-        "INSERT INTO conversations (workspace_id, conversation_id, number, subject, channel, mailbox_id, status, active,"
+        "INSERT INTO conversations (workspace_id, conversation_id, number, subject, channel, mailbox_id, status, "
+        "active,"
         " priority, topic, team_id, assignee_user_id, person_id, company_id, tags, awaiting_since, last_inbound_at,"
         " last_reply_at, last_message_at, first_response_at, sla_policy_id, first_response_due_at,"
         " next_response_due_at, resolution_due_at, sla_due_at, sla_warn_minutes, waiting_since, resolved_at,"
@@ -206,19 +207,19 @@ Result<std::optional<Conversation>> load(Connection& conn, Id ws, Id id) {
 Result<Conversation> load_existing(Connection& conn, Id ws, Id id) {
     auto c = RAPPORT_TRY(load(conn, ws, id));
     if (!c) {
-        return fail(Error::localized(ErrorCode::NotFound, "servicedesk.conversation_not_found",
-                                     {{"id", id_to_string(id)}}));
+        return fail(
+            Error::localized(ErrorCode::NotFound, "servicedesk.conversation_not_found", {{"id", id_to_string(id)}}));
     }
     return std::move(*c);
 }
 
 // ---- messages
 
-#define RAPPORT_MESSAGE_COLUMNS                                                                                  \
-    "m.workspace_id, m.message_id, m.conversation_id, m.kind, m.channel, m.external_id, m.mailbox_id, "         \
-    "m.from_name, m.from_address, m.to_addresses, m.cc_addresses, m.subject, m.body_text, m.body_html, "        \
-    "m.author_user_id, m.person_id, m.auto_kind, m.answered_at, m.no_reply_reason, m.delivery_status, "         \
-    "m.delivery_error, m.send_attempts, m.next_attempt_at, m.sent_at, m.in_reply_to, m.references_ids, "        \
+#define RAPPORT_MESSAGE_COLUMNS                                                                          \
+    "m.workspace_id, m.message_id, m.conversation_id, m.kind, m.channel, m.external_id, m.mailbox_id, "  \
+    "m.from_name, m.from_address, m.to_addresses, m.cc_addresses, m.subject, m.body_text, m.body_html, " \
+    "m.author_user_id, m.person_id, m.auto_kind, m.answered_at, m.no_reply_reason, m.delivery_status, "  \
+    "m.delivery_error, m.send_attempts, m.next_attempt_at, m.sent_at, m.in_reply_to, m.references_ids, " \
     "m.interaction_id, m.minutes_spent, m.occurred_at, m.created_at"
 
 std::string list_json(const std::vector<std::string>& items) {
@@ -359,16 +360,16 @@ Status insert_message(Connection& conn, ConversationMessage& m) {
 
 Status insert_source(Connection& conn, Id ws, Id message_id, const std::string& raw) {
     const bool text = utf8::is_valid(raw) && raw.find('\0') == std::string::npos;
-    RAPPORT_TRY(conn.execute(
-        "INSERT INTO message_sources (workspace_id, message_id, encoding, source) VALUES ($1, $2, $3, $4)",
-        {ws, message_id, std::string(text ? "text" : "base64"), text ? raw : crypto::base64_encode(raw)}));
+    RAPPORT_TRY(
+        conn.execute("INSERT INTO message_sources (workspace_id, message_id, encoding, source) VALUES ($1, $2, $3, $4)",
+                     {ws, message_id, std::string(text ? "text" : "base64"), text ? raw : crypto::base64_encode(raw)}));
     return {};
 }
 
 Result<std::optional<ConversationMessage>> find_message(Connection& conn, Id ws, Id message_id) {
-    auto rs = RAPPORT_TRY(conn.query(
-        "SELECT " RAPPORT_MESSAGE_COLUMNS " FROM conversation_messages m WHERE m.workspace_id = $1 AND m.message_id = $2",
-        {ws, message_id}));
+    auto rs = RAPPORT_TRY(conn.query("SELECT " RAPPORT_MESSAGE_COLUMNS
+                                     " FROM conversation_messages m WHERE m.workspace_id = $1 AND m.message_id = $2",
+                                     {ws, message_id}));
     if (rs.empty()) return std::optional<ConversationMessage>{};
     return std::optional<ConversationMessage>{message_of(rs.rows[0])};
 }
@@ -449,9 +450,7 @@ ViewSql view_sql(const InboxQuery& q, InboxView view, Params& p, bool with_curso
             ascending = true;
             break;
         case InboxView::Unassigned: w += " AND c.active = TRUE AND c.assignee_user_id IS NULL"; break;
-        case InboxView::Mine:
-            w += " AND c.active = TRUE AND c.assignee_user_id = " + param(p, q.me.value_or(0));
-            break;
+        case InboxView::Mine: w += " AND c.active = TRUE AND c.assignee_user_id = " + param(p, q.me.value_or(0)); break;
         case InboxView::Waiting: w += " AND c.status = 'pending'"; break;
         case InboxView::Breaching:
             w += " AND c.sla_due_at IS NOT NULL AND c.sla_due_at <= " +
@@ -501,11 +500,11 @@ Result<std::optional<Id>> SqlConversationRepository::thread_of(Id ws, const std:
         std::optional<Id> best_conversation;
         Id best_message = 0;
         RAPPORT_CHECK(for_in_chunks(external_ids, {ws}, [&](const std::string& list, const Params& params) -> Status {
-            auto rs = RAPPORT_TRY(c.query(
-                "SELECT m.message_id, m.conversation_id FROM conversation_messages m WHERE m.workspace_id = $1"
-                " AND m.conversation_id IS NOT NULL AND m.external_id IN " +
-                    list,
-                params));
+            auto rs = RAPPORT_TRY(
+                c.query("SELECT m.message_id, m.conversation_id FROM conversation_messages m WHERE m.workspace_id = $1"
+                        " AND m.conversation_id IS NOT NULL AND m.external_id IN " +
+                            list,
+                        params));
             for (const auto& r : rs.rows) {
                 if (as_int(r[0]) > best_message) {
                     best_message = as_int(r[0]);
@@ -516,9 +515,9 @@ Result<std::optional<Id>> SqlConversationRepository::thread_of(Id ws, const std:
         }));
         // A merged conversation answers with the one it was merged into.
         for (int hops = 0; best_conversation && hops < 8; ++hops) {
-            auto rs = RAPPORT_TRY(c.query(
-                "SELECT merged_into_id FROM conversations WHERE workspace_id = $1 AND conversation_id = $2",
-                {ws, *best_conversation}));
+            auto rs = RAPPORT_TRY(
+                c.query("SELECT merged_into_id FROM conversations WHERE workspace_id = $1 AND conversation_id = $2",
+                        {ws, *best_conversation}));
             if (rs.empty() || is_null(rs.rows[0][0])) break;
             best_conversation = as_int(rs.rows[0][0]);
         }
@@ -528,9 +527,9 @@ Result<std::optional<Id>> SqlConversationRepository::thread_of(Id ws, const std:
 
 Result<std::optional<Id>> SqlConversationRepository::by_number(Id ws, std::int64_t number) {
     return read(db_, [&](Connection& c) -> Result<std::optional<Id>> {
-        auto rs = RAPPORT_TRY(c.query(
-            "SELECT conversation_id, merged_into_id FROM conversations WHERE workspace_id = $1 AND number = $2",
-            {ws, number}));
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT conversation_id, merged_into_id FROM conversations WHERE workspace_id = $1 AND number = $2",
+                    {ws, number}));
         if (rs.empty()) return std::optional<Id>{};
         if (!is_null(rs.rows[0][1])) return std::optional<Id>{as_int(rs.rows[0][1])};
         return std::optional<Id>{as_int(rs.rows[0][0])};
@@ -541,9 +540,9 @@ Result<std::optional<ConversationMessage>> SqlConversationRepository::store_inbo
     return write_transaction(db_, [&](Connection& conn) -> Result<std::optional<ConversationMessage>> {
         ConversationMessage m = write.message;
         if (m.external_id) {
-            auto seen = RAPPORT_TRY(conn.query(
-                "SELECT 1 FROM conversation_messages WHERE workspace_id = $1 AND external_id = $2",
-                {m.workspace_id, *m.external_id}));
+            auto seen = RAPPORT_TRY(
+                conn.query("SELECT 1 FROM conversation_messages WHERE workspace_id = $1 AND external_id = $2",
+                           {m.workspace_id, *m.external_id}));
             if (!seen.empty()) return std::optional<ConversationMessage>{};
         }
         std::optional<Conversation> conversation;
@@ -659,10 +658,11 @@ Result<InboxCounts> SqlConversationRepository::counts(const InboxQuery& q) {
 
 Result<std::vector<ConversationMessage>> SqlConversationRepository::messages(Id ws, Id conversation_id) {
     return read(db_, [&](Connection& c) -> Result<std::vector<ConversationMessage>> {
-        auto rs = RAPPORT_TRY(c.query("SELECT " RAPPORT_MESSAGE_COLUMNS
-                                      " FROM conversation_messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2"
-                                      " ORDER BY m.occurred_at, m.message_id",
-                                      {ws, conversation_id}));
+        auto rs =
+            RAPPORT_TRY(c.query("SELECT " RAPPORT_MESSAGE_COLUMNS
+                                " FROM conversation_messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2"
+                                " ORDER BY m.occurred_at, m.message_id",
+                                {ws, conversation_id}));
         std::vector<ConversationMessage> out;
         for (const auto& r : rs.rows) out.push_back(message_of(r));
         auto atts = RAPPORT_TRY(c.query(
@@ -715,9 +715,9 @@ Result<std::optional<Attachment>> SqlConversationRepository::attachment(Id ws, I
 
 Result<std::optional<std::string>> SqlConversationRepository::raw_source(Id ws, Id message_id) {
     return read(db_, [&](Connection& c) -> Result<std::optional<std::string>> {
-        auto rs = RAPPORT_TRY(c.query(
-            "SELECT encoding, source FROM message_sources WHERE workspace_id = $1 AND message_id = $2",
-            {ws, message_id}));
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT encoding, source FROM message_sources WHERE workspace_id = $1 AND message_id = $2",
+                    {ws, message_id}));
         if (rs.empty()) return std::optional<std::string>{};
         if (as_text(rs.rows[0][0]) == "base64") return crypto::base64_decode(as_text(rs.rows[0][1]));
         return std::optional<std::string>{as_text(rs.rows[0][1])};
@@ -761,9 +761,9 @@ Result<Conversation> SqlConversationRepository::update(Id ws, Id id, std::int64_
     });
 }
 
-Result<ConversationMessage> SqlConversationRepository::add_agent_message(
-    const ConversationMessage& message, std::optional<ConversationStatus> status_after,
-    std::optional<UnixMillis> next_response_due) {
+Result<ConversationMessage> SqlConversationRepository::add_agent_message(const ConversationMessage& message,
+                                                                         std::optional<ConversationStatus> status_after,
+                                                                         std::optional<UnixMillis> next_response_due) {
     return write_transaction(db_, [&](Connection& conn) -> Result<ConversationMessage> {
         ConversationMessage m = message;
         auto c = RAPPORT_TRY(load_existing(conn, m.workspace_id, *m.conversation_id));
@@ -778,10 +778,10 @@ Result<ConversationMessage> SqlConversationRepository::add_agent_message(
             c.last_message_at = std::max(c.last_message_at, m.occurred_at);
             c.next_response_due_at = next_response_due;
             c.status = status_after.value_or(ConversationStatus::Open);
-            c.waiting_since = c.status == ConversationStatus::Pending ? std::optional<UnixMillis>(m.occurred_at)
-                                                                      : std::nullopt;
-            c.resolved_at = c.status == ConversationStatus::Resolved ? std::optional<UnixMillis>(m.occurred_at)
-                                                                     : std::nullopt;
+            c.waiting_since =
+                c.status == ConversationStatus::Pending ? std::optional<UnixMillis>(m.occurred_at) : std::nullopt;
+            c.resolved_at =
+                c.status == ConversationStatus::Resolved ? std::optional<UnixMillis>(m.occurred_at) : std::nullopt;
             if (!c.assignee_user_id) c.assignee_user_id = m.author_user_id;  // who answers, owns it
             RAPPORT_CHECK(insert_timeline_entry(conn, m, c));
         } else if (c.status == ConversationStatus::New) {
@@ -794,8 +794,8 @@ Result<ConversationMessage> SqlConversationRepository::add_agent_message(
     });
 }
 
-Result<Conversation> SqlConversationRepository::close_without_reply(Id ws, Id id, Id user_id,
-                                                                    const std::string& reason, UnixMillis now) {
+Result<Conversation> SqlConversationRepository::close_without_reply(Id ws, Id id, Id user_id, const std::string& reason,
+                                                                    UnixMillis now) {
     return write_transaction(db_, [&](Connection& conn) -> Result<Conversation> {
         auto c = RAPPORT_TRY(load_existing(conn, ws, id));
         RAPPORT_TRY(conn.execute(
@@ -814,10 +814,10 @@ Result<Conversation> SqlConversationRepository::close_without_reply(Id ws, Id id
 
 Result<std::optional<Id>> SqlConversationRepository::latest_message_id(Id ws, Id id) {
     return read(db_, [&](Connection& c) -> Result<std::optional<Id>> {
-        auto rs = RAPPORT_TRY(c.query(
-            "SELECT MAX(message_id) FROM conversation_messages WHERE workspace_id = $1 AND conversation_id = $2"
-            " AND kind IN ('inbound', 'reply')",
-            {ws, id}));
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT MAX(message_id) FROM conversation_messages WHERE workspace_id = $1 AND conversation_id = $2"
+                    " AND kind IN ('inbound', 'reply')",
+                    {ws, id}));
         if (rs.empty() || is_null(rs.rows[0][0])) return std::optional<Id>{};
         return std::optional<Id>{as_int(rs.rows[0][0])};
     });
@@ -832,9 +832,10 @@ Result<Conversation> SqlConversationRepository::merge(Id ws, Id from, Id into, U
                                          " SET conversation_id = $3 WHERE workspace_id = $1 AND conversation_id = $2",
                                      {ws, from, into}));
         }
-        RAPPORT_TRY(conn.execute("UPDATE interactions SET conversation_id = $3 WHERE workspace_id = $1"
-                                 " AND conversation_id = $2",
-                                 {ws, from, into}));
+        RAPPORT_TRY(
+            conn.execute("UPDATE interactions SET conversation_id = $3 WHERE workspace_id = $1"
+                         " AND conversation_id = $2",
+                         {ws, from, into}));
         auto earliest = [](std::optional<UnixMillis> a, std::optional<UnixMillis> b) {
             if (!a) return b;
             if (!b) return a;
@@ -871,23 +872,25 @@ Result<Conversation> SqlConversationRepository::split(Id ws, Id id, Id message_i
         const std::string moved =
             " WHERE workspace_id = $1 AND conversation_id = $2 AND (occurred_at > $4 OR (occurred_at = $4 AND"
             " message_id >= $5))";
-        RAPPORT_TRY(conn.execute(
-            "UPDATE message_attachments SET conversation_id = $3 WHERE workspace_id = $1 AND message_id IN"
-            " (SELECT message_id FROM conversation_messages" + moved + ")",
-            {ws, id, fresh.conversation_id, pivot->occurred_at, pivot->message_id}));
-        RAPPORT_TRY(conn.execute("UPDATE interactions SET conversation_id = $3 WHERE workspace_id = $1 AND"
-                                 " interaction_id IN (SELECT interaction_id FROM conversation_messages" +
-                                     moved + ")",
-                                 {ws, id, fresh.conversation_id, pivot->occurred_at, pivot->message_id}));
+        RAPPORT_TRY(
+            conn.execute("UPDATE message_attachments SET conversation_id = $3 WHERE workspace_id = $1 AND message_id IN"
+                         " (SELECT message_id FROM conversation_messages" +
+                             moved + ")",
+                         {ws, id, fresh.conversation_id, pivot->occurred_at, pivot->message_id}));
+        RAPPORT_TRY(
+            conn.execute("UPDATE interactions SET conversation_id = $3 WHERE workspace_id = $1 AND"
+                         " interaction_id IN (SELECT interaction_id FROM conversation_messages" +
+                             moved + ")",
+                         {ws, id, fresh.conversation_id, pivot->occurred_at, pivot->message_id}));
         RAPPORT_TRY(conn.execute("UPDATE conversation_messages SET conversation_id = $3" + moved,
                                  {ws, id, fresh.conversation_id, pivot->occurred_at, pivot->message_id}));
         // Each side's waiting and activity times follow the messages it now holds.
         for (Conversation* c : {&source, &fresh}) {
-            auto rs = RAPPORT_TRY(conn.query(
-                "SELECT MIN(CASE WHEN kind = 'inbound' AND answered_at IS NULL THEN occurred_at END),"
-                " MAX(occurred_at), MAX(CASE WHEN kind = 'inbound' THEN occurred_at END)"
-                " FROM conversation_messages WHERE workspace_id = $1 AND conversation_id = $2",
-                {ws, c->conversation_id}));
+            auto rs = RAPPORT_TRY(
+                conn.query("SELECT MIN(CASE WHEN kind = 'inbound' AND answered_at IS NULL THEN occurred_at END),"
+                           " MAX(occurred_at), MAX(CASE WHEN kind = 'inbound' THEN occurred_at END)"
+                           " FROM conversation_messages WHERE workspace_id = $1 AND conversation_id = $2",
+                           {ws, c->conversation_id}));
             c->awaiting_since = as_opt_int(rs.rows[0][0]);
             if (auto last = as_opt_int(rs.rows[0][1])) c->last_message_at = *last;
             c->last_inbound_at = as_opt_int(rs.rows[0][2]);
@@ -936,10 +939,10 @@ Status SqlConversationRepository::mark_attempt_failed(Id ws, Id message_id, cons
 
 Result<ConversationMessage> SqlConversationRepository::requeue(Id ws, Id message_id, UnixMillis now) {
     return write_transaction(db_, [&](Connection& c) -> Result<ConversationMessage> {
-        RAPPORT_TRY(c.execute(
-            "UPDATE conversation_messages SET delivery_status = 'queued', next_attempt_at = $3"
-            " WHERE workspace_id = $1 AND message_id = $2",
-            {ws, message_id, now}));
+        RAPPORT_TRY(
+            c.execute("UPDATE conversation_messages SET delivery_status = 'queued', next_attempt_at = $3"
+                      " WHERE workspace_id = $1 AND message_id = $2",
+                      {ws, message_id, now}));
         auto m = RAPPORT_TRY(find_message(c, ws, message_id));
         if (!m) return fail(Error::not_found("message"));
         return std::move(*m);
@@ -950,12 +953,12 @@ Result<ConversationMessage> SqlConversationRepository::requeue(Id ws, Id message
 
 Status SqlConversationRepository::touch_replying(Id ws, Id conversation_id, Id user_id, UnixMillis now) {
     return write_transaction(db_, [&](Connection& c) -> Status {
-        RAPPORT_TRY(c.execute(
-            "INSERT INTO conversation_replying (workspace_id, conversation_id, user_id, since, seen_at)"
-            " VALUES ($1, $2, $3, $4, $4) ON CONFLICT (workspace_id, conversation_id, user_id) DO UPDATE SET"
-            " since = CASE WHEN conversation_replying.seen_at < $5 THEN excluded.since"
-            " ELSE conversation_replying.since END, seen_at = excluded.seen_at",
-            {ws, conversation_id, user_id, now, now - 60'000}));
+        RAPPORT_TRY(
+            c.execute("INSERT INTO conversation_replying (workspace_id, conversation_id, user_id, since, seen_at)"
+                      " VALUES ($1, $2, $3, $4, $4) ON CONFLICT (workspace_id, conversation_id, user_id) DO UPDATE SET"
+                      " since = CASE WHEN conversation_replying.seen_at < $5 THEN excluded.since"
+                      " ELSE conversation_replying.since END, seen_at = excluded.seen_at",
+                      {ws, conversation_id, user_id, now, now - 60'000}));
         return {};
     });
 }

@@ -35,8 +35,8 @@ public:
     Result<ConversationMessage> add_agent_message(const ConversationMessage& message,
                                                   std::optional<domain::servicedesk::ConversationStatus> status_after,
                                                   std::optional<UnixMillis> next_response_due) override;
-    Result<Conversation> close_without_reply(Id workspace_id, Id conversation_id, Id user_id,
-                                             const std::string& reason, UnixMillis now) override;
+    Result<Conversation> close_without_reply(Id workspace_id, Id conversation_id, Id user_id, const std::string& reason,
+                                             UnixMillis now) override;
     Result<std::optional<Id>> latest_message_id(Id workspace_id, Id conversation_id) override;
     Result<Conversation> merge(Id workspace_id, Id from, Id into, UnixMillis now) override;
     Result<Conversation> split(Id workspace_id, Id conversation_id, Id message_id, Conversation fresh) override;

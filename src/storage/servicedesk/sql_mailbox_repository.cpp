@@ -166,11 +166,10 @@ Status SqlMailboxRepository::remove(Id ws, Id id) {
 Status SqlMailboxRepository::save_progress(Id ws, Id id, std::int64_t uid_validity, std::int64_t last_uid,
                                            UnixMillis checked_at, const std::optional<std::string>& error) {
     return write_transaction(db_, [&](Connection& c) -> Status {
-        RAPPORT_TRY(c.execute(
-            "UPDATE mailboxes SET uid_validity = $3, last_uid = $4, last_checked_at = $5, last_error = $6"
-            " WHERE workspace_id = $1 AND mailbox_id = $2",
-            {ws, id, uid_validity, last_uid, checked_at,
-             error ? Value{utf8::sanitize(*error)} : Value{}}));
+        RAPPORT_TRY(
+            c.execute("UPDATE mailboxes SET uid_validity = $3, last_uid = $4, last_checked_at = $5, last_error = $6"
+                      " WHERE workspace_id = $1 AND mailbox_id = $2",
+                      {ws, id, uid_validity, last_uid, checked_at, error ? Value{utf8::sanitize(*error)} : Value{}}));
         return {};
     });
 }
@@ -190,11 +189,11 @@ Status SqlMailboxRepository::quarantine(const QuarantinedMail& q) {
 
 Result<std::vector<QuarantinedMail>> SqlMailboxRepository::quarantined(Id ws, int limit) {
     return read(db_, [&](Connection& c) -> Result<std::vector<QuarantinedMail>> {
-        auto rs = RAPPORT_TRY(c.query(
-            "SELECT workspace_id, quarantine_id, mailbox_id, uid, reason, size, received_at, resolved_at,"
-            " resolved_message_id FROM mail_quarantine WHERE workspace_id = $1"
-            " ORDER BY resolved_at IS NOT NULL, received_at DESC LIMIT $2",
-            {ws, static_cast<std::int64_t>(limit)}));
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT workspace_id, quarantine_id, mailbox_id, uid, reason, size, received_at, resolved_at,"
+                    " resolved_message_id FROM mail_quarantine WHERE workspace_id = $1"
+                    " ORDER BY resolved_at IS NOT NULL, received_at DESC LIMIT $2",
+                    {ws, static_cast<std::int64_t>(limit)}));
         std::vector<QuarantinedMail> out;
         for (const auto& r : rs.rows) out.push_back(quarantined_of(r, false));
         return out;
@@ -203,10 +202,11 @@ Result<std::vector<QuarantinedMail>> SqlMailboxRepository::quarantined(Id ws, in
 
 Result<std::optional<QuarantinedMail>> SqlMailboxRepository::quarantined_mail(Id ws, Id id) {
     return read(db_, [&](Connection& c) -> Result<std::optional<QuarantinedMail>> {
-        auto rs = RAPPORT_TRY(c.query(
-            "SELECT workspace_id, quarantine_id, mailbox_id, uid, reason, size, received_at, resolved_at,"
-            " resolved_message_id, source, encoding FROM mail_quarantine WHERE workspace_id = $1 AND quarantine_id = $2",
-            {ws, id}));
+        auto rs = RAPPORT_TRY(
+            c.query("SELECT workspace_id, quarantine_id, mailbox_id, uid, reason, size, received_at, resolved_at,"
+                    " resolved_message_id, source, encoding FROM mail_quarantine WHERE workspace_id = $1 AND "
+                    "quarantine_id = $2",
+                    {ws, id}));
         if (rs.empty()) return std::optional<QuarantinedMail>{};
         return std::optional<QuarantinedMail>{quarantined_of(rs.rows[0], true)};
     });
@@ -214,10 +214,10 @@ Result<std::optional<QuarantinedMail>> SqlMailboxRepository::quarantined_mail(Id
 
 Status SqlMailboxRepository::resolve_quarantine(Id ws, Id id, std::optional<Id> message_id, UnixMillis at) {
     return write_transaction(db_, [&](Connection& c) -> Status {
-        RAPPORT_TRY(c.execute(
-            "UPDATE mail_quarantine SET resolved_at = $3, resolved_message_id = $4 WHERE workspace_id = $1"
-            " AND quarantine_id = $2",
-            {ws, id, at, opt(message_id)}));
+        RAPPORT_TRY(
+            c.execute("UPDATE mail_quarantine SET resolved_at = $3, resolved_message_id = $4 WHERE workspace_id = $1"
+                      " AND quarantine_id = $2",
+                      {ws, id, at, opt(message_id)}));
         return {};
     });
 }
