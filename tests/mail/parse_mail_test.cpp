@@ -147,7 +147,35 @@ TEST(ParseMailTest, AMultipartWithoutBoundaryParameterIsReadAsText) {
         "From: a@example.com\nMessage-ID: <nb@example.com>\nContent-Type: multipart/mixed\n\nplain words\n";
     auto mail = parse_mail(raw);
     ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_EQ(mail->text, "plain words\n");
     EXPECT_THAT(mail->warnings, Contains("broken multipart boundary: a multipart/mixed has no boundary parameter"));
+}
+
+TEST(ParseMailTest, AMultipartWhoseBoundaryNeverComesKeepsItsText) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <nb2@example.com>\nContent-Type: multipart/mixed; boundary=\"abc\"\n\n"
+        "--abd\nContent-Type: text/plain\n\nparole perse?\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_THAT(mail->text, HasSubstr("parole perse?"));
+    EXPECT_THAT(mail->warnings, Not(IsEmpty()));
+}
+
+TEST(ParseMailTest, AForwardedMessageIsAnAttachmentNamedAfterItsSubject) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <fw@example.com>\nSubject: Fwd: reclamo\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/mixed; boundary=\"fw\"\n\n--fw\nContent-Type: text/plain\n\nVedi sotto.\n"
+        "--fw\nContent-Type: message/rfc822\n\nFrom: b@example.com\nSubject: Reclamo / urgente\n"
+        "Message-ID: <orig@example.com>\n\nIl prodotto non funziona.\n--fw--\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_EQ(mail->text, "Vedi sotto.");
+    ASSERT_EQ(mail->attachments.size(), 1U);
+    EXPECT_EQ(mail->attachments[0].filename, "Reclamo _ urgente.eml");
+    EXPECT_EQ(mail->attachments[0].content_type, "message/rfc822");
+    EXPECT_THAT(mail->attachments[0].data, HasSubstr("Il prodotto non funziona."));
+    EXPECT_EQ(mail->attachments[0].size, static_cast<std::int64_t>(mail->attachments[0].data.size()));
+    EXPECT_EQ(mail->auto_kind, AutoKind::None);  // a person forwarding mail is no bounce
 }
 
 TEST(ParseMailTest, Iso88591LabelOnWindows1252BytesIsDecodedAsWindows1252) {
