@@ -313,6 +313,8 @@ void classify(GMimeMessage* message, Walk& walk, ParsedMail& mail) {
                 gmime::lower_ascii(gmime::trim(failed_recipients.substr(0, failed_recipients.find(','))));
         report.original_message_id = walk.returned_message_id;
         if (report.original_message_id.empty()) report.original_message_id = message_id_in_text(mail.text);
+        for (std::string* field : {&report.action, &report.status, &report.recipient, &report.diagnostic})
+            *field = valid_utf8(*field);
         mail.delivery_report = std::move(report);
         return;
     }

@@ -49,6 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     RAPPORT_FUZZ_CHECK(mail->delivery_report.has_value() == (mail->auto_kind == AutoKind::DeliveryReport));
+    if (const auto& r = mail->delivery_report) {
+        RAPPORT_FUZZ_CHECK(utf8(r->action) && utf8(r->status) && utf8(r->recipient) && utf8(r->diagnostic) &&
+                           utf8(r->original_message_id));
+    }
     auto again = parse_mail(input, options);
     RAPPORT_FUZZ_CHECK(again && again->message_id == mail->message_id);
     return 0;
