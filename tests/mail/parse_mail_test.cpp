@@ -101,6 +101,27 @@ TEST(ParseMailTest, AMessageWithoutMessageIdGetsAStableMadeUpOne) {
     EXPECT_EQ(from_imap->message_id, first.message_id);
 }
 
+TEST(ParseMailTest, TheSameMessageDeliveredTwiceGetsTheSameId) {
+    // One mail without a Message-ID, delivered through two MX hosts to two of our addresses:
+    // only the trace headers (Received, Delivered-To, X-Original-To) differ.
+    ParsedMail first = parse_sample("duplicate_delivery_via_mx1.eml");
+    ParsedMail second = parse_sample("duplicate_delivery_via_mx2.eml");
+    EXPECT_TRUE(first.message_id_made_up);
+    EXPECT_EQ(first.message_id, second.message_id);
+    EXPECT_EQ(first.text, second.text);
+    EXPECT_THAT(first.text, HasSubstr("la taglia è sbagliata."));
+}
+
+TEST(ParseMailTest, AReplyWithOnlyATicketReferenceInItsSubject) {
+    ParsedMail mail = parse_sample("reply_with_ticket_reference_only.eml");
+    EXPECT_THAT(mail.in_reply_to, IsEmpty());
+    EXPECT_THAT(mail.references, IsEmpty());
+    EXPECT_EQ(mail.subject, "Re: [#1042] La sua richiesta – ancora niente");  // threading reads it from here
+    EXPECT_EQ(mail.text,
+              "Scrivo da un altro programma di posta, che non tiene le intestazioni della risposta: il pacco non è "
+              "ancora arrivato.\n");
+}
+
 TEST(ParseMailTest, InlineImagesAndAttachmentsWithEncodedNames) {
     ParsedMail mail = parse_sample("inline_image_and_attachments.eml");
     EXPECT_THAT(mail.text, HasSubstr("Ecco la foto del prodotto rotto:"));
