@@ -20,8 +20,16 @@ using gmime::GObjectPtr;
 using gmime::is_a;
 using gmime::str;
 
+// Each warning once; a hostile mail cannot make the list long.
 void warn(std::vector<std::string>& warnings, std::string text) {
-    if (std::find(warnings.begin(), warnings.end(), text) == warnings.end()) warnings.push_back(std::move(text));
+    constexpr std::size_t kMaxWarnings = 50;
+    static const std::string kMore = "more problems not listed";
+    if (std::find(warnings.begin(), warnings.end(), text) != warnings.end()) return;
+    if (warnings.size() + 1 < kMaxWarnings) {
+        warnings.push_back(std::move(text));
+    } else if (warnings.size() + 1 == kMaxWarnings) {
+        warnings.push_back(kMore);
+    }
 }
 
 // A parser's item (a header name, a subtype) fit for a warning: printable ASCII, short.
@@ -231,7 +239,9 @@ struct Walk {
     // Mail clients that put images between paragraphs send several inline text parts: they
     // read as one text.
     void add_text(std::string& target, std::string_view bytes, std::string_view charset) {
-        std::string text = normalise_newlines(decode_text(bytes, charset, warnings));
+        std::vector<std::string> repairs;
+        std::string text = normalise_newlines(decode_text(bytes, charset, repairs));
+        for (std::string& repair : repairs) warn(warnings, std::move(repair));
         if (gmime::trim(text).empty()) return;
         if (!target.empty()) target += "\n";
         target += text;

@@ -75,7 +75,10 @@ std::string valid_utf8(std::string_view bytes) {
 }
 
 std::string decode_text(std::string_view bytes, std::string_view declared_charset, std::vector<std::string>& warnings) {
-    std::string declared = gmime::lower_ascii(gmime::trim(declared_charset));
+    // A charset name is a short ASCII token; anything else in it is dropped.
+    std::string declared;
+    for (char c : gmime::trim(declared_charset).substr(0, 40))
+        if (c > 0x20 && c < 0x7F) declared += g_ascii_tolower(c);
     // GMime knows the aliases ("latin1", "ISO_8859-1", "ascii", "utf8"...).
     std::string canon =
         declared.empty() ? std::string() : gmime::lower_ascii(gmime::str(g_mime_charset_canon_name(declared.c_str())));

@@ -199,6 +199,23 @@ TEST(ParseMailTest, AForwardedMessageIsAnAttachmentNamedAfterItsSubject) {
     EXPECT_EQ(mail->auto_kind, AutoKind::None);  // a person forwarding mail is no bounce
 }
 
+TEST(ParseMailTest, WarningsAreListedOnceAndAtMostFifty) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <many@example.com>\nContent-Type: multipart/mixed; boundary=b\n\n";
+    for (int i = 0; i < 80; ++i)
+        raw += "--b\nContent-Type: text/plain; charset=iso-8859-1\n\n\x93" + std::to_string(i) +
+               "\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n!!\n";
+    raw += "--b--\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    ASSERT_EQ(mail->warnings.size(), 50U);
+    EXPECT_EQ(mail->warnings[0], "declared charset iso-8859-1 decoded as windows-1252");  // once, not 80 times
+    EXPECT_EQ(mail->warnings[1], "invalid base64 in part 2 (application/octet-stream)");
+    EXPECT_EQ(mail->warnings.back(), "more problems not listed");
+    EXPECT_THAT(mail->text, HasSubstr("“79"));
+    EXPECT_EQ(mail->attachments.size(), 80U);
+}
+
 TEST(ParseMailTest, Iso88591LabelOnWindows1252BytesIsDecodedAsWindows1252) {
     ParsedMail mail = parse_sample("windows_1252_labelled_iso_8859_1.eml");
     EXPECT_THAT(mail.text, HasSubstr("era € 49,90 ma mi avete addebitato € 59,90."));
