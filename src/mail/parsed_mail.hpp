@@ -67,7 +67,8 @@ struct ParsedMail {
     std::vector<MailAttachment> attachments;  // every other part, inline images included
     AutoKind auto_kind = AutoKind::None;
     std::optional<DeliveryReport> delivery_report;  // set when auto_kind is DeliveryReport
-    std::vector<std::string> warnings;              // what was repaired, in English, each once
+    // What was repaired, in English, each once, at most 50 (the last then says more were left out).
+    std::vector<std::string> warnings;
 };
 
 struct ParseOptions {
