@@ -89,6 +89,10 @@ TEST(ParseMailTest, AMessageWithoutMessageIdGetsAStableMadeUpOne) {
     EXPECT_THAT(first.message_id, ::testing::MatchesRegex("rapport-[0-9a-f]{64}@rapport\\.invalid"));
     EXPECT_EQ(first.message_id, again.message_id);
     EXPECT_NE(first.message_id, other.message_id);  // same headers, another body
+    // A web form writes from its own address and puts the customer in Reply-To.
+    ASSERT_TRUE(first.reply_to);
+    EXPECT_EQ(*first.reply_to, (MailAddress{"Elena Marchetti", "elena.marchetti@example.org"}));
+    EXPECT_FALSE(parse_sample("gmail_italian_quoted_printable.eml").reply_to);
 
     // The same mail with CRLF line ends (as IMAP serves it) keeps its id.
     std::string crlf;
