@@ -5,6 +5,7 @@
 
 #include "mail/auto_reply.hpp"
 #include "mail/delivery_report.hpp"
+#include "mail/flowed_text.hpp"
 #include "mail/gmime_handles.hpp"
 #include "mail/html_text.hpp"
 #include "mail/made_up_message_id.hpp"
@@ -236,12 +237,17 @@ struct Walk {
         keep(std::move(attachment), size, [&data] { return std::move(data); });
     }
 
-    // Mail clients that put images between paragraphs send several inline text parts: they
-    // read as one text.
-    void add_text(std::string& target, std::string_view bytes, std::string_view charset) {
+    // A text part's bytes in UTF-8 with LF line ends; the repairs become warnings.
+    std::string decode(std::string_view bytes, std::string_view charset) {
         std::vector<std::string> repairs;
         std::string text = normalise_newlines(decode_text(bytes, charset, repairs));
         for (std::string& repair : repairs) warn(warnings, std::move(repair));
+        return text;
+    }
+
+    // Mail clients that put images between paragraphs send several inline text parts: they
+    // read as one text.
+    static void add_text(std::string& target, std::string text) {
         if (gmime::trim(text).empty()) return;
         if (!target.empty()) target += "\n";
         target += text;
@@ -271,8 +277,14 @@ struct Walk {
         bool body = media == "text" && (subtype == "plain" || subtype == "html") && disposition != "attachment" &&
                     filename.empty();
         if (body) {
-            add_text(subtype == "plain" ? mail.text : mail.html, gmime::decoded_bytes(content),
-                     str(g_mime_object_get_content_type_parameter(object, "charset")));
+            std::string text =
+                decode(gmime::decoded_bytes(content), str(g_mime_object_get_content_type_parameter(object, "charset")));
+            std::string format = gmime::lower_ascii(str(g_mime_object_get_content_type_parameter(object, "format")));
+            if (subtype == "plain" && format == "flowed") {
+                std::string delsp = gmime::lower_ascii(str(g_mime_object_get_content_type_parameter(object, "delsp")));
+                text = unflow_text(text, delsp == "yes");
+            }
+            add_text(subtype == "plain" ? mail.text : mail.html, std::move(text));
             return;
         }
         MailAttachment attachment;
@@ -297,7 +309,7 @@ struct Walk {
             for (int i = 0; i < count; ++i) visit(g_mime_multipart_get_part(multipart, i), depth + 1);
             // A multipart whose boundary never comes (or that names none) leaves GMime all of
             // its content as the prologue: it is the only text there is.
-            if (count == 0) add_text(mail.text, str(g_mime_multipart_get_prologue(multipart)), "");
+            if (count == 0) add_text(mail.text, decode(str(g_mime_multipart_get_prologue(multipart)), ""));
         } else if (is_a(object, GMIME_TYPE_MESSAGE_PART)) {
             message_part(object);
         } else if (is_a(object, GMIME_TYPE_PART)) {
