@@ -60,8 +60,9 @@ struct ParsedMail {
     std::optional<MailAddress> reply_to;
     std::vector<MailAddress> to, cc;
     std::optional<UnixMillis> date;  // from the Date header when parseable
-    // The text body in UTF-8: the inline text/plain part(s), else text derived from the HTML
-    // (tags stripped, entities decoded).
+    // The text body in UTF-8 with LF line ends: the inline text/plain part(s) (format=flowed
+    // joined back into paragraphs), else text derived from the HTML (tags stripped, entities
+    // decoded).
     std::string text;
     std::string html;  // the first inline text/html part in UTF-8 as sent (unsanitised); empty if none
     std::vector<MailAttachment> attachments;  // every other part, inline images included
