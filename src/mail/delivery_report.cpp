@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "mail/gmime_handles.hpp"
+#include "mail/mail_library.hpp"
 
 namespace rapport::mail {
 namespace {
@@ -47,6 +48,7 @@ struct Block {
 }  // namespace
 
 DeliveryReport read_delivery_status(std::string_view body) {
+    ensure_mail_libraries();
     // Each round lets GMime read one block of fields as the headers of a part; the rest of the
     // body becomes that part's content, read again in the next round.
     std::vector<Block> blocks;

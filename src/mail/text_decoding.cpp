@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "mail/gmime_handles.hpp"
+#include "mail/mail_library.hpp"
 
 namespace rapport::mail {
 namespace {
@@ -75,6 +76,7 @@ std::string valid_utf8(std::string_view bytes) {
 }
 
 std::string decode_text(std::string_view bytes, std::string_view declared_charset, std::vector<std::string>& warnings) {
+    ensure_mail_libraries();
     // A charset name is a short ASCII token; anything else in it is dropped.
     std::string declared;
     for (char c : gmime::trim(declared_charset).substr(0, 40))
