@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "mail/gmime_handles.hpp"
+#include "mail/mail_library.hpp"
 
 namespace rapport::mail {
 namespace {
@@ -47,12 +48,17 @@ struct Block {
 }  // namespace
 
 DeliveryReport read_delivery_status(std::string_view body) {
+    ensure_mail_libraries();
     // Each round lets GMime read one block of fields as the headers of a part; the rest of the
     // body becomes that part's content, read again in the next round.
     std::vector<Block> blocks;
     GMimeParserOptions* defaults = g_mime_parser_options_get_default();
-    std::string rest(body);
-    for (int round = 0; round < 1000 && !gmime::trim(rest).empty(); ++round) {
+    // A report names a few recipients; the caps keep a hostile one from costing much (each
+    // round copies what is left).
+    constexpr std::size_t kMaxBytes = 256 * 1024;
+    constexpr int kMaxBlocks = 100;
+    std::string rest(body.substr(0, kMaxBytes));
+    for (int round = 0; round < kMaxBlocks && !gmime::trim(rest).empty(); ++round) {
         // Blank lines between blocks would read as an empty header block: skip them.
         std::size_t start = rest.find_first_not_of(" \t\r\n");
         rest.erase(0, start);

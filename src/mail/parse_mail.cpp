@@ -1,9 +1,11 @@
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "mail/auto_reply.hpp"
 #include "mail/delivery_report.hpp"
+#include "mail/flowed_text.hpp"
 #include "mail/gmime_handles.hpp"
 #include "mail/html_text.hpp"
 #include "mail/made_up_message_id.hpp"
@@ -19,8 +21,16 @@ using gmime::GObjectPtr;
 using gmime::is_a;
 using gmime::str;
 
+// Each warning once; a hostile mail cannot make the list long.
 void warn(std::vector<std::string>& warnings, std::string text) {
-    if (std::find(warnings.begin(), warnings.end(), text) == warnings.end()) warnings.push_back(std::move(text));
+    constexpr std::size_t kMaxWarnings = 50;
+    static const std::string kMore = "more problems not listed";
+    if (std::find(warnings.begin(), warnings.end(), text) != warnings.end()) return;
+    if (warnings.size() + 1 < kMaxWarnings) {
+        warnings.push_back(std::move(text));
+    } else if (warnings.size() + 1 == kMaxWarnings) {
+        warnings.push_back(kMore);
+    }
 }
 
 // A parser's item (a header name, a subtype) fit for a warning: printable ASCII, short.
@@ -166,11 +176,19 @@ std::string message_id_in_text(std::string_view text) {
     return {};
 }
 
+// A file name for a forwarded message: its subject, without path separators, and ".eml".
+std::string file_name_from(std::string_view subject) {
+    std::string name = valid_utf8(gmime::trim(subject).substr(0, 100));
+    for (char& c : name)
+        if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+    return name.empty() ? std::string() : name + ".eml";
+}
+
 // "type/subtype", lower-case, without parameters.
 std::string mime_type(GMimeObject* object) {
     GMimeContentType* type = g_mime_object_get_content_type(object);
-    return gmime::lower_ascii(str(g_mime_content_type_get_media_type(type))) + "/" +
-           gmime::lower_ascii(str(g_mime_content_type_get_media_subtype(type)));
+    return valid_utf8(gmime::lower_ascii(str(g_mime_content_type_get_media_type(type))) + "/" +
+                      gmime::lower_ascii(str(g_mime_content_type_get_media_subtype(type))));
 }
 
 struct Walk {
@@ -184,14 +202,14 @@ struct Walk {
     bool returned_message = false;  // a message/rfc822 or text/rfc822-headers part
     std::string returned_message_id = {};
 
-    void attach(MailAttachment attachment, GMimeDataWrapper* content) {
-        attachment.size = gmime::decoded_size(content);
-        if (attachment.size > options.max_attachment_bytes) {
-            attachment.rejected_reason = "attachment of " + std::to_string(attachment.size) +
-                                         " bytes exceeds the limit of " + std::to_string(options.max_attachment_bytes) +
-                                         " bytes";
+    // Keeps the attachment's bytes when they fit the limit, else says why they were not kept.
+    void keep(MailAttachment attachment, std::int64_t size, const std::function<std::string()>& bytes) {
+        attachment.size = size;
+        if (size > options.max_attachment_bytes) {
+            attachment.rejected_reason = "attachment of " + std::to_string(size) + " bytes exceeds the limit of " +
+                                         std::to_string(options.max_attachment_bytes) + " bytes";
         } else {
-            attachment.data = gmime::decoded_bytes(content);
+            attachment.data = bytes();
         }
         mail.attachments.push_back(std::move(attachment));
     }
@@ -202,25 +220,37 @@ struct Walk {
         MailAttachment attachment;
         attachment.content_type = mime_type(object);
         attachment.filename = valid_utf8(str(g_mime_object_get_content_disposition_parameter(object, "filename")));
-        if (attachment.filename.empty()) attachment.filename = "message.eml";
         returned_message = true;
         std::string data;
         if (inner != nullptr) {
             if (returned_message_id.empty())
                 returned_message_id = valid_utf8(str(g_mime_message_get_message_id(inner)));
+            // A forwarded mail without a file name is named after its subject.
+            if (attachment.filename.empty())
+                attachment.filename = file_name_from(str(g_mime_message_get_subject(inner)));
             GObjectPtr<GMimeStream> out(g_mime_stream_mem_new());
             g_mime_object_write_to_stream(as<GMimeObject>(inner), nullptr, out.get());
             data = gmime::bytes_of(out.get());
         }
-        attachment.size = static_cast<std::int64_t>(data.size());
-        if (attachment.size > options.max_attachment_bytes) {
-            attachment.rejected_reason = "attachment of " + std::to_string(attachment.size) +
-                                         " bytes exceeds the limit of " + std::to_string(options.max_attachment_bytes) +
-                                         " bytes";
-        } else {
-            attachment.data = std::move(data);
-        }
-        mail.attachments.push_back(std::move(attachment));
+        if (attachment.filename.empty()) attachment.filename = "message.eml";
+        auto size = static_cast<std::int64_t>(data.size());
+        keep(std::move(attachment), size, [&data] { return std::move(data); });
+    }
+
+    // A text part's bytes in UTF-8 with LF line ends; the repairs become warnings.
+    std::string decode(std::string_view bytes, std::string_view charset) {
+        std::vector<std::string> repairs;
+        std::string text = normalise_newlines(decode_text(bytes, charset, repairs));
+        for (std::string& repair : repairs) warn(warnings, std::move(repair));
+        return text;
+    }
+
+    // Mail clients that put images between paragraphs send several inline text parts: they
+    // read as one text.
+    static void add_text(std::string& target, std::string text) {
+        if (gmime::trim(text).empty()) return;
+        if (!target.empty()) target += "\n";
+        target += text;
     }
 
     void leaf_part(GMimeObject* object) {
@@ -247,14 +277,14 @@ struct Walk {
         bool body = media == "text" && (subtype == "plain" || subtype == "html") && disposition != "attachment" &&
                     filename.empty();
         if (body) {
-            std::string text = normalise_newlines(
-                decode_text(gmime::decoded_bytes(content),
-                            str(g_mime_object_get_content_type_parameter(object, "charset")), warnings));
-            // Mail clients that put images between paragraphs send several inline text parts:
-            // they read as one text.
-            std::string& target = subtype == "plain" ? mail.text : mail.html;
-            if (!target.empty() && !text.empty()) target += "\n";
-            target += text;
+            std::string text =
+                decode(gmime::decoded_bytes(content), str(g_mime_object_get_content_type_parameter(object, "charset")));
+            std::string format = gmime::lower_ascii(str(g_mime_object_get_content_type_parameter(object, "format")));
+            if (subtype == "plain" && format == "flowed") {
+                std::string delsp = gmime::lower_ascii(str(g_mime_object_get_content_type_parameter(object, "delsp")));
+                text = unflow_text(text, delsp == "yes");
+            }
+            add_text(subtype == "plain" ? mail.text : mail.html, std::move(text));
             return;
         }
         MailAttachment attachment;
@@ -262,7 +292,7 @@ struct Walk {
         attachment.content_type = mime;
         attachment.content_id = valid_utf8(str(g_mime_part_get_content_id(part)));
         attachment.is_inline = !attachment.content_id.empty() && disposition != "attachment";
-        attach(std::move(attachment), content);
+        keep(std::move(attachment), gmime::decoded_size(content), [content] { return gmime::decoded_bytes(content); });
     }
 
     void visit(GMimeObject* object, int depth) {
@@ -275,8 +305,11 @@ struct Walk {
                     gmime::lower_ascii(gmime::trim(str(g_mime_content_type_get_parameter(type, "report-type"))));
             }
             auto* multipart = as<GMimeMultipart>(object);
-            for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i)
-                visit(g_mime_multipart_get_part(multipart, i), depth + 1);
+            int count = g_mime_multipart_get_count(multipart);
+            for (int i = 0; i < count; ++i) visit(g_mime_multipart_get_part(multipart, i), depth + 1);
+            // A multipart whose boundary never comes (or that names none) leaves GMime all of
+            // its content as the prologue: it is the only text there is.
+            if (count == 0) add_text(mail.text, decode(str(g_mime_multipart_get_prologue(multipart)), ""));
         } else if (is_a(object, GMIME_TYPE_MESSAGE_PART)) {
             message_part(object);
         } else if (is_a(object, GMIME_TYPE_PART)) {
@@ -302,6 +335,8 @@ void classify(GMimeMessage* message, Walk& walk, ParsedMail& mail) {
                 gmime::lower_ascii(gmime::trim(failed_recipients.substr(0, failed_recipients.find(','))));
         report.original_message_id = walk.returned_message_id;
         if (report.original_message_id.empty()) report.original_message_id = message_id_in_text(mail.text);
+        for (std::string* field : {&report.action, &report.status, &report.recipient, &report.diagnostic})
+            *field = valid_utf8(*field);
         mail.delivery_report = std::move(report);
         return;
     }

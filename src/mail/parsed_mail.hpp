@@ -60,14 +60,16 @@ struct ParsedMail {
     std::optional<MailAddress> reply_to;
     std::vector<MailAddress> to, cc;
     std::optional<UnixMillis> date;  // from the Date header when parseable
-    // The text body in UTF-8: the inline text/plain part(s), else text derived from the HTML
-    // (tags stripped, entities decoded).
+    // The text body in UTF-8 with LF line ends: the inline text/plain part(s) (format=flowed
+    // joined back into paragraphs), else text derived from the HTML (tags stripped, entities
+    // decoded).
     std::string text;
     std::string html;  // the first inline text/html part in UTF-8 as sent (unsanitised); empty if none
     std::vector<MailAttachment> attachments;  // every other part, inline images included
     AutoKind auto_kind = AutoKind::None;
     std::optional<DeliveryReport> delivery_report;  // set when auto_kind is DeliveryReport
-    std::vector<std::string> warnings;              // what was repaired, in English, each once
+    // What was repaired, in English, each once, at most 50 (the last then says more were left out).
+    std::vector<std::string> warnings;
 };
 
 struct ParseOptions {

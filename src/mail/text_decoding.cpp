@@ -3,14 +3,23 @@
 #include <algorithm>
 
 #include "mail/gmime_handles.hpp"
+#include "mail/mail_library.hpp"
 
 namespace rapport::mail {
 namespace {
 
 using gmime::GObjectPtr;
 
+// Valid UTF-8 apart from NUL bytes (which g_utf8_validate refuses, and valid_utf8 replaces).
 bool is_utf8(std::string_view bytes) {
-    return g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), nullptr) != FALSE;
+    while (!bytes.empty()) {
+        const gchar* end = nullptr;
+        if (g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), &end) != FALSE) return true;
+        auto good = static_cast<std::size_t>(end - bytes.data());
+        if (bytes[good] != '\0') return false;
+        bytes.remove_prefix(good + 1);
+    }
+    return true;
 }
 
 bool has_8bit(std::string_view bytes) {
@@ -38,7 +47,7 @@ bool convert(std::string_view bytes, const char* from, std::string& out) {
     return true;
 }
 
-// Valid UTF-8 in, with every invalid byte replaced by U+FFFD.
+// Valid UTF-8 out, with every invalid byte and every NUL replaced by U+FFFD.
 std::string repair_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
@@ -63,11 +72,15 @@ std::string windows_1252(std::string_view bytes) {
 }  // namespace
 
 std::string valid_utf8(std::string_view bytes) {
-    return is_utf8(bytes) ? std::string(bytes) : repair_utf8(bytes);
+    return repair_utf8(bytes);
 }
 
 std::string decode_text(std::string_view bytes, std::string_view declared_charset, std::vector<std::string>& warnings) {
-    std::string declared = gmime::lower_ascii(gmime::trim(declared_charset));
+    ensure_mail_libraries();
+    // A charset name is a short ASCII token; anything else in it is dropped.
+    std::string declared;
+    for (char c : gmime::trim(declared_charset).substr(0, 40))
+        if (c > 0x20 && c < 0x7F) declared += g_ascii_tolower(c);
     // GMime knows the aliases ("latin1", "ISO_8859-1", "ascii", "utf8"...).
     std::string canon =
         declared.empty() ? std::string() : gmime::lower_ascii(gmime::str(g_mime_charset_canon_name(declared.c_str())));
@@ -79,11 +92,11 @@ std::string decode_text(std::string_view bytes, std::string_view declared_charse
                   canon == "iso-ir-100" || canon == "cp819";
     bool ascii_based = ascii || latin1 || canon == "utf-8" || canon.starts_with("iso-8859") ||
                        canon.starts_with("windows-") || canon.starts_with("cp125");
-    if (ascii_based && !has_8bit(bytes)) return std::string(bytes);
+    if (ascii_based && !has_8bit(bytes)) return valid_utf8(bytes);
     if (ascii) {
         if (is_utf8(bytes)) {
             warnings.push_back(named + ": 8-bit text decoded as utf-8");
-            return std::string(bytes);
+            return valid_utf8(bytes);
         }
         warnings.push_back(named + " decoded as windows-1252");
         return windows_1252(bytes);
@@ -93,7 +106,7 @@ std::string decode_text(std::string_view bytes, std::string_view declared_charse
         return windows_1252(bytes);
     }
     if (canon == "utf-8") {
-        if (is_utf8(bytes)) return std::string(bytes);
+        if (is_utf8(bytes)) return valid_utf8(bytes);
         warnings.push_back(named + ": invalid UTF-8 bytes replaced");
         return repair_utf8(bytes);
     }
@@ -101,7 +114,7 @@ std::string decode_text(std::string_view bytes, std::string_view declared_charse
     if (!convert(bytes, declared.c_str(), out)) {
         if (is_utf8(bytes)) {
             warnings.push_back("unknown charset " + declared + " decoded as utf-8");
-            return std::string(bytes);
+            return valid_utf8(bytes);
         }
         warnings.push_back("unknown charset " + declared + " decoded as windows-1252");
         return windows_1252(bytes);

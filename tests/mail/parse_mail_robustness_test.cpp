@@ -2,6 +2,10 @@
 // with a reason, never crash or leak (the ASan build runs this with leak detection).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "mail/parsed_mail.hpp"
 #include "mail/samples.hpp"
 
@@ -48,6 +52,37 @@ TEST(ParseMailRobustnessTest, EverySampleWithBytesOverwritten) {
             }
         }
     }
+}
+
+// Ingestion may parse on several threads at once: GMime's shared state (its iconv cache, the
+// charset tables) must not mix their results.
+TEST(ParseMailRobustnessTest, ThreadsParsingAtOnceGetWhatOneThreadGets) {
+    struct Expected {
+        std::string raw, id, text;
+        std::size_t attachments;
+    };
+    std::vector<Expected> expected;
+    for (const std::string& name : testing::sample_names()) {
+        std::string raw = testing::read_sample(name);
+        auto mail = parse_mail(raw);
+        if (mail) expected.push_back({raw, mail->message_id, mail->text, mail->attachments.size()});
+    }
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int round = 0; round < 20; ++round) {
+                for (const Expected& e : expected) {
+                    auto mail = parse_mail(e.raw);
+                    if (!mail || mail->message_id != e.id || mail->text != e.text ||
+                        mail->attachments.size() != e.attachments)
+                        ++mismatches;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(mismatches.load(), 0);
 }
 
 }  // namespace

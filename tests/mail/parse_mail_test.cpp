@@ -89,6 +89,10 @@ TEST(ParseMailTest, AMessageWithoutMessageIdGetsAStableMadeUpOne) {
     EXPECT_THAT(first.message_id, ::testing::MatchesRegex("rapport-[0-9a-f]{64}@rapport\\.invalid"));
     EXPECT_EQ(first.message_id, again.message_id);
     EXPECT_NE(first.message_id, other.message_id);  // same headers, another body
+    // A web form writes from its own address and puts the customer in Reply-To.
+    ASSERT_TRUE(first.reply_to);
+    EXPECT_EQ(*first.reply_to, (MailAddress{"Elena Marchetti", "elena.marchetti@example.org"}));
+    EXPECT_FALSE(parse_sample("gmail_italian_quoted_printable.eml").reply_to);
 
     // The same mail with CRLF line ends (as IMAP serves it) keeps its id.
     std::string crlf;
@@ -99,6 +103,27 @@ TEST(ParseMailTest, AMessageWithoutMessageIdGetsAStableMadeUpOne) {
     auto from_imap = parse_mail(crlf);
     ASSERT_TRUE(from_imap);
     EXPECT_EQ(from_imap->message_id, first.message_id);
+}
+
+TEST(ParseMailTest, TheSameMessageDeliveredTwiceGetsTheSameId) {
+    // One mail without a Message-ID, delivered through two MX hosts to two of our addresses:
+    // only the trace headers (Received, Delivered-To, X-Original-To) differ.
+    ParsedMail first = parse_sample("duplicate_delivery_via_mx1.eml");
+    ParsedMail second = parse_sample("duplicate_delivery_via_mx2.eml");
+    EXPECT_TRUE(first.message_id_made_up);
+    EXPECT_EQ(first.message_id, second.message_id);
+    EXPECT_EQ(first.text, second.text);
+    EXPECT_THAT(first.text, HasSubstr("la taglia è sbagliata."));
+}
+
+TEST(ParseMailTest, AReplyWithOnlyATicketReferenceInItsSubject) {
+    ParsedMail mail = parse_sample("reply_with_ticket_reference_only.eml");
+    EXPECT_THAT(mail.in_reply_to, IsEmpty());
+    EXPECT_THAT(mail.references, IsEmpty());
+    EXPECT_EQ(mail.subject, "Re: [#1042] La sua richiesta – ancora niente");  // threading reads it from here
+    EXPECT_EQ(mail.text,
+              "Scrivo da un altro programma di posta, che non tiene le intestazioni della risposta: il pacco non è "
+              "ancora arrivato.\n");
 }
 
 TEST(ParseMailTest, InlineImagesAndAttachmentsWithEncodedNames) {
@@ -147,7 +172,52 @@ TEST(ParseMailTest, AMultipartWithoutBoundaryParameterIsReadAsText) {
         "From: a@example.com\nMessage-ID: <nb@example.com>\nContent-Type: multipart/mixed\n\nplain words\n";
     auto mail = parse_mail(raw);
     ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_EQ(mail->text, "plain words\n");
     EXPECT_THAT(mail->warnings, Contains("broken multipart boundary: a multipart/mixed has no boundary parameter"));
+}
+
+TEST(ParseMailTest, AMultipartWhoseBoundaryNeverComesKeepsItsText) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <nb2@example.com>\nContent-Type: multipart/mixed; boundary=\"abc\"\n\n"
+        "--abd\nContent-Type: text/plain\n\nparole perse?\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_THAT(mail->text, HasSubstr("parole perse?"));
+    EXPECT_THAT(mail->warnings, Not(IsEmpty()));
+}
+
+TEST(ParseMailTest, AForwardedMessageIsAnAttachmentNamedAfterItsSubject) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <fw@example.com>\nSubject: Fwd: reclamo\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/mixed; boundary=\"fw\"\n\n--fw\nContent-Type: text/plain\n\nVedi sotto.\n"
+        "--fw\nContent-Type: message/rfc822\n\nFrom: b@example.com\nSubject: Reclamo / urgente\n"
+        "Message-ID: <orig@example.com>\n\nIl prodotto non funziona.\n--fw--\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    EXPECT_EQ(mail->text, "Vedi sotto.");
+    ASSERT_EQ(mail->attachments.size(), 1U);
+    EXPECT_EQ(mail->attachments[0].filename, "Reclamo _ urgente.eml");
+    EXPECT_EQ(mail->attachments[0].content_type, "message/rfc822");
+    EXPECT_THAT(mail->attachments[0].data, HasSubstr("Il prodotto non funziona."));
+    EXPECT_EQ(mail->attachments[0].size, static_cast<std::int64_t>(mail->attachments[0].data.size()));
+    EXPECT_EQ(mail->auto_kind, AutoKind::None);  // a person forwarding mail is no bounce
+}
+
+TEST(ParseMailTest, WarningsAreListedOnceAndAtMostFifty) {
+    std::string raw =
+        "From: a@example.com\nMessage-ID: <many@example.com>\nContent-Type: multipart/mixed; boundary=b\n\n";
+    for (int i = 0; i < 80; ++i)
+        raw += "--b\nContent-Type: text/plain; charset=iso-8859-1\n\n\x93" + std::to_string(i) +
+               "\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n!!\n";
+    raw += "--b--\n";
+    auto mail = parse_mail(raw);
+    ASSERT_TRUE(mail) << mail.error().detail;
+    ASSERT_EQ(mail->warnings.size(), 50U);
+    EXPECT_EQ(mail->warnings[0], "declared charset iso-8859-1 decoded as windows-1252");  // once, not 80 times
+    EXPECT_EQ(mail->warnings[1], "invalid base64 in part 2 (application/octet-stream)");
+    EXPECT_EQ(mail->warnings.back(), "more problems not listed");
+    EXPECT_THAT(mail->text, HasSubstr("“79"));
+    EXPECT_EQ(mail->attachments.size(), 80U);
 }
 
 TEST(ParseMailTest, Iso88591LabelOnWindows1252BytesIsDecodedAsWindows1252) {

@@ -49,6 +49,15 @@ TEST_F(TextDecodingTest, UnknownCharsetsAndInvalidUtf8) {
     EXPECT_EQ(valid_utf8("a\xC3"), "a\xEF\xBF\xBD");
 }
 
+TEST_F(TextDecodingTest, NulBytesBecomeReplacementCharacters) {
+    using namespace std::string_literals;
+    EXPECT_EQ(decode_text("a\0b"s, "us-ascii", warnings),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(decode_text("gi\xC3\xA0\0"s, "", warnings), "già\xEF\xBF\xBD");  // still read as UTF-8
+    EXPECT_EQ(decode_text("\xE0\0"s, "iso-8859-1", warnings), "à\xEF\xBF\xBD");
+}
+
 TEST_F(TextDecodingTest, RawEightBitHeadersFallBackToWindows1252) {
     std::string raw =
         "From: Andr\xE9 <andre@example.com>\nSubject: Perch\xE9 \x80 9\nMessage-ID: <h@example.com>\n\nx\n";
