@@ -867,7 +867,10 @@ Result<Conversation> SqlConversationRepository::split(Id ws, Id id, Id message_i
         auto source = RAPPORT_TRY(load_existing(conn, ws, id));
         RAPPORT_CHECK(insert_conversation(conn, fresh));
         auto pivot = RAPPORT_TRY(find_message(conn, ws, message_id));
-        if (!pivot) return fail(Error::not_found("message"));
+        if (!pivot) {
+            return fail(Error::localized(ErrorCode::NotFound, "servicedesk.message_not_in_conversation",
+                                         {{"id", id_to_string(message_id)}}));
+        }
         // The pivot and everything after it (in thread order) move to the new conversation.
         const std::string moved =
             " WHERE workspace_id = $1 AND conversation_id = $2 AND (occurred_at > $4 OR (occurred_at = $4 AND"
@@ -944,7 +947,10 @@ Result<ConversationMessage> SqlConversationRepository::requeue(Id ws, Id message
                       " WHERE workspace_id = $1 AND message_id = $2",
                       {ws, message_id, now}));
         auto m = RAPPORT_TRY(find_message(c, ws, message_id));
-        if (!m) return fail(Error::not_found("message"));
+        if (!m) {
+            return fail(Error::localized(ErrorCode::NotFound, "servicedesk.message_not_in_conversation",
+                                         {{"id", id_to_string(message_id)}}));
+        }
         return std::move(*m);
     });
 }

@@ -151,7 +151,9 @@ Status SqlMailboxRepository::update(const Mailbox& m) {
             " smtp_verify = $18, poll_seconds = $19, use_idle = $20, after_fetch = $21, move_to_folder = $22,"
             " max_attachment_bytes = $23, enabled = $24, updated_at = $25 WHERE workspace_id = $1 AND mailbox_id = $2",
             settings_params(m)));
-        if (changed == 0) return fail(Error::not_found("mailbox"));
+        if (changed == 0)
+            return fail(Error::localized(ErrorCode::NotFound, "servicedesk.mailbox_not_found",
+                                         {{"id", id_to_string(m.mailbox_id)}}));
         return {};
     });
 }
