@@ -44,6 +44,7 @@ declare -A USES=(
   [imports]=""
   [tasks]="timeline"
   [desk]="tasks"
+  [servicelevels]="segments"  # policies may apply to the customers of one segment
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.
