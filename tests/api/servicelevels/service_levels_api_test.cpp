@@ -39,7 +39,7 @@ protected:
     static std::string message_at(const HttpResult& res, const std::string& pointer) {
         const auto body = res.json();
         for (const auto& e : body["errors"]) {
-            if (e["pointer"] == pointer) return e["message"];
+            if (e["pointer"] == pointer) return e["detail"].get<std::string>();
         }
         return "";
     }
@@ -69,7 +69,8 @@ TEST_F(ServiceLevelsApiTest, AnAdminManagesCalendarsAndEveryMemberReadsThem) {
     auto list = viewer.client.get("/api/v1/service-levels/calendars");
     ASSERT_EQ(list.status, 200) << list.body;
     bool listed = false;
-    for (const auto& item : list.json()["items"]) listed = listed || item["id"] == id;
+    const auto listed_body = list.json();  // kept: a range-for over a temporary's member would dangle
+    for (const auto& item : listed_body["items"]) listed = listed || item["id"] == id;
     EXPECT_TRUE(listed);
 
     auto changed = owner.patch(
@@ -94,7 +95,8 @@ TEST_F(ServiceLevelsApiTest, AnAdminManagesCalendarsAndEveryMemberReadsThem) {
     auto audit = owner.get("/api/v1/audit?action=sla_calendar.created");
     ASSERT_EQ(audit.status, 200) << audit.body;
     bool audited = false;
-    for (const auto& e : audit.json()["items"]) audited = audited || e["target_id"] == id;
+    const auto audit_body = audit.json();
+    for (const auto& e : audit_body["items"]) audited = audited || e["target_id"] == id;
     EXPECT_TRUE(audited) << audit.body;
     for (const char* action : {"sla_calendar.updated", "sla_calendar.deleted"}) {
         auto entries = owner.get(std::string("/api/v1/audit?action=") + action).json();
@@ -144,7 +146,8 @@ TEST_F(ServiceLevelsApiTest, AnotherWorkspaceSeesNothing) {
     for (const char* path : {"/api/v1/service-levels/calendars", "/api/v1/service-levels/policies"}) {
         auto list = globex.get(path);
         ASSERT_EQ(list.status, 200) << list.body;
-        for (const auto& item : list.json()["items"]) {
+        const auto body = list.json();
+        for (const auto& item : body["items"]) {
             EXPECT_NE(item["id"], id);
             EXPECT_NE(item["id"], policy_id);
         }
