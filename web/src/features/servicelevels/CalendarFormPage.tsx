@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CheckboxField, SelectField, TextField, useFocusFirstInvalid } from '../../ui/fields';
 import { fieldError } from '../../ui/errors';
 import { PageHeader } from '../../ui/Page';
+import { localeFor } from '../../i18n/format';
 import { useDeleteCalendar, usePreview, useSaveCalendar, useCalendar, type SlaCalendar } from './api';
 import {
   browserTimeZone,
@@ -23,6 +24,8 @@ import {
 } from './hours';
 
 const LIST = '/settings/service-levels';
+// A remove button beside the fields of a row: as small as the button, level with the inputs.
+const INLINE_BUTTON = { alignSelf: 'end', justifySelf: 'start', marginBottom: 'var(--space-3)' } as const;
 
 export function CalendarCreatePage() {
   return <CalendarForm />;
@@ -209,6 +212,7 @@ function CalendarForm({ calendar }: { calendar?: SlaCalendar }) {
                           <button
                             type="button"
                             className="button button-small"
+                            style={INLINE_BUTTON}
                             onClick={() => setIntervals(day, (l) => l.filter((_, j) => j !== i))}
                           >
                             {t('serviceLevels.removeInterval')}
@@ -268,6 +272,7 @@ function CalendarForm({ calendar }: { calendar?: SlaCalendar }) {
                 <button
                   type="button"
                   className="button button-small"
+                  style={INLINE_BUTTON}
                   onClick={() => {
                     touched();
                     setHolidays((l) => l.filter((_, j) => j !== i));
@@ -334,13 +339,13 @@ function CalendarForm({ calendar }: { calendar?: SlaCalendar }) {
 
 /** When a target of N business minutes from a start falls due in this (saved) calendar. */
 function DuePreviewForm({ calendar }: { calendar: SlaCalendar }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const preview = usePreview();
   const [start, setStart] = useState('');
   const [minutes, setMinutes] = useState('240');
   const [localError, setLocalError] = useState<string | undefined>();
   const dueText = (ms: number) =>
-    new Intl.DateTimeFormat(undefined, {
+    new Intl.DateTimeFormat(localeFor(i18n.language), {
       timeZone: calendar.time_zone,
       dateStyle: 'full',
       timeStyle: 'short',
