@@ -136,7 +136,10 @@ export async function serviceLevelsScenarios({ page, base, stamp, scenario, scre
         assert(/30\s*min/.test(policyText), `the policy row lacks its first response target: ${policyText}`);
         await screenshot(`service-levels-policy-${lang}`);
       } finally {
+        // Back in English, shown, for the scenarios that follow.
         await setProfileLanguage(page, 'en');
+        await page.goto(`${base}/`);
+        await page.locator('h1').filter({ hasText: 'Welcome' }).waitFor();
       }
     });
   }
