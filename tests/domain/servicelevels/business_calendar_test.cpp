@@ -252,6 +252,79 @@ TEST(BusinessCalendar, AnOpenPauseStopsTheClock) {
     EXPECT_EQ(cal.add_business_minutes_with_pauses(start, 600, {{rome(2026, 1, 12, 20), std::nullopt}}), std::nullopt);
 }
 
+TEST(BusinessCalendar, AStartAtTheOpeningAndLargeTargets) {
+    const auto cal = make(office());
+    EXPECT_EQ(cal.add_business_minutes(rome(2026, 1, 12, 9), 1), rome(2026, 1, 12, 9, 1));
+    EXPECT_TRUE(cal.is_open_at(rome(2026, 1, 12, 9)));
+    // Thirty business days (six weeks) across the spring transition keep the wall clock.
+    EXPECT_EQ(cal.add_business_minutes(rome(2026, 3, 2, 10), 30 * 480), rome(2026, 4, 13, 10));
+    // A year of business minutes still lands on an opening minute.
+    const auto far = cal.add_business_minutes(rome(2026, 1, 12, 10), 250 * 480);
+    EXPECT_TRUE(cal.is_open_at(far - kMin));
+    EXPECT_EQ(cal.business_minutes_between(rome(2026, 1, 12, 10), far), 250 * 480);
+}
+
+TEST(BusinessCalendar, IntervalsEndingAtMidnightJoinTheNextDay) {
+    Calendar c;
+    c.name = "Weekend nights";
+    c.time_zone = "Europe/Rome";
+    c.hours[4] = {{22 * 60, kMinutesPerDay}};  // Friday 22:00-24:00
+    c.hours[5] = {{0, 2 * 60}};                // Saturday 00:00-02:00
+    const auto cal = make(c);
+    EXPECT_EQ(cal.add_business_minutes(rome(2026, 1, 16, 23), 120), rome(2026, 1, 17, 1));
+    EXPECT_EQ(cal.business_minutes_between(rome(2026, 1, 16, 0), rome(2026, 1, 18, 0)), 240);
+    EXPECT_TRUE(cal.is_open_at(rome(2026, 1, 17, 0)));
+    // The next opening after Saturday 02:00 is the next Friday 22:00.
+    EXPECT_EQ(cal.add_business_minutes(rome(2026, 1, 17, 2), 0), rome(2026, 1, 23, 22));
+}
+
+TEST(BusinessCalendar, AWeekOfHolidaysAndALeapDay) {
+    auto c = office();
+    for (const char* d : {"2028-02-28", "2028-02-29", "2028-03-01", "2028-03-02", "2028-03-03"})
+        c.holidays.push_back({d, ""});
+    const auto cal = make(c);
+    // Friday 25 February 2028 17:00 + 2 h: the whole next week is closed.
+    EXPECT_EQ(cal.add_business_minutes(rome(2028, 2, 25, 17), 120), rome(2028, 3, 6, 10));
+    EXPECT_FALSE(cal.is_open_at(rome(2028, 2, 29, 10)));
+}
+
+TEST(BusinessCalendar, TheSouthernHemisphereFallsBackInApril) {
+    // Sydney: 5 April 2026, 03:00 AEDT becomes 02:00 AEST; that Sunday is 25 hours long.
+    Calendar c;
+    c.name = "Sydney";
+    c.time_zone = "Australia/Sydney";
+    c.always_open = true;
+    const auto cal = make(c);
+    EXPECT_EQ(
+        cal.business_minutes_between(at("Australia/Sydney", 2026, 4, 5, 0), at("Australia/Sydney", 2026, 4, 6, 0)),
+        25 * 60);
+    EXPECT_EQ(
+        cal.business_minutes_between(at("Australia/Sydney", 2026, 10, 4, 0), at("Australia/Sydney", 2026, 10, 5, 0)),
+        23 * 60);
+}
+
+TEST(BusinessCalendar, AlwaysOpenIgnoresTheWeeklyHours) {
+    auto c = office();
+    c.always_open = true;
+    const auto cal = make(c);
+    EXPECT_TRUE(cal.is_open_at(rome(2026, 1, 17, 3)));
+    EXPECT_EQ(cal.add_business_minutes(rome(2026, 1, 12, 18), 60), rome(2026, 1, 12, 19));
+}
+
+TEST(BusinessCalendar, PausesOverWholeDaysAndBackwardsPauses) {
+    const auto cal = make(office());
+    const auto start = rome(2026, 1, 12, 10);
+    // Waiting on the customer from Monday 11:00 to Wednesday 9:00 holds back the rest of
+    // Monday and all of Tuesday.
+    EXPECT_EQ(cal.add_business_minutes_with_pauses(start, 120, {{rome(2026, 1, 12, 11), rome(2026, 1, 14, 9)}}),
+              rome(2026, 1, 14, 10));
+    // A pause that ends before it begins is no pause.
+    EXPECT_EQ(cal.add_business_minutes_with_pauses(start, 60, {{rome(2026, 1, 12, 11), rome(2026, 1, 12, 10, 30)}}),
+              rome(2026, 1, 12, 11));
+    // Without pauses the two functions agree.
+    EXPECT_EQ(cal.add_business_minutes_with_pauses(start, 777, {}), cal.add_business_minutes(start, 777));
+}
+
 TEST(CalendarValidation, ReportsEachBadField) {
     Calendar c;
     c.name = "";
