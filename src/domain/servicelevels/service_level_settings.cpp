@@ -1,5 +1,7 @@
 #include "domain/servicelevels/service_level_settings.hpp"
 
+#include <algorithm>
+
 #include "domain/audit/audit_of.hpp"
 #include "domain/identity/principals.hpp"
 #include "domain/servicelevels/business_calendar.hpp"
@@ -119,6 +121,11 @@ Result<SlaPolicy> ServiceLevelSettings::create_policy(const Principal& actor, co
     p.workspace_id = actor.workspace_id;
     p.policy_id = new_id();
     apply_input(p, in);
+    if (!in.position) {
+        // Without a position, a new policy is tried last.
+        for (const auto& other : RAPPORT_TRY(repo_.list_policies(actor.workspace_id)))
+            p.position = std::max(p.position, other.position + 1);
+    }
     RAPPORT_CHECK(check_policy(actor, p, "servicelevels.policy_invalid"));
     p.created_at = p.updated_at = clock_.now_ms();
     RAPPORT_CHECK(repo_.insert_policy(p, audit(actor, "sla_policy.created", "sla_policy", p.policy_id, ip)));

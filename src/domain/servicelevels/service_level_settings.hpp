@@ -25,7 +25,7 @@ struct PolicyInput {
     std::optional<std::string> name;
     std::optional<std::optional<Priority>> priority;  // outer: given; inner: null = any
     std::optional<std::optional<Id>> segment_id;      // inner: null = every customer
-    std::optional<std::int64_t> position;
+    std::optional<std::int64_t> position;             // absent on create: after every other policy
     std::optional<Id> calendar_id;
     std::optional<std::optional<std::int64_t>> first_response_minutes;
     std::optional<std::optional<std::int64_t>> next_response_minutes;

@@ -250,6 +250,20 @@ TEST_F(ServiceLevelsApiTest, PoliciesInOrderWithTheirTargetsAndChecks) {
     ASSERT_NE(pos_gold, ids.end());
     EXPECT_LT(pos_any, pos_gold);
 
+    // Without a position a new policy goes last.
+    auto last = owner.post("/api/v1/service-levels/policies",
+                           {{"name", unique_name("Last")}, {"calendar_id", calendar}, {"resolution_minutes", 60}});
+    ASSERT_EQ(last.status, 201) << last.body;
+    const auto all = owner.get("/api/v1/service-levels/policies").json()["items"];
+    ASSERT_FALSE(all.empty());
+    EXPECT_EQ(all.back()["id"], last.json()["id"]);
+    for (const auto& p : all) {
+        if (p["id"] != last.json()["id"]) {
+            EXPECT_LT(p["position"].get<std::int64_t>(), last.json()["position"].get<std::int64_t>());
+        }
+    }
+    EXPECT_EQ(owner.del("/api/v1/service-levels/policies/" + last.json()["id"].get<std::string>()).status, 204);
+
     // Null clears a target or the segment; the rest is left alone.
     auto cleared = owner.patch("/api/v1/service-levels/policies/" + g["id"].get<std::string>(),
                                {{"segment_id", nullptr}, {"next_response_minutes", nullptr}, {"priority", "high"}});

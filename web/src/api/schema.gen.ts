@@ -2030,7 +2030,7 @@ export interface components {
             next_response_minutes: number | null;
             /**
              * Format: int64
-             * @description policies are tried by position, then creation
+             * @description policies are tried by position, then creation; a new policy without one goes last
              */
             position: number;
             /**
@@ -2060,7 +2060,7 @@ export interface components {
             next_response_minutes?: number | null;
             /**
              * Format: int64
-             * @description policies are tried by position, then creation
+             * @description policies are tried by position, then creation; a new policy without one goes last
              */
             position?: number;
             /**

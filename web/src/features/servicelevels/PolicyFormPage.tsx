@@ -68,7 +68,8 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
     priority: (policy?.priority ?? '') as Priority | '',
     segment_id: policy?.segment_id ?? '',
     calendar_id: policy?.calendar_id ?? '',
-    position: String(policy?.position ?? 0),
+    // Empty for a new policy: the server puts it after the others.
+    position: policy ? String(policy.position) : '',
     warn_before_minutes: String(policy?.warn_before_minutes ?? 0),
     first_response_minutes: targetText(policy?.first_response_minutes),
     next_response_minutes: targetText(policy?.next_response_minutes),
@@ -96,7 +97,7 @@ function PolicyForm({ policy }: { policy?: SlaPolicy }) {
       priority: form.priority || null,
       segment_id: form.segment_id || null,
       calendar_id: calendarId,
-      position: targetValue(form.position) ?? 0,
+      position: targetValue(form.position) ?? undefined,
       warn_before_minutes: targetValue(form.warn_before_minutes) ?? 0,
       first_response_minutes: targetValue(form.first_response_minutes),
       next_response_minutes: targetValue(form.next_response_minutes),
