@@ -11,6 +11,7 @@
     AREA(search)            \
     AREA(privacy)           \
     AREA(segments)          \
+    AREA(servicelevels)     \
     AREA(partitions)        \
     AREA(duplicates)        \
     AREA(exports)           \

@@ -8,6 +8,7 @@
 #include "app/servicedesk/email_channel.hpp"
 #include "app/servicedesk/mailbox_readers.hpp"
 #include "app/servicedesk/reply_sender.hpp"
+#include "app/servicedesk/service_level_planner.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
 #include "storage/servicedesk/sql_conversation_repository.hpp"
 #include "storage/servicedesk/sql_mailbox_repository.hpp"
@@ -39,7 +40,7 @@ public:
             ctx.clock);
         transport_.emplace(*intake_, ctx.clock);
         mailbox_service_.emplace(*mailboxes_repo_, *transport_, ctx.clock);
-        conversations_.emplace(*conversations_repo_, *mailboxes_repo_, ctx.services.get<domain::ActorDirectory>(), sla_,
+        conversations_.emplace(*conversations_repo_, *mailboxes_repo_, ctx.services.get<domain::ActorDirectory>(), *sla_,
                                hub_, ctx.clock);
         readers_.emplace(*mailboxes_repo_, *intake_, ctx.clock);
         sender_.emplace(*conversations_repo_, *mailboxes_repo_, hub_, ctx.clock);
@@ -47,6 +48,7 @@ public:
         hub_.subscribe([this] { sender_->wake(); });
         ctx.services.provide<domain::servicedesk::IntakeService>(*intake_);
         ctx.services.provide<domain::servicedesk::ConversationService>(*conversations_);
+        ctx.services.provide<domain::servicedesk::ConversationFeed>(hub_);
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {
@@ -71,7 +73,7 @@ public:
 private:
     const Clock* clock_ = nullptr;
     ConversationChangeHub hub_;
-    domain::servicedesk::NoSlaPlanner sla_;
+    std::optional<ServiceLevelPlanner> sla_;
     std::optional<storage::SqlConversationRepository> conversations_repo_;
     std::optional<storage::SqlMailboxRepository> mailboxes_repo_;
     std::optional<domain::servicedesk::IntakeService> intake_;

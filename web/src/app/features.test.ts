@@ -14,7 +14,15 @@ const person = (role: Me['role'], partner: string | null = null) =>
 
 describe('feature registry', () => {
   it('collects the settings sections of every area, in their order', () => {
-    expect(settingsSections.map((s) => s.path)).toEqual(['users', 'teams', 'custom-fields', 'api-keys', 'roles', 'audit']);
+    expect(settingsSections.map((s) => s.path)).toEqual([
+      'users',
+      'teams',
+      'custom-fields',
+      'service-levels',
+      'api-keys',
+      'roles',
+      'audit',
+    ]);
   });
 
   it('puts every section under /settings', () => {
@@ -45,6 +53,7 @@ describe('feature registry', () => {
       'users',
       'teams',
       'custom-fields',
+      'service-levels',
       'roles',
     ]);
     const owner = person('owner');
