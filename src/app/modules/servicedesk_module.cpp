@@ -32,16 +32,17 @@ public:
         conversations_repo_.emplace(ctx.database);
         mailboxes_repo_.emplace(ctx.database);
         auto& duplicates = ctx.services.get<domain::duplicates::DuplicateService>();
+        sla_.emplace(ctx.services.get<domain::servicelevels::ServiceLevelService>());
         intake_.emplace(
-            *conversations_repo_, ctx.services.get<domain::customers::CustomerService>(), sla_, hub_,
+            *conversations_repo_, ctx.services.get<domain::customers::CustomerService>(), *sla_, hub_,
             [&duplicates](Id ws, Id person_id) {
                 return duplicates.check_records(ws, domain::customers::EntityType::Person, {person_id});
             },
             ctx.clock);
         transport_.emplace(*intake_, ctx.clock);
         mailbox_service_.emplace(*mailboxes_repo_, *transport_, ctx.clock);
-        conversations_.emplace(*conversations_repo_, *mailboxes_repo_, ctx.services.get<domain::ActorDirectory>(), *sla_,
-                               hub_, ctx.clock);
+        conversations_.emplace(*conversations_repo_, *mailboxes_repo_, ctx.services.get<domain::ActorDirectory>(),
+                               *sla_, hub_, ctx.clock);
         readers_.emplace(*mailboxes_repo_, *intake_, ctx.clock);
         sender_.emplace(*conversations_repo_, *mailboxes_repo_, hub_, ctx.clock);
         mailbox_service_->on_change([this] { readers_->settings_changed(); });

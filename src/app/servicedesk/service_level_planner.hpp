@@ -11,8 +11,8 @@ public:
     explicit ServiceLevelPlanner(domain::servicelevels::ServiceLevelService& levels) : levels_(levels) {}
 
     Result<std::optional<domain::servicedesk::SlaDue>> plan(Id workspace_id, domain::servicedesk::Priority priority,
-                                                             std::optional<Id> person_id, std::optional<Id> company_id,
-                                                             UnixMillis start) override {
+                                                            std::optional<Id> person_id, std::optional<Id> company_id,
+                                                            UnixMillis start) override {
         auto applied = RAPPORT_TRY(levels_.apply(workspace_id, to_string(priority), person_id, company_id, start));
         if (!applied) return std::optional<domain::servicedesk::SlaDue>{};
         domain::servicedesk::SlaDue due;

@@ -27,12 +27,4 @@ public:
                                                std::optional<Id> company_id, UnixMillis start) = 0;
 };
 
-// No policies: nothing is ever due.
-class NoSlaPlanner final : public SlaPlanner {
-public:
-    Result<std::optional<SlaDue>> plan(Id, Priority, std::optional<Id>, std::optional<Id>, UnixMillis) override {
-        return std::optional<SlaDue>{};
-    }
-};
-
 }  // namespace rapport::domain::servicedesk
