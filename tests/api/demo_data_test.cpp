@@ -194,7 +194,7 @@ TEST_F(DemoDataTest, ReportMatchesTheDatabase) {
     EXPECT_EQ(report_.teams, count("SELECT COUNT(*) FROM teams"));
     EXPECT_EQ(report_.companies, count("SELECT COUNT(*) FROM companies"));
     EXPECT_EQ(report_.buyers, count("SELECT COUNT(*) FROM companies WHERE buyer_kind IS NOT NULL"));
-    EXPECT_EQ(report_.people, count("SELECT COUNT(*) FROM people"));
+    EXPECT_EQ(report_.people + report_.desk_new_people, count("SELECT COUNT(*) FROM people"));
     EXPECT_EQ(report_.consumers, count("SELECT COUNT(*) FROM people WHERE kind = 'b2c_consumer'"));
     EXPECT_EQ(report_.owner_email, kOwnerEmail);
     EXPECT_EQ(report_.owner_password, kOwnerPassword);
@@ -396,7 +396,8 @@ TEST_F(DemoDataTest, EveryRecordPassesTheApplicationsOwnValidation) {
 }
 
 TEST_F(DemoDataTest, TimelinesCoverThePastYearWithEveryKind) {
-    EXPECT_EQ(report_.interactions, count("SELECT COUNT(*) FROM interactions"));
+    // The desk's customer messages are on their senders' timelines too.
+    EXPECT_EQ(report_.interactions + report_.conversations, count("SELECT COUNT(*) FROM interactions"));
     EXPECT_GT(report_.interactions, 1500);
     for (const char* kind : {"note", "call", "meeting", "email", "task"}) {
         EXPECT_GT(count(std::string("SELECT COUNT(*) FROM interactions WHERE kind = '") + kind + "'"), 100) << kind;
@@ -464,6 +465,19 @@ TEST_F(DemoDataTest, OpenTasksAreOverdueDueTodayAndNextWeekOnSeveralDesks) {
                     "completed_at IS NULL"),
               6);
     EXPECT_GT(count("SELECT COUNT(*) FROM interactions WHERE kind = 'task' AND completed_at IS NOT NULL"), 100);
+}
+
+TEST_F(DemoDataTest, TheServiceDeskInboxHasCustomersWaitingInFourLanguagesAndChannels) {
+    EXPECT_GE(report_.conversations, 10);
+    EXPECT_GE(report_.desk_new_people, 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM conversations WHERE awaiting_since IS NOT NULL"), report_.conversations);
+    EXPECT_EQ(count("SELECT COUNT(DISTINCT channel) FROM conversations"), 3);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM conversations WHERE topic IS NULL"), 0);
+    EXPECT_GE(count("SELECT COUNT(*) FROM conversations WHERE assignee_user_id IS NOT NULL"), 3);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM conversations WHERE status = 'pending'"), 1);
+    // Strangers became people from their channel, as first-party data.
+    EXPECT_EQ(count("SELECT COUNT(DISTINCT entity_id) FROM field_provenance WHERE source_ref LIKE 'channel:%'"),
+              report_.desk_new_people);
 }
 
 TEST_F(DemoDataTest, MostRecordsHaveAnOwnerAndATeam) {

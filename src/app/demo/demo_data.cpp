@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "app/demo/demo_conversations.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "app/demo/demo_segments.hpp"
 #include "app/demo/demo_timeline.hpp"
@@ -298,7 +299,11 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
             services.get<domain::partitions::PartitionService>().add_partner(op, *first_buyer, partner.user_id, ""));
     }
 
+    const DemoDesk desk = RAPPORT_TRY(create_conversations(services, ws, staff.team_ids[3], staff.service, data));
+
     DemoReport r;
+    r.conversations = desk.conversations;
+    r.desk_new_people = desk.new_people;
     r.workspace_slug = boot.workspace.slug;
     r.owner_email = kOwnerEmail;
     r.owner_password = kOwnerPassword;

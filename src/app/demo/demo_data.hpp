@@ -34,7 +34,9 @@ struct DemoReport {
     int interactions = 0;  // timeline entries, tasks included
     int open_tasks = 0;
     int segments = 0;
-    int snapshots = 0;  // segment snapshots: a year of history each
+    int snapshots = 0;        // segment snapshots: a year of history each
+    int conversations = 0;    // customer messages waiting in the service desk's inbox
+    int desk_new_people = 0;  // their senders the demo's people did not include (not in `people`)
 };
 
 // Loads the data set into a new workspace. Conflict when the demo workspace exists.
