@@ -263,10 +263,14 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local dir=$1
+    local dir=$1 sub
     [[ -d "$dir" ]] || return 0
     dir=$(realpath "$dir")
     stop_smtp "$dir"
+    # Private SMTP servers the tests started in subdirectories (smtp-start DIR/name).
+    for sub in "$dir"/*/; do
+        [[ -f "$sub/smtp.pid" ]] && stop_smtp "${sub%/}"
+    done
     stop_dovecot "$dir"
 }
 

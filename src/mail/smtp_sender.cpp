@@ -26,12 +26,21 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
     return n;
 }
 
-// Keeps the server's last reply line, for SendResult::detail.
+// The server's replies, for SendResult::detail: the last one, and the last refusal (4xx/5xx),
+// which a failed transaction's closing "221 Bye" must not hide.
+struct Replies {
+    std::string last;
+    std::string refusal;
+};
+
 int record_reply(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
     if (type != CURLINFO_HEADER_IN) return 0;
     std::string line(data, size);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    if (!line.empty()) *static_cast<std::string*>(user) = std::move(line);
+    if (line.empty()) return 0;
+    auto* replies = static_cast<Replies*>(user);
+    if (line[0] == '4' || line[0] == '5') replies->refusal = line;
+    replies->last = std::move(line);
     return 0;
 }
 
@@ -49,7 +58,7 @@ SendResult send_mail(const MailServer& server, const std::string& envelope_from,
     CurlHandle handle(curl_easy_init());
     if (!handle) return {SendFailure::Transient, "libcurl could not create a handle"};
     char error_buffer[CURL_ERROR_SIZE] = {};
-    std::string last_reply;
+    Replies replies;
     Upload upload{raw_message};
     const std::string from = angle(envelope_from);
     curl_slist* list = nullptr;
@@ -73,12 +82,12 @@ SendResult send_mail(const MailServer& server, const std::string& envelope_from,
     // The reply lines come through the debug callback, which needs VERBOSE (it prints nothing:
     // the callback takes the output).
     ok = ok && curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, &record_reply) == CURLE_OK;
-    ok = ok && curl_easy_setopt(h, CURLOPT_DEBUGDATA, &last_reply) == CURLE_OK;
+    ok = ok && curl_easy_setopt(h, CURLOPT_DEBUGDATA, &replies) == CURLE_OK;
     ok = ok && curl_easy_setopt(h, CURLOPT_VERBOSE, 1L) == CURLE_OK;
     if (!ok) return {SendFailure::Transient, "libcurl refused an SMTP option"};
 
     const CURLcode code = curl_easy_perform(h);
-    if (code == CURLE_OK) return {SendFailure::None, last_reply};
+    if (code == CURLE_OK) return {SendFailure::None, replies.last};
     long reply_code = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply_code);
     const std::string curl_words = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
@@ -86,11 +95,11 @@ SendResult send_mail(const MailServer& server, const std::string& envelope_from,
     // same message goes out, so it stays queued.
     const bool login = code == CURLE_LOGIN_DENIED || code == CURLE_AUTH_ERROR;
     if (reply_code >= 500 && reply_code < 600 && !login) {
-        return {SendFailure::Permanent, last_reply.empty() ? curl_words : last_reply};
+        return {SendFailure::Permanent, replies.refusal.empty() ? curl_words : replies.refusal};
     }
     const Error error = detail::connection_error(code, error_buffer, server, Protocol::Smtp);
     std::string detail = error.detail;
-    if (reply_code >= 400 && !last_reply.empty()) detail += " (" + last_reply + ")";
+    if (!replies.refusal.empty()) detail += " (" + replies.refusal + ")";
     return {SendFailure::Transient, detail};
 }
 
