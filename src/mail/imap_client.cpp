@@ -79,6 +79,11 @@ std::optional<std::uint32_t> response_code(const ImapLine& line, std::string_vie
     return number(std::string_view(upper).substr(start, end - start));
 }
 
+bool is_connection_lost(const Error& error) {
+    return std::any_of(error.args.begin(), error.args.end(),
+                       [](const auto& arg) { return arg.first == "reason" && arg.second == "connection_lost"; });
+}
+
 }  // namespace
 
 ImapClient::ImapClient(MailServer server, std::string folder)
@@ -107,12 +112,20 @@ void ImapClient::note_unsolicited(const ImapResponse& response) {
 
 Result<FolderState> ImapClient::select() {
     selected_ = false;
-    if (!connection_ || !connection_->is_open()) {
+    const bool reused = connection_ && connection_->is_open();
+    if (!reused) {
         connection_ = std::make_unique<ImapConnection>(server_);
         capabilities_.reset();
         RAPPORT_CHECK(connection_->open());
     }
     auto response = connection_->command("SELECT " + quoted(folder_));
+    if (!response && reused && is_connection_lost(response.error())) {
+        // The server dropped an idle session (autologout, restart): one fresh try.
+        connection_ = std::make_unique<ImapConnection>(server_);
+        capabilities_.reset();
+        RAPPORT_CHECK(connection_->open());
+        response = connection_->command("SELECT " + quoted(folder_));
+    }
     if (!response) return fail(response.error());
     if (!response->ok()) {
         return fail(detail::server_error(ErrorCode::NotFound, "folder_missing",
@@ -134,14 +147,33 @@ Result<FolderState> ImapClient::select() {
 
 Status ImapClient::ensure_selected() {
     if (selected_ && connection_ && connection_->is_open()) return {};
+    const std::uint32_t known = uid_validity_;
     auto state = select();
     if (!state) return fail(state.error());
+    uid_validity_ = state->uid_validity;
+    if (known != 0 && state->uid_validity != known) {
+        // A reconnect found the folder renumbered: a uid the caller holds may now name another
+        // message, so no uid command runs until the caller has called examine() again.
+        selected_ = false;
+        return fail(detail::server_error(ErrorCode::Conflict, "uidvalidity_changed",
+                                         "the UIDVALIDITY of " + folder_ + " on " +
+                                             detail::server_name(server_, Protocol::Imap) + " changed from " +
+                                             std::to_string(known) + " to " + std::to_string(state->uid_validity) +
+                                             "; read the folder again from the start",
+                                         server_, Protocol::Imap));
+    }
     return {};
 }
 
-Result<ImapResponse> ImapClient::run(const std::string& command) {
+Result<ImapResponse> ImapClient::run(const std::string& command, bool retry_when_lost) {
+    const bool reused = selected_ && connection_ && connection_->is_open();
     RAPPORT_CHECK(ensure_selected());
     auto response = connection_->command(command);
+    if (!response && reused && retry_when_lost && is_connection_lost(response.error())) {
+        selected_ = false;  // one fresh connection, then the same command once more
+        RAPPORT_CHECK(ensure_selected());
+        response = connection_->command(command);
+    }
     if (!response) {
         selected_ = false;  // the connection is gone; the next call connects again
         return response;
@@ -151,7 +183,9 @@ Result<ImapResponse> ImapClient::run(const std::string& command) {
 }
 
 Result<FolderState> ImapClient::examine() {
-    return select();
+    auto state = select();
+    if (state) uid_validity_ = state->uid_validity;
+    return state;
 }
 
 Result<std::vector<std::uint32_t>> ImapClient::uids_from(std::uint32_t first_uid, std::size_t max) {
@@ -240,16 +274,16 @@ Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
                                     server_, Protocol::Imap);
     };
     if (has("MOVE")) {
-        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + quoted(folder)));
+        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + quoted(folder), false));
         if (!response.ok()) return fail(missing_folder(response));
         return {};
     }
-    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + quoted(folder)));
+    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + quoted(folder), false));
     if (!copied.ok()) return fail(missing_folder(copied));
     auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
     if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
     if (has("UIDPLUS")) {
-        auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id));
+        auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id, false));
         if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
     }
     return {};

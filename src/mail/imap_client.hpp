@@ -11,8 +11,13 @@
 // Errors about the server carry args {"reason", ...} and {"server", "host:port"}; the reasons:
 // "unreachable", "timeout", "tls", "authentication" (ErrorCode::Unauthenticated),
 // "folder_missing" (ErrorCode::NotFound), "connection_lost", "protocol", "rejected" (the
-// server answered NO to a command), "not_found" (no message with that uid). The detail is
-// English, for logs and operators.
+// server answered NO to a command), "not_found" (no message with that uid),
+// "uidvalidity_changed" (ErrorCode::Conflict: after a reconnect the folder's UIDVALIDITY
+// differs, so uids held by the caller are void; call examine() and start again),
+// "idle_unsupported". The detail is English, for logs and operators.
+//
+// A connection the server dropped while it was kept (autologout, restart) is replaced on the
+// next call, and an idempotent command is sent once more; move() is not repeated.
 //
 // This layer never deletes mail: move() is the only command that removes a message from a
 // folder, and it puts it in another one.
@@ -86,7 +91,10 @@ public:
 private:
     Status ensure_selected();
     Result<FolderState> select();
-    Result<detail::ImapResponse> run(const std::string& command);
+    // Runs a command on the selected folder. When a connection kept from an earlier call turns
+    // out to be dead, connects again and, if `retry_when_lost` (the command is idempotent),
+    // sends it once more.
+    Result<detail::ImapResponse> run(const std::string& command, bool retry_when_lost = true);
     Result<const std::vector<std::string>*> capabilities();
     void note_unsolicited(const detail::ImapResponse& response);
     Error rejected(const std::string& what, const detail::ImapResponse& response) const;
@@ -96,6 +104,7 @@ private:
     std::unique_ptr<detail::ImapConnection> connection_;
     bool selected_ = false;
     std::optional<std::vector<std::string>> capabilities_;
+    std::uint32_t uid_validity_ = 0;  // of the last selection; a reconnect must find the same
     std::uint32_t exists_ = 0;
     bool new_mail_pending_ = false;
 };

@@ -261,6 +261,56 @@ TEST_F(ImapClientTest, MailAnnouncedInAnEarlierReplyIsNotMissedByTheNextWait) {
     EXPECT_EQ(*second, std::vector<std::uint32_t>{2});
 }
 
+// Ends every IMAP session of the test's user, as a server restart or an autologout would.
+void kick(const MailTestServers& servers, const std::string& user) {
+    const std::string command = "doveadm -c " + servers.dir + "/dovecot.conf kick " + user + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST_F(ImapClientTest, ADroppedConnectionIsReplacedOnTheNextCall) {
+    deliver_one("dropped@example.test");
+    ImapClient client(server());
+    ASSERT_TRUE(client.examine());
+    kick(servers_, user_);
+    auto uids = client.uids_from(1, 10);
+    ASSERT_TRUE(uids) << uids.error().detail;
+    EXPECT_EQ(*uids, std::vector<std::uint32_t>{1});
+    kick(servers_, user_);
+    auto fetched = client.fetch(1);
+    EXPECT_TRUE(fetched) << fetched.error().detail;
+}
+
+TEST_F(ImapClientTest, ARenumberedFolderStopsUidCommandsUntilExamineIsCalledAgain) {
+    ImapClient client(server(), "Support");
+    ASSERT_TRUE(ImapClient(server()).create_folder("Support"));
+    ASSERT_TRUE(ImapClient(server()).append("Support", sample_message(user_, "One", "renumber-1@example.test")));
+    auto before = client.examine();
+    ASSERT_TRUE(before) << before.error().detail;
+
+    {  // Someone deletes and recreates the folder: same name, new UIDVALIDITY.
+        detail::ImapConnection admin(server());
+        ASSERT_TRUE(admin.open());
+        auto deleted = admin.command("DELETE \"Support\"");
+        ASSERT_TRUE(deleted && deleted->ok());
+        auto created = admin.command("CREATE \"Support\"");
+        ASSERT_TRUE(created && created->ok());
+    }
+    ASSERT_TRUE(ImapClient(server()).append("Support", sample_message(user_, "Two", "renumber-2@example.test")));
+    kick(servers_, user_);
+
+    auto refused = client.fetch(1);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(reason_of(refused.error()), "uidvalidity_changed");
+
+    auto after = client.examine();
+    ASSERT_TRUE(after) << after.error().detail;
+    EXPECT_NE(after->uid_validity, before->uid_validity);
+    auto fetched = client.fetch(1);
+    ASSERT_TRUE(fetched) << fetched.error().detail;
+    EXPECT_NE(fetched->find("renumber-2@example.test"), std::string::npos);
+}
+
 TEST_F(ImapClientTest, TestConnectionSucceedsWithTheRightSettings) {
     ImapClient client(server());
     auto tested = client.test_connection();
