@@ -79,6 +79,45 @@ std::optional<std::uint32_t> response_code(const ImapLine& line, std::string_vie
     return number(std::string_view(upper).substr(start, end - start));
 }
 
+// The uid of a "* n FETCH (UID u BODY[] {size}...)" line that carries a whole message.
+std::optional<std::uint32_t> fetched_uid(const ImapLine& line) {
+    const auto w = words(line.text);
+    if (w.size() < 3 || w[0] != "*" || !iequals(w[2], "FETCH") || line.literals.empty()) return std::nullopt;
+    std::string upper = line.text;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (upper.find("BODY[]") == std::string::npos) return std::nullopt;
+    const std::size_t at = upper.find("UID ");
+    if (at == std::string::npos) return std::nullopt;
+    const auto rest = words(std::string_view(upper).substr(at + 4));
+    if (rest.empty()) return std::nullopt;
+    return number(rest[0].substr(0, rest[0].find(')')));
+}
+
+// IMAP sequence sets for `uids` ("1:4,7,9:12"), each short enough for one command line.
+std::vector<std::string> uid_sets(std::vector<std::uint32_t> uids) {
+    constexpr std::size_t kMaxSetLength = 4000;
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    std::vector<std::string> sets;
+    std::string set;
+    for (std::size_t i = 0; i < uids.size();) {
+        std::size_t j = i;
+        while (j + 1 < uids.size() && uids[j + 1] == uids[j] + 1) ++j;
+        std::string range = std::to_string(uids[i]);
+        if (j > i) range += ":" + std::to_string(uids[j]);
+        if (!set.empty() && set.size() + range.size() + 1 > kMaxSetLength) {
+            sets.push_back(std::move(set));
+            set.clear();
+        }
+        if (!set.empty()) set += ',';
+        set += range;
+        i = j + 1;
+    }
+    if (!set.empty()) sets.push_back(std::move(set));
+    return sets;
+}
+
 bool is_connection_lost(const Error& error) {
     return std::any_of(error.args.begin(), error.args.end(),
                        [](const auto& arg) { return arg.first == "reason" && arg.second == "connection_lost"; });
@@ -216,25 +255,43 @@ Result<std::vector<std::uint32_t>> ImapClient::uids_from(std::uint32_t first_uid
 Result<std::string> ImapClient::fetch(std::uint32_t uid) {
     auto response = RAPPORT_TRY(run("UID FETCH " + std::to_string(uid) + " BODY.PEEK[]"));
     if (!response.ok()) return fail(rejected("fetch message " + std::to_string(uid), response));
-    const std::string uid_word = std::to_string(uid);
     for (ImapLine& line : response.untagged) {
-        const auto w = words(line.text);
-        if (w.size() < 3 || w[0] != "*" || !iequals(w[2], "FETCH") || line.literals.empty()) continue;
-        // The FETCH of this uid (a server may add unsolicited FETCHes of others' flag changes).
-        std::string upper = line.text;
-        std::transform(upper.begin(), upper.end(), upper.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        const std::size_t at = upper.find("UID ");
-        if (at == std::string::npos) continue;
-        const auto rest = words(std::string_view(upper).substr(at + 4));
-        if (rest.empty() || rest[0].substr(0, rest[0].find(')')) != uid_word) continue;
-        if (upper.find("BODY[]") == std::string::npos) continue;
-        return std::move(line.literals.front());
+        // Only the FETCH of this uid (a server may add unsolicited FETCHes of flag changes).
+        if (fetched_uid(line) == uid) return std::move(line.literals.front());
     }
-    return fail(detail::server_error(
-        ErrorCode::NotFound, "not_found",
-        "no message with uid " + uid_word + " in " + folder_ + " on " + detail::server_name(server_, Protocol::Imap),
-        server_, Protocol::Imap));
+    return fail(detail::server_error(ErrorCode::NotFound, "not_found",
+                                     "no message with uid " + std::to_string(uid) + " in " + folder_ + " on " +
+                                         detail::server_name(server_, Protocol::Imap),
+                                     server_, Protocol::Imap));
+}
+
+Result<std::vector<FetchedMessage>> ImapClient::fetch_batch(const std::vector<std::uint32_t>& uids) {
+    std::vector<std::uint32_t> wanted = uids;
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<FetchedMessage> messages;
+    for (const std::string& set : uid_sets(wanted)) {
+        auto response = RAPPORT_TRY(run("UID FETCH " + set + " BODY.PEEK[]"));
+        if (!response.ok()) return fail(rejected("fetch messages " + set, response));
+        for (ImapLine& line : response.untagged) {
+            auto uid = fetched_uid(line);
+            if (!uid || !std::binary_search(wanted.begin(), wanted.end(), *uid)) continue;
+            messages.push_back({*uid, std::move(line.literals.front())});
+        }
+    }
+    std::sort(messages.begin(), messages.end(),
+              [](const FetchedMessage& a, const FetchedMessage& b) { return a.uid < b.uid; });
+    messages.erase(std::unique(messages.begin(), messages.end(),
+                               [](const FetchedMessage& a, const FetchedMessage& b) { return a.uid == b.uid; }),
+                   messages.end());
+    return messages;
+}
+
+Status ImapClient::mark_seen(const std::vector<std::uint32_t>& uids) {
+    for (const std::string& set : uid_sets(uids)) {
+        auto response = RAPPORT_TRY(run("UID STORE " + set + " +FLAGS.SILENT (\\Seen)"));
+        if (!response.ok()) return fail(rejected("mark messages " + set + " as read", response));
+    }
+    return {};
 }
 
 Status ImapClient::mark_seen(std::uint32_t uid) {

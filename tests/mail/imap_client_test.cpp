@@ -134,6 +134,30 @@ TEST_F(ImapClientTest, FetchesALargeMessageByteForByte) {
     EXPECT_TRUE(*fetched == raw);
 }
 
+TEST_F(ImapClientTest, FetchBatchReturnsSeveralMessagesInUidOrderAndMarkSeenTakesSeveral) {
+    std::vector<std::string> raws;
+    for (int i = 1; i <= 5; ++i) {
+        raws.push_back(sample_message(user_, "Batch " + std::to_string(i), "batch-" + std::to_string(i) + "@x.test"));
+        ASSERT_TRUE(deliver(servers_, user_, raws.back()));
+    }
+    ImapClient client(server());
+    auto batch = client.fetch_batch({5, 2, 3, 42, 1});  // unordered, one uid without a message
+    ASSERT_TRUE(batch) << batch.error().detail;
+    ASSERT_EQ(batch->size(), 4u);
+    const std::vector<std::uint32_t> expected_uids = {1, 2, 3, 5};
+    for (std::size_t i = 0; i < batch->size(); ++i) {
+        EXPECT_EQ((*batch)[i].uid, expected_uids[i]);
+        EXPECT_EQ((*batch)[i].raw, raws[expected_uids[i] - 1]);
+    }
+    EXPECT_EQ(flags_of(server(), 1).find("\\Seen"), std::string::npos);
+
+    ASSERT_TRUE(client.mark_seen(std::vector<std::uint32_t>{1, 2, 3, 5}));
+    for (std::uint32_t uid : expected_uids) {
+        EXPECT_NE(flags_of(server(), uid).find("\\Seen"), std::string::npos) << uid;
+    }
+    EXPECT_EQ(flags_of(server(), 4).find("\\Seen"), std::string::npos);
+}
+
 TEST_F(ImapClientTest, FetchOfAMissingUidIsNotFound) {
     deliver_one("only@example.test");
     ImapClient client(server());
