@@ -44,6 +44,32 @@ int record_reply(CURL*, curl_infotype type, char* data, std::size_t size, void* 
     return 0;
 }
 
+// An envelope address must not be able to end the SMTP command it is written into.
+bool safe_address(const std::string& address) {
+    if (address.empty()) return false;
+    return std::none_of(address.begin(), address.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0' || c == '<' || c == '>' || c == ' '; });
+}
+
+bool has_bare_lf(std::string_view raw) {
+    for (std::size_t i = raw.find('\n'); i != std::string_view::npos; i = raw.find('\n', i + 1)) {
+        if (i == 0 || raw[i - 1] != '\r') return true;
+    }
+    return false;
+}
+
+// SMTP wants CRLF line ends; a bare LF becomes CRLF (many servers refuse bare LFs, and curl
+// sends the bytes as they are).
+std::string with_crlf(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size() + raw.size() / 32);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) out += '\r';
+        out += raw[i];
+    }
+    return out;
+}
+
 std::string angle(const std::string& address) {
     if (!address.empty() && address.front() == '<') return address;
     return "<" + address + ">";
@@ -55,6 +81,19 @@ SendResult send_mail(const MailServer& server, const std::string& envelope_from,
                      const std::vector<std::string>& recipients, std::string_view raw_message) {
     ensure_mail_libraries();
     if (recipients.empty()) return {SendFailure::Permanent, "no recipients"};
+    if (!envelope_from.empty() && !safe_address(envelope_from)) {
+        return {SendFailure::Permanent, "invalid sender address: " + envelope_from};
+    }
+    for (const std::string& rcpt : recipients) {
+        if (!safe_address(rcpt)) return {SendFailure::Permanent, "invalid recipient address: " + rcpt};
+    }
+    // Only copied when it has a bare LF; a CRLF message goes out from the caller's buffer.
+    std::string normalised;
+    const bool bare_lf = has_bare_lf(raw_message);
+    if (bare_lf) {
+        normalised = with_crlf(raw_message);
+        raw_message = normalised;
+    }
     CurlHandle handle(curl_easy_init());
     if (!handle) return {SendFailure::Transient, "libcurl could not create a handle"};
     char error_buffer[CURL_ERROR_SIZE] = {};

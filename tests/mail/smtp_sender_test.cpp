@@ -110,6 +110,30 @@ TEST_F(SmtpSenderTest, SendOverImplicitTlsWithALogin) {
     EXPECT_TRUE(find_stored(servers_.dir + "/smtp", id).has_value());
 }
 
+TEST_F(SmtpSenderTest, BareLineFeedsGoOutAsCrlf) {
+    const std::string id = unique_id("bare-lf");
+    const std::string crlf = sample_message("customer@example.test", "LF", id);
+    std::string lf;
+    for (char c : crlf) {
+        if (c != '\r') lf += c;
+    }
+    const SendResult sent = send_mail(smtp_server(servers_), "support@acme.test", {"customer@example.test"}, lf);
+    ASSERT_EQ(sent.failure, SendFailure::None) << sent.detail;
+    auto stored = find_stored(servers_.dir + "/smtp", id);
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->message, crlf);
+}
+
+TEST_F(SmtpSenderTest, AnAddressThatCouldBreakTheCommandIsRefusedBeforeConnecting) {
+    const std::string raw = sample_message("c@example.test", "Hi", unique_id("injection"));
+    const SendResult bad_rcpt =
+        send_mail(smtp_server(servers_), "support@acme.test", {"c@example.test>\r\nRCPT TO:<other@example.test"}, raw);
+    EXPECT_EQ(bad_rcpt.failure, SendFailure::Permanent);
+    EXPECT_NE(bad_rcpt.detail.find("invalid recipient"), std::string::npos) << bad_rcpt.detail;
+    const SendResult bad_from = send_mail(smtp_server(servers_), "a b@example.test", {"c@example.test"}, raw);
+    EXPECT_EQ(bad_from.failure, SendFailure::Permanent);
+}
+
 TEST_F(SmtpSenderTest, ARejectedRecipientIsAPermanentFailureAndNothingIsSent) {
     const std::string id = unique_id("rejected");
     const SendResult sent =
