@@ -9,6 +9,7 @@
 
 #include "mail/curl_options.hpp"
 #include "mail/imap_connection.hpp"
+#include "mail/imap_mailbox_name.hpp"
 
 namespace rapport::mail {
 
@@ -21,8 +22,7 @@ namespace {
 
 constexpr std::chrono::milliseconds kStopPollInterval{200};
 
-// An IMAP quoted string. Folder names outside ASCII would need modified UTF-7 (RFC 3501
-// §5.1.3); mailbox settings name folders the server listed, which are already in that form.
+// An IMAP quoted string.
 std::string quoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
@@ -131,6 +131,16 @@ ImapClient::~ImapClient() = default;
 ImapClient::ImapClient(ImapClient&&) noexcept = default;
 ImapClient& ImapClient::operator=(ImapClient&&) noexcept = default;
 
+Result<std::string> ImapClient::mailbox(const std::string& folder) const {
+    auto wire = encode_mailbox_name(folder);
+    if (!wire) {
+        return fail(detail::server_error(ErrorCode::Validation, "folder_invalid",
+                                         "the folder name is not valid UTF-8 or holds a control character", server_,
+                                         Protocol::Imap));
+    }
+    return quoted(*wire);
+}
+
 Error ImapClient::rejected(const std::string& what, const ImapResponse& response) const {
     return detail::server_error(ErrorCode::Unavailable, "rejected",
                                 "the mail server " + detail::server_name(server_, Protocol::Imap) + " refused to " +
@@ -157,13 +167,14 @@ Result<FolderState> ImapClient::select() {
         capabilities_.reset();
         RAPPORT_CHECK(connection_->open());
     }
-    auto response = connection_->command("SELECT " + quoted(folder_));
+    const std::string name = RAPPORT_TRY(mailbox(folder_));
+    auto response = connection_->command("SELECT " + name);
     if (!response && reused && is_connection_lost(response.error())) {
         // The server dropped an idle session (autologout, restart): one fresh try.
         connection_ = std::make_unique<ImapConnection>(server_);
         capabilities_.reset();
         RAPPORT_CHECK(connection_->open());
-        response = connection_->command("SELECT " + quoted(folder_));
+        response = connection_->command("SELECT " + name);
     }
     if (!response) return fail(response.error());
     if (!response->ok()) {
@@ -323,6 +334,7 @@ Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
     const auto* caps = RAPPORT_TRY(capabilities());
     const auto has = [&](std::string_view name) { return std::find(caps->begin(), caps->end(), name) != caps->end(); };
     const std::string id = std::to_string(uid);
+    const std::string target = RAPPORT_TRY(mailbox(folder));
     const auto missing_folder = [&](const ImapResponse& response) -> Error {
         return detail::server_error(ErrorCode::NotFound, "folder_missing",
                                     "cannot move message " + id + " to " + folder + " on " +
@@ -331,11 +343,11 @@ Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
                                     server_, Protocol::Imap);
     };
     if (has("MOVE")) {
-        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + quoted(folder), false));
+        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + target, false));
         if (!response.ok()) return fail(missing_folder(response));
         return {};
     }
-    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + quoted(folder), false));
+    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + target, false));
     if (!copied.ok()) return fail(missing_folder(copied));
     auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
     if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
@@ -347,7 +359,8 @@ Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
 }
 
 Status ImapClient::create_folder(const std::string& folder) {
-    auto response = RAPPORT_TRY(run("CREATE " + quoted(folder)));
+    const std::string name = RAPPORT_TRY(mailbox(folder));
+    auto response = RAPPORT_TRY(run("CREATE " + name));
     if (response.ok()) return {};
     // RFC 5530's ALREADYEXISTS; servers without it say so in words.
     std::string upper = response.text;
@@ -360,9 +373,10 @@ Status ImapClient::create_folder(const std::string& folder) {
 }
 
 Status ImapClient::append(const std::string& folder, std::string_view raw_message) {
+    const std::string name = RAPPORT_TRY(mailbox(folder));
     RAPPORT_CHECK(ensure_selected());
     auto response = connection_->command_with_literal(
-        "APPEND " + quoted(folder) + " {" + std::to_string(raw_message.size()) + "}", raw_message);
+        "APPEND " + name + " {" + std::to_string(raw_message.size()) + "}", raw_message);
     if (!response) {
         selected_ = false;
         return fail(response.error());
@@ -376,6 +390,44 @@ Status ImapClient::append(const std::string& folder, std::string_view raw_messag
                                          server_, Protocol::Imap));
     }
     return {};
+}
+
+Result<std::vector<std::string>> ImapClient::list_folders() {
+    auto response = RAPPORT_TRY(run(R"(LIST "" "*")"));
+    if (!response.ok()) return fail(rejected("list its folders", response));
+    std::vector<std::string> folders;
+    for (const ImapLine& line : response.untagged) {
+        // * LIST (\HasNoChildren) "." "Sent Items"   |   * LIST () "/" INBOX   |   ... {12}
+        const auto w = words(line.text);
+        if (w.size() < 2 || w[0] != "*" || !iequals(w[1], "LIST")) continue;
+        const std::size_t close = line.text.find(')');
+        if (close == std::string::npos) continue;
+        std::string_view rest = std::string_view(line.text).substr(close + 1);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        // The hierarchy delimiter: a quoted character or NIL.
+        if (!rest.empty() && rest.front() == '"') {
+            std::size_t end = 1;
+            if (end < rest.size() && rest[end] == '\\') ++end;
+            rest.remove_prefix(std::min(rest.size(), end + 2));
+        } else {
+            rest.remove_prefix(std::min<std::size_t>(rest.size(), 3));  // NIL
+        }
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        std::string wire;
+        if (!rest.empty() && rest.front() == '{' && !line.literals.empty()) {
+            wire = line.literals.front();
+        } else if (!rest.empty() && rest.front() == '"') {
+            for (std::size_t i = 1; i < rest.size() && rest[i] != '"'; ++i) {
+                if (rest[i] == '\\' && i + 1 < rest.size()) ++i;
+                wire += rest[i];
+            }
+        } else {
+            wire = std::string(rest);
+        }
+        if (auto name = decode_mailbox_name(wire)) folders.push_back(std::move(*name));
+    }
+    std::sort(folders.begin(), folders.end());
+    return folders;
 }
 
 Result<bool> ImapClient::supports_idle() {

@@ -14,7 +14,9 @@
 // server answered NO to a command), "not_found" (no message with that uid),
 // "uidvalidity_changed" (ErrorCode::Conflict: after a reconnect the folder's UIDVALIDITY
 // differs, so uids held by the caller are void; call examine() and start again),
-// "idle_unsupported". The detail is English, for logs and operators.
+// "idle_unsupported", "folder_invalid" (ErrorCode::Validation). The detail is English, for
+// logs and operators. Folder names are UTF-8 here; on the wire they are modified UTF-7
+// (imap_mailbox_name.hpp).
 //
 // A connection the server dropped while it was kept (autologout, restart) is replaced on the
 // next call, and an idempotent command is sent once more; move() is not repeated.
@@ -86,6 +88,8 @@ public:
     Status create_folder(const std::string& folder);
     // Adds `raw_message` to `folder` (APPEND): for saving sent replies, and the tests' deliveries.
     Status append(const std::string& folder, std::string_view raw_message);
+    // Every folder of the account, by its UTF-8 name (for the mailbox settings' folder choice).
+    Result<std::vector<std::string>> list_folders();
     // Whether the server offers IDLE (RFC 2177).
     Result<bool> supports_idle();
     // Waits until the server announces new mail (an untagged EXISTS or RECENT during IDLE),
@@ -101,6 +105,9 @@ public:
 
 private:
     Status ensure_selected();
+    // The wire form of a folder name, quoted; Validation (reason "folder_invalid") when it holds
+    // a control character or is not UTF-8.
+    Result<std::string> mailbox(const std::string& folder) const;
     Result<FolderState> select();
     // Runs a command on the selected folder. When a connection kept from an earlier call turns
     // out to be dead, connects again and, if `retry_when_lost` (the command is idempotent),

@@ -215,6 +215,38 @@ TEST_F(ImapClientTest, MoveTakesTheMessageToAnotherFolderWithoutDeletingIt) {
     EXPECT_EQ(*fetched, raw);
 }
 
+TEST_F(ImapClientTest, FoldersWithAnyNameAreCreatedListedAndRead) {
+    ImapClient client(server());
+    for (const char* name : {"Entwürfe", "Tom & Jerry", "Posta in arrivo", "Ответы"}) {
+        auto created = client.create_folder(name);
+        ASSERT_TRUE(created) << name << ": " << created.error().detail;
+    }
+    auto folders = client.list_folders();
+    ASSERT_TRUE(folders) << folders.error().detail;
+    EXPECT_EQ(*folders, (std::vector<std::string>{"Entwürfe", "INBOX", "Posta in arrivo", "Tom & Jerry", "Ответы"}));
+
+    const std::string raw = sample_message(user_, "Draft", "draft@example.test");
+    ASSERT_TRUE(client.append("Entwürfe", raw));
+    ImapClient drafts(server(), "Entwürfe");
+    auto fetched = drafts.fetch(1);
+    ASSERT_TRUE(fetched) << fetched.error().detail;
+    EXPECT_EQ(*fetched, raw);
+}
+
+TEST_F(ImapClientTest, AFolderNameThatCouldBreakTheCommandIsRefused) {
+    deliver_one("injection@example.test");
+    ImapClient client(server());
+    auto moved = client.move(1, "Trash\r\nR9 DELETE INBOX");
+    ASSERT_FALSE(moved);
+    EXPECT_EQ(moved.error().code, ErrorCode::Validation);
+    EXPECT_EQ(reason_of(moved.error()), "folder_invalid");
+    ImapClient bad(server(), std::string("INBOX\r\nR9 LOGOUT"));
+    EXPECT_FALSE(bad.test_connection());
+    auto state = client.examine();
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->exists, 1u);
+}
+
 TEST_F(ImapClientTest, MoveToAMissingFolderIsNotFound) {
     deliver_one("nowhere@example.test");
     ImapClient client(server());
