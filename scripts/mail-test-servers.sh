@@ -294,10 +294,15 @@ if os.geteuid() == 0:
     pw = pwd.getpwnam(owner)
     uid, gid = pw.pw_uid, pw.pw_gid
 host = socket.gethostname().replace("/", "_").replace(":", "_")
+# Dovecot gives new maildir files their uids in the order of the time in their names
+# (seconds, then microseconds): a strictly increasing clock keeps the files' order.
+last = 0
 for n, path in enumerate(files):
     with open(path, "rb") as f:
         data = f.read()
-    name = "%d.M%dP%dQ%d.%s" % (time.time(), time.time_ns() // 1000 % 1000000, os.getpid(), n, host)
+    now = max(time.time_ns() // 1000, last + 1)
+    last = now
+    name = "%d.M%06dP%dQ%08d.%s" % (now // 1000000, now % 1000000, os.getpid(), n, host)
     tmp = os.path.join(box, "tmp", name)
     with open(tmp, "wb") as f:
         f.write(data)

@@ -428,25 +428,23 @@ TEST_F(ImapClientTest, TestConnectionNamesAMissingFolder) {
     EXPECT_NE(tested.error().detail.find("Nonexistent"), std::string::npos) << tested.error().detail;
 }
 
-TEST_F(ImapClientTest, TheScriptDeliversFilesIntoTheInbox) {
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("deliver-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::vector<std::string> files;
-    for (int i = 0; i < 25; ++i) {
-        const auto path = dir / (std::to_string(i) + ".eml");
-        std::ofstream(path, std::ios::binary) << sample_message(user_, "Bulk", "bulk-" + std::to_string(i) + "@x.test");
-        files.push_back(path.string());
+TEST_F(ImapClientTest, TheScriptDeliversManyMessagesInOrder) {
+    std::vector<std::string> messages;
+    for (int i = 0; i < 300; ++i) {
+        messages.push_back(sample_message(user_, "Bulk " + std::to_string(i), "bulk-" + std::to_string(i) + "@x.test"));
     }
-    std::string arguments = "deliver " + servers_.dir + " " + user_;
-    for (const auto& f : files) arguments += " " + f;
-    EXPECT_EQ(testing::run_script(arguments), 0);
-    std::filesystem::remove_all(dir);
+    ASSERT_TRUE(testing::deliver_many(servers_, user_, messages));
 
     ImapClient client(server());
     auto uids = client.uids_from(1, 1000);
     ASSERT_TRUE(uids) << uids.error().detail;
-    EXPECT_EQ(uids->size(), 25u);
+    ASSERT_EQ(uids->size(), messages.size());
+    auto batch = client.fetch_batch(*uids);
+    ASSERT_TRUE(batch) << batch.error().detail;
+    ASSERT_EQ(batch->size(), messages.size());
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        ASSERT_EQ((*batch)[i].raw, messages[i]) << "message " << i << " has uid " << (*batch)[i].uid;
+    }
 }
 
 }  // namespace
