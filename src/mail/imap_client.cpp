@@ -21,6 +21,7 @@ using detail::Protocol;
 namespace {
 
 constexpr std::chrono::milliseconds kStopPollInterval{200};
+constexpr std::chrono::minutes kIdleRestart{25};
 
 // An IMAP quoted string.
 std::string quoted(std::string_view text) {
@@ -449,7 +450,20 @@ Result<bool> ImapClient::wait_for_mail(std::chrono::seconds timeout, const std::
         return true;
     }
     const auto stop_requested = [&] { return should_stop && should_stop(); };
-    if (stop_requested()) return false;
+    // RFC 2177: a client should end IDLE and start it again within 29 minutes, or the server
+    // may log it out; a longer wait is a chain of shorter IDLEs.
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        if (stop_requested()) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::seconds>(until - std::chrono::steady_clock::now());
+        const auto chunk = std::min(left, std::chrono::seconds(kIdleRestart));
+        const bool announced = RAPPORT_TRY(idle_once(std::max(chunk, std::chrono::seconds(0)), should_stop));
+        if (announced || chunk >= left) return announced;
+    }
+}
+
+Result<bool> ImapClient::idle_once(std::chrono::seconds timeout, const std::function<bool()>& should_stop) {
+    const auto stop_requested = [&] { return should_stop && should_stop(); };
 
     // IDLE (RFC 2177): the server pushes untagged responses until we send DONE.
     ImapConnection& connection = *connection_;

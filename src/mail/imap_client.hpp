@@ -104,6 +104,8 @@ public:
     const std::string& folder() const { return folder_; }
 
 private:
+    // One IDLE of at most `timeout` (wait_for_mail chains them).
+    Result<bool> idle_once(std::chrono::seconds timeout, const std::function<bool()>& should_stop);
     Status ensure_selected();
     // The wire form of a folder name, quoted; Validation (reason "folder_invalid") when it holds
     // a control character or is not UTF-8.
