@@ -25,9 +25,10 @@
 # recipients "reject…@" get 550 and "tempfail…@" get 451 (scripts/lib/test_smtp_server.py).
 # Logs: DIR/dovecot.log and DIR/smtp.log.
 #
-# Dovecot runs as root here (its login processes as the `dovenull` user Debian's package
+# As root, Dovecot runs as root (its login processes as the `dovenull` user Debian's package
 # creates, its mail processes as `mail`), so DIR must be searchable by those users: a directory
-# under /tmp works, one under /root does not. Progress and errors go to stderr.
+# under /tmp works, one under /root does not. As another user, everything runs as that user.
+# Progress and errors go to stderr.
 set -euo pipefail
 
 readonly SCRIPTS=$(cd "$(dirname "$0")" && pwd)
@@ -62,6 +63,11 @@ pid_alive() {
     [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
 }
 
+# Who owns the maildirs: `mail` when we are root (Dovecot refuses root), else ourselves.
+mail_owner() {
+    if [[ $EUID -eq 0 ]]; then echo "$MAIL_USER"; else id -un; fi
+}
+
 login_user() {
     if id -u dovenull >/dev/null 2>&1; then echo dovenull; else echo nobody; fi
 }
@@ -85,7 +91,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = $internal_user
 default_internal_group = $(id -gn "$internal_user")
-default_login_user = $(login_user)
+default_login_user = $(if [[ $EUID -eq 0 ]]; then login_user; else id -un; fi)
 first_valid_uid = 1
 first_valid_gid = 1
 mail_location = maildir:$dir/mail/%d/%n
@@ -97,7 +103,7 @@ passdb {
 }
 userdb {
   driver = static
-  args = uid=$MAIL_USER gid=$MAIL_USER home=$dir/mail/%d/%n
+  args = uid=$(mail_owner) gid=$(id -gn "$(mail_owner)") home=$dir/mail/%d/%n
 }
 service imap-login {
   inet_listener imap {
@@ -110,6 +116,7 @@ service imap-login {
     ssl = yes
   }
 }
+$(if [[ $EUID -ne 0 ]]; then printf 'service anvil {\n  chroot =\n}\nservice imap-login {\n  chroot =\n}\n'; fi)
 protocol imap {
   mail_max_userip_connections = 200
   imap_idle_notify_interval = 1 mins
