@@ -485,7 +485,12 @@ Result<bool> ImapClient::idle_once(std::chrono::seconds timeout, const std::func
         auto line = connection.read_line(until);
         if (!line) return lost(line.error());
         if (!line->has_value()) {
-            if (!idling) return lost(Error::unavailable("no reply to IDLE"));
+            if (!idling) {
+                return lost(detail::server_error(
+                    ErrorCode::Unavailable, "timeout",
+                    "the mail server " + detail::server_name(server_, Protocol::Imap) + " did not answer IDLE in time",
+                    server_, Protocol::Imap));
+            }
             continue;
         }
         const ImapLine& got = **line;
@@ -514,6 +519,11 @@ Result<bool> ImapClient::idle_once(std::chrono::seconds timeout, const std::func
     if (auto sent = connection.send_line("DONE"); !sent) return lost(sent.error());
     auto finished = connection.read_until_tagged(tag);
     if (!finished) return lost(finished.error());
+    // Mail that arrived between the last read and DONE is announced in this reply.
+    for (const ImapLine& line : finished->untagged) {
+        const auto recent = counted(line, "RECENT");
+        if (counted(line, "EXISTS") || (recent && *recent > 0)) announced = true;
+    }
     note_unsolicited(*finished);
     new_mail_pending_ = false;
     return announced;
