@@ -332,29 +332,34 @@ Result<const std::vector<std::string>*> ImapClient::capabilities() {
 }
 
 Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
+    return move(std::vector<std::uint32_t>{uid}, folder);
+}
+
+Status ImapClient::move(const std::vector<std::uint32_t>& uids, const std::string& folder) {
     const auto* caps = RAPPORT_TRY(capabilities());
     const auto has = [&](std::string_view name) { return std::find(caps->begin(), caps->end(), name) != caps->end(); };
-    const std::string id = std::to_string(uid);
     const std::string target = RAPPORT_TRY(mailbox(folder));
-    const auto missing_folder = [&](const ImapResponse& response) -> Error {
-        return detail::server_error(ErrorCode::NotFound, "folder_missing",
-                                    "cannot move message " + id + " to " + folder + " on " +
-                                        detail::server_name(server_, Protocol::Imap) + ": " + response.status + " " +
-                                        response.text,
-                                    server_, Protocol::Imap);
-    };
-    if (has("MOVE")) {
-        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + target, false));
-        if (!response.ok()) return fail(missing_folder(response));
-        return {};
-    }
-    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + target, false));
-    if (!copied.ok()) return fail(missing_folder(copied));
-    auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
-    if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
-    if (has("UIDPLUS")) {
-        auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id, false));
-        if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
+    for (const std::string& id : uid_sets(uids)) {
+        const auto missing_folder = [&](const ImapResponse& response) -> Error {
+            return detail::server_error(ErrorCode::NotFound, "folder_missing",
+                                        "cannot move message " + id + " to " + folder + " on " +
+                                            detail::server_name(server_, Protocol::Imap) + ": " + response.status +
+                                            " " + response.text,
+                                        server_, Protocol::Imap);
+        };
+        if (has("MOVE")) {
+            auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + target, false));
+            if (!response.ok()) return fail(missing_folder(response));
+            continue;
+        }
+        auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + target, false));
+        if (!copied.ok()) return fail(missing_folder(copied));
+        auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
+        if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
+        if (has("UIDPLUS")) {
+            auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id, false));
+            if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
+        }
     }
     return {};
 }

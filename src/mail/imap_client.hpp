@@ -84,6 +84,8 @@ public:
     // and flagged \Deleted but not expunged (a plain EXPUNGE would remove other people's
     // deleted messages too). NotFound with reason "folder_missing" when `folder` does not exist.
     Status move(std::uint32_t uid, const std::string& folder);
+    // move() of several messages, a few thousand uids per command.
+    Status move(const std::vector<std::uint32_t>& uids, const std::string& folder);
     // Creates `folder` (CREATE); succeeds when it exists already.
     Status create_folder(const std::string& folder);
     // Adds `raw_message` to `folder` (APPEND): for saving sent replies, and the tests' deliveries.

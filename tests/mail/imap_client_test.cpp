@@ -20,6 +20,7 @@ namespace rapport::mail {
 namespace {
 
 using testing::deliver;
+using testing::flags_of;
 using testing::fresh_user;
 using testing::imap_server;
 using testing::mail_test_servers;
@@ -31,20 +32,6 @@ std::string reason_of(const Error& error) {
         if (name == "reason") return value;
     }
     return "";
-}
-
-// The flags of a message, read over a connection of its own (ImapClient has no such call).
-std::string flags_of(const MailServer& server, std::uint32_t uid) {
-    detail::ImapConnection connection(server);
-    if (!connection.open()) return "<no connection>";
-    auto selected = connection.command("EXAMINE INBOX");
-    if (!selected || !selected->ok()) return "<no INBOX>";
-    auto fetched = connection.command("UID FETCH " + std::to_string(uid) + " FLAGS");
-    if (!fetched || !fetched->ok()) return "<no message>";
-    for (const auto& line : fetched->untagged) {
-        if (line.text.find("FETCH") != std::string::npos) return line.text;
-    }
-    return "<no FETCH>";
 }
 
 // A TCP port on 127.0.0.1 where nothing listens (bound, then released).

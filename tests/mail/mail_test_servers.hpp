@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "mail/imap_client.hpp"
+#include "mail/imap_connection.hpp"
 #include "mail/mail_server.hpp"
 
 namespace rapport::mail::testing {
@@ -113,6 +114,20 @@ inline std::string script_path() {
     std::string root = env_or_empty("RAPPORT_SOURCE_DIR");
 #endif
     return root + "/scripts/mail-test-servers.sh";
+}
+
+// The flags of a message, read over a connection of its own (ImapClient has no such call).
+inline std::string flags_of(const MailServer& server, std::uint32_t uid) {
+    detail::ImapConnection connection(server);
+    if (!connection.open()) return "<no connection>";
+    auto selected = connection.command("EXAMINE INBOX");
+    if (!selected || !selected->ok()) return "<no INBOX>";
+    auto fetched = connection.command("UID FETCH " + std::to_string(uid) + " FLAGS");
+    if (!fetched || !fetched->ok()) return "<no message>";
+    for (const auto& line : fetched->untagged) {
+        if (line.text.find("FETCH") != std::string::npos) return line.text;
+    }
+    return "<no FETCH>";
 }
 
 // scripts/mail-test-servers.sh with `arguments`; its exit status.
