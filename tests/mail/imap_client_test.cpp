@@ -82,12 +82,18 @@ TEST_F(ImapClientTest, ExamineReportsUidValidityUidNextAndExists) {
     EXPECT_EQ(two->uid_validity, empty->uid_validity);
 }
 
-TEST_F(ImapClientTest, StartTlsServesTheSameMailbox) {
+TEST_F(ImapClientTest, StartTlsAndPlainConnectionsServeTheSameMailbox) {
     deliver_one("starttls@example.test");
     ImapClient client(server(Security::StartTls));
     auto state = client.examine();
     ASSERT_TRUE(state) << state.error().detail;
     EXPECT_EQ(state->exists, 1u);
+
+    // And in clear text, for the servers that have nothing else (a test server allows it).
+    ImapClient plain(server(Security::None));
+    auto plain_state = plain.examine();
+    ASSERT_TRUE(plain_state) << plain_state.error().detail;
+    EXPECT_EQ(plain_state->exists, 1u);
 }
 
 TEST_F(ImapClientTest, FetchReturnsTheWholeMessageAndOnlyMarkSeenSetsSeen) {

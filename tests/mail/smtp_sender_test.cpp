@@ -134,6 +134,14 @@ TEST_F(SmtpSenderTest, AnAddressThatCouldBreakTheCommandIsRefusedBeforeConnectin
     EXPECT_EQ(bad_from.failure, SendFailure::Permanent);
 }
 
+TEST_F(SmtpSenderTest, SendInClearTextWhenTheSettingsSaySo) {
+    const std::string id = unique_id("plain");
+    const SendResult sent = send_mail(smtp_server(servers_, Security::None), "support@acme.test",
+                                      {"customer@example.test"}, sample_message("c@example.test", "Hi", id));
+    ASSERT_EQ(sent.failure, SendFailure::None) << sent.detail;
+    EXPECT_TRUE(find_stored(servers_.dir + "/smtp", id).has_value());
+}
+
 TEST_F(SmtpSenderTest, ARejectedRecipientIsAPermanentFailureAndNothingIsSent) {
     const std::string id = unique_id("rejected");
     const SendResult sent =
