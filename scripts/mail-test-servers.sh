@@ -20,7 +20,7 @@
 #          RAPPORT_TEST_MAIL_CA=DIR/cert.pem (the self-signed certificate, for ca_file)
 # Users: every user@domain exists, with the password "secret" (e.g. support@acme.test,
 # help@globex.test, or a fresh name per test for an empty mailbox); the SMTP server's AUTH
-# takes the same.
+# takes the same. old@legacy.test's sessions offer neither IDLE nor MOVE nor UIDPLUS.
 # Messages the SMTP server accepted land in DIR/smtp/messages/NNNNNN.eml (+ .envelope);
 # recipients "reject…@" get 550 and "tempfail…@" get 451 (scripts/lib/test_smtp_server.py).
 # Logs: DIR/dovecot.log and DIR/smtp.log.
@@ -101,6 +101,12 @@ passdb {
   driver = static
   args = password=$PASSWORD
 }
+# old@legacy.test stands for a server without IDLE, MOVE or UIDPLUS: its sessions announce only
+# IMAP4rev1 (the fallback paths of src/mail are tested with it).
+userdb {
+  driver = passwd-file
+  args = $dir/legacy-users
+}
 userdb {
   driver = static
   args = uid=$(mail_owner) gid=$(id -gn "$(mail_owner)") home=$dir/mail/%d/%n
@@ -135,6 +141,10 @@ init_dir() {
         chmod 0644 "$dir/cert.pem" "$dir/key.pem"
     }
     echo "$PASSWORD" >"$dir/password"
+    local owner
+    owner=$(mail_owner)
+    echo "old@legacy.test::$(id -u "$owner"):$(id -g "$owner")::$dir/mail/legacy.test/old::userdb_imap_capability=IMAP4rev1" \
+        >"$dir/legacy-users"
     mkdir -p "$dir/mail" "$dir/smtp/messages"
     if [[ $EUID -eq 0 ]]; then chown "$MAIL_USER:$MAIL_USER" "$dir/mail"; fi
 }
