@@ -53,13 +53,17 @@ TEST(LegacyServerTest, WithoutIdleMoveOrUidplusTheClientPollsAndMovesByCopyWitho
     // Moving without MOVE: COPY, then \Deleted; without UIDPLUS no EXPUNGE, which would also
     // remove messages someone else flagged.
     std::vector<std::string> stored;
+    std::uint32_t uid = 0;
     auto cursor = reader.read_new({}, [&](const MailBatch& batch) -> Status {
-        for (const auto& m : batch.messages) stored.push_back(m.raw);
+        for (const auto& m : batch.messages) {
+            stored.push_back(m.raw);
+            uid = m.uid;
+        }
         return {};
     });
     ASSERT_TRUE(cursor) << cursor.error().detail;
     EXPECT_EQ(stored, std::vector<std::string>{raw});
-    EXPECT_NE(testing::flags_of(server, 1).find("\\Deleted"), std::string::npos) << testing::flags_of(server, 1);
+    EXPECT_NE(testing::flags_of(server, uid).find("\\Deleted"), std::string::npos) << testing::flags_of(server, uid);
     ImapClient archive(server, options.move_to);
     auto copied = archive.uids_from(1, 10);
     ASSERT_TRUE(copied) << copied.error().detail;
