@@ -95,6 +95,8 @@ default_login_user = $(if [[ $EUID -eq 0 ]]; then login_user; else id -un; fi)
 first_valid_uid = 1
 first_valid_gid = 1
 mail_location = maildir:$dir/mail/%d/%n
+# Disposable mail, like the test PostgreSQL's fsync = off: flag changes need not reach the disk.
+mail_fsync = never
 # Every user@domain exists and has the password "$PASSWORD", so each test takes a mailbox of its
 # own just by naming a new user; any other password is refused.
 passdb {
