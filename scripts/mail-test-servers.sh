@@ -20,14 +20,15 @@
 #          RAPPORT_TEST_MAIL_CA=DIR/cert.pem (the self-signed certificate, for ca_file)
 # Users: every user@domain exists, with the password "secret" (e.g. support@acme.test,
 # help@globex.test, or a fresh name per test for an empty mailbox); the SMTP server's AUTH
-# takes the same.
+# takes the same. old@legacy.test's sessions offer neither IDLE nor MOVE nor UIDPLUS.
 # Messages the SMTP server accepted land in DIR/smtp/messages/NNNNNN.eml (+ .envelope);
 # recipients "reject…@" get 550 and "tempfail…@" get 451 (scripts/lib/test_smtp_server.py).
 # Logs: DIR/dovecot.log and DIR/smtp.log.
 #
-# Dovecot runs as root here (its login processes as the `dovenull` user Debian's package
+# As root, Dovecot runs as root (its login processes as the `dovenull` user Debian's package
 # creates, its mail processes as `mail`), so DIR must be searchable by those users: a directory
-# under /tmp works, one under /root does not. Progress and errors go to stderr.
+# under /tmp works, one under /root does not. As another user, everything runs as that user.
+# Progress and errors go to stderr.
 set -euo pipefail
 
 readonly SCRIPTS=$(cd "$(dirname "$0")" && pwd)
@@ -62,6 +63,11 @@ pid_alive() {
     [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
 }
 
+# Who owns the maildirs: `mail` when we are root (Dovecot refuses root), else ourselves.
+mail_owner() {
+    if [[ $EUID -eq 0 ]]; then echo "$MAIL_USER"; else id -un; fi
+}
+
 login_user() {
     if id -u dovenull >/dev/null 2>&1; then echo dovenull; else echo nobody; fi
 }
@@ -85,19 +91,27 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = $internal_user
 default_internal_group = $(id -gn "$internal_user")
-default_login_user = $(login_user)
+default_login_user = $(if [[ $EUID -eq 0 ]]; then login_user; else id -un; fi)
 first_valid_uid = 1
 first_valid_gid = 1
 mail_location = maildir:$dir/mail/%d/%n
+# Disposable mail, like the test PostgreSQL's fsync = off: flag changes need not reach the disk.
+mail_fsync = never
 # Every user@domain exists and has the password "$PASSWORD", so each test takes a mailbox of its
 # own just by naming a new user; any other password is refused.
 passdb {
   driver = static
   args = password=$PASSWORD
 }
+# old@legacy.test stands for a server without IDLE, MOVE or UIDPLUS: its sessions announce only
+# IMAP4rev1 (the fallback paths of src/mail are tested with it).
+userdb {
+  driver = passwd-file
+  args = $dir/legacy-users
+}
 userdb {
   driver = static
-  args = uid=$MAIL_USER gid=$MAIL_USER home=$dir/mail/%d/%n
+  args = uid=$(mail_owner) gid=$(id -gn "$(mail_owner)") home=$dir/mail/%d/%n
 }
 service imap-login {
   inet_listener imap {
@@ -110,6 +124,7 @@ service imap-login {
     ssl = yes
   }
 }
+$(if [[ $EUID -ne 0 ]]; then printf 'service anvil {\n  chroot =\n}\nservice imap-login {\n  chroot =\n}\n'; fi)
 protocol imap {
   mail_max_userip_connections = 200
   imap_idle_notify_interval = 1 mins
@@ -128,6 +143,10 @@ init_dir() {
         chmod 0644 "$dir/cert.pem" "$dir/key.pem"
     }
     echo "$PASSWORD" >"$dir/password"
+    local owner
+    owner=$(mail_owner)
+    echo "old@legacy.test::$(id -u "$owner"):$(id -g "$owner")::$dir/mail/legacy.test/old::userdb_imap_capability=IMAP4rev1" \
+        >"$dir/legacy-users"
     mkdir -p "$dir/mail" "$dir/smtp/messages"
     if [[ $EUID -eq 0 ]]; then chown "$MAIL_USER:$MAIL_USER" "$dir/mail"; fi
 }
@@ -263,10 +282,14 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local dir=$1
+    local dir=$1 sub
     [[ -d "$dir" ]] || return 0
     dir=$(realpath "$dir")
     stop_smtp "$dir"
+    # Private SMTP servers the tests started in subdirectories (smtp-start DIR/name).
+    for sub in "$dir"/*/; do
+        [[ -f "$sub/smtp.pid" ]] && stop_smtp "${sub%/}"
+    done
     stop_dovecot "$dir"
 }
 
@@ -290,10 +313,15 @@ if os.geteuid() == 0:
     pw = pwd.getpwnam(owner)
     uid, gid = pw.pw_uid, pw.pw_gid
 host = socket.gethostname().replace("/", "_").replace(":", "_")
+# Dovecot gives new maildir files their uids in the order of the time in their names
+# (seconds, then microseconds): a strictly increasing clock keeps the files' order.
+last = 0
 for n, path in enumerate(files):
     with open(path, "rb") as f:
         data = f.read()
-    name = "%d.M%dP%dQ%d.%s" % (time.time(), time.time_ns() // 1000 % 1000000, os.getpid(), n, host)
+    now = max(time.time_ns() // 1000, last + 1)
+    last = now
+    name = "%d.M%06dP%dQ%08d.%s" % (now // 1000000, now % 1000000, os.getpid(), n, host)
     tmp = os.path.join(box, "tmp", name)
     with open(tmp, "wb") as f:
         f.write(data)

@@ -9,6 +9,7 @@
 
 #include "mail/curl_options.hpp"
 #include "mail/imap_connection.hpp"
+#include "mail/imap_mailbox_name.hpp"
 
 namespace rapport::mail {
 
@@ -20,9 +21,9 @@ using detail::Protocol;
 namespace {
 
 constexpr std::chrono::milliseconds kStopPollInterval{200};
+constexpr std::chrono::minutes kIdleRestart{25};
 
-// An IMAP quoted string. Folder names outside ASCII would need modified UTF-7 (RFC 3501
-// §5.1.3); mailbox settings name folders the server listed, which are already in that form.
+// An IMAP quoted string.
 std::string quoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
@@ -79,6 +80,50 @@ std::optional<std::uint32_t> response_code(const ImapLine& line, std::string_vie
     return number(std::string_view(upper).substr(start, end - start));
 }
 
+// The uid of a "* n FETCH (UID u BODY[] {size}...)" line that carries a whole message.
+std::optional<std::uint32_t> fetched_uid(const ImapLine& line) {
+    const auto w = words(line.text);
+    if (w.size() < 3 || w[0] != "*" || !iequals(w[2], "FETCH") || line.literals.empty()) return std::nullopt;
+    std::string upper = line.text;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (upper.find("BODY[]") == std::string::npos) return std::nullopt;
+    const std::size_t at = upper.find("UID ");
+    if (at == std::string::npos) return std::nullopt;
+    const auto rest = words(std::string_view(upper).substr(at + 4));
+    if (rest.empty()) return std::nullopt;
+    return number(rest[0].substr(0, rest[0].find(')')));
+}
+
+// IMAP sequence sets for `uids` ("1:4,7,9:12"), each short enough for one command line.
+std::vector<std::string> uid_sets(std::vector<std::uint32_t> uids) {
+    constexpr std::size_t kMaxSetLength = 4000;
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    std::vector<std::string> sets;
+    std::string set;
+    for (std::size_t i = 0; i < uids.size();) {
+        std::size_t j = i;
+        while (j + 1 < uids.size() && uids[j + 1] == uids[j] + 1) ++j;
+        std::string range = std::to_string(uids[i]);
+        if (j > i) range += ":" + std::to_string(uids[j]);
+        if (!set.empty() && set.size() + range.size() + 1 > kMaxSetLength) {
+            sets.push_back(std::move(set));
+            set.clear();
+        }
+        if (!set.empty()) set += ',';
+        set += range;
+        i = j + 1;
+    }
+    if (!set.empty()) sets.push_back(std::move(set));
+    return sets;
+}
+
+bool is_connection_lost(const Error& error) {
+    return std::any_of(error.args.begin(), error.args.end(),
+                       [](const auto& arg) { return arg.first == "reason" && arg.second == "connection_lost"; });
+}
+
 }  // namespace
 
 ImapClient::ImapClient(MailServer server, std::string folder)
@@ -86,6 +131,16 @@ ImapClient::ImapClient(MailServer server, std::string folder)
 ImapClient::~ImapClient() = default;
 ImapClient::ImapClient(ImapClient&&) noexcept = default;
 ImapClient& ImapClient::operator=(ImapClient&&) noexcept = default;
+
+Result<std::string> ImapClient::mailbox(const std::string& folder) const {
+    auto wire = encode_mailbox_name(folder);
+    if (!wire) {
+        return fail(detail::server_error(ErrorCode::Validation, "folder_invalid",
+                                         "the folder name is not valid UTF-8 or holds a control character", server_,
+                                         Protocol::Imap));
+    }
+    return quoted(*wire);
+}
 
 Error ImapClient::rejected(const std::string& what, const ImapResponse& response) const {
     return detail::server_error(ErrorCode::Unavailable, "rejected",
@@ -107,12 +162,21 @@ void ImapClient::note_unsolicited(const ImapResponse& response) {
 
 Result<FolderState> ImapClient::select() {
     selected_ = false;
-    if (!connection_ || !connection_->is_open()) {
+    const bool reused = connection_ && connection_->is_open();
+    if (!reused) {
         connection_ = std::make_unique<ImapConnection>(server_);
         capabilities_.reset();
         RAPPORT_CHECK(connection_->open());
     }
-    auto response = connection_->command("SELECT " + quoted(folder_));
+    const std::string name = RAPPORT_TRY(mailbox(folder_));
+    auto response = connection_->command("SELECT " + name);
+    if (!response && reused && is_connection_lost(response.error())) {
+        // The server dropped an idle session (autologout, restart): one fresh try.
+        connection_ = std::make_unique<ImapConnection>(server_);
+        capabilities_.reset();
+        RAPPORT_CHECK(connection_->open());
+        response = connection_->command("SELECT " + name);
+    }
     if (!response) return fail(response.error());
     if (!response->ok()) {
         return fail(detail::server_error(ErrorCode::NotFound, "folder_missing",
@@ -134,14 +198,33 @@ Result<FolderState> ImapClient::select() {
 
 Status ImapClient::ensure_selected() {
     if (selected_ && connection_ && connection_->is_open()) return {};
+    const std::uint32_t known = uid_validity_;
     auto state = select();
     if (!state) return fail(state.error());
+    uid_validity_ = state->uid_validity;
+    if (known != 0 && state->uid_validity != known) {
+        // A reconnect found the folder renumbered: a uid the caller holds may now name another
+        // message, so no uid command runs until the caller has called examine() again.
+        selected_ = false;
+        return fail(detail::server_error(ErrorCode::Conflict, "uidvalidity_changed",
+                                         "the UIDVALIDITY of " + folder_ + " on " +
+                                             detail::server_name(server_, Protocol::Imap) + " changed from " +
+                                             std::to_string(known) + " to " + std::to_string(state->uid_validity) +
+                                             "; read the folder again from the start",
+                                         server_, Protocol::Imap));
+    }
     return {};
 }
 
-Result<ImapResponse> ImapClient::run(const std::string& command) {
+Result<ImapResponse> ImapClient::run(const std::string& command, bool retry_when_lost) {
+    const bool reused = selected_ && connection_ && connection_->is_open();
     RAPPORT_CHECK(ensure_selected());
     auto response = connection_->command(command);
+    if (!response && reused && retry_when_lost && is_connection_lost(response.error())) {
+        selected_ = false;  // one fresh connection, then the same command once more
+        RAPPORT_CHECK(ensure_selected());
+        response = connection_->command(command);
+    }
     if (!response) {
         selected_ = false;  // the connection is gone; the next call connects again
         return response;
@@ -151,7 +234,9 @@ Result<ImapResponse> ImapClient::run(const std::string& command) {
 }
 
 Result<FolderState> ImapClient::examine() {
-    return select();
+    auto state = select();
+    if (state) uid_validity_ = state->uid_validity;
+    return state;
 }
 
 Result<std::vector<std::uint32_t>> ImapClient::uids_from(std::uint32_t first_uid, std::size_t max) {
@@ -182,25 +267,43 @@ Result<std::vector<std::uint32_t>> ImapClient::uids_from(std::uint32_t first_uid
 Result<std::string> ImapClient::fetch(std::uint32_t uid) {
     auto response = RAPPORT_TRY(run("UID FETCH " + std::to_string(uid) + " BODY.PEEK[]"));
     if (!response.ok()) return fail(rejected("fetch message " + std::to_string(uid), response));
-    const std::string uid_word = std::to_string(uid);
     for (ImapLine& line : response.untagged) {
-        const auto w = words(line.text);
-        if (w.size() < 3 || w[0] != "*" || !iequals(w[2], "FETCH") || line.literals.empty()) continue;
-        // The FETCH of this uid (a server may add unsolicited FETCHes of others' flag changes).
-        std::string upper = line.text;
-        std::transform(upper.begin(), upper.end(), upper.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        const std::size_t at = upper.find("UID ");
-        if (at == std::string::npos) continue;
-        const auto rest = words(std::string_view(upper).substr(at + 4));
-        if (rest.empty() || rest[0].substr(0, rest[0].find(')')) != uid_word) continue;
-        if (upper.find("BODY[]") == std::string::npos) continue;
-        return std::move(line.literals.front());
+        // Only the FETCH of this uid (a server may add unsolicited FETCHes of flag changes).
+        if (fetched_uid(line) == uid) return std::move(line.literals.front());
     }
-    return fail(detail::server_error(
-        ErrorCode::NotFound, "not_found",
-        "no message with uid " + uid_word + " in " + folder_ + " on " + detail::server_name(server_, Protocol::Imap),
-        server_, Protocol::Imap));
+    return fail(detail::server_error(ErrorCode::NotFound, "not_found",
+                                     "no message with uid " + std::to_string(uid) + " in " + folder_ + " on " +
+                                         detail::server_name(server_, Protocol::Imap),
+                                     server_, Protocol::Imap));
+}
+
+Result<std::vector<FetchedMessage>> ImapClient::fetch_batch(const std::vector<std::uint32_t>& uids) {
+    std::vector<std::uint32_t> wanted = uids;
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<FetchedMessage> messages;
+    for (const std::string& set : uid_sets(wanted)) {
+        auto response = RAPPORT_TRY(run("UID FETCH " + set + " BODY.PEEK[]"));
+        if (!response.ok()) return fail(rejected("fetch messages " + set, response));
+        for (ImapLine& line : response.untagged) {
+            auto uid = fetched_uid(line);
+            if (!uid || !std::binary_search(wanted.begin(), wanted.end(), *uid)) continue;
+            messages.push_back({*uid, std::move(line.literals.front())});
+        }
+    }
+    std::sort(messages.begin(), messages.end(),
+              [](const FetchedMessage& a, const FetchedMessage& b) { return a.uid < b.uid; });
+    messages.erase(std::unique(messages.begin(), messages.end(),
+                               [](const FetchedMessage& a, const FetchedMessage& b) { return a.uid == b.uid; }),
+                   messages.end());
+    return messages;
+}
+
+Status ImapClient::mark_seen(const std::vector<std::uint32_t>& uids) {
+    for (const std::string& set : uid_sets(uids)) {
+        auto response = RAPPORT_TRY(run("UID STORE " + set + " +FLAGS.SILENT (\\Seen)"));
+        if (!response.ok()) return fail(rejected("mark messages " + set + " as read", response));
+    }
+    return {};
 }
 
 Status ImapClient::mark_seen(std::uint32_t uid) {
@@ -229,34 +332,41 @@ Result<const std::vector<std::string>*> ImapClient::capabilities() {
 }
 
 Status ImapClient::move(std::uint32_t uid, const std::string& folder) {
+    return move(std::vector<std::uint32_t>{uid}, folder);
+}
+
+Status ImapClient::move(const std::vector<std::uint32_t>& uids, const std::string& folder) {
     const auto* caps = RAPPORT_TRY(capabilities());
     const auto has = [&](std::string_view name) { return std::find(caps->begin(), caps->end(), name) != caps->end(); };
-    const std::string id = std::to_string(uid);
-    const auto missing_folder = [&](const ImapResponse& response) -> Error {
-        return detail::server_error(ErrorCode::NotFound, "folder_missing",
-                                    "cannot move message " + id + " to " + folder + " on " +
-                                        detail::server_name(server_, Protocol::Imap) + ": " + response.status + " " +
-                                        response.text,
-                                    server_, Protocol::Imap);
-    };
-    if (has("MOVE")) {
-        auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + quoted(folder)));
-        if (!response.ok()) return fail(missing_folder(response));
-        return {};
-    }
-    auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + quoted(folder)));
-    if (!copied.ok()) return fail(missing_folder(copied));
-    auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
-    if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
-    if (has("UIDPLUS")) {
-        auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id));
-        if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
+    const std::string target = RAPPORT_TRY(mailbox(folder));
+    for (const std::string& id : uid_sets(uids)) {
+        const auto missing_folder = [&](const ImapResponse& response) -> Error {
+            return detail::server_error(ErrorCode::NotFound, "folder_missing",
+                                        "cannot move message " + id + " to " + folder + " on " +
+                                            detail::server_name(server_, Protocol::Imap) + ": " + response.status +
+                                            " " + response.text,
+                                        server_, Protocol::Imap);
+        };
+        if (has("MOVE")) {
+            auto response = RAPPORT_TRY(run("UID MOVE " + id + " " + target, false));
+            if (!response.ok()) return fail(missing_folder(response));
+            continue;
+        }
+        auto copied = RAPPORT_TRY(run("UID COPY " + id + " " + target, false));
+        if (!copied.ok()) return fail(missing_folder(copied));
+        auto flagged = RAPPORT_TRY(run("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)"));
+        if (!flagged.ok()) return fail(rejected("flag message " + id + " as moved", flagged));
+        if (has("UIDPLUS")) {
+            auto expunged = RAPPORT_TRY(run("UID EXPUNGE " + id, false));
+            if (!expunged.ok()) return fail(rejected("remove the moved message " + id, expunged));
+        }
     }
     return {};
 }
 
 Status ImapClient::create_folder(const std::string& folder) {
-    auto response = RAPPORT_TRY(run("CREATE " + quoted(folder)));
+    const std::string name = RAPPORT_TRY(mailbox(folder));
+    auto response = RAPPORT_TRY(run("CREATE " + name));
     if (response.ok()) return {};
     // RFC 5530's ALREADYEXISTS; servers without it say so in words.
     std::string upper = response.text;
@@ -269,9 +379,10 @@ Status ImapClient::create_folder(const std::string& folder) {
 }
 
 Status ImapClient::append(const std::string& folder, std::string_view raw_message) {
+    const std::string name = RAPPORT_TRY(mailbox(folder));
     RAPPORT_CHECK(ensure_selected());
     auto response = connection_->command_with_literal(
-        "APPEND " + quoted(folder) + " {" + std::to_string(raw_message.size()) + "}", raw_message);
+        "APPEND " + name + " {" + std::to_string(raw_message.size()) + "}", raw_message);
     if (!response) {
         selected_ = false;
         return fail(response.error());
@@ -285,6 +396,44 @@ Status ImapClient::append(const std::string& folder, std::string_view raw_messag
                                          server_, Protocol::Imap));
     }
     return {};
+}
+
+Result<std::vector<std::string>> ImapClient::list_folders() {
+    auto response = RAPPORT_TRY(run(R"(LIST "" "*")"));
+    if (!response.ok()) return fail(rejected("list its folders", response));
+    std::vector<std::string> folders;
+    for (const ImapLine& line : response.untagged) {
+        // * LIST (\HasNoChildren) "." "Sent Items"   |   * LIST () "/" INBOX   |   ... {12}
+        const auto w = words(line.text);
+        if (w.size() < 2 || w[0] != "*" || !iequals(w[1], "LIST")) continue;
+        const std::size_t close = line.text.find(')');
+        if (close == std::string::npos) continue;
+        std::string_view rest = std::string_view(line.text).substr(close + 1);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        // The hierarchy delimiter: a quoted character or NIL.
+        if (!rest.empty() && rest.front() == '"') {
+            std::size_t end = 1;
+            if (end < rest.size() && rest[end] == '\\') ++end;
+            rest.remove_prefix(std::min(rest.size(), end + 2));
+        } else {
+            rest.remove_prefix(std::min<std::size_t>(rest.size(), 3));  // NIL
+        }
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        std::string wire;
+        if (!rest.empty() && rest.front() == '{' && !line.literals.empty()) {
+            wire = line.literals.front();
+        } else if (!rest.empty() && rest.front() == '"') {
+            for (std::size_t i = 1; i < rest.size() && rest[i] != '"'; ++i) {
+                if (rest[i] == '\\' && i + 1 < rest.size()) ++i;
+                wire += rest[i];
+            }
+        } else {
+            wire = std::string(rest);
+        }
+        if (auto name = decode_mailbox_name(wire)) folders.push_back(std::move(*name));
+    }
+    std::sort(folders.begin(), folders.end());
+    return folders;
 }
 
 Result<bool> ImapClient::supports_idle() {
@@ -306,7 +455,20 @@ Result<bool> ImapClient::wait_for_mail(std::chrono::seconds timeout, const std::
         return true;
     }
     const auto stop_requested = [&] { return should_stop && should_stop(); };
-    if (stop_requested()) return false;
+    // RFC 2177: a client should end IDLE and start it again within 29 minutes, or the server
+    // may log it out; a longer wait is a chain of shorter IDLEs.
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        if (stop_requested()) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::seconds>(until - std::chrono::steady_clock::now());
+        const auto chunk = std::min(left, std::chrono::seconds(kIdleRestart));
+        const bool announced = RAPPORT_TRY(idle_once(std::max(chunk, std::chrono::seconds(0)), should_stop));
+        if (announced || chunk >= left) return announced;
+    }
+}
+
+Result<bool> ImapClient::idle_once(std::chrono::seconds timeout, const std::function<bool()>& should_stop) {
+    const auto stop_requested = [&] { return should_stop && should_stop(); };
 
     // IDLE (RFC 2177): the server pushes untagged responses until we send DONE.
     ImapConnection& connection = *connection_;
@@ -328,7 +490,12 @@ Result<bool> ImapClient::wait_for_mail(std::chrono::seconds timeout, const std::
         auto line = connection.read_line(until);
         if (!line) return lost(line.error());
         if (!line->has_value()) {
-            if (!idling) return lost(Error::unavailable("no reply to IDLE"));
+            if (!idling) {
+                return lost(detail::server_error(
+                    ErrorCode::Unavailable, "timeout",
+                    "the mail server " + detail::server_name(server_, Protocol::Imap) + " did not answer IDLE in time",
+                    server_, Protocol::Imap));
+            }
             continue;
         }
         const ImapLine& got = **line;
@@ -357,6 +524,11 @@ Result<bool> ImapClient::wait_for_mail(std::chrono::seconds timeout, const std::
     if (auto sent = connection.send_line("DONE"); !sent) return lost(sent.error());
     auto finished = connection.read_until_tagged(tag);
     if (!finished) return lost(finished.error());
+    // Mail that arrived between the last read and DONE is announced in this reply.
+    for (const ImapLine& line : finished->untagged) {
+        const auto recent = counted(line, "RECENT");
+        if (counted(line, "EXISTS") || (recent && *recent > 0)) announced = true;
+    }
     note_unsolicited(*finished);
     new_mail_pending_ = false;
     return announced;

@@ -11,8 +11,15 @@
 // Errors about the server carry args {"reason", ...} and {"server", "host:port"}; the reasons:
 // "unreachable", "timeout", "tls", "authentication" (ErrorCode::Unauthenticated),
 // "folder_missing" (ErrorCode::NotFound), "connection_lost", "protocol", "rejected" (the
-// server answered NO to a command), "not_found" (no message with that uid). The detail is
-// English, for logs and operators.
+// server answered NO to a command), "not_found" (no message with that uid),
+// "uidvalidity_changed" (ErrorCode::Conflict: after a reconnect the folder's UIDVALIDITY
+// differs, so uids held by the caller are void; call examine() and start again),
+// "idle_unsupported", "folder_invalid" (ErrorCode::Validation). The detail is English, for
+// logs and operators. Folder names are UTF-8 here; on the wire they are modified UTF-7
+// (imap_mailbox_name.hpp).
+//
+// A connection the server dropped while it was kept (autologout, restart) is replaced on the
+// next call, and an idempotent command is sent once more; move() is not repeated.
 //
 // This layer never deletes mail: move() is the only command that removes a message from a
 // folder, and it puts it in another one.
@@ -41,6 +48,12 @@ struct FolderState {
     std::uint32_t exists = 0;  // messages in the folder
 };
 
+// One message of fetch_batch().
+struct FetchedMessage {
+    std::uint32_t uid = 0;
+    std::string raw;
+};
+
 // One IMAP session to one folder. It connects and logs in on first use, selects the folder
 // (read-write: mark_seen and move need it) and keeps the connection for later calls; after a
 // lost connection the next call connects again. Not thread-safe: one client per thread.
@@ -59,17 +72,26 @@ public:
     // The whole raw message (BODY.PEEK[]: fetching does not set \Seen). NotFound with reason
     // "not_found" when no message has that uid (any more).
     Result<std::string> fetch(std::uint32_t uid);
+    // Several messages in one command (BODY.PEEK[]), ascending by uid: a batch of ingestion
+    // costs one round trip instead of one per message. Uids with no message are left out.
+    Result<std::vector<FetchedMessage>> fetch_batch(const std::vector<std::uint32_t>& uids);
     // Sets \Seen on the message.
     Status mark_seen(std::uint32_t uid);
+    // Sets \Seen on every message of `uids` (one command per few thousand).
+    Status mark_seen(const std::vector<std::uint32_t>& uids);
     // Moves the message to `folder`: UID MOVE, or UID COPY + \Deleted + UID EXPUNGE of that one
     // uid (UIDPLUS) when the server lacks MOVE. Without MOVE and UIDPLUS the message is copied
     // and flagged \Deleted but not expunged (a plain EXPUNGE would remove other people's
     // deleted messages too). NotFound with reason "folder_missing" when `folder` does not exist.
     Status move(std::uint32_t uid, const std::string& folder);
+    // move() of several messages, a few thousand uids per command.
+    Status move(const std::vector<std::uint32_t>& uids, const std::string& folder);
     // Creates `folder` (CREATE); succeeds when it exists already.
     Status create_folder(const std::string& folder);
     // Adds `raw_message` to `folder` (APPEND): for saving sent replies, and the tests' deliveries.
     Status append(const std::string& folder, std::string_view raw_message);
+    // Every folder of the account, by its UTF-8 name (for the mailbox settings' folder choice).
+    Result<std::vector<std::string>> list_folders();
     // Whether the server offers IDLE (RFC 2177).
     Result<bool> supports_idle();
     // Waits until the server announces new mail (an untagged EXISTS or RECENT during IDLE),
@@ -84,9 +106,17 @@ public:
     const std::string& folder() const { return folder_; }
 
 private:
+    // One IDLE of at most `timeout` (wait_for_mail chains them).
+    Result<bool> idle_once(std::chrono::seconds timeout, const std::function<bool()>& should_stop);
     Status ensure_selected();
+    // The wire form of a folder name, quoted; Validation (reason "folder_invalid") when it holds
+    // a control character or is not UTF-8.
+    Result<std::string> mailbox(const std::string& folder) const;
     Result<FolderState> select();
-    Result<detail::ImapResponse> run(const std::string& command);
+    // Runs a command on the selected folder. When a connection kept from an earlier call turns
+    // out to be dead, connects again and, if `retry_when_lost` (the command is idempotent),
+    // sends it once more.
+    Result<detail::ImapResponse> run(const std::string& command, bool retry_when_lost = true);
     Result<const std::vector<std::string>*> capabilities();
     void note_unsolicited(const detail::ImapResponse& response);
     Error rejected(const std::string& what, const detail::ImapResponse& response) const;
@@ -96,6 +126,7 @@ private:
     std::unique_ptr<detail::ImapConnection> connection_;
     bool selected_ = false;
     std::optional<std::vector<std::string>> capabilities_;
+    std::uint32_t uid_validity_ = 0;  // of the last selection; a reconnect must find the same
     std::uint32_t exists_ = 0;
     bool new_mail_pending_ = false;
 };

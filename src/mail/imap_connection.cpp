@@ -73,6 +73,9 @@ void ImapConnection::close() {
             if ((*line)->text.rfind(tag + " ", 0) == 0) break;
         }
     }
+    // libcurl's cleanup sends a LOGOUT of its own and waits for the reply; a server that has
+    // stopped answering must not hold the caller for the whole reply timeout.
+    if (handle_) curl_easy_setopt(handle_.get(), CURLOPT_SERVER_RESPONSE_TIMEOUT, 1L);
     handle_.reset();
 }
 

@@ -21,11 +21,12 @@ struct SendResult {
     bool ok() const { return failure == SendFailure::None; }
 };
 
-// Sends `raw_message` (CRLF line endings; curl does the dot-stuffing) from `envelope_from` to
+// Sends `raw_message` (bare LFs become CRLF; curl does the dot-stuffing) from `envelope_from` to
 // every address of `recipients` in one SMTP transaction. The server must accept every
 // recipient: one refused recipient fails the whole send (nobody gets a partial reply).
-// Authenticates when server.username is set. Blocks up to about server.timeout per reply.
-// Thread-safe (each call has its own connection).
+// An address with spaces, angle brackets or line breaks is a Permanent failure (it could
+// not be written into the SMTP command safely). Authenticates when server.username is set.
+// Blocks up to about server.timeout per reply. Thread-safe (each call has its own connection).
 SendResult send_mail(const MailServer& server, const std::string& envelope_from,
                      const std::vector<std::string>& recipients, std::string_view raw_message);
 

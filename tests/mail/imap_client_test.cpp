@@ -20,6 +20,7 @@ namespace rapport::mail {
 namespace {
 
 using testing::deliver;
+using testing::flags_of;
 using testing::fresh_user;
 using testing::imap_server;
 using testing::mail_test_servers;
@@ -31,20 +32,6 @@ std::string reason_of(const Error& error) {
         if (name == "reason") return value;
     }
     return "";
-}
-
-// The flags of a message, read over a connection of its own (ImapClient has no such call).
-std::string flags_of(const MailServer& server, std::uint32_t uid) {
-    detail::ImapConnection connection(server);
-    if (!connection.open()) return "<no connection>";
-    auto selected = connection.command("EXAMINE INBOX");
-    if (!selected || !selected->ok()) return "<no INBOX>";
-    auto fetched = connection.command("UID FETCH " + std::to_string(uid) + " FLAGS");
-    if (!fetched || !fetched->ok()) return "<no message>";
-    for (const auto& line : fetched->untagged) {
-        if (line.text.find("FETCH") != std::string::npos) return line.text;
-    }
-    return "<no FETCH>";
 }
 
 // A TCP port on 127.0.0.1 where nothing listens (bound, then released).
@@ -95,12 +82,18 @@ TEST_F(ImapClientTest, ExamineReportsUidValidityUidNextAndExists) {
     EXPECT_EQ(two->uid_validity, empty->uid_validity);
 }
 
-TEST_F(ImapClientTest, StartTlsServesTheSameMailbox) {
+TEST_F(ImapClientTest, StartTlsAndPlainConnectionsServeTheSameMailbox) {
     deliver_one("starttls@example.test");
     ImapClient client(server(Security::StartTls));
     auto state = client.examine();
     ASSERT_TRUE(state) << state.error().detail;
     EXPECT_EQ(state->exists, 1u);
+
+    // And in clear text, for the servers that have nothing else (a test server allows it).
+    ImapClient plain(server(Security::None));
+    auto plain_state = plain.examine();
+    ASSERT_TRUE(plain_state) << plain_state.error().detail;
+    EXPECT_EQ(plain_state->exists, 1u);
 }
 
 TEST_F(ImapClientTest, FetchReturnsTheWholeMessageAndOnlyMarkSeenSetsSeen) {
@@ -132,6 +125,30 @@ TEST_F(ImapClientTest, FetchesALargeMessageByteForByte) {
     ASSERT_TRUE(fetched) << fetched.error().detail;
     EXPECT_EQ(fetched->size(), raw.size());
     EXPECT_TRUE(*fetched == raw);
+}
+
+TEST_F(ImapClientTest, FetchBatchReturnsSeveralMessagesInUidOrderAndMarkSeenTakesSeveral) {
+    std::vector<std::string> raws;
+    for (int i = 1; i <= 5; ++i) {
+        raws.push_back(sample_message(user_, "Batch " + std::to_string(i), "batch-" + std::to_string(i) + "@x.test"));
+        ASSERT_TRUE(deliver(servers_, user_, raws.back()));
+    }
+    ImapClient client(server());
+    auto batch = client.fetch_batch({5, 2, 3, 42, 1});  // unordered, one uid without a message
+    ASSERT_TRUE(batch) << batch.error().detail;
+    ASSERT_EQ(batch->size(), 4u);
+    const std::vector<std::uint32_t> expected_uids = {1, 2, 3, 5};
+    for (std::size_t i = 0; i < batch->size(); ++i) {
+        EXPECT_EQ((*batch)[i].uid, expected_uids[i]);
+        EXPECT_EQ((*batch)[i].raw, raws[expected_uids[i] - 1]);
+    }
+    EXPECT_EQ(flags_of(server(), 1).find("\\Seen"), std::string::npos);
+
+    ASSERT_TRUE(client.mark_seen(std::vector<std::uint32_t>{1, 2, 3, 5}));
+    for (std::uint32_t uid : expected_uids) {
+        EXPECT_NE(flags_of(server(), uid).find("\\Seen"), std::string::npos) << uid;
+    }
+    EXPECT_EQ(flags_of(server(), 4).find("\\Seen"), std::string::npos);
 }
 
 TEST_F(ImapClientTest, FetchOfAMissingUidIsNotFound) {
@@ -189,6 +206,38 @@ TEST_F(ImapClientTest, MoveTakesTheMessageToAnotherFolderWithoutDeletingIt) {
     auto fetched = processed.fetch(uids->front());
     ASSERT_TRUE(fetched);
     EXPECT_EQ(*fetched, raw);
+}
+
+TEST_F(ImapClientTest, FoldersWithAnyNameAreCreatedListedAndRead) {
+    ImapClient client(server());
+    for (const char* name : {"Entwürfe", "Tom & Jerry", "Posta in arrivo", "Ответы"}) {
+        auto created = client.create_folder(name);
+        ASSERT_TRUE(created) << name << ": " << created.error().detail;
+    }
+    auto folders = client.list_folders();
+    ASSERT_TRUE(folders) << folders.error().detail;
+    EXPECT_EQ(*folders, (std::vector<std::string>{"Entwürfe", "INBOX", "Posta in arrivo", "Tom & Jerry", "Ответы"}));
+
+    const std::string raw = sample_message(user_, "Draft", "draft@example.test");
+    ASSERT_TRUE(client.append("Entwürfe", raw));
+    ImapClient drafts(server(), "Entwürfe");
+    auto fetched = drafts.fetch(1);
+    ASSERT_TRUE(fetched) << fetched.error().detail;
+    EXPECT_EQ(*fetched, raw);
+}
+
+TEST_F(ImapClientTest, AFolderNameThatCouldBreakTheCommandIsRefused) {
+    deliver_one("injection@example.test");
+    ImapClient client(server());
+    auto moved = client.move(1, "Trash\r\nR9 DELETE INBOX");
+    ASSERT_FALSE(moved);
+    EXPECT_EQ(moved.error().code, ErrorCode::Validation);
+    EXPECT_EQ(reason_of(moved.error()), "folder_invalid");
+    ImapClient bad(server(), std::string("INBOX\r\nR9 LOGOUT"));
+    EXPECT_FALSE(bad.test_connection());
+    auto state = client.examine();
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->exists, 1u);
 }
 
 TEST_F(ImapClientTest, MoveToAMissingFolderIsNotFound) {
@@ -261,6 +310,56 @@ TEST_F(ImapClientTest, MailAnnouncedInAnEarlierReplyIsNotMissedByTheNextWait) {
     EXPECT_EQ(*second, std::vector<std::uint32_t>{2});
 }
 
+// Ends every IMAP session of the test's user, as a server restart or an autologout would.
+void kick(const MailTestServers& servers, const std::string& user) {
+    const std::string command = "doveadm -c " + servers.dir + "/dovecot.conf kick " + user + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST_F(ImapClientTest, ADroppedConnectionIsReplacedOnTheNextCall) {
+    deliver_one("dropped@example.test");
+    ImapClient client(server());
+    ASSERT_TRUE(client.examine());
+    kick(servers_, user_);
+    auto uids = client.uids_from(1, 10);
+    ASSERT_TRUE(uids) << uids.error().detail;
+    EXPECT_EQ(*uids, std::vector<std::uint32_t>{1});
+    kick(servers_, user_);
+    auto fetched = client.fetch(1);
+    EXPECT_TRUE(fetched) << fetched.error().detail;
+}
+
+TEST_F(ImapClientTest, ARenumberedFolderStopsUidCommandsUntilExamineIsCalledAgain) {
+    ImapClient client(server(), "Support");
+    ASSERT_TRUE(ImapClient(server()).create_folder("Support"));
+    ASSERT_TRUE(ImapClient(server()).append("Support", sample_message(user_, "One", "renumber-1@example.test")));
+    auto before = client.examine();
+    ASSERT_TRUE(before) << before.error().detail;
+
+    {  // Someone deletes and recreates the folder: same name, new UIDVALIDITY.
+        detail::ImapConnection admin(server());
+        ASSERT_TRUE(admin.open());
+        auto deleted = admin.command("DELETE \"Support\"");
+        ASSERT_TRUE(deleted && deleted->ok());
+        auto created = admin.command("CREATE \"Support\"");
+        ASSERT_TRUE(created && created->ok());
+    }
+    ASSERT_TRUE(ImapClient(server()).append("Support", sample_message(user_, "Two", "renumber-2@example.test")));
+    kick(servers_, user_);
+
+    auto refused = client.fetch(1);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(reason_of(refused.error()), "uidvalidity_changed");
+
+    auto after = client.examine();
+    ASSERT_TRUE(after) << after.error().detail;
+    EXPECT_NE(after->uid_validity, before->uid_validity);
+    auto fetched = client.fetch(1);
+    ASSERT_TRUE(fetched) << fetched.error().detail;
+    EXPECT_NE(fetched->find("renumber-2@example.test"), std::string::npos);
+}
+
 TEST_F(ImapClientTest, TestConnectionSucceedsWithTheRightSettings) {
     ImapClient client(server());
     auto tested = client.test_connection();
@@ -322,25 +421,23 @@ TEST_F(ImapClientTest, TestConnectionNamesAMissingFolder) {
     EXPECT_NE(tested.error().detail.find("Nonexistent"), std::string::npos) << tested.error().detail;
 }
 
-TEST_F(ImapClientTest, TheScriptDeliversFilesIntoTheInbox) {
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("deliver-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::vector<std::string> files;
-    for (int i = 0; i < 25; ++i) {
-        const auto path = dir / (std::to_string(i) + ".eml");
-        std::ofstream(path, std::ios::binary) << sample_message(user_, "Bulk", "bulk-" + std::to_string(i) + "@x.test");
-        files.push_back(path.string());
+TEST_F(ImapClientTest, TheScriptDeliversManyMessagesInOrder) {
+    std::vector<std::string> messages;
+    for (int i = 0; i < 300; ++i) {
+        messages.push_back(sample_message(user_, "Bulk " + std::to_string(i), "bulk-" + std::to_string(i) + "@x.test"));
     }
-    std::string arguments = "deliver " + servers_.dir + " " + user_;
-    for (const auto& f : files) arguments += " " + f;
-    EXPECT_EQ(testing::run_script(arguments), 0);
-    std::filesystem::remove_all(dir);
+    ASSERT_TRUE(testing::deliver_many(servers_, user_, messages));
 
     ImapClient client(server());
     auto uids = client.uids_from(1, 1000);
     ASSERT_TRUE(uids) << uids.error().detail;
-    EXPECT_EQ(uids->size(), 25u);
+    ASSERT_EQ(uids->size(), messages.size());
+    auto batch = client.fetch_batch(*uids);
+    ASSERT_TRUE(batch) << batch.error().detail;
+    ASSERT_EQ(batch->size(), messages.size());
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        ASSERT_EQ((*batch)[i].raw, messages[i]) << "message " << i << " has uid " << (*batch)[i].uid;
+    }
 }
 
 }  // namespace

@@ -3,13 +3,19 @@
 // starts): where they are, a fresh mailbox per test, and deliveries into it.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "mail/imap_client.hpp"
+#include "mail/imap_connection.hpp"
 #include "mail/mail_server.hpp"
 
 namespace rapport::mail::testing {
@@ -99,10 +105,60 @@ inline Status deliver(const MailTestServers& servers, const std::string& user, c
     return client.append("INBOX", raw);
 }
 
+// The repository's scripts/mail-test-servers.sh: from RAPPORT_SOURCE_DIR (compiled into the
+// mail tests) or the environment variable of that name.
+inline std::string script_path() {
+#ifdef RAPPORT_SOURCE_DIR
+    std::string root = RAPPORT_SOURCE_DIR;
+#else
+    std::string root = env_or_empty("RAPPORT_SOURCE_DIR");
+#endif
+    return root + "/scripts/mail-test-servers.sh";
+}
+
+// The flags of a message, read over a connection of its own (ImapClient has no such call).
+inline std::string flags_of(const MailServer& server, std::uint32_t uid) {
+    detail::ImapConnection connection(server);
+    if (!connection.open()) return "<no connection>";
+    auto selected = connection.command("EXAMINE INBOX");
+    if (!selected || !selected->ok()) return "<no INBOX>";
+    auto fetched = connection.command("UID FETCH " + std::to_string(uid) + " FLAGS");
+    if (!fetched || !fetched->ok()) return "<no message>";
+    for (const auto& line : fetched->untagged) {
+        if (line.text.find("FETCH") != std::string::npos) return line.text;
+    }
+    return "<no FETCH>";
+}
+
 // scripts/mail-test-servers.sh with `arguments`; its exit status.
 inline int run_script(const std::string& arguments) {
-    const std::string command = std::string("\"") + RAPPORT_SOURCE_DIR + "/scripts/mail-test-servers.sh\" " + arguments;
+    const std::string command = "\"" + script_path() + "\" " + arguments;
     return std::system(command.c_str());
+}
+
+// Delivers many messages at once straight into `user`'s maildir (the script's `deliver`):
+// thousands a second, for ingestion tests. They get uids in the order given.
+inline bool deliver_many(const MailTestServers& servers, const std::string& user,
+                         const std::vector<std::string>& messages) {
+    namespace fs = std::filesystem;
+    static std::atomic<int> counter{0};
+    const fs::path dir =
+        fs::temp_directory_path() / ("rapport-deliver-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::create_directories(dir);
+    bool ok = true;
+    constexpr std::size_t kFilesPerCall = 1000;  // keeps the command line short
+    for (std::size_t first = 0; ok && first < messages.size(); first += kFilesPerCall) {
+        std::string arguments = "deliver " + servers.dir + " " + user;
+        for (std::size_t i = first; i < std::min(messages.size(), first + kFilesPerCall); ++i) {
+            char name[32];
+            std::snprintf(name, sizeof name, "%08zu.eml", i);
+            std::ofstream(dir / name, std::ios::binary) << messages[i];
+            arguments += " " + (dir / name).string();
+        }
+        ok = run_script(arguments) == 0;
+    }
+    fs::remove_all(dir);
+    return ok;
 }
 
 }  // namespace rapport::mail::testing
