@@ -6,6 +6,7 @@
 
 #include "app/servicedesk/email_channel.hpp"
 #include "mail/imap_client.hpp"
+#include "mail/mailbox_reader.hpp"
 #include "mail/parsed_mail.hpp"
 
 namespace rapport::app {
@@ -14,9 +15,8 @@ using namespace rapport::domain::servicedesk;
 
 namespace {
 
-// Fetched per round trip of UID SEARCH; the UID reached is recorded at least this often.
-constexpr std::size_t kUidBatch = 500;
-constexpr int kProgressEvery = 100;
+// Messages fetched per round trip (one UID FETCH); the UID reached is recorded after each batch.
+constexpr std::size_t kBatch = 100;
 // How long one IDLE lasts before it is renewed (RFC 2177 asks for less than 29 minutes).
 constexpr std::chrono::seconds kIdleRenewal{25 * 60};
 // After a failure (server down, wrong password) the next attempt waits this long at least.
@@ -110,105 +110,71 @@ void MailboxReaders::read_mailbox(Reader& reader) {
     const Id ws = settings.workspace_id;
     const Id id = settings.mailbox_id;
     mail::ImapClient client(imap_server(settings), settings.folder);
-    mail::ParseOptions options;
-    options.max_attachment_bytes = settings.max_attachment_bytes;
+    mail::ReaderOptions read_options;
+    read_options.batch_size = kBatch;
+    read_options.after_store = settings.after_fetch == AfterFetch::Move    ? mail::AfterStore::Move
+                               : settings.after_fetch == AfterFetch::Leave ? mail::AfterStore::Leave
+                                                                           : mail::AfterStore::MarkSeen;
+    read_options.move_to = settings.move_to_folder;
+    read_options.poll_interval = std::chrono::seconds(settings.poll_seconds);
+    read_options.idle_timeout = kIdleRenewal;
+    mail::MailboxReader mailbox_reader(client, read_options);
+    mail::ParseOptions parse_options;
+    parse_options.max_attachment_bytes = settings.max_attachment_bytes;
     const auto stopped = [&reader] { return reader.stop.load(); };
 
-    while (!stopped()) {
-        std::optional<std::string> error;
-        std::int64_t uid_validity = 0;
-        std::int64_t last_uid = 0;
-        // One pass: everything new since the UID reached.
-        [&] {
-            auto current = mailboxes_.find(ws, id);
-            if (!current || !*current) return;
-            uid_validity = (*current)->uid_validity;
-            last_uid = (*current)->last_uid;
-            auto state = client.examine();
-            if (!state) {
-                error = state.error().detail;
-                return;
+    // Stores one batch: every message through intake (or the quarantine), then the cursor.
+    // Intake commits each message on its own; the cursor is saved after them, so a crash in
+    // between reads the batch again and the Message-ID key keeps each message once.
+    const auto store = [&](const mail::MailBatch& batch) -> Status {
+        for (const auto& fetched : batch.messages) {
+            if (stopped()) return fail(Error::unavailable("the server is stopping"));
+            const UnixMillis now = clock_.now_ms();
+            auto parsed = mail::parse_mail(fetched.raw, parse_options);
+            if (!parsed) {
+                QuarantinedMail q;
+                q.workspace_id = ws;
+                q.quarantine_id = new_id();
+                q.mailbox_id = id;
+                q.uid = fetched.uid;
+                q.reason = parsed.error().detail;
+                q.raw = fetched.raw;
+                q.received_at = now;
+                RAPPORT_CHECK(mailboxes_.quarantine(q));
+                continue;
             }
-            if (state->uid_validity != uid_validity) {
-                if (uid_validity != 0) {
-                    spdlog::warn("mail: mailbox {} changed UIDVALIDITY ({} -> {}); reading it again from the start",
-                                 id_to_string(id), uid_validity, state->uid_validity);
-                }
-                uid_validity = state->uid_validity;
-                last_uid = 0;
-            }
-            int since_saved = 0;
-            while (!stopped()) {
-                auto uids = client.uids_from(static_cast<std::uint32_t>(last_uid + 1), kUidBatch);
-                if (!uids) {
-                    error = uids.error().detail;
-                    return;
-                }
-                if (uids->empty()) return;
-                for (std::uint32_t uid : *uids) {
-                    if (stopped()) return;
-                    auto raw = client.fetch(uid);
-                    if (!raw) {
-                        if (raw.error().code == ErrorCode::NotFound) {  // expunged meanwhile
-                            last_uid = uid;
-                            continue;
-                        }
-                        error = raw.error().detail;
-                        return;
-                    }
-                    const UnixMillis now = clock_.now_ms();
-                    auto parsed = mail::parse_mail(*raw, options);
-                    if (!parsed) {
-                        QuarantinedMail q;
-                        q.workspace_id = ws;
-                        q.quarantine_id = new_id();
-                        q.mailbox_id = id;
-                        q.uid = uid;
-                        q.reason = parsed.error().detail;
-                        q.raw = std::move(*raw);
-                        q.received_at = now;
-                        if (auto st = mailboxes_.quarantine(q); !st) {
-                            error = st.error().detail;
-                            return;
-                        }
-                    } else {
-                        auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, *raw, now));
-                        if (!stored) {  // the database refused: stop here and read this UID again later
-                            error = stored.error().detail;
-                            return;
-                        }
-                    }
-                    // Committed: only now does the server hear that the message was read.
-                    Status after = Status{};
-                    if (settings.after_fetch == AfterFetch::MarkSeen) after = client.mark_seen(uid);
-                    if (settings.after_fetch == AfterFetch::Move) after = client.move(uid, settings.move_to_folder);
-                    if (!after)
-                        spdlog::warn("mail: mailbox {}: uid {}: {}", id_to_string(id), uid, after.error().detail);
-                    last_uid = uid;
-                    if (++since_saved >= kProgressEvery) {
-                        (void)mailboxes_.save_progress(ws, id, uid_validity, last_uid, clock_.now_ms(), std::nullopt);
-                        since_saved = 0;
-                    }
-                }
-            }
-        }();
-        if (uid_validity != 0 || error) {
-            (void)mailboxes_.save_progress(ws, id, uid_validity, last_uid, clock_.now_ms(), error);
+            auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, fetched.raw, now));
+            if (!stored) return fail(std::move(stored).error());
         }
+        return mailboxes_.save_progress(ws, id, batch.cursor.uid_validity, batch.cursor.last_uid, clock_.now_ms(),
+                                        std::nullopt);
+    };
+
+    while (!stopped()) {
+        auto current = mailboxes_.find(ws, id);
+        if (!current || !*current) return;
+        mail::MailboxCursor cursor{static_cast<std::uint32_t>((*current)->uid_validity),
+                                   static_cast<std::uint32_t>((*current)->last_uid)};
+        auto read = mailbox_reader.read_new(cursor, store);
         if (stopped()) return;
-        if (error) {
-            spdlog::warn("mail: mailbox {} ({}): {}", id_to_string(id), settings.address, *error);
+        if (!read) {
+            const std::string error = read.error().detail;
+            spdlog::warn("mail: mailbox {} ({}): {}", id_to_string(id), settings.address, error);
+            auto saved = mailboxes_.find(ws, id);
+            if (saved && *saved) {
+                (void)mailboxes_.save_progress(ws, id, (*saved)->uid_validity, (*saved)->last_uid, clock_.now_ms(),
+                                               error);
+            }
             if (!reader.sleep_for(std::max(kRetryAfterError, std::chrono::seconds(settings.poll_seconds)))) return;
             continue;
         }
-        if (settings.use_idle) {
-            auto idle = client.wait_for_mail(kIdleRenewal, stopped);
-            if (idle) continue;  // new mail, or time to renew: read again
-            if (idle.error().code != ErrorCode::Unavailable) {
-                spdlog::warn("mail: mailbox {}: IDLE: {}", id_to_string(id), idle.error().detail);
-            }
+        (void)mailboxes_.save_progress(ws, id, read->uid_validity, read->last_uid, clock_.now_ms(), std::nullopt);
+        if (!settings.use_idle) {  // the admin chose polling
+            if (!reader.sleep_for(std::chrono::seconds(settings.poll_seconds))) return;
+            continue;
         }
-        if (!reader.sleep_for(std::chrono::seconds(settings.poll_seconds))) return;
+        auto waited = mailbox_reader.wait(stopped);  // IDLE, or the poll interval without it
+        if (!waited && !reader.sleep_for(kRetryAfterError)) return;
     }
 }
 
