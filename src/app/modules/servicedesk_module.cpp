@@ -9,6 +9,7 @@
 #include "app/servicedesk/mailbox_readers.hpp"
 #include "app/servicedesk/reply_sender.hpp"
 #include "app/servicedesk/service_level_planner.hpp"
+#include "app/servicedesk/sla_watcher.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
 #include "storage/servicedesk/sql_conversation_repository.hpp"
 #include "storage/servicedesk/sql_mailbox_repository.hpp"
@@ -45,6 +46,7 @@ public:
                                *sla_, hub_, ctx.clock);
         readers_.emplace(*mailboxes_repo_, *intake_, ctx.clock);
         sender_.emplace(*conversations_repo_, *mailboxes_repo_, hub_, ctx.clock);
+        watcher_.emplace(*conversations_repo_, hub_, ctx.clock);
         mailbox_service_->on_change([this] { readers_->settings_changed(); });
         hub_.subscribe([this] { sender_->wake(); });
         ctx.services.provide<domain::servicedesk::IntakeService>(*intake_);
@@ -64,10 +66,12 @@ public:
         hub_.start();
         readers_->start();
         sender_->start();
+        watcher_->start();
     }
     void stop() override {
         readers_->stop();
         sender_->stop();
+        watcher_->stop();
         hub_.stop();
     }
 
@@ -83,6 +87,7 @@ private:
     std::optional<domain::servicedesk::ConversationService> conversations_;
     std::optional<MailboxReaders> readers_;
     std::optional<ReplySender> sender_;
+    std::optional<SlaWatcher> watcher_;
     std::optional<api::ServiceDeskApi> api_;
 };
 

@@ -79,7 +79,8 @@ struct Conversation {
     std::optional<UnixMillis> resolution_due_at;
     std::optional<UnixMillis> sla_due_at;
     std::int64_t sla_warn_minutes = 0;
-    std::optional<UnixMillis> waiting_since;  // pending on the customer since: the SLA pauses
+    std::optional<UnixMillis> sla_escalated_at;  // the breach of sla_due_at was escalated then
+    std::optional<UnixMillis> waiting_since;     // pending on the customer since: the SLA pauses
     std::optional<UnixMillis> resolved_at;
     std::optional<Id> merged_into_id;
     std::int64_t version = 1;

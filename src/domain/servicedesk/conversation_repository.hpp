@@ -134,6 +134,18 @@ public:
                                        std::optional<UnixMillis> retry_at) = 0;
     virtual Result<ConversationMessage> requeue(Id workspace_id, Id message_id, UnixMillis now) = 0;
 
+    // --- service levels
+    // Conversations whose earliest due time has passed and whose breach nobody escalated yet,
+    // across workspaces, soonest due first.
+    virtual Result<std::vector<Conversation>> unescalated_breaches(UnixMillis now, int limit) = 0;
+    // Escalates a breach: a task for `notify_user_id` (the team's manager) on the customer's
+    // timeline, and the breach marked escalated. Nothing when the due time moved meanwhile.
+    virtual Status escalate(const Conversation& breached, std::optional<Id> notify_user_id,
+                            const std::string& task_subject, UnixMillis now) = 0;
+    // Who hears of a breach: a manager (or above) of the conversation's team, else the
+    // workspace's first owner.
+    virtual Result<std::optional<Id>> escalation_contact(Id workspace_id, std::optional<Id> team_id) = 0;
+
     // --- presence: agents writing a reply now
     virtual Status touch_replying(Id workspace_id, Id conversation_id, Id user_id, UnixMillis now) = 0;
     struct Replying {

@@ -24,8 +24,8 @@ namespace {
     "c.topic, c.team_id, c.assignee_user_id, c.person_id, c.company_id, c.tags, c.awaiting_since, "            \
     "c.last_inbound_at, c.last_reply_at, c.last_message_at, c.first_response_at, c.sla_policy_id, "            \
     "c.first_response_due_at, c.next_response_due_at, c.resolution_due_at, c.sla_due_at, c.sla_warn_minutes, " \
-    "c.waiting_since, c.resolved_at, c.merged_into_id, c.version, c.created_at, c.updated_at"
-constexpr std::size_t kConversationWidth = 31;
+    "c.waiting_since, c.resolved_at, c.merged_into_id, c.version, c.created_at, c.updated_at, c.sla_escalated_at"
+constexpr std::size_t kConversationWidth = 32;
 
 std::string tags_text(const std::vector<std::string>& tags) {
     if (tags.empty()) return "";
@@ -82,6 +82,7 @@ Conversation conversation_of(const Row& r, std::size_t i = 0) {
     c.version = as_int(r[i + 28]);
     c.created_at = as_int(r[i + 29]);
     c.updated_at = as_int(r[i + 30]);
+    c.sla_escalated_at = opt_ms(r[i + 31]);
     return c;
 }
 
@@ -149,7 +150,9 @@ Status insert_conversation(Connection& conn, Conversation& c) {
 
 // Writes every column of `c` back, one version later; Conflict when someone else wrote first.
 Status save_conversation(Connection& conn, Conversation& c) {
+    const auto due_before = c.sla_due_at;
     derive(c);
+    if (c.sla_due_at != due_before) c.sla_escalated_at.reset();  // a new due time, not yet breached
     const bool active = is_active(c.status) && !c.merged_into_id;
     const std::int64_t read_version = c.version;
     c.version = read_version + 1;
@@ -159,7 +162,8 @@ Status save_conversation(Connection& conn, Conversation& c) {
         " last_inbound_at = $14, last_reply_at = $15, last_message_at = $16, first_response_at = $17,"
         " sla_policy_id = $18, first_response_due_at = $19, next_response_due_at = $20, resolution_due_at = $21,"
         " sla_due_at = $22, sla_warn_minutes = $23, waiting_since = $24, resolved_at = $25, merged_into_id = $26,"
-        " version = $27, updated_at = $28 WHERE workspace_id = $1 AND conversation_id = $2 AND version = $29",
+        " version = $27, updated_at = $28, sla_escalated_at = $30 WHERE workspace_id = $1 AND conversation_id = $2"
+        " AND version = $29",
         {c.workspace_id,
          c.conversation_id,
          c.subject,
@@ -188,7 +192,8 @@ Status save_conversation(Connection& conn, Conversation& c) {
          opt(c.merged_into_id),
          c.version,
          c.updated_at,
-         read_version}));
+         read_version,
+         opt(c.sla_escalated_at)}));
     if (changed == 0) {
         return fail(Error::localized(ErrorCode::Conflict, "servicedesk.version_conflict",
                                      {{"version", std::to_string(read_version + 1)}}));
@@ -952,6 +957,61 @@ Result<ConversationMessage> SqlConversationRepository::requeue(Id ws, Id message
                                          {{"id", id_to_string(message_id)}}));
         }
         return std::move(*m);
+    });
+}
+
+// ---------------- service levels
+
+Result<std::vector<Conversation>> SqlConversationRepository::unescalated_breaches(UnixMillis now, int limit) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<Conversation>> {
+        auto rs =
+            RAPPORT_TRY(c.query("SELECT " RAPPORT_CONVERSATION_COLUMNS
+                                " FROM conversations c WHERE c.sla_due_at IS NOT NULL AND c.sla_escalated_at IS NULL"
+                                " AND c.sla_due_at <= $1 ORDER BY c.sla_due_at LIMIT $2",
+                                {now, static_cast<std::int64_t>(limit)}));
+        std::vector<Conversation> out;
+        for (const auto& r : rs.rows) out.push_back(conversation_of(r));
+        return out;
+    });
+}
+
+Status SqlConversationRepository::escalate(const Conversation& breached, std::optional<Id> notify_user_id,
+                                           const std::string& task_subject, UnixMillis now) {
+    return write_transaction(db_, [&](Connection& conn) -> Status {
+        auto c = RAPPORT_TRY(load(conn, breached.workspace_id, breached.conversation_id));
+        if (!c || c->sla_escalated_at || c->sla_due_at != breached.sla_due_at) return {};
+        if (notify_user_id && (c->person_id || c->company_id)) {
+            RAPPORT_TRY(conn.execute(
+                "INSERT INTO interactions (workspace_id, interaction_id, kind, person_id, company_id, subject, body,"
+                " relationship_type, occurred_at, due_at, assignee_user_id, assigned_at, created_at, conversation_id)"
+                " VALUES ($1, $2, 'task', $3, $4, $5, $6, 'personal_assistance', $7, $7, $8, $7, $7, $9)",
+                {c->workspace_id, new_id(), opt(c->person_id), opt(c->company_id), clean(task_subject),
+                 clean(c->subject), now, *notify_user_id, c->conversation_id}));
+        }
+        c->sla_escalated_at = now;
+        c->updated_at = now;
+        RAPPORT_CHECK(save_conversation(conn, *c));
+        return {};
+    });
+}
+
+Result<std::optional<Id>> SqlConversationRepository::escalation_contact(Id ws, std::optional<Id> team_id) {
+    return read(db_, [&](Connection& c) -> Result<std::optional<Id>> {
+        if (team_id) {
+            auto rs = RAPPORT_TRY(c.query(
+                "SELECT u.user_id FROM team_members t JOIN users u ON u.workspace_id = t.workspace_id AND u.user_id ="
+                " t.user_id WHERE t.workspace_id = $1 AND t.team_id = $2 AND u.active = TRUE AND u.role IN"
+                " ('owner', 'admin', 'manager') ORDER BY CASE u.role WHEN 'manager' THEN 0 WHEN 'admin' THEN 1"
+                " ELSE 2 END, u.user_id LIMIT 1",
+                {ws, *team_id}));
+            if (!rs.empty()) return std::optional<Id>{as_int(rs.rows[0][0])};
+        }
+        auto rs = RAPPORT_TRY(c.query(
+            "SELECT user_id FROM users WHERE workspace_id = $1 AND role = 'owner' AND active = TRUE ORDER BY user_id"
+            " LIMIT 1",
+            {ws}));
+        if (rs.empty()) return std::optional<Id>{};
+        return std::optional<Id>{as_int(rs.rows[0][0])};
     });
 }
 

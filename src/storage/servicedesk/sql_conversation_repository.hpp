@@ -47,6 +47,11 @@ public:
                                std::optional<UnixMillis> retry_at) override;
     Result<ConversationMessage> requeue(Id workspace_id, Id message_id, UnixMillis now) override;
 
+    Result<std::vector<Conversation>> unescalated_breaches(UnixMillis now, int limit) override;
+    Status escalate(const Conversation& breached, std::optional<Id> notify_user_id, const std::string& task_subject,
+                    UnixMillis now) override;
+    Result<std::optional<Id>> escalation_contact(Id workspace_id, std::optional<Id> team_id) override;
+
     Status touch_replying(Id workspace_id, Id conversation_id, Id user_id, UnixMillis now) override;
     Result<std::vector<Replying>> replying(Id workspace_id, Id conversation_id, UnixMillis since) override;
 

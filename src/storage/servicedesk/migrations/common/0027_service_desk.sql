@@ -69,6 +69,7 @@ CREATE TABLE conversations (
     resolution_due_at BIGINT,
     sla_due_at BIGINT,
     sla_warn_minutes BIGINT NOT NULL DEFAULT 0,
+    sla_escalated_at BIGINT,  -- when the breach of the current sla_due_at was escalated
     waiting_since BIGINT,
     resolved_at BIGINT,
     merged_into_id BIGINT,
@@ -89,6 +90,9 @@ CREATE INDEX conversations_by_status ON conversations (workspace_id, status, las
 CREATE INDEX conversations_by_activity ON conversations (workspace_id, last_message_at, conversation_id);
 CREATE INDEX conversations_sla_due ON conversations (workspace_id, sla_due_at, conversation_id)
     WHERE sla_due_at IS NOT NULL;
+-- The breaches not yet escalated, across workspaces (the SLA watcher's work list).
+CREATE INDEX conversations_to_escalate ON conversations (sla_due_at)
+    WHERE sla_due_at IS NOT NULL AND sla_escalated_at IS NULL;
 CREATE INDEX conversations_by_person ON conversations (workspace_id, person_id, last_message_at);
 
 CREATE TABLE conversation_messages (
