@@ -170,6 +170,15 @@ std::optional<UnixMillis> earliest_open_due(const Conversation& c) {
     return due;
 }
 
+void end_wait(Conversation& c, UnixMillis now) {
+    if (!c.waiting_since) return;
+    const UnixMillis waited = std::max<UnixMillis>(0, now - *c.waiting_since);
+    for (auto* due : {&c.first_response_due_at, &c.next_response_due_at, &c.resolution_due_at}) {
+        if (*due) **due += waited;
+    }
+    c.waiting_since.reset();
+}
+
 std::optional<SlaState> sla_state(const Conversation& c, UnixMillis now) {
     if (!c.sla_due_at) return std::nullopt;
     if (*c.sla_due_at <= now) return SlaState::Breached;

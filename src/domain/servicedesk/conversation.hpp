@@ -92,6 +92,11 @@ struct Conversation {
 // answered, the next response while a customer message waits, the resolution while open.
 std::optional<UnixMillis> earliest_open_due(const Conversation& c);
 
+// Ends a wait on the customer at `now`: the due times move on by the time spent waiting (the
+// clock stops while the company cannot act). Wall-clock time: a wait over a night or a
+// weekend credits those hours too, which errs in the agents' favour.
+void end_wait(Conversation& c, UnixMillis now);
+
 enum class SlaState { Ok, Warning, Breached };
 std::string_view to_string(SlaState v);
 std::optional<SlaState> sla_state(const Conversation& c, UnixMillis now);

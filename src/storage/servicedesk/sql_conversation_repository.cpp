@@ -570,7 +570,7 @@ Result<std::optional<ConversationMessage>> SqlConversationRepository::store_inbo
                 c.last_inbound_at = std::max(c.last_inbound_at.value_or(0), m.occurred_at);
                 // A customer who writes again reopens the conversation; waiting on them ends.
                 if (c.status != ConversationStatus::New) c.status = ConversationStatus::Open;
-                c.waiting_since.reset();
+                end_wait(c, m.occurred_at);
                 c.resolved_at.reset();
                 if (!c.person_id) c.person_id = m.person_id;
             }
@@ -744,7 +744,7 @@ Result<Conversation> SqlConversationRepository::update(Id ws, Id id, std::int64_
             if (c.status == ConversationStatus::Pending) {
                 c.waiting_since = now;
             } else {
-                c.waiting_since.reset();
+                end_wait(c, now);
             }
             if (c.status == ConversationStatus::Resolved || c.status == ConversationStatus::Closed) {
                 c.resolved_at = now;

@@ -57,6 +57,22 @@ TEST(ConversationStateTest, EarliestOpenDueFollowsWhatIsStillOwed) {
     EXPECT_FALSE(earliest_open_due(c));
 }
 
+TEST(ConversationStateTest, EndingAWaitMovesEveryDueTimeByTheWait) {
+    Conversation c;
+    c.status = ConversationStatus::Pending;
+    c.first_response_at = 10;
+    c.next_response_due_at = 1'000;
+    c.resolution_due_at = 5'000;
+    c.waiting_since = 400;
+    end_wait(c, 700);
+    EXPECT_EQ(c.next_response_due_at, 1'300);
+    EXPECT_EQ(c.resolution_due_at, 5'300);
+    EXPECT_FALSE(c.first_response_due_at);  // no target stays no target
+    EXPECT_FALSE(c.waiting_since);
+    end_wait(c, 900);  // not waiting: nothing moves
+    EXPECT_EQ(c.resolution_due_at, 5'300);
+}
+
 TEST(ConversationStateTest, SlaStateWarnsBeforeAndBreachesAtTheDueTime) {
     Conversation c;
     EXPECT_FALSE(sla_state(c, 0));
