@@ -41,6 +41,14 @@ TEST_F(ServicedeskIntakeApiTest, AWhatsAppMessageCreatesAFirstPartyPersonAndACon
     EXPECT_EQ(c["messages"][0]["kind"], "inbound");
     EXPECT_EQ(c["messages"][0]["id"], out["message_id"]);
     EXPECT_EQ(c["messages"][0]["from_address"], "+39 347 123 4567");  // as the bridge gave it
+
+    // The same phone written another way is the same person.
+    auto again = owner.post("/api/v1/conversations", {{"channel", "whatsapp"},
+                                                      {"sender", {{"name", "Giulia"}, {"phone", "+393471234567"}}},
+                                                      {"body", "Ciao, ci sono novità?"}});
+    ASSERT_EQ(again.status, 201) << again.body;
+    EXPECT_EQ(again.json()["person_id"], out["person_id"]);
+    EXPECT_EQ(again.json()["created_person"], false);
 }
 
 TEST_F(ServicedeskIntakeApiTest, TheSameExternalIdTwiceIsStoredOnce) {

@@ -109,6 +109,17 @@ TEST_F(ServicedeskViewsApiTest, TheViewsFollowStatusAndAssignee) {
     EXPECT_FALSE(contains(view_ids(agent.client, "mine"), id));
     EXPECT_TRUE(contains(view_ids(owner, "all"), id));
 
+    // The customer writes again: the conversation is open and unanswered again.
+    const auto number = resolved.json()["number"].get<std::int64_t>();
+    auto again = owner.post("/api/v1/conversations", chat_message(unique_email(), "One more thing",
+                                                                  {{"subject", "[#" + std::to_string(number) + "]"}}));
+    ASSERT_EQ(again.status, 201) << again.body;
+    EXPECT_EQ(again.json()["conversation_id"], id);
+    EXPECT_EQ(conversation(owner, id)["status"], "open");
+    EXPECT_TRUE(contains(view_ids(owner, "open"), id));
+    EXPECT_TRUE(contains(view_ids(owner, "unanswered"), id));
+    EXPECT_FALSE(contains(view_ids(owner, "resolved"), id));
+
     auto bad = owner.get("/api/v1/conversations?view=someday&limit=0");
     expect_problem(bad, 422);
     EXPECT_TRUE(has_error_at(bad, "?view")) << bad.body;
