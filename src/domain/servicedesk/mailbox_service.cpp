@@ -59,8 +59,11 @@ Result<Mailbox> MailboxService::apply(Mailbox m, const MailboxInput& in, bool cr
         errors.push_back(FieldError::localized("/max_attachment_bytes", "servicedesk.field_required"));
     }
     if (!errors.empty()) {
-        return fail(Error::localized(ErrorCode::Validation, "servicedesk.mailbox_invalid",
-                                     {{"count", std::to_string(errors.size())}}, std::move(errors)));
+        // Counted first: the order in which arguments are evaluated is unspecified, and the
+        // list may be moved from before its size is read ("0 fields need attention").
+        const std::string count = std::to_string(errors.size());
+        return fail(Error::localized(ErrorCode::Validation, "servicedesk.mailbox_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     (void)creating;
     return m;
