@@ -41,7 +41,8 @@ std::optional<Id> company_of(const customers::CustomerRecord& person) {
 
 }  // namespace
 
-Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::string& channel, const Sender& sender) {
+Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::string& channel, const Sender& sender,
+                                                         std::optional<Id> team_id) {
     const Principal principal = channel_principal(ws, channel);
     Match match;
     std::optional<customers::CustomerRecord> found;
@@ -67,6 +68,8 @@ Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::strin
         if (sender.email && !sender.email->empty()) input.fields["email"] = *sender.email;
         if (e164) input.fields["phone"] = *e164;
         input.invalid_values = customers::InvalidValues::Flag;  // never lose a sender over a bad value
+        // The team whose inbox the message lands in looks after the new customer.
+        if (team_id) input.team_id = std::optional<Id>{*team_id};
         customers::Source source{customers::SourceKind::Connector, "channel:" + channel,
                                  customers::DataKind::FirstParty};
         auto created = RAPPORT_TRY(customers_.create(principal, EntityType::Person, input, source));
@@ -165,7 +168,7 @@ Result<IntakeResult> IntakeService::receive(InboundMessage m) {
     if (m.auto_kind || m.delivery_notice) return receive_automatic(std::move(m));
 
     const UnixMillis now = clock_.now_ms();
-    auto sender = RAPPORT_TRY(match_sender(m.workspace_id, m.channel, m.sender));
+    auto sender = RAPPORT_TRY(match_sender(m.workspace_id, m.channel, m.sender, m.team_id));
     auto conversation_id = RAPPORT_TRY(thread(m));
 
     InboundWrite write;

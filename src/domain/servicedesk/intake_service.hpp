@@ -39,7 +39,8 @@ private:
         std::optional<Id> company_id;
         bool created = false;
     };
-    Result<Match> match_sender(Id workspace_id, const std::string& channel, const Sender& sender);
+    Result<Match> match_sender(Id workspace_id, const std::string& channel, const Sender& sender,
+                               std::optional<Id> team_id);
     Result<std::optional<Id>> thread(const InboundMessage& message);
     Result<IntakeResult> receive_automatic(InboundMessage message);
 

@@ -437,6 +437,31 @@ PartitionColumns person_partition() {
     return part;
 }
 
+// Who reads a conversation (over `c` and its person `p`): whoever may read the person, and
+// besides, inside the workspace, the agent it is assigned to and the members of its team, so
+// an agent sees their inbox whatever the customer record's owner and team. A partner user
+// reads through the records alone (their buyer's consumers); B2B2C partitions hold for the
+// second way too.
+std::string conversation_access(const AccessFilter& access, Params& p) {
+    const std::string by_person = access_condition(access, p, "p.owner_user_id", "p.team_id", person_partition());
+    if (access.partner_company_id || by_person == "1=1") return by_person;
+    std::string by_work;
+    if (access.user_id) by_work = "c.assignee_user_id = " + param(p, *access.user_id);
+    if (!access.team_ids.empty()) {
+        std::string in;
+        for (Id t : access.team_ids) in += (in.empty() ? "" : ", ") + param(p, t);
+        by_work += (by_work.empty() ? "" : " OR ") + std::string("c.team_id IN (") + in + ")";
+    }
+    if (by_work.empty()) return by_person;
+    std::string partition = "1=1";
+    if (!access.all_partitions) {
+        partition = "(p.buyer_company_id IS NULL";
+        for (Id buyer : access.partitions) partition += " OR p.buyer_company_id = " + param(p, buyer);
+        partition += ")";
+    }
+    return "(" + by_person + " OR ((" + by_work + ") AND " + partition + "))";
+}
+
 // The WHERE clause and ORDER BY of an inbox view (over `c`), with its keyset position.
 struct ViewSql {
     std::string where;
@@ -474,7 +499,7 @@ ViewSql view_sql(const InboxQuery& q, InboxView view, Params& p, bool with_curso
         w += " AND (" + sort + " " + cmp + " " + at + " OR (" + sort + " = " + at + " AND c.conversation_id " + cmp +
              " " + id + "))";
     }
-    const std::string access = access_condition(q.access, p, "p.owner_user_id", "p.team_id", person_partition());
+    const std::string access = conversation_access(q.access, p);
     if (access != "1=1") w += " AND " + access;
     v.where = w;
     const char* dir = ascending ? " ASC" : " DESC";
@@ -615,7 +640,7 @@ Result<std::optional<ConversationRow>> SqlConversationRepository::row(Id ws, con
     return read(db_, [&](Connection& c) -> Result<std::optional<ConversationRow>> {
         Params p{ws, id};
         std::string sql = row_select() + " WHERE c.workspace_id = $1 AND c.conversation_id = $2";
-        const std::string cond = access_condition(access, p, "p.owner_user_id", "p.team_id", person_partition());
+        const std::string cond = conversation_access(access, p);
         if (cond != "1=1") sql += " AND " + cond;
         auto rs = RAPPORT_TRY(c.query(sql, p));
         if (rs.empty()) return std::optional<ConversationRow>{};
