@@ -14,7 +14,17 @@ const person = (role: Me['role'], partner: string | null = null) =>
 
 describe('feature registry', () => {
   it('collects the settings sections of every area, in their order', () => {
-    expect(settingsSections.map((s) => s.path)).toEqual(['users', 'teams', 'custom-fields', 'api-keys', 'roles', 'audit']);
+    expect(settingsSections.map((s) => s.path)).toEqual([
+      'users',
+      'teams',
+      'custom-fields',
+      'api-keys',
+      'roles',
+      'audit',
+      'mailboxes',
+      'canned-replies',
+      'mail-quarantine',
+    ]);
   });
 
   it('puts every section under /settings', () => {
@@ -33,7 +43,7 @@ describe('feature registry', () => {
   it('shows a partner user no duplicates and no settings (no section is theirs)', () => {
     const partner = person('member', '42');
     const nav = navEntries(features, partner).map((n) => n.to);
-    expect(nav).toEqual(['/', '/tasks', '/companies', '/people']);
+    expect(nav).toEqual(['/', '/inbox', '/tasks', '/companies', '/people']);
     expect(settingsSections.filter((s) => sectionVisible(s, partner))).toEqual([]);
   });
 
@@ -46,6 +56,7 @@ describe('feature registry', () => {
       'teams',
       'custom-fields',
       'roles',
+      'canned-replies',
     ]);
     const owner = person('owner');
     expect(settingsSections.filter((s) => sectionVisible(s, owner)).map((s) => s.path)).toEqual(
@@ -53,6 +64,7 @@ describe('feature registry', () => {
     );
     expect(navEntries(features, owner).map((n) => n.to)).toEqual([
       '/',
+      '/inbox',
       '/tasks',
       '/companies',
       '/people',

@@ -11,11 +11,13 @@ import { duplicatesFeature } from '../features/duplicates';
 import { identityFeature } from '../features/identity';
 import { teamsFeature } from '../features/teams';
 import { auditFeature } from '../features/audit';
+import { servicedeskFeature } from '../features/servicedesk';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
   homeFeature,
   tasksFeature,
+  servicedeskFeature,
   customersFeature,
   segmentsFeature,
   importsFeature,
