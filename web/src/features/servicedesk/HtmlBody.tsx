@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentUrl } from './api';
-import { cidMap, frameDocument, sanitiseMessageHtml } from './html';
+import { applyFrameStyles, cidMap, frameDocument, sanitiseMessageHtml } from './html';
 import type { Message } from './types';
 
 export function HtmlBody({ conversationId, message }: { conversationId: string; message: Message }) {
@@ -25,8 +25,10 @@ export function HtmlBody({ conversationId, message }: { conversationId: string; 
       srcDoc={doc}
       style={{ height }}
       onLoad={() => {
-        const body = ref.current?.contentDocument?.body;
-        if (body) setHeight(Math.min(Math.max(body.scrollHeight + 16, 40), 4000));
+        const doc = ref.current?.contentDocument;
+        if (!doc?.body) return;
+        applyFrameStyles(doc);
+        setHeight(Math.min(Math.max(doc.documentElement.scrollHeight + 4, 40), 4000));
       }}
     />
   );

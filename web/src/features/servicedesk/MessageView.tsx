@@ -34,7 +34,9 @@ export function MessageView({
       <header className="sd-message-head">
         <span className="sd-message-who">
           <strong>{who || t('servicedesk.unknownCustomer')}</strong>
-          {m.from_address && m.kind !== 'note' ? <span className="muted"> &lt;{m.from_address}&gt;</span> : null}
+          {m.from_address && (m.kind === 'inbound' || m.kind === 'auto') ? (
+            <span className="muted"> &lt;{m.from_address}&gt;</span>
+          ) : null}
         </span>
         <span className="badge badge-quiet">
           {m.kind === 'auto' && m.auto_kind ? t(`servicedesk.autoKind.${m.auto_kind}`) : t(`servicedesk.kind.${m.kind}`)}
@@ -43,7 +45,7 @@ export function MessageView({
           {fmt.dateTime(m.occurred_at)}
         </time>
       </header>
-      {m.to.length > 0 || m.cc.length > 0 ? (
+      {m.kind !== 'note' && (m.to.length > 0 || m.cc.length > 0) ? (
         <p className="small muted sd-message-to">
           {m.to.length > 0 ? t('servicedesk.thread.to', { list: m.to.join(', ') }) : null}
           {m.cc.length > 0 ? ` ${t('servicedesk.thread.cc', { list: m.cc.join(', ') })}` : null}

@@ -1,7 +1,7 @@
 // A customer's HTML is shown only after sanitising: scripts and handlers gone, inline images
 // pointed at their attachments.
 import { describe, expect, it } from 'vitest';
-import { cidMap, frameDocument, resolveCid, sanitiseMessageHtml } from './html';
+import { applyFrameStyles, cidMap, frameDocument, resolveCid, sanitiseMessageHtml } from './html';
 import type { Attachment } from './types';
 
 const att = (id: string, cid: string | null, rejected: string | null = null): Attachment => ({
@@ -62,5 +62,18 @@ describe('sanitising', () => {
     const doc = frameDocument('<p>x</p>');
     expect(doc.startsWith('<!doctype html>')).toBe(true);
     expect(doc).toContain('<body><p>x</p></body>');
+    expect(doc).not.toMatch(/<style|style=/);
+  });
+
+  it('keeps inline styles aside, to be applied through the CSS object model (the page refuses inline CSS)', () => {
+    const out = clean('<p style="color: red; font-weight: bold">red</p><p style="">plain</p>');
+    expect(out).not.toMatch(/\sstyle="/);
+    const doc = new DOMParser().parseFromString(frameDocument(out), 'text/html');
+    applyFrameStyles(doc);
+    const [red, plain] = [...doc.querySelectorAll('p')];
+    expect(red.style.color).toBe('red');
+    expect(red.style.fontWeight).toBe('bold');
+    expect(red.hasAttribute('data-sd-style')).toBe(false);
+    expect(plain.hasAttribute('data-sd-style')).toBe(false);
   });
 });
