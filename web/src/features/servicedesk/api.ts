@@ -42,10 +42,14 @@ export function useConversationList(view: View, team: string, limit = 50) {
   return useCursorPages<ConversationSummary>([...conversationsKey, 'list', params, limit], '/conversations', { params, limit });
 }
 
-export function useCounts(team: string) {
+/** How often the navigation badge reads the counts again (the open inbox is live anyway). */
+export const COUNTS_POLL_MS = 60_000;
+
+export function useCounts(team: string, poll = false) {
   return useQuery({
     queryKey: [...conversationsKey, 'counts', team],
     queryFn: ({ signal }) => api.get<Counts>('/conversations/counts', { query: { team: team || undefined }, signal }),
+    refetchInterval: poll ? COUNTS_POLL_MS : false,
   });
 }
 

@@ -3,6 +3,7 @@
 // servicedesk area: /conversations, /canned-replies, /mailboxes, /mail-quarantine).
 import type { Feature } from '../../app/registry';
 import { atLeast, isPartner } from '../../auth/permissions';
+import { InboxNavBadge } from './NavBadge';
 
 export const servicedeskFeature: Feature = {
   id: 'servicedesk',
@@ -10,7 +11,7 @@ export const servicedeskFeature: Feature = {
     { path: 'inbox', lazy: async () => ({ Component: (await import('./InboxPage')).InboxPage }) },
     { path: 'inbox/:conversationId', lazy: async () => ({ Component: (await import('./ConversationPage')).ConversationPage }) },
   ],
-  nav: [{ to: '/inbox', labelKey: 'servicedesk.nav', icon: 'mail', order: 40 }],
+  nav: [{ to: '/inbox', labelKey: 'servicedesk.nav', icon: 'mail', order: 40, badge: InboxNavBadge }],
   settings: [
     {
       path: 'mailboxes',
