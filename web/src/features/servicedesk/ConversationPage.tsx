@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading, ProblemAlert } from '../../ui/Alert';
+import { Alert, Loading, ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/fields';
 import { PageHeader } from '../../ui/Page';
@@ -58,6 +58,12 @@ function ConversationView({ c }: { c: Conversation }) {
           </span>
         }
       />
+      {c.merged_into_id ? (
+        <Alert tone="info">
+          {t('servicedesk.merge.mergedInto')}{' '}
+          <Link to={`/inbox/${encodeURIComponent(c.merged_into_id)}`}>{t('servicedesk.merge.openTarget')}</Link>
+        </Alert>
+      ) : null}
       <div className="record-layout sd-conversation-layout">
         <div className="record-main">
           <section className="sd-thread" aria-label={t('servicedesk.thread.title')}>

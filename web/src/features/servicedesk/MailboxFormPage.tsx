@@ -85,10 +85,10 @@ function MailboxEditor({ mailbox }: { mailbox?: Mailbox }) {
           extra={
             <TextField
               label={t('servicedesk.mailboxes.folder')}
-              name="imap.folder"
-              value={form.imap.folder}
-              error={err('imap.folder')}
-              onChange={(e) => set({ imap: { ...form.imap, folder: e.target.value } })}
+              name="folder"
+              value={form.folder}
+              error={err('folder')}
+              onChange={(e) => set({ folder: e.target.value })}
             />
           }
         />
@@ -163,7 +163,7 @@ function MailboxEditor({ mailbox }: { mailbox?: Mailbox }) {
               const input = formToInput(form);
               // A saved mailbox whose settings are unchanged is tested with its stored passwords.
               const unchanged = mailbox && JSON.stringify(input) === JSON.stringify(formToInput(mailboxToForm(mailbox)));
-              test.mutate(unchanged ? { id: mailbox.id } : { input: { imap: input.imap, smtp: input.smtp } });
+              test.mutate(unchanged ? { id: mailbox.id } : { input });
             }}
           >
             {test.isPending ? t('servicedesk.mailboxes.testing') : t('servicedesk.mailboxes.test')}

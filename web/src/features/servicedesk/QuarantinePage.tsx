@@ -14,7 +14,7 @@ export function QuarantinePage() {
   const items = useQuarantine();
   const mailboxes = useMailboxes();
   const reprocess = useReprocess();
-  const mailboxName = (id: string) => mailboxes.data?.find((m) => m.id === id)?.name ?? id;
+  const mailboxName = (id: string | null) => (id === null ? '' : (mailboxes.data?.find((m) => m.id === id)?.name ?? id));
   const result = reprocess.data;
   return (
     <section>

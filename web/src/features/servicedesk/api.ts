@@ -206,9 +206,9 @@ export function useDeleteMailbox() {
 /** Tries the settings on the form (unsaved), or a saved mailbox's when they are not changed. */
 export function useTestMailbox() {
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input?: Pick<MailboxInput, 'imap' | 'smtp'> }) =>
+    mutationFn: ({ id, input }: { id?: string; input?: MailboxInput }) =>
       input
-        ? api.post<MailboxTestResult>('/mailboxes/test', { imap: input.imap, smtp: input.smtp })
+        ? api.post<MailboxTestResult>('/mailboxes/test', input)
         : api.post<MailboxTestResult>(`/mailboxes/${encodeURIComponent(id ?? '')}/test`, {}),
   });
 }

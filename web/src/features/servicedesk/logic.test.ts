@@ -145,9 +145,9 @@ describe('the mailbox form', () => {
       username: 'support',
       password: '',
       has_password: true,
-      folder: 'INBOX',
       verify_certificate: true,
     },
+    folder: 'Support',
     smtp: {
       host: 'smtp.example.it',
       port: 587,

@@ -16,7 +16,8 @@ export interface MailboxForm {
   name: string;
   address: string;
   team_id: string;
-  imap: ServerForm & { folder: string };
+  imap: ServerForm;
+  folder: string;
   smtp: ServerForm;
   poll_seconds: string;
   use_idle: boolean;
@@ -42,7 +43,8 @@ export function emptyMailboxForm(): MailboxForm {
     name: '',
     address: '',
     team_id: '',
-    imap: { ...server('993', 'tls'), folder: 'INBOX' },
+    imap: server('993', 'tls'),
+    folder: 'INBOX',
     smtp: server('465', 'tls'),
     poll_seconds: '60',
     use_idle: true,
@@ -67,7 +69,8 @@ export function mailboxToForm(m: Mailbox): MailboxForm {
     name: m.name,
     address: m.address,
     team_id: m.team_id ?? '',
-    imap: { ...server(m.imap), folder: m.imap.folder },
+    imap: server(m.imap),
+    folder: m.folder,
     smtp: server(m.smtp),
     poll_seconds: String(m.poll_seconds),
     use_idle: m.use_idle,
@@ -102,7 +105,8 @@ export function formToInput(f: MailboxForm): MailboxInput {
     name: f.name.trim(),
     address: f.address.trim(),
     team_id: f.team_id || null,
-    imap: { ...server(f.imap), folder: f.imap.folder.trim() || 'INBOX' },
+    imap: server(f.imap),
+    folder: f.folder.trim() || 'INBOX',
     smtp: server(f.smtp),
     poll_seconds: int(f.poll_seconds),
     use_idle: f.use_idle,

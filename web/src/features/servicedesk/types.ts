@@ -38,6 +38,12 @@ export interface ConversationSummary {
   preview: string;
   sla_due_at: number | null;
   sla_state: SlaState | null;
+  first_response_at?: number | null;
+  first_response_due_at?: number | null;
+  next_response_due_at?: number | null;
+  resolution_due_at?: number | null;
+  /** Set once this conversation was merged into another one. */
+  merged_into_id?: string | null;
   message_count: number;
   created_at: number;
   updated_at: number;
@@ -67,10 +73,10 @@ export interface Message {
   cc: string[];
   subject: string;
   text: string;
-  /** Unsanitised: only ever shown through sanitiseMessageHtml (html.ts). */
+  /** Unsanitised: only ever shown through sanitiseMessageHtml (html.ts); "" when there is none. */
   html: string | null;
   author_user_id: string | null;
-  author_name: string | null;
+  author_name?: string | null;
   occurred_at: number;
   delivery_status: DeliveryStatus | null;
   delivery_error: string | null;
@@ -146,7 +152,9 @@ export interface Mailbox {
   name: string;
   address: string;
   team_id: string | null;
-  imap: ServerSettings & { folder: string };
+  imap: ServerSettings;
+  /** The IMAP folder read. */
+  folder: string;
   smtp: ServerSettings;
   poll_seconds: number;
   use_idle: boolean;
@@ -155,8 +163,10 @@ export interface Mailbox {
   max_attachment_bytes: number;
   enabled: boolean;
   status: { last_checked_at: number | null; last_error: string | null; last_uid: number | string | null };
+  created_at?: number;
+  updated_at?: number;
 }
-export type MailboxInput = Omit<Mailbox, 'id' | 'status'>;
+export type MailboxInput = Omit<Mailbox, 'id' | 'status' | 'created_at' | 'updated_at'>;
 
 export interface ConnectionResult {
   ok: boolean;
@@ -169,7 +179,7 @@ export interface MailboxTestResult {
 
 export interface QuarantineItem {
   id: string;
-  mailbox_id: string;
+  mailbox_id: string | null;
   reason: string;
   received_at: number;
   size: number;
