@@ -103,6 +103,8 @@ export async function servicedeskScenarios({ browser, page, base, stamp, scenari
         await other.locator('h1').filter({ hasText: x.welcome }).waitFor();
 
         // The inbox, open on Unanswered (the first view) before the message arrives.
+        // The event stream answers at once (an "event: ready"), so its response means it is open.
+        const stream = other.waitForResponse((r) => r.url().includes('/api/v1/conversations/events'));
         await other.locator('#main-nav').getByRole('link', { name: x.nav }).click();
         await other.waitForURL((u) => u.pathname === '/inbox');
         await other.getByRole('heading', { level: 1, name: x.title }).waitFor();
@@ -110,8 +112,8 @@ export async function servicedeskScenarios({ browser, page, base, stamp, scenari
         const unansweredView = views.getByRole('button', { name: new RegExp(`^${x.unanswered}`) });
         assert((await unansweredView.getAttribute('aria-current')) === 'page', 'the inbox does not open on Unanswered');
         await other.locator('.sd-list .loading').waitFor({ state: 'detached' });
-        // Let the event stream connect before the message is posted.
-        await other.waitForLoadState('networkidle').catch(() => undefined);
+        const streamResponse = await stream;
+        assert(streamResponse.ok(), `the event stream answered ${streamResponse.status()}`);
 
         const posted = await ownerApi('POST', '/conversations', {
           channel: 'whatsapp',
@@ -144,10 +146,10 @@ export async function servicedeskScenarios({ browser, page, base, stamp, scenari
         // Answered: no longer waiting, and gone from Unanswered.
         const after = await ownerApi('GET', `/conversations/${conversationId}`);
         assert(after.body.awaiting_since === null, `the conversation still awaits an answer: ${after.body.awaiting_since}`);
+        const listed = other.waitForResponse((r) => /\/api\/v1\/conversations\?view=unanswered/.test(r.url()));
         await other.goto(`${base}/inbox?view=unanswered`);
+        assert((await listed).ok(), 'reading Unanswered failed');
         await other.locator('.sd-list .loading').waitFor({ state: 'detached' });
-        await other.locator('.sd-list h2').waitFor();
-        await other.waitForLoadState('networkidle').catch(() => undefined);
         assert(
           (await other.locator('.sd-row', { hasText: senderName }).count()) === 0,
           'the answered conversation is still in Unanswered',

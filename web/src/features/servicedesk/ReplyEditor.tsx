@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { conversationKey, fetchCannedText, pingReplying, REPLYING_PING_MS, useCannedReplies, useSendReply } from './api';
@@ -17,6 +18,7 @@ import type { Conversation, Message, StatusAfter } from './types';
 export function ReplyEditor({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const me = useSession();
   const send = useSendReply(conversation.id);
   const canned = useCannedReplies();
   const minutes = useActiveMinutes();
@@ -74,7 +76,6 @@ export function ReplyEditor({ conversation }: { conversation: Conversation }) {
             queryFn: () => api.get<Conversation>(`/conversations/${encodeURIComponent(conversation.id)}`),
             staleTime: 0,
           });
-          setAnswering(afterId);
           setMeanwhile(messagesAfter(fresh.messages, afterId));
         },
       },
@@ -94,13 +95,14 @@ export function ReplyEditor({ conversation }: { conversation: Conversation }) {
     try {
       const filled = await fetchCannedText(conversation.id, id);
       setText((old) => (old.trim() ? `${old.replace(/\s+$/, '')}\n\n${filled}` : filled));
+      if (answering === null) setAnswering(afterId);
       minutes.touch();
     } catch (err) {
       setCannedError(err);
     }
   };
 
-  const others = conversation.replying;
+  const others = conversation.replying.filter((o) => o.user_id !== me.user?.id);
   const collision = meanwhile !== null;
   return (
     <form className="sd-editor sd-reply-editor" onSubmit={onSubmit} aria-label={t('servicedesk.reply.title')}>
@@ -130,6 +132,9 @@ export function ReplyEditor({ conversation }: { conversation: Conversation }) {
         onFocus={minutes.touch}
         onChange={(e) => {
           setText(e.target.value);
+          // What the agent answers is what they saw when they started writing: a message that
+          // comes in meanwhile is then reported by the server instead of silently answered.
+          if (answering === null && e.target.value.trim()) setAnswering(afterId);
           minutes.touch();
         }}
       />
