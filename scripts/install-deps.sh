@@ -15,7 +15,7 @@ PACKAGES=(
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 chromium wrk nginx-light
   # the service desk's tests: a real IMAP server and an SMTP server on loopback
-  dovecot-imapd python3-aiosmtpd
+  dovecot-imapd python3-aiosmtpd openssl
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer and sanitizer runtimes
   clang libclang-rt-14-dev
   # web UI

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, checks format and layering, builds, starts a
-# throwaway PostgreSQL 15 on 127.0.0.1, runs the unit, storage and API suites on SQLite
+# throwaway PostgreSQL 15 and a private Dovecot and SMTP server on 127.0.0.1, runs the unit, storage and API suites on SQLite
 # and on PostgreSQL, the web UI's unit tests and its end-to-end tests in headless
 # Chromium, each libFuzzer target for a bounded time (scripts/fuzz.sh), then the unit,
 # storage and API suites again under ASan+UBSan.
@@ -30,6 +30,7 @@ chmod 755 "$TMP"
 cleanup() {
   if [[ -n "${SERVER_PID:-}" ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
   scripts/pg-test-cluster.sh stop "$TMP/pg" >/dev/null 2>&1 || true
+  scripts/mail-test-servers.sh stop "$TMP/mail" >/dev/null 2>&1 || true
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -38,6 +39,11 @@ echo "== PostgreSQL 15 (throwaway cluster on 127.0.0.1)"
 PG_URL=$(scripts/pg-test-cluster.sh start "$TMP/pg")
 export RAPPORT_TEST_POSTGRES_URL="$PG_URL"
 echo "   $PG_URL"
+
+echo "== Dovecot (IMAP) and aiosmtpd (SMTP) for the mail tests (private, on 127.0.0.1)"
+MAIL_ENV=$(scripts/mail-test-servers.sh start "$TMP/mail")
+eval "$MAIL_ENV"
+echo "   IMAP $RAPPORT_TEST_IMAP_PORT (STARTTLS) $RAPPORT_TEST_IMAPS_PORT (TLS), SMTP $RAPPORT_TEST_SMTP_PORT $RAPPORT_TEST_SMTPS_PORT (TLS)"
 
 PASSED=0
 FAILED=0

@@ -4,6 +4,7 @@
 //  * Tokens (session cookies, API keys): 256 random bits, so a fast keyed-free hash
 //    (BLAKE2b-256) is enough to store them; a slow hash would cap authenticated
 //    requests per second for no security gain.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,10 @@ std::string random_token(std::size_t bytes = 32);
 std::string hash_token(std::string_view token);
 
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Standard base64 (RFC 4648, padded) of any bytes, and back; nullopt for text that is not base64.
+// Lets bytes that are not UTF-8 (mail sources, attachments) live in text columns of both engines.
+std::string base64_encode(std::string_view bytes);
+std::optional<std::string> base64_decode(std::string_view text);
 
 }  // namespace rapport::crypto

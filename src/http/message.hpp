@@ -33,6 +33,16 @@ using HttpStatus = beast_http::status;
 // looks complete.
 using BodyProducer = std::function<Result<bool>(std::string& chunk)>;
 
+// For streams that wait on events (server-sent events): when the producer hands back an empty
+// piece with true and the response has a `park`, the server does not call the producer again
+// at once but calls park(resume) and leaves the connection idle, holding no thread. `resume`
+// may be called from any thread, any number of times; the first call after a park makes the
+// server call the producer again on the connection's strand (later calls do nothing until the
+// next park). The server keeps a parked connection open until it is resumed, the server stops,
+// or a write fails (so a producer that waits long should resume now and then to send a
+// heartbeat, which also finds clients that went away).
+using StreamPark = std::function<void(std::function<void()> resume)>;
+
 // Beast's string-bodied response, plus an optional streamed body. With `stream` set, the
 // server ignores body() and Content-Length and sends the pieces `stream` produces with
 // Transfer-Encoding: chunked (HEAD gets the headers only and never runs the producer).
@@ -44,6 +54,7 @@ public:
     Response(Base&& base) : Base(std::move(base)) {}  // NOLINT(google-explicit-constructor)
 
     BodyProducer stream;
+    StreamPark park;  // optional, with `stream`
 };
 
 struct PeerInfo {

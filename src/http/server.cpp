@@ -101,11 +101,12 @@ public:
     // Called on shutdown from any thread: closes the connection if it is between requests.
     void close_if_idle() {
         net::post(stream_.get_executor(), [self = shared_from_this()] {
-            if (self->idle_) {
+            if (self->idle_ || self->parked_self_) {
                 self->read_timer_.cancel();
                 beast::error_code ec;
                 self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
                 self->stream_.socket().close(ec);
+                self->release_parked_stream();
             }
         });
     }
@@ -114,6 +115,7 @@ public:
             self->read_timer_.cancel();
             beast::error_code ec;
             self->stream_.socket().close(ec);
+            self->release_parked_stream();
         });
     }
 
@@ -262,6 +264,8 @@ private:
     void start_stream(Response&& res, bool close_after, bool head_only, beast::string_view target) {
         stream_producer_ = std::move(res.stream);
         res.stream = nullptr;
+        stream_park_ = std::move(res.park);
+        res.park = nullptr;
         stream_close_after_ = close_after;
         stream_request_id_ = std::string(res["X-Request-Id"]);
         bool more = false;
@@ -296,6 +300,7 @@ private:
 
     // Writes piece_ (if any) as one chunk, then produces the next or finishes.
     void write_piece(bool more) {
+        if (piece_.empty() && more && stream_park_) return park();
         if (piece_.empty()) return more ? next_piece() : write_last_chunk();
         stream_.expires_after(server_.options.body_timeout);
         net::async_write(stream_, beast_http::make_chunk(net::buffer(piece_)),
@@ -334,9 +339,34 @@ private:
         }
     }
 
+    // The producer waits for an event: the connection holds itself (no operation is pending to
+    // keep it alive) until resume() or shutdown.
+    void park() {
+        parked_self_ = shared_from_this();
+        std::weak_ptr<Session> weak = parked_self_;
+        stream_park_([weak] {
+            if (auto self = weak.lock()) {
+                net::post(self->stream_.get_executor(), [self] { self->unpark(); });
+            }
+        });
+    }
+    void unpark() {
+        if (!parked_self_) return;
+        auto keep = std::move(parked_self_);
+        parked_self_.reset();
+        next_piece();
+    }
+    void release_parked_stream() {
+        if (!parked_self_) return;
+        stream_producer_ = nullptr;
+        stream_park_ = nullptr;
+        parked_self_.reset();  // may destroy this session: the caller holds its own reference
+    }
+
     void end_stream(bool complete) {
         // Release the producer (and whatever it holds) before waiting for the next request.
         stream_producer_ = nullptr;
+        stream_park_ = nullptr;
         stream_serializer_.reset();
         stream_header_.reset();
         std::string().swap(piece_);
@@ -359,6 +389,8 @@ private:
     std::shared_ptr<Response> response_;
     // The streamed response in progress, if any (see start_stream).
     BodyProducer stream_producer_;
+    StreamPark stream_park_;
+    std::shared_ptr<Session> parked_self_;  // set while a stream waits for its producer's event
     std::shared_ptr<beast_http::response<beast_http::empty_body>> stream_header_;
     std::shared_ptr<beast_http::response_serializer<beast_http::empty_body>> stream_serializer_;
     std::string piece_;

@@ -54,3 +54,16 @@ TEST_F(CryptoTest, IdsIncreaseAndRoundTrip) {
 }
 
 }  // namespace rapport
+
+namespace rapport::crypto {
+
+TEST(Base64Test, RoundTripsAnyBytesAndRefusesNonBase64) {
+    const std::string bytes("\x00\xFF\x80mail\r\n", 9);
+    const auto text = base64_encode(bytes);
+    EXPECT_EQ(base64_encode("Man"), "TWFu");
+    EXPECT_EQ(base64_decode(text), bytes);
+    EXPECT_EQ(base64_decode(""), "");
+    EXPECT_FALSE(base64_decode("not base64!"));
+}
+
+}  // namespace rapport::crypto

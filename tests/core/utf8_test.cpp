@@ -30,3 +30,17 @@ TEST(Utf8, InvalidInputNeverCountsMoreThanItsBytes) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+
+TEST(Utf8ValidityTest, ValidatesSanitizesAndTruncatesOnBoundaries) {
+    EXPECT_TRUE(utf8::is_valid("caffè €"));
+    EXPECT_FALSE(utf8::is_valid(std::string("caff\xE8", 5)));      // Latin-1 è
+    EXPECT_FALSE(utf8::is_valid(std::string("\xC0\xAF", 2)));      // overlong '/'
+    EXPECT_FALSE(utf8::is_valid(std::string("\xED\xA0\x80", 3)));  // a surrogate
+    EXPECT_EQ(utf8::sanitize(std::string("a\xE8z", 3)), "a\xEF\xBF\xBDz");
+    EXPECT_EQ(utf8::truncate("caffè", 5), "caff");  // never half an è
+    EXPECT_EQ(utf8::truncate("caffè", 6), "caffè");
+}
+
+}  // namespace rapport

@@ -19,6 +19,7 @@ import { importHistoryScenarios } from './scenarios/import_history.mjs';
 import { partnerScenarios } from './scenarios/partner.mjs';
 import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
+import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -679,6 +680,8 @@ await partnerScenarios({ browser, base, password, scenario, screenshot, assert }
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+
+await serviceLevelsScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

@@ -11,12 +11,14 @@
     AREA(search)            \
     AREA(privacy)           \
     AREA(segments)          \
+    AREA(servicelevels)     \
     AREA(partitions)        \
     AREA(duplicates)        \
     AREA(exports)           \
     AREA(imports)           \
     AREA(tasks)             \
-    AREA(desk)
+    AREA(desk)              \
+    AREA(servicedesk)
 
 namespace rapport::app {
 

@@ -1115,6 +1115,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-levels/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's business-hours calendars, by name (every member) */
+        get: operations["listSlaCalendars"];
+        put?: never;
+        /** Create a calendar (admin or owner) */
+        post: operations["createSlaCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-levels/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar */
+        get: operations["getSlaCalendar"];
+        put?: never;
+        post?: never;
+        /** Delete a calendar (admin or owner): refused (409) while a policy uses it */
+        delete: operations["deleteSlaCalendar"];
+        options?: never;
+        head?: never;
+        /** Change a calendar (admin or owner); absent members are left alone */
+        patch: operations["updateSlaCalendar"];
+        trace?: never;
+    };
+    "/api/v1/service-levels/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's SLA policies, in the order they are tried (every member) */
+        get: operations["listSlaPolicys"];
+        put?: never;
+        /** Create a policy (admin or owner) */
+        post: operations["createSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-levels/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy */
+        get: operations["getSlaPolicy"];
+        put?: never;
+        post?: never;
+        /** Delete a policy (admin or owner) */
+        delete: operations["deleteSlaPolicy"];
+        options?: never;
+        head?: never;
+        /** Change a policy (admin or owner); absent members are left alone */
+        patch: operations["updateSlaPolicy"];
+        trace?: never;
+    };
+    "/api/v1/service-levels/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The due time a number of business minutes after a start, in one calendar */
+        get: operations["previewSlaDueTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1873,6 +1964,129 @@ export interface components {
             owner_user_id?: string | null;
             /** @enum {unknown} */
             type?: "dynamic" | "static";
+        };
+        SlaCalendar: {
+            /** @description 24/7: every minute counts except holidays */
+            always_open: boolean;
+            /** Format: int64 */
+            created_at: number;
+            holidays: components["schemas"]["SlaHoliday"][];
+            hours: components["schemas"]["SlaWeeklyHours"];
+            id: string;
+            name: string;
+            /** @description IANA time zone, e.g. Europe/Rome */
+            time_zone: string;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        /** @description name and time_zone are required on create; hours unless always_open */
+        SlaCalendarInput: {
+            /** @description 24/7: every minute counts except holidays */
+            always_open?: boolean;
+            holidays?: components["schemas"]["SlaHoliday"][];
+            /** @description omitted days are closed */
+            hours?: {
+                fri?: components["schemas"]["SlaOpeningInterval"][];
+                mon?: components["schemas"]["SlaOpeningInterval"][];
+                sat?: components["schemas"]["SlaOpeningInterval"][];
+                sun?: components["schemas"]["SlaOpeningInterval"][];
+                thu?: components["schemas"]["SlaOpeningInterval"][];
+                tue?: components["schemas"]["SlaOpeningInterval"][];
+                wed?: components["schemas"]["SlaOpeningInterval"][];
+            };
+            name?: string;
+            /** @description IANA time zone, e.g. Europe/Rome */
+            time_zone?: string;
+        };
+        SlaHoliday: {
+            /**
+             * Format: date
+             * @description local date, YYYY-MM-DD
+             */
+            date: string;
+            name?: string;
+        };
+        SlaOpeningInterval: {
+            /**
+             * @description HH:MM, local; 24:00 ends the day
+             * @example 13:00
+             */
+            end: string;
+            /**
+             * @description HH:MM, local
+             * @example 09:00
+             */
+            start: string;
+        };
+        SlaPolicy: {
+            calendar_id: string;
+            /** Format: int64 */
+            created_at: number;
+            /** @description business minutes; null: no target */
+            first_response_minutes: number | null;
+            id: string;
+            name: string;
+            /** @description business minutes; null: no target */
+            next_response_minutes: number | null;
+            /**
+             * Format: int64
+             * @description policies are tried by position, then creation; a new policy without one goes last
+             */
+            position: number;
+            /**
+             * @description null: any priority
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /** @description business minutes; null: no target */
+            resolution_minutes: number | null;
+            /** @description null: every customer */
+            segment_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+            /**
+             * Format: int64
+             * @description how long before a due time to warn
+             */
+            warn_before_minutes: number;
+        };
+        /** @description name and calendar_id are required on create */
+        SlaPolicyInput: {
+            calendar_id?: string;
+            /** @description business minutes; null: no target */
+            first_response_minutes?: number | null;
+            name?: string;
+            /** @description business minutes; null: no target */
+            next_response_minutes?: number | null;
+            /**
+             * Format: int64
+             * @description policies are tried by position, then creation; a new policy without one goes last
+             */
+            position?: number;
+            /**
+             * @description null: any priority
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /** @description business minutes; null: no target */
+            resolution_minutes?: number | null;
+            /** @description null: every customer */
+            segment_id?: string | null;
+            /**
+             * Format: int64
+             * @description how long before a due time to warn
+             */
+            warn_before_minutes?: number;
+        };
+        /** @description opening intervals per weekday, local time of the calendar's zone */
+        SlaWeeklyHours: {
+            fri: components["schemas"]["SlaOpeningInterval"][];
+            mon: components["schemas"]["SlaOpeningInterval"][];
+            sat: components["schemas"]["SlaOpeningInterval"][];
+            sun: components["schemas"]["SlaOpeningInterval"][];
+            thu: components["schemas"]["SlaOpeningInterval"][];
+            tue: components["schemas"]["SlaOpeningInterval"][];
+            wed: components["schemas"]["SlaOpeningInterval"][];
         };
         Task: {
             assigned_at: number | null;
@@ -4520,6 +4734,317 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentSnapshot"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSlaCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SlaCalendar"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaCalendarInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaCalendarInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSlaPolicys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SlaPolicy"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    previewSlaDueTime: {
+        parameters: {
+            query: {
+                /** @description calendar id */
+                calendar: string;
+                /** @description milliseconds since the Unix epoch */
+                start: number;
+                /** @description business minutes */
+                minutes: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calendar_id: string;
+                        /**
+                         * Format: int64
+                         * @description milliseconds since the Unix epoch
+                         */
+                        due_at: number;
+                        /** Format: int64 */
+                        minutes: number;
+                        /** Format: int64 */
+                        start: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -18,6 +18,7 @@ describe('feature registry', () => {
       'users',
       'teams',
       'custom-fields',
+      'service-levels',
       'api-keys',
       'roles',
       'audit',
@@ -55,6 +56,7 @@ describe('feature registry', () => {
       'users',
       'teams',
       'custom-fields',
+      'service-levels',
       'roles',
       'canned-replies',
     ]);

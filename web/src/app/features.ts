@@ -10,6 +10,7 @@ import { importsFeature } from '../features/imports';
 import { duplicatesFeature } from '../features/duplicates';
 import { identityFeature } from '../features/identity';
 import { teamsFeature } from '../features/teams';
+import { serviceLevelsFeature } from '../features/servicelevels';
 import { auditFeature } from '../features/audit';
 import { servicedeskFeature } from '../features/servicedesk';
 import { settingsFeature } from '../features/settings';
@@ -24,6 +25,7 @@ const areas: Feature[] = [
   duplicatesFeature,
   identityFeature,
   teamsFeature,
+  serviceLevelsFeature,
   auditFeature,
 ];
 

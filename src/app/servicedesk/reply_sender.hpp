@@ -1,0 +1,54 @@
+#pragma once
+// Sends the agents' email replies: a thread takes the queued replies whose time has come,
+// composes each (GMime) with its threading headers (In-Reply-To, References, the ticket
+// reference in the subject) and sends it over the mailbox's SMTP server. A transient failure
+// (server down, 4xx) is retried later, backing off up to an hour and never giving up; a
+// permanent one (5xx) marks the reply failed, visible in its conversation until an agent
+// retries it. Nothing is dropped silently.
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "domain/servicedesk/conversation_events.hpp"
+#include "domain/servicedesk/conversation_repository.hpp"
+#include "domain/servicedesk/mailbox_repository.hpp"
+
+namespace rapport::app {
+
+class ReplySender {
+public:
+    ReplySender(domain::servicedesk::ConversationRepository& conversations,
+                domain::servicedesk::MailboxRepository& mailboxes, domain::servicedesk::ConversationEvents& events,
+                const Clock& clock)
+        : conversations_(conversations), mailboxes_(mailboxes), events_(events), clock_(clock) {}
+    ~ReplySender() { stop(); }
+    ReplySender(const ReplySender&) = delete;
+    ReplySender& operator=(const ReplySender&) = delete;
+
+    void start();
+    void stop();
+    // A reply was queued: send now rather than at the next look.
+    void wake();
+
+    // Sends what is due now; returns how many replies it attempted.
+    int send_due();
+
+    // The wait before attempt n+1 after n failed attempts.
+    static std::chrono::milliseconds backoff(std::int64_t failed_attempts);
+
+private:
+    void run();
+
+    domain::servicedesk::ConversationRepository& conversations_;
+    domain::servicedesk::MailboxRepository& mailboxes_;
+    domain::servicedesk::ConversationEvents& events_;
+    const Clock& clock_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    bool woken_ = false;
+    std::thread thread_;
+};
+
+}  // namespace rapport::app

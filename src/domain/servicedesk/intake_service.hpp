@@ -1,0 +1,54 @@
+#pragma once
+// Every customer message enters here, whatever its channel: it is stored exactly once (its
+// external id is the key), its sender is matched to a person by email or phone or becomes a
+// new person (source: the channel, first-party data, checked against the duplicate rules),
+// and it is threaded into a conversation: by Message-ID, In-Reply-To and References, then by
+// a ticket reference in the subject, else a new conversation. Auto-replies and delivery
+// reports are stored too, but never create or reopen a conversation; a delivery report about
+// one of our replies marks that reply failed.
+#include <functional>
+
+#include "core/clock.hpp"
+#include "domain/customers/customer_service.hpp"
+#include "domain/servicedesk/conversation_events.hpp"
+#include "domain/servicedesk/conversation_repository.hpp"
+#include "domain/servicedesk/inbound_message.hpp"
+#include "domain/servicedesk/sla_planner.hpp"
+
+namespace rapport::domain::servicedesk {
+
+// Records the duplicate pairs of a new person (the duplicates area, adapted by the module).
+using DuplicateCheck = std::function<Status(Id workspace_id, Id person_id)>;
+
+class IntakeService {
+public:
+    IntakeService(ConversationRepository& repo, customers::CustomerService& customers, SlaPlanner& sla,
+                  ConversationEvents& events, DuplicateCheck check_duplicates, const Clock& clock)
+        : repo_(repo),
+          customers_(customers),
+          sla_(sla),
+          events_(events),
+          check_duplicates_(std::move(check_duplicates)),
+          clock_(clock) {}
+
+    Result<IntakeResult> receive(InboundMessage message);
+
+private:
+    struct Match {
+        std::optional<Id> person_id;
+        std::optional<Id> company_id;
+        bool created = false;
+    };
+    Result<Match> match_sender(Id workspace_id, const std::string& channel, const Sender& sender);
+    Result<std::optional<Id>> thread(const InboundMessage& message);
+    Result<IntakeResult> receive_automatic(InboundMessage message);
+
+    ConversationRepository& repo_;
+    customers::CustomerService& customers_;
+    SlaPlanner& sla_;
+    ConversationEvents& events_;
+    DuplicateCheck check_duplicates_;
+    const Clock& clock_;
+};
+
+}  // namespace rapport::domain::servicedesk
