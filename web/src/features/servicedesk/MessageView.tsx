@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { ProblemAlert } from '../../ui/Alert';
+import { useAllUsers } from '../identity/api';
 import { attachmentUrl, useRetry } from './api';
 import { HtmlBody } from './HtmlBody';
 import type { Message } from './types';
@@ -24,7 +25,12 @@ export function MessageView({
   const retry = useRetry(conversationId);
   const m = message;
   const failed = m.delivery_status === 'failed';
-  const who = m.kind === 'reply' || m.kind === 'note' ? m.author_name || m.from_name : m.from_name;
+  const users = useAllUsers();
+  const agent = m.author_user_id ? users.data?.find((u) => u.id === m.author_user_id) : undefined;
+  const who =
+    m.kind === 'reply' || m.kind === 'note'
+      ? m.author_name || agent?.display_name || m.from_name || t('servicedesk.thread.agent')
+      : m.from_name;
   const files = m.attachments.filter((a) => !a.inline || a.rejected_reason);
   return (
     <article
