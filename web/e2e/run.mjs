@@ -18,6 +18,7 @@ import { partitionScenarios } from './scenarios/partitions.mjs';
 import { importHistoryScenarios } from './scenarios/import_history.mjs';
 import { partnerScenarios } from './scenarios/partner.mjs';
 import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
+import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -677,6 +678,8 @@ await importHistoryScenarios({ browser, base, password, stamp, scenario, screens
 await partnerScenarios({ browser, base, password, scenario, screenshot, assert });
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+
+await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await serviceLevelsScenarios({ page, base, stamp, scenario, screenshot, assert });
 

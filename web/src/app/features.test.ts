@@ -22,6 +22,9 @@ describe('feature registry', () => {
       'api-keys',
       'roles',
       'audit',
+      'mailboxes',
+      'canned-replies',
+      'mail-quarantine',
     ]);
   });
 
@@ -41,7 +44,7 @@ describe('feature registry', () => {
   it('shows a partner user no duplicates and no settings (no section is theirs)', () => {
     const partner = person('member', '42');
     const nav = navEntries(features, partner).map((n) => n.to);
-    expect(nav).toEqual(['/', '/tasks', '/companies', '/people']);
+    expect(nav).toEqual(['/', '/inbox', '/tasks', '/companies', '/people']);
     expect(settingsSections.filter((s) => sectionVisible(s, partner))).toEqual([]);
   });
 
@@ -55,6 +58,7 @@ describe('feature registry', () => {
       'custom-fields',
       'service-levels',
       'roles',
+      'canned-replies',
     ]);
     const owner = person('owner');
     expect(settingsSections.filter((s) => sectionVisible(s, owner)).map((s) => s.path)).toEqual(
@@ -62,6 +66,7 @@ describe('feature registry', () => {
     );
     expect(navEntries(features, owner).map((n) => n.to)).toEqual([
       '/',
+      '/inbox',
       '/tasks',
       '/companies',
       '/people',

@@ -12,11 +12,13 @@ import { identityFeature } from '../features/identity';
 import { teamsFeature } from '../features/teams';
 import { serviceLevelsFeature } from '../features/servicelevels';
 import { auditFeature } from '../features/audit';
+import { servicedeskFeature } from '../features/servicedesk';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
   homeFeature,
   tasksFeature,
+  servicedeskFeature,
   customersFeature,
   segmentsFeature,
   importsFeature,
