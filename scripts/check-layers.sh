@@ -45,6 +45,7 @@ declare -A USES=(
   [tasks]="timeline"
   [desk]="tasks"
   [servicedesk]=""
+  [satisfaction]="servicedesk segments"
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.

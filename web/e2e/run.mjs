@@ -18,6 +18,7 @@ import { partitionScenarios } from './scenarios/partitions.mjs';
 import { importHistoryScenarios } from './scenarios/import_history.mjs';
 import { partnerScenarios } from './scenarios/partner.mjs';
 import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
+import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -676,6 +677,7 @@ await importHistoryScenarios({ browser, base, password, stamp, scenario, screens
 await partnerScenarios({ browser, base, password, scenario, screenshot, assert });
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

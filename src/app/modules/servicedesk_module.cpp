@@ -47,6 +47,7 @@ public:
         hub_.subscribe([this] { sender_->wake(); });
         ctx.services.provide<domain::servicedesk::IntakeService>(*intake_);
         ctx.services.provide<domain::servicedesk::ConversationService>(*conversations_);
+        ctx.services.provide<domain::servicedesk::ConversationFeed>(hub_);
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {

@@ -11,6 +11,7 @@ import { duplicatesFeature } from '../features/duplicates';
 import { identityFeature } from '../features/identity';
 import { teamsFeature } from '../features/teams';
 import { auditFeature } from '../features/audit';
+import { satisfactionFeature } from '../features/satisfaction';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
@@ -23,6 +24,7 @@ const areas: Feature[] = [
   identityFeature,
   teamsFeature,
   auditFeature,
+  satisfactionFeature,
 ];
 
 /** The sections of Settings, from every area, in their `order`. */
