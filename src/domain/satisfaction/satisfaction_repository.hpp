@@ -29,8 +29,9 @@ public:
     virtual Result<std::vector<Id>> workspace_ids() = 0;
 
     // --- CSAT
-    // Conversations resolved (or closed after a resolution) since `since` whose resolution has
-    // no request yet, across workspaces: (workspace id, conversation id).
+    // Conversations resolved since `since` (and still resolved: closing one sets its resolved_at
+    // again, and is not a new resolution) whose resolution has no request yet, across workspaces: (workspace id,
+    // conversation id).
     virtual Result<std::vector<std::pair<Id, Id>>> unasked_resolutions(UnixMillis since, int limit) = 0;
     virtual Result<std::optional<ConversationFacts>> conversation(Id workspace_id, Id conversation_id) = 0;
     // Stores a request unless one exists for the same conversation and resolution: false then.

@@ -54,8 +54,7 @@ std::optional<CsatGroup> parse_csat_group(std::string_view text) {
 
 Result<bool> SatisfactionService::conversation_changed(Id workspace_id, Id conversation_id) {
     auto facts = RAPPORT_TRY(repo_.conversation(workspace_id, conversation_id));
-    if (!facts || facts->merged || (facts->status != "resolved" && facts->status != "closed") || !facts->resolved_at)
-        return false;
+    if (!facts || facts->merged || facts->status != "resolved" || !facts->resolved_at) return false;
     const UnixMillis now = clock_.now_ms();
     CsatRequest r;
     r.workspace_id = workspace_id;

@@ -211,13 +211,13 @@ Result<std::vector<Id>> SqlSatisfactionRepository::workspace_ids() {
 
 Result<std::vector<std::pair<Id, Id>>> SqlSatisfactionRepository::unasked_resolutions(UnixMillis since, int limit) {
     return read(db_, [&](Connection& c) -> Result<std::vector<std::pair<Id, Id>>> {
-        auto rs = RAPPORT_TRY(
-            c.query("SELECT cv.workspace_id, cv.conversation_id FROM conversations cv"
-                    " WHERE cv.status IN ('resolved', 'closed') AND cv.resolved_at IS NOT NULL AND cv.resolved_at >= $1"
-                    " AND cv.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM csat_requests r"
-                    " WHERE r.workspace_id = cv.workspace_id AND r.conversation_id = cv.conversation_id"
-                    " AND r.resolved_at = cv.resolved_at) ORDER BY cv.resolved_at LIMIT $2",
-                    {since, std::int64_t{limit}}));
+        auto rs =
+            RAPPORT_TRY(c.query("SELECT cv.workspace_id, cv.conversation_id FROM conversations cv"
+                                " WHERE cv.status = 'resolved' AND cv.resolved_at IS NOT NULL AND cv.resolved_at >= $1"
+                                " AND cv.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM csat_requests r"
+                                " WHERE r.workspace_id = cv.workspace_id AND r.conversation_id = cv.conversation_id"
+                                " AND r.resolved_at = cv.resolved_at) ORDER BY cv.resolved_at LIMIT $2",
+                                {since, std::int64_t{limit}}));
         std::vector<std::pair<Id, Id>> out;
         for (const auto& r : rs.rows) out.emplace_back(as_int(r[0]), as_int(r[1]));
         return out;

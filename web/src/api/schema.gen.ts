@@ -348,6 +348,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: one view of the conversations the reader may see */
+        get: operations["listConversations"];
+        put?: never;
+        /** A customer message from another channel (chat, WhatsApp, social bridges) */
+        post: operations["postChannelMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many conversations each inbox view holds */
+        get: operations["countConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: a conversation of the workspace changed */
+        get: operations["streamConversationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation with its thread */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status, priority, topic, team, assignee or tags */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment's bytes */
+        get: operations["getConversationAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this conversation into another */
+        post: operations["mergeConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed reply again */
+        post: operations["retryReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{message_id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's source as received (RFC 5322) */
+        get: operations["getMessageSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/no-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the waiting customer messages with "no reply needed" and a reason */
+        post: operations["closeWithoutReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An internal note (never sent to the customer) */
+        post: operations["addConversationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the customer (queued, then sent by email or fetched by the channel's bridge) */
+        post: operations["replyToConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/replying": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the other agents that you are writing a reply (renew every 20 s) */
+        post: operations["signalReplying"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a message and the ones after it into a new conversation */
+        post: operations["splitConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/custom-fields/{entity}": {
         parameters: {
             query?: never;
@@ -679,6 +902,111 @@ export interface paths {
         patch: operations["updateInteraction"];
         trace?: never;
     };
+    "/api/v1/mail-quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail that could not be read, kept whole (admins) */
+        get: operations["listQuarantinedMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-quarantine/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a quarantined mail again */
+        post: operations["reprocessQuarantinedMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's mailboxes (admins) */
+        get: operations["listMailboxes"];
+        put?: never;
+        /** Add a mailbox (admins) */
+        post: operations["createMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test unsaved mailbox settings against the servers */
+        post: operations["testMailboxSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mailbox (admins) */
+        get: operations["getMailbox"];
+        put?: never;
+        post?: never;
+        /** Remove a mailbox (its conversations stay) */
+        delete: operations["deleteMailbox"];
+        options?: never;
+        head?: never;
+        /** Change a mailbox (admins) */
+        patch: operations["updateMailbox"];
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a saved mailbox against its servers */
+        post: operations["testMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -924,6 +1252,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/csat/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSAT survey as its link shows it (no sign-in: the signed token is the credential) */
+        get: operations["getPublicCsatSurvey"];
+        put?: never;
+        /** Answer a CSAT survey once (1 to 5 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
+        post: operations["answerCsatSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nps/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A NPS survey as its link shows it (no sign-in: the signed token is the credential) */
+        get: operations["getPublicNPSSurvey"];
+        put?: never;
+        /** Answer a NPS survey once (0 to 10 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
+        post: operations["answerNPSSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -951,6 +1315,108 @@ export interface paths {
         get?: never;
         /** Change a role's read and write scopes (owner) */
         put: operations["updateRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSAT results of the answers given in a period: overall, per agent, team, segment (static segments of the person or company) or topic, and the comments */
+        get: operations["getCsatResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/csat-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSAT requests of a conversation with their signed links (admins and owners) */
+        get: operations["listCsatRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback by topic: CSAT and NPS comments and the conversations' topics, newest first */
+        get: operations["listFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS scores per segment over time: one point per survey sent */
+        get: operations["getNpsResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/nps-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an NPS survey to every person of a segment who has an email (managers and above) */
+        post: operations["createNpsSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/service-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service levels of a period: first response and resolution times (median, p90), breaches, volume by channel, topic and segment, backlog per day */
+        get: operations["getServiceReport"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1290,6 +1756,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/survey/csat/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public CSAT survey page (HTML in the reader's language) */
+        get: operations["showCsatSurveyPage"];
+        put?: never;
+        /** Answer from the public CSAT page (form fields rating and comment); shows a thank-you page */
+        post: operations["submitCsatSurveyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/nps/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public NPS survey page (HTML in the reader's language) */
+        get: operations["showNPSSurveyPage"];
+        put?: never;
+        /** Answer from the public NPS page (form fields rating and comment); shows a thank-you page */
+        post: operations["submitNPSSurveyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1369,6 +1871,144 @@ export interface components {
             label?: string | null;
             /** @description validated and normalised like the primary field (an email; a phone becomes E.164) */
             value: string;
+        };
+        Conversation: components["schemas"]["ConversationSummary"] & {
+            messages: components["schemas"]["ConversationMessage"][];
+            replying: {
+                name: string;
+                /** Format: int64 */
+                since: number;
+                user_id: string;
+            }[];
+        };
+        ConversationAttachment: {
+            content_id: string | null;
+            content_type: string;
+            filename: string;
+            id: string;
+            inline: boolean;
+            rejected_reason: string | null;
+            /** Format: int64 */
+            size: number;
+        };
+        ConversationMessage: {
+            /** Format: int64 */
+            answered_at: number | null;
+            attachments: components["schemas"]["ConversationAttachment"][];
+            author_user_id: string | null;
+            /** @enum {string|null} */
+            auto_kind: "auto_reply" | "delivery_report" | null;
+            cc: string[];
+            channel: string;
+            conversation_id: string | null;
+            delivery_error: string | null;
+            /** @enum {string|null} */
+            delivery_status: "queued" | "sent" | "failed" | null;
+            from_address: string | null;
+            from_name: string;
+            /** @description As sent, unsanitised: sanitise before display. */
+            html: string;
+            id: string;
+            interaction_id: string | null;
+            /** @enum {string} */
+            kind: "inbound" | "reply" | "note" | "auto";
+            /** Format: int64 */
+            minutes_spent: number;
+            no_reply_reason: string | null;
+            /** Format: int64 */
+            occurred_at: number;
+            /** Format: int64 */
+            send_attempts: number;
+            subject: string;
+            text: string;
+            to: string[];
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationSummary"][];
+            next_cursor: string | null;
+        };
+        ConversationSummary: {
+            assignee_name: string | null;
+            assignee_user_id: string | null;
+            /** Format: int64 */
+            awaiting_since: number | null;
+            channel: string;
+            company: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: int64 */
+            created_at: number;
+            /** Format: int64 */
+            first_response_at: number | null;
+            /** Format: int64 */
+            first_response_due_at: number | null;
+            id: string;
+            /** Format: int64 */
+            last_message_at: number;
+            mailbox_id: string | null;
+            merged_into_id: string | null;
+            /** Format: int64 */
+            message_count: number;
+            /** Format: int64 */
+            next_response_due_at: number | null;
+            /** Format: int64 */
+            number: number;
+            person: {
+                email: string | null;
+                id: string;
+                name: string;
+            } | null;
+            preview: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** Format: int64 */
+            resolution_due_at: number | null;
+            /** Format: int64 */
+            sla_due_at: number | null;
+            /** @enum {string|null} */
+            sla_state: "ok" | "warning" | "breached" | null;
+            /** @enum {string} */
+            status: "new" | "open" | "pending" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+            team_id: string | null;
+            /** @enum {string|null} */
+            topic: "product" | "service" | "process" | "billing" | "other" | null;
+            /** Format: int64 */
+            updated_at: number;
+            /** Format: int64 */
+            version: number;
+        };
+        CsatRequest: {
+            answered_at: number | null;
+            conversation_id: string;
+            email: string | null;
+            expires_at: number;
+            id: string;
+            /** @description the survey page's path */
+            link: string;
+            rating: number | null;
+            resolved_at: number;
+        };
+        CsatResults: {
+            comments: {
+                answered_at: number;
+                comment: string;
+                conversation_id: string;
+                conversation_number: number;
+                rating: number;
+                subject: string;
+                survey_id: string;
+                topic: string | null;
+            }[];
+            from: number;
+            groups: (components["schemas"]["RatingSummary"] & {
+                key: string;
+                label: string;
+            })[];
+            overall: components["schemas"]["RatingSummary"];
+            to: number;
         };
         CustomField: {
             created_at: number;
@@ -1492,6 +2132,22 @@ export interface components {
             email: string;
             id: string;
             name: string;
+        };
+        DurationSummary: {
+            count: number;
+            median_ms: number | null;
+            p90_ms: number | null;
+        };
+        FeedbackItem: {
+            at: number;
+            conversation_id: string | null;
+            conversation_number: number;
+            rating: number | null;
+            segment_id: string | null;
+            /** @enum {unknown} */
+            source: "csat" | "nps" | "conversation";
+            text: string;
+            topic: string | null;
         };
         /** @description A value kept although it failed validation, because an admin imported with "invalid_values": "flag". The field holds the raw text; a valid value written to the field clears the flag. */
         FieldFlag: {
@@ -1659,6 +2315,29 @@ export interface components {
                 score: number;
             }[];
         };
+        InboxCounts: {
+            /** @description Counted up to 10,001. */
+            breaching: number;
+            /** @description Counted up to 10,001. */
+            mine: number;
+            /** @description Counted up to 10,001. */
+            open: number;
+            /** @description Counted up to 10,001. */
+            unanswered: number;
+            /** @description Counted up to 10,001. */
+            unassigned: number;
+            /** @description Counted up to 10,001. */
+            waiting: number;
+        };
+        IntakeResult: {
+            conversation_id: string | null;
+            created_conversation: boolean;
+            created_person: boolean;
+            message_id: string | null;
+            /** @enum {string} */
+            outcome: "stored" | "duplicate";
+            person_id: string | null;
+        };
         Interaction: {
             /** @description when the current assignee was set */
             assigned_at: number | null;
@@ -1712,6 +2391,86 @@ export interface components {
             user: components["schemas"]["User"];
             workspace: components["schemas"]["Workspace"];
         };
+        MailServer: {
+            has_password: boolean;
+            host: string;
+            /** @description Write-only: always empty when read; empty on write keeps the stored one. */
+            password: string;
+            /** Format: int64 */
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            username: string;
+            verify_certificate: boolean;
+        };
+        MailServerInput: {
+            has_password?: boolean;
+            host: string;
+            /** @description Write-only: always empty when read; empty on write keeps the stored one. */
+            password?: string;
+            /** Format: int64 */
+            port: number;
+            /** @enum {string} */
+            security?: "tls" | "starttls" | "none";
+            username?: string;
+            verify_certificate?: boolean;
+        };
+        Mailbox: {
+            address: string;
+            /** @enum {string} */
+            after_fetch: "mark_seen" | "move" | "leave";
+            /** Format: int64 */
+            created_at: number;
+            enabled: boolean;
+            folder: string;
+            id: string;
+            imap: components["schemas"]["MailServer"];
+            /** Format: int64 */
+            max_attachment_bytes: number;
+            move_to_folder: string | null;
+            name: string;
+            /** Format: int64 */
+            poll_seconds: number;
+            smtp: components["schemas"]["MailServer"];
+            status: {
+                /** Format: int64 */
+                last_checked_at: number | null;
+                last_error: string | null;
+                /** Format: int64 */
+                last_uid: number;
+            };
+            team_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+            use_idle: boolean;
+        };
+        MailboxCheck: {
+            imap: {
+                message: string;
+                ok: boolean;
+            };
+            smtp: {
+                message: string;
+                ok: boolean;
+            };
+        };
+        MailboxInput: {
+            address?: string;
+            /** @enum {string} */
+            after_fetch?: "mark_seen" | "move" | "leave";
+            enabled?: boolean;
+            folder?: string;
+            imap?: components["schemas"]["MailServerInput"];
+            /** Format: int64 */
+            max_attachment_bytes?: number;
+            move_to_folder?: string | null;
+            name?: string;
+            /** Format: int64 */
+            poll_seconds?: number;
+            smtp?: components["schemas"]["MailServerInput"];
+            team_id?: string | null;
+            use_idle?: boolean;
+        };
         Me: {
             /** @description True for the owner role: every buyer's consumers */
             all_partitions?: boolean;
@@ -1744,6 +2503,30 @@ export interface components {
             };
             /** @description the record that disappears into the one in the path */
             merged_id: string;
+        };
+        NpsSeries: {
+            overall: components["schemas"]["NpsSummary"];
+            points: (components["schemas"]["NpsSurvey"] & {
+                nps: components["schemas"]["NpsSummary"];
+            })[];
+            segment_id: string;
+            segment_name: string;
+        };
+        NpsSummary: {
+            count: number;
+            detractors: number;
+            passives: number;
+            promoters: number;
+            score: number | null;
+        };
+        NpsSurvey: {
+            answers: number;
+            created_at: number;
+            id: string;
+            question: string;
+            recipients: number;
+            segment_id: string;
+            segment_name: string;
         };
         Partition: {
             buyer_company_id: string;
@@ -1819,6 +2602,42 @@ export interface components {
             title: string;
             type: string;
         };
+        PublicSurvey: {
+            answered: boolean;
+            conversation_number: number;
+            expires_at: number;
+            /** @enum {unknown} */
+            kind: "csat" | "nps";
+            subject: string;
+            value: number | null;
+        };
+        QuarantinedMail: {
+            id: string;
+            mailbox_id: string | null;
+            reason: string;
+            /** Format: int64 */
+            received_at: number;
+            /** Format: int64 */
+            resolved_at: number | null;
+            /** Format: int64 */
+            size: number;
+        };
+        RatingSummary: {
+            average: number | null;
+            count: number;
+            distribution: [
+                number,
+                number,
+                number,
+                number,
+                number
+            ];
+        };
+        Reprocessed: {
+            conversation_id: string | null;
+            reason: string | null;
+            resolved: boolean;
+        };
         /** @enum {unknown} */
         Role: "owner" | "admin" | "manager" | "member" | "viewer";
         RoleGrant: {
@@ -1873,6 +2692,33 @@ export interface components {
             owner_user_id?: string | null;
             /** @enum {unknown} */
             type?: "dynamic" | "static";
+        };
+        ServiceReport: {
+            backlog: {
+                day: number;
+                open: number;
+            }[];
+            breached: number;
+            by_channel: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            by_segment: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            by_topic: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            conversations: number;
+            first_response: components["schemas"]["DurationSummary"];
+            from: number;
+            resolution: components["schemas"]["DurationSummary"];
+            to: number;
         };
         Task: {
             assigned_at: number | null;
@@ -2835,6 +3681,478 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description unanswered: customer messages with no reply yet, oldest first; breaching: soonest due first; the others newest activity first. */
+                view?: "unanswered" | "unassigned" | "mine" | "waiting" | "breaching" | "open" | "resolved" | "all";
+                team?: string;
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    postChannelMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    channel: string;
+                    external_id?: string;
+                    /** Format: int64 */
+                    occurred_at?: number;
+                    sender: {
+                        email?: string;
+                        name?: string;
+                        phone?: string;
+                    };
+                    subject?: string;
+                    team_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored before (same external_id): nothing written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    countConversations: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCounts"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    streamConversationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream: `event: conversation` with data {"id": ...}, and a keep-alive comment every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignee_user_id?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @enum {string} */
+                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                    tags?: string[];
+                    team_id?: string | null;
+                    /** @enum {string|null} */
+                    topic?: "product" | "service" | "process" | "billing" | "other" | null;
+                    /** Format: int64 */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getConversationAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    mergeConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    into_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    retryReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMessageSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    closeWithoutReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    addConversationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    minutes_spent?: number;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    replyToConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    after_message_id?: string | null;
+                    cc?: string[];
+                    force?: boolean;
+                    /** Format: int64 */
+                    minutes_spent?: number;
+                    /** @enum {string|null} */
+                    status_after?: "open" | "pending" | "resolved" | null;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    signalReplying: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    splitConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listCustomFields: {
         parameters: {
             query?: never;
@@ -3473,6 +4791,239 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    listQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuarantinedMail"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    reprocessQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reprocessed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Mailbox"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    testMailboxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    testMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -4045,6 +5596,126 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    getPublicCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    rating: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPublicNPSSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerNPSSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -4100,6 +5771,191 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCsatResults: {
+        parameters: {
+            query?: {
+                /** @description agent (default), team, segment or topic */
+                group_by?: "agent" | "team" | "segment" | "topic";
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCsatRequests: {
+        parameters: {
+            query: {
+                conversation_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CsatRequest"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                /** @description product, service, process, billing or other */
+                topic?: "product" | "service" | "process" | "billing" | "other";
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeedbackItem"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getNpsResults: {
+        parameters: {
+            query?: {
+                /** @description only this segment */
+                segment_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        series: components["schemas"]["NpsSeries"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createNpsSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description default: the likelihood to recommend, in the sender's language */
+                    question?: string;
+                    segment_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getServiceReport: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+                /** @description only this team's conversations */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Validation"];
         };
     };
@@ -4934,6 +6790,182 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    showCsatSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitCsatSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered (HTML page) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the rating is out of range (HTML page) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    showNPSSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitNPSSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered (HTML page) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the rating is out of range (HTML page) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
