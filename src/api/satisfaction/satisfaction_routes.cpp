@@ -36,9 +36,9 @@ std::optional<UnixMillis> millis_param(std::string_view text) {
     return v;
 }
 
-// ?from= and ?to= (milliseconds); the last 30 days by default.
+// ?from= and ?to= (milliseconds); the last 30 days by default, up to and including now.
 Period read_period(const http::RequestContext& ctx, UnixMillis now, std::vector<FieldError>& errors) {
-    Period period{now - kDefaultPeriodMs, now};
+    Period period{now - kDefaultPeriodMs, now + 1};
     for (const auto& [name, target] : {std::pair{"from", &period.from}, std::pair{"to", &period.to}}) {
         if (auto text = ctx.query.get(name); text && !text->empty()) {
             if (auto v = millis_param(*text)) {

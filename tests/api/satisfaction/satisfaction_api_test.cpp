@@ -109,8 +109,9 @@ TEST_F(SatisfactionApiTest, AResolutionAsksOnceAndTheLinkIsAnsweredOnce) {
     // Results: the topic's average, the comments, the feedback list and the service report.
     auto csat = owner.get("/api/v1/satisfaction/csat?group_by=topic");
     ASSERT_EQ(csat.status, 200) << csat.body;
+    const auto csat_body = csat.json();  // kept: a loop over a temporary's member would dangle
     bool product = false;
-    for (const auto& g : csat.json()["groups"]) {
+    for (const auto& g : csat_body["groups"]) {
         if (g["key"] == "product") {
             product = true;
             EXPECT_GE(g["count"].get<int>(), 2);
@@ -118,20 +119,22 @@ TEST_F(SatisfactionApiTest, AResolutionAsksOnceAndTheLinkIsAnsweredOnce) {
     }
     EXPECT_TRUE(product) << csat.body;
     bool comment = false;
-    for (const auto& c : csat.json()["comments"]) comment = comment || c["comment"] == "Quick and kind";
+    for (const auto& c : csat_body["comments"]) comment = comment || c["comment"] == "Quick and kind";
     EXPECT_TRUE(comment) << csat.body;
     auto feedback = owner.get("/api/v1/satisfaction/feedback?topic=product");
     ASSERT_EQ(feedback.status, 200) << feedback.body;
+    const auto feedback_body = feedback.json();
     bool listed = false;
-    for (const auto& f : feedback.json()["items"]) listed = listed || f["text"] == "Better now";
+    for (const auto& f : feedback_body["items"]) listed = listed || f["text"] == "Better now";
     EXPECT_TRUE(listed) << feedback.body;
     auto report = owner.get("/api/v1/satisfaction/service-report");
     ASSERT_EQ(report.status, 200) << report.body;
     EXPECT_GE(report.json()["conversations"].get<int>(), 1);
     EXPECT_GE(report.json()["resolution"]["count"].get<int>(), 1);
     EXPECT_EQ(report.json()["backlog"].size(), 31u);
+    const auto report_body = report.json();
     bool chat = false;
-    for (const auto& c : report.json()["by_channel"]) chat = chat || c["key"] == "chat";
+    for (const auto& c : report_body["by_channel"]) chat = chat || c["key"] == "chat";
     EXPECT_TRUE(chat) << report.body;
 }
 
@@ -204,9 +207,10 @@ TEST_F(SatisfactionApiTest, NpsGoesToASegmentsPeopleAndOnlyManagersSendIt) {
 
     auto results = owner.get("/api/v1/satisfaction/nps?segment_id=" + segment_id);
     ASSERT_EQ(results.status, 200) << results.body;
-    ASSERT_EQ(results.json()["series"].size(), 1u);
-    EXPECT_EQ(results.json()["series"][0]["points"].size(), 1u);
-    EXPECT_TRUE(results.json()["series"][0]["overall"]["score"].is_null());
+    const auto series = results.json()["series"];
+    ASSERT_EQ(series.size(), 1u);
+    EXPECT_EQ(series[0]["points"].size(), 1u);
+    EXPECT_TRUE(series[0]["overall"]["score"].is_null());
     EXPECT_TRUE(owner_of(globex_).get("/api/v1/satisfaction/nps").json()["series"].empty());
 }
 

@@ -96,7 +96,9 @@ export async function satisfactionScenarios({ browser, page, base, stamp, scenar
       try {
         await page.goto(`${base}/reports`);
         await page.getByRole('heading', { level: 1, name: x.reports }).waitFor();
-        const feedback = page.locator('section', { has: page.getByRole('heading', { level: 2, name: x.feedback }) });
+        const feedback = page.locator('section.report-section', {
+          has: page.getByRole('heading', { level: 2, name: x.feedback }),
+        });
         await feedback.getByText(remark).waitFor();
         await screenshot(`reports-${lang}`);
       } finally {
