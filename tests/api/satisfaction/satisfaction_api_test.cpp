@@ -138,6 +138,23 @@ TEST_F(SatisfactionApiTest, AResolutionAsksOnceAndTheLinkIsAnsweredOnce) {
     EXPECT_TRUE(chat) << report.body;
 }
 
+TEST_F(SatisfactionApiTest, AReplyThatResolvesAsksToo) {
+    auto owner = owner_of(acme_);
+    const auto id = conversation(owner, unique_name("dan") + "@example.com", "Where is my order?");
+    auto reply = owner.post("/api/v1/conversations/" + id + "/replies",
+                            {{"text", "It ships today."}, {"status_after", "resolved"}, {"force", true}});
+    ASSERT_EQ(reply.status, 201) << reply.body;
+    auto requests = wait_for_requests(owner, id, 1);
+    ASSERT_EQ(requests.size(), 1u);
+    // Only admins and owners see the links.
+    auto member = new_acme_user("member", "Mo Member");
+    expect_problem(member.client.get("/api/v1/satisfaction/csat-requests?conversation_id=" + id), 403);
+    // The public page shows the conversation's subject.
+    auto shown = server_->client().get("/api/v1/public/csat/" + token_of(requests[0]));
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    EXPECT_EQ(shown.json()["subject"], "Where is my order?");
+}
+
 TEST_F(SatisfactionApiTest, AChangedOrForeignTokenIsRefused) {
     auto owner = owner_of(acme_);
     const auto id = conversation(owner, unique_name("bea") + "@example.com", "Invoice twice");
