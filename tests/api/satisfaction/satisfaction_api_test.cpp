@@ -3,6 +3,10 @@
 // refused; results per topic, the feedback list and the service report count the answer; NPS
 // surveys go to a segment's people (managers and above); another workspace sees nothing.
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "api/api_fixture.hpp"
@@ -229,6 +233,46 @@ TEST_F(SatisfactionApiTest, NpsGoesToASegmentsPeopleAndOnlyManagersSendIt) {
     EXPECT_EQ(series[0]["points"].size(), 1u);
     EXPECT_TRUE(series[0]["overall"]["score"].is_null());
     EXPECT_TRUE(owner_of(globex_).get("/api/v1/satisfaction/nps").json()["series"].empty());
+}
+
+// With the test SMTP server (scripts/mail-test-servers.sh; scripts/test.sh exports its port and
+// folder), the request goes out by mail from the workspace's mailbox with the survey link.
+TEST_F(SatisfactionApiTest, TheRequestIsMailedWithItsLink) {
+    const char* port = std::getenv("RAPPORT_TEST_SMTP_PORT");
+    const char* dir = std::getenv("RAPPORT_TEST_MAIL_DIR");
+    if (!port || !dir || !*port || !*dir) GTEST_SKIP() << "no test SMTP server (RAPPORT_TEST_SMTP_PORT)";
+    auto owner = owner_of(acme_);
+    auto mailbox = owner.post("/api/v1/mailboxes",
+                              {{"name", "Acme Support"},
+                               {"address", "support@acme.test"},
+                               {"enabled", false},
+                               {"imap", {{"host", "127.0.0.1"}, {"port", 1}, {"security", "none"}}},
+                               {"smtp", {{"host", "127.0.0.1"}, {"port", std::atoi(port)}, {"security", "none"}}}});
+    ASSERT_EQ(mailbox.status, 201) << mailbox.body;
+    const std::string customer = unique_name("fay") + "@example.com";
+    const auto id = conversation(owner, customer, "Mailed survey");
+    set_status(owner, id, "resolved");
+    auto requests = wait_for_requests(owner, id, 1);
+    ASSERT_EQ(requests.size(), 1u);
+    const std::string link = requests[0]["link"];
+    std::string found;
+    for (int attempt = 0; attempt < 600 && found.empty(); ++attempt) {
+        const std::filesystem::path messages = std::filesystem::path(dir) / "smtp" / "messages";
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(messages, ec)) {
+            if (entry.path().extension() != ".eml") continue;
+            std::ifstream in(entry.path());
+            std::stringstream text;
+            text << in.rdbuf();
+            if (text.str().find(customer) != std::string::npos) found = text.str();
+        }
+        if (found.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_FALSE(found.empty()) << "no mail to " << customer;
+    EXPECT_NE(found.find("support@acme.test"), std::string::npos);
+    // The link, possibly folded by the mail's transfer encoding: its token's last characters.
+    const std::string tail = link.substr(link.size() - 12);
+    EXPECT_NE(found.find(tail), std::string::npos) << found;
 }
 
 }  // namespace rapport::testing
