@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/fields';
 import { PageHeader } from '../../ui/Page';
 import { useCsatResults, useFeedback, useNpsResults, useServiceReport } from './api';
 import { BarList, LineChart } from './Charts';
+import { SendNpsForm } from './SendNpsForm';
 import { durationParts, npsBand, periodOf, share } from './reports';
 import {
   CSAT_GROUPS,
@@ -226,6 +227,7 @@ function NpsSection() {
   return (
     <section className="report-section" aria-labelledby="nps-title">
       <h2 id="nps-title">{t('satisfaction.nps.title')}</h2>
+      <SendNpsForm />
       {nps.isPending ? <Loading /> : null}
       <ProblemAlert error={nps.error} />
       {nps.data && nps.data.series.length === 0 ? <p className="muted">{t('satisfaction.nps.empty')}</p> : null}

@@ -46,7 +46,8 @@ export function useFeedback(period: Period, topic: Topic | '') {
 export function useSendNps() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { segment_id: string; question?: string }) => api.post('/satisfaction/nps-surveys', body),
+    mutationFn: (body: { segment_id: string; question?: string }) =>
+      api.post<{ recipients: number }>('/satisfaction/nps-surveys', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [...satisfactionKey, 'nps'] }),
   });
 }
