@@ -28,6 +28,8 @@ export async function satisfactionScenarios({ browser, page, base, stamp, scenar
       thanks: 'Thank you for your answer.',
       reports: 'Reports',
       feedback: 'Feedback',
+      sendNps: 'Send an NPS survey',
+      sent: /^Sent to [\d,]+ (person|people)\.$/,
     },
     es: {
       locale: 'es-ES',
@@ -36,6 +38,8 @@ export async function satisfactionScenarios({ browser, page, base, stamp, scenar
       thanks: 'Gracias por tu respuesta.',
       reports: 'Informes',
       feedback: 'Comentarios',
+      sendNps: 'Enviar una encuesta NPS',
+      sent: /^Enviada a [\d.]+ personas?\.$/,
     },
   };
 
@@ -100,6 +104,9 @@ export async function satisfactionScenarios({ browser, page, base, stamp, scenar
           has: page.getByRole('heading', { level: 2, name: x.feedback }),
         });
         await feedback.getByText(remark).waitFor();
+        // An NPS survey to the first segment of people: the answer says to how many it went.
+        await page.getByRole('button', { name: x.sendNps }).click();
+        await page.getByRole('status').filter({ hasText: x.sent }).waitFor();
         await screenshot(`reports-${lang}`);
       } finally {
         await setProfileLanguage(page, 'en');
