@@ -20,6 +20,7 @@ import { partnerScenarios } from './scenarios/partner.mjs';
 import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
+import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -678,6 +679,7 @@ await importHistoryScenarios({ browser, base, password, stamp, scenario, screens
 await partnerScenarios({ browser, base, password, scenario, screenshot, assert });
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 

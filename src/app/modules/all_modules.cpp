@@ -18,7 +18,8 @@
     AREA(imports)           \
     AREA(tasks)             \
     AREA(desk)              \
-    AREA(servicedesk)
+    AREA(servicedesk)       \
+    AREA(satisfaction)
 
 namespace rapport::app {
 

@@ -13,6 +13,7 @@ import { teamsFeature } from '../features/teams';
 import { serviceLevelsFeature } from '../features/servicelevels';
 import { auditFeature } from '../features/audit';
 import { servicedeskFeature } from '../features/servicedesk';
+import { satisfactionFeature } from '../features/satisfaction';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
@@ -27,6 +28,7 @@ const areas: Feature[] = [
   teamsFeature,
   serviceLevelsFeature,
   auditFeature,
+  satisfactionFeature,
 ];
 
 /** The sections of Settings, from every area, in their `order`. */
