@@ -87,7 +87,7 @@ bool mostly_links(std::string_view text) {
         if (!std::isspace(static_cast<unsigned char>(c))) ++other;
     }
     other -= std::min(other, linked);
-    return linked > other;
+    return linked > 2 * other;  // the links are over two thirds of what was written
 }
 
 std::optional<SpamReason> spam_check(const ContactSubmission& s, std::string_view secret, Id workspace_id,

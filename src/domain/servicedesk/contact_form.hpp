@@ -50,7 +50,8 @@ std::optional<UnixMillis> verify_form_token(std::string_view secret, Id workspac
 
 // The links in a text (http://, https://, www.).
 int count_links(std::string_view text);
-// Whether most of the text (past its links) is links: little else was written.
+// Whether the text is mostly links: their characters are over two thirds of the text's
+// (spaces aside), so little else was written.
 bool mostly_links(std::string_view text);
 
 std::optional<SpamReason> spam_check(const ContactSubmission& s, std::string_view secret, Id workspace_id,
