@@ -73,9 +73,9 @@ public:
         api::register_channel_routes(router, *api_);
         api::register_mailbox_routes(router, *api_);
         api::register_conversation_event_routes(router, *api_);
-        api::register_canned_reply_routes(router, shared, *canned_);
-        api::register_contact_form_routes(router, shared, *contact_forms_);
-        api::register_assignment_routes(router, shared, *assignment_);
+        api::register_canned_reply_routes(router, *api_, *canned_);
+        api::register_contact_form_routes(router, *api_, *contact_forms_);
+        api::register_assignment_routes(router, *api_, *assignment_);
     }
 
     void start() override {
