@@ -107,6 +107,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's canned replies (every member reads them) */
+        get: operations["listCannedReplies"];
+        put?: never;
+        /** Add a canned reply, or a version of one in another language (managers and above); unknown placeholders are refused naming them */
+        post: operations["createCannedReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a canned reply (managers and above) */
+        delete: operations["deleteCannedReply"];
+        options?: never;
+        head?: never;
+        /** Change a canned reply (managers and above) */
+        patch: operations["updateCannedReply"];
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -342,6 +378,264 @@ export interface paths {
         get: operations["listCompanyTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's public contact form settings (admins) */
+        get: operations["getContactForm"];
+        /** Set up the public contact form (admins): enabled, its team, the sites allowed to embed it, the success message */
+        put: operations["updateContactForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: one view of the conversations the reader may see */
+        get: operations["listConversations"];
+        put?: never;
+        /** A customer message from another channel (chat, WhatsApp, social bridges) */
+        post: operations["postChannelMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many conversations each inbox view holds */
+        get: operations["countConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: a conversation of the workspace changed */
+        get: operations["streamConversationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation with its thread */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status, priority, topic, team, assignee or tags */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment's bytes */
+        get: operations["getConversationAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/canned-replies/{canned_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A canned reply filled in for the conversation, in its customer's language (the version in that language, else the workspace's default, else English) */
+        get: operations["renderCannedReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this conversation into another */
+        post: operations["mergeConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed reply again */
+        post: operations["retryReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{message_id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's source as received (RFC 5322) */
+        get: operations["getMessageSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/no-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the waiting customer messages with "no reply needed" and a reason */
+        post: operations["closeWithoutReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An internal note (never sent to the customer) */
+        post: operations["addConversationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the customer (queued, then sent by email or fetched by the channel's bridge) */
+        post: operations["replyToConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/replying": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the other agents that you are writing a reply (renew every 20 s) */
+        post: operations["signalReplying"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a message and the ones after it into a new conversation */
+        post: operations["splitConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,6 +973,111 @@ export interface paths {
         patch: operations["updateInteraction"];
         trace?: never;
     };
+    "/api/v1/mail-quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail that could not be read, kept whole (admins) */
+        get: operations["listQuarantinedMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-quarantine/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a quarantined mail again */
+        post: operations["reprocessQuarantinedMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's mailboxes (admins) */
+        get: operations["listMailboxes"];
+        put?: never;
+        /** Add a mailbox (admins) */
+        post: operations["createMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test unsaved mailbox settings against the servers */
+        post: operations["testMailboxSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mailbox (admins) */
+        get: operations["getMailbox"];
+        put?: never;
+        post?: never;
+        /** Remove a mailbox (its conversations stay) */
+        delete: operations["deleteMailbox"];
+        options?: never;
+        head?: never;
+        /** Change a mailbox (admins) */
+        patch: operations["updateMailbox"];
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a saved mailbox against its servers */
+        post: operations["testMailbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -924,6 +1323,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/contact/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's contact form for a visitor (no sign-in): a signed token to send back and the fields */
+        get: operations["getPublicContactForm"];
+        put?: never;
+        /** Send a message through the contact form (no sign-in). JSON or an HTML form (application/x-www-form-urlencoded; with Accept: text/html the answer is a page). Spam (the honeypot `website` filled, sent under 3 s after the form was fetched, over 3 links, or mostly links) is a 422 and stored nowhere; 5 messages per address per 10 minutes and 200 per workspace per hour, then 429 with Retry-After */
+        post: operations["submitPublicContactForm"];
+        delete?: never;
+        /** CORS preflight for the sites the admin allowed */
+        options: operations["preflightPublicContactForm"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/contact/{slug}/embed.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plain HTML form to embed (iframe) in the company's site, in ?lang= (en, it, es, pt); only the allowed sites may frame it */
+        get: operations["getContactFormEmbed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1109,6 +1544,24 @@ export interface paths {
         put?: never;
         /** Record today's (UTC) member count; repeating it the same day replaces that day's snapshot. Counts every member, so it needs a role that reads all records. A background pass does this for every segment shortly after midnight UTC. */
         post: operations["createSegmentSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-desk/assignment/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a team assigns its new conversations (managers and above) */
+        get: operations["getTeamAssignment"];
+        /** Set how a team assigns its new conversations: manual, round_robin or load_based (managers and above) */
+        put: operations["updateTeamAssignment"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1316,6 +1769,24 @@ export interface components {
             target_id: string | null;
             target_type: string | null;
         };
+        CannedReply: {
+            /** @description Text with placeholders: {{customer.first_name}}, {{customer.last_name}}, {{customer.name}}, {{agent.name}}, {{conversation.number}}, {{conversation.subject}} */
+            body: string;
+            /** Format: int64 */
+            created_at: number;
+            id: string;
+            /** @enum {string} */
+            language: "en" | "it" | "es" | "pt";
+            name: string;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        CannedReplyInput: {
+            body?: string;
+            /** @enum {string} */
+            language?: "en" | "it" | "es" | "pt";
+            name?: string;
+        };
         /** @description a contact's record with its affiliation to this company, so a company page needs no request per contact */
         CompanyContact: components["schemas"]["CustomerRecord"] & {
             /** @description this company is the person's primary one */
@@ -1369,6 +1840,142 @@ export interface components {
             label?: string | null;
             /** @description validated and normalised like the primary field (an email; a phone becomes E.164) */
             value: string;
+        };
+        ContactFormSettings: {
+            /** @description https://www.example.com: may post from a browser and frame embed.html */
+            allowed_origins: string[];
+            enabled: boolean;
+            /** @description empty: the default thank-you in the visitor's language */
+            success_message: string;
+            team_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        ContactFormSettingsInput: {
+            allowed_origins?: string[];
+            enabled?: boolean;
+            success_message?: string;
+            team_id?: string | null;
+        };
+        ContactSubmission: {
+            email: string;
+            /** @enum {string} */
+            lang?: "en" | "it" | "es" | "pt";
+            message: string;
+            name: string;
+            phone?: string;
+            subject?: string;
+            token: string;
+            /** @description the honeypot: must be empty */
+            website?: string;
+        };
+        Conversation: components["schemas"]["ConversationSummary"] & {
+            messages: components["schemas"]["ConversationMessage"][];
+            replying: {
+                name: string;
+                /** Format: int64 */
+                since: number;
+                user_id: string;
+            }[];
+        };
+        ConversationAttachment: {
+            content_id: string | null;
+            content_type: string;
+            filename: string;
+            id: string;
+            inline: boolean;
+            rejected_reason: string | null;
+            /** Format: int64 */
+            size: number;
+        };
+        ConversationMessage: {
+            /** Format: int64 */
+            answered_at: number | null;
+            attachments: components["schemas"]["ConversationAttachment"][];
+            author_user_id: string | null;
+            /** @enum {string|null} */
+            auto_kind: "auto_reply" | "delivery_report" | null;
+            cc: string[];
+            channel: string;
+            conversation_id: string | null;
+            delivery_error: string | null;
+            /** @enum {string|null} */
+            delivery_status: "queued" | "sent" | "failed" | null;
+            from_address: string | null;
+            from_name: string;
+            /** @description As sent, unsanitised: sanitise before display. */
+            html: string;
+            id: string;
+            interaction_id: string | null;
+            /** @enum {string} */
+            kind: "inbound" | "reply" | "note" | "auto";
+            /** Format: int64 */
+            minutes_spent: number;
+            no_reply_reason: string | null;
+            /** Format: int64 */
+            occurred_at: number;
+            /** Format: int64 */
+            send_attempts: number;
+            subject: string;
+            text: string;
+            to: string[];
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationSummary"][];
+            next_cursor: string | null;
+        };
+        ConversationSummary: {
+            assignee_name: string | null;
+            assignee_user_id: string | null;
+            /** Format: int64 */
+            awaiting_since: number | null;
+            channel: string;
+            company: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: int64 */
+            created_at: number;
+            /** Format: int64 */
+            first_response_at: number | null;
+            /** Format: int64 */
+            first_response_due_at: number | null;
+            id: string;
+            /** Format: int64 */
+            last_message_at: number;
+            mailbox_id: string | null;
+            merged_into_id: string | null;
+            /** Format: int64 */
+            message_count: number;
+            /** Format: int64 */
+            next_response_due_at: number | null;
+            /** Format: int64 */
+            number: number;
+            person: {
+                email: string | null;
+                id: string;
+                name: string;
+            } | null;
+            preview: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** Format: int64 */
+            resolution_due_at: number | null;
+            /** Format: int64 */
+            sla_due_at: number | null;
+            /** @enum {string|null} */
+            sla_state: "ok" | "warning" | "breached" | null;
+            /** @enum {string} */
+            status: "new" | "open" | "pending" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+            team_id: string | null;
+            /** @enum {string|null} */
+            topic: "product" | "service" | "process" | "billing" | "other" | null;
+            /** Format: int64 */
+            updated_at: number;
+            /** Format: int64 */
+            version: number;
         };
         CustomField: {
             created_at: number;
@@ -1659,6 +2266,29 @@ export interface components {
                 score: number;
             }[];
         };
+        InboxCounts: {
+            /** @description Counted up to 10,001. */
+            breaching: number;
+            /** @description Counted up to 10,001. */
+            mine: number;
+            /** @description Counted up to 10,001. */
+            open: number;
+            /** @description Counted up to 10,001. */
+            unanswered: number;
+            /** @description Counted up to 10,001. */
+            unassigned: number;
+            /** @description Counted up to 10,001. */
+            waiting: number;
+        };
+        IntakeResult: {
+            conversation_id: string | null;
+            created_conversation: boolean;
+            created_person: boolean;
+            message_id: string | null;
+            /** @enum {string} */
+            outcome: "stored" | "duplicate";
+            person_id: string | null;
+        };
         Interaction: {
             /** @description when the current assignee was set */
             assigned_at: number | null;
@@ -1711,6 +2341,86 @@ export interface components {
             token: string;
             user: components["schemas"]["User"];
             workspace: components["schemas"]["Workspace"];
+        };
+        MailServer: {
+            has_password: boolean;
+            host: string;
+            /** @description Write-only: always empty when read; empty on write keeps the stored one. */
+            password: string;
+            /** Format: int64 */
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            username: string;
+            verify_certificate: boolean;
+        };
+        MailServerInput: {
+            has_password?: boolean;
+            host: string;
+            /** @description Write-only: always empty when read; empty on write keeps the stored one. */
+            password?: string;
+            /** Format: int64 */
+            port: number;
+            /** @enum {string} */
+            security?: "tls" | "starttls" | "none";
+            username?: string;
+            verify_certificate?: boolean;
+        };
+        Mailbox: {
+            address: string;
+            /** @enum {string} */
+            after_fetch: "mark_seen" | "move" | "leave";
+            /** Format: int64 */
+            created_at: number;
+            enabled: boolean;
+            folder: string;
+            id: string;
+            imap: components["schemas"]["MailServer"];
+            /** Format: int64 */
+            max_attachment_bytes: number;
+            move_to_folder: string | null;
+            name: string;
+            /** Format: int64 */
+            poll_seconds: number;
+            smtp: components["schemas"]["MailServer"];
+            status: {
+                /** Format: int64 */
+                last_checked_at: number | null;
+                last_error: string | null;
+                /** Format: int64 */
+                last_uid: number;
+            };
+            team_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+            use_idle: boolean;
+        };
+        MailboxCheck: {
+            imap: {
+                message: string;
+                ok: boolean;
+            };
+            smtp: {
+                message: string;
+                ok: boolean;
+            };
+        };
+        MailboxInput: {
+            address?: string;
+            /** @enum {string} */
+            after_fetch?: "mark_seen" | "move" | "leave";
+            enabled?: boolean;
+            folder?: string;
+            imap?: components["schemas"]["MailServerInput"];
+            /** Format: int64 */
+            max_attachment_bytes?: number;
+            move_to_folder?: string | null;
+            name?: string;
+            /** Format: int64 */
+            poll_seconds?: number;
+            smtp?: components["schemas"]["MailServerInput"];
+            team_id?: string | null;
+            use_idle?: boolean;
         };
         Me: {
             /** @description True for the owner role: every buyer's consumers */
@@ -1819,6 +2529,42 @@ export interface components {
             title: string;
             type: string;
         };
+        PublicContactForm: {
+            fields: {
+                /** @description hide it and leave it empty */
+                honeypot: boolean;
+                name: string;
+                required: boolean;
+                type: string;
+            }[];
+            min_fill_seconds: number;
+            /** @description send it back with the message */
+            token: string;
+            workspace: string;
+        };
+        QuarantinedMail: {
+            id: string;
+            mailbox_id: string | null;
+            reason: string;
+            /** Format: int64 */
+            received_at: number;
+            /** Format: int64 */
+            resolved_at: number | null;
+            /** Format: int64 */
+            size: number;
+        };
+        RenderedCannedReply: {
+            /** @description the version used */
+            canned_reply_id: string;
+            /** @enum {string} */
+            language: "en" | "it" | "es" | "pt";
+            text: string;
+        };
+        Reprocessed: {
+            conversation_id: string | null;
+            reason: string | null;
+            resolved: boolean;
+        };
         /** @enum {unknown} */
         Role: "owner" | "admin" | "manager" | "member" | "viewer";
         RoleGrant: {
@@ -1902,6 +2648,17 @@ export interface components {
             kind: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
             members: components["schemas"]["TeamMember"][];
             name: string;
+            updated_at: number;
+        };
+        TeamAssignment: {
+            /** Format: int64 */
+            last_assigned_at: number | null;
+            last_assigned_user_id: string | null;
+            last_conversation_id: string | null;
+            /** @enum {string} */
+            mode: "manual" | "round_robin" | "load_based";
+            team_id: string;
+            /** Format: int64 */
             updated_at: number;
         };
         TeamInput: {
@@ -2240,6 +2997,114 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CannedReply"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
         };
     };
     listCompanies: {
@@ -2832,6 +3697,554 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactFormSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description unanswered: customer messages with no reply yet, oldest first; breaching: soonest due first; the others newest activity first. */
+                view?: "unanswered" | "unassigned" | "mine" | "waiting" | "breaching" | "open" | "resolved" | "all";
+                team?: string;
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    postChannelMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    channel: string;
+                    external_id?: string;
+                    /** Format: int64 */
+                    occurred_at?: number;
+                    sender: {
+                        email?: string;
+                        name?: string;
+                        phone?: string;
+                    };
+                    subject?: string;
+                    team_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored before (same external_id): nothing written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    countConversations: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCounts"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    streamConversationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream: `event: conversation` with data {"id": ...}, and a keep-alive comment every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignee_user_id?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @enum {string} */
+                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                    tags?: string[];
+                    team_id?: string | null;
+                    /** @enum {string|null} */
+                    topic?: "product" | "service" | "process" | "billing" | "other" | null;
+                    /** Format: int64 */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getConversationAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    renderCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                canned_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedCannedReply"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    mergeConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    into_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    retryReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMessageSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    closeWithoutReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    addConversationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    minutes_spent?: number;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    replyToConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    after_message_id?: string | null;
+                    cc?: string[];
+                    force?: boolean;
+                    /** Format: int64 */
+                    minutes_spent?: number;
+                    /** @enum {string|null} */
+                    status_after?: "open" | "pending" | "resolved" | null;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    signalReplying: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    splitConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["Validation"];
         };
     };
@@ -3473,6 +4886,239 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    listQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuarantinedMail"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    reprocessQuarantinedMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reprocessed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Mailbox"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    testMailboxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    testMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -4045,6 +5691,117 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    getPublicContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicContactForm"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    submitPublicContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactSubmission"];
+                "application/x-www-form-urlencoded": components["schemas"]["ContactSubmission"];
+            };
+        };
+        responses: {
+            /** @description Received (an HTML form's page) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Received: a conversation was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    preflightPublicContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access-Control-Allow-* headers for an allowed Origin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getContactFormEmbed: {
+        parameters: {
+            query?: {
+                lang?: "en" | "it" | "es" | "pt";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -4520,6 +6277,65 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentSnapshot"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getTeamAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateTeamAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "manual" | "round_robin" | "load_based";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
