@@ -71,8 +71,9 @@ Status CannedReplyService::validate(const CannedReply& r) {
                                                {{"names", names}, {"allowed", allowed}}));
     }
     if (!errors.empty()) {
-        return fail(Error::localized(ErrorCode::Validation, "servicedesk.canned_reply_invalid",
-                                     {{"count", std::to_string(errors.size())}}, std::move(errors)));
+        const std::string count = std::to_string(errors.size());  // before the move
+        return fail(Error::localized(ErrorCode::Validation, "servicedesk.canned_reply_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     return {};
 }

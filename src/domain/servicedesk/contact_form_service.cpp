@@ -81,8 +81,9 @@ Result<ContactFormSettings> ContactFormService::save(const Principal& actor, con
     if (in.success_message) s.success_message = trim(*in.success_message);
     check_length(errors, "/success_message", s.success_message, kMaxSuccess);
     if (!errors.empty()) {
+        const std::string count = std::to_string(errors.size());  // before the move
         return fail(Error::localized(ErrorCode::Validation, "servicedesk.contact_form_settings_invalid",
-                                     {{"count", std::to_string(errors.size())}}, std::move(errors)));
+                                     {{"count", count}}, std::move(errors)));
     }
     if (s.secret.empty()) s.secret = crypto::random_token(32);
     s.updated_at = clock_.now_ms();
@@ -145,8 +146,9 @@ Result<ContactFormService::Submitted> ContactFormService::submit(const std::stri
     if (s.message.empty()) errors.push_back(FieldError::localized("/message", "servicedesk.field_required"));
     check_length(errors, "/message", s.message, kMaxMessage);
     if (!errors.empty()) {
-        return fail(Error::localized(ErrorCode::Validation, "servicedesk.contact_form_invalid",
-                                     {{"count", std::to_string(errors.size())}}, std::move(errors)));
+        const std::string count = std::to_string(errors.size());  // before the move
+        return fail(Error::localized(ErrorCode::Validation, "servicedesk.contact_form_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     if (spam_check(s, settings.secret, ws, clock_.now_ms())) {
         return fail(Error::localized(ErrorCode::Validation, "servicedesk.looks_like_spam"));

@@ -88,15 +88,14 @@ TEST_F(AssignmentApiTest, LoadBasedTakesTheMemberWithFewestActiveConversations) 
         auto res = owner.post("/api/v1/conversations",
                               {{"channel", "chat"},
                                {"body", "Old question"},
-                               {"sender", {{"name", "Olga"}, {"email", unique_name("o") + "@example.com"}}}});
-        ASSERT_EQ(res.status, 201);
+                               {"sender", {{"name", "Olga Ospite"}, {"email", unique_name("o") + "@example.com"}}}});
+        ASSERT_EQ(res.status, 201) << res.body;
         if (i >= 2) continue;
         const auto id = res.json()["conversation_id"].get<std::string>();
         auto conv = owner.get("/api/v1/conversations/" + id).json();
-        ASSERT_EQ(
-            owner.patch("/api/v1/conversations/" + id, {{"version", conv["version"]}, {"assignee_user_id", busy.id}})
-                .status,
-            200);
+        auto patched =
+            owner.patch("/api/v1/conversations/" + id, {{"version", conv["version"]}, {"assignee_user_id", busy.id}});
+        ASSERT_EQ(patched.status, 200) << patched.body;
     }
     ASSERT_EQ(owner.put("/api/v1/service-desk/assignment/" + team, {{"mode", "load_based"}}).status, 200);
     EXPECT_EQ(new_conversation(owner, team), idle.id);  // 0 against 2

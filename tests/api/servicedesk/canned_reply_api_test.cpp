@@ -15,9 +15,12 @@ protected:
     }
     // A conversation from a customer (created with their language) through the API channel.
     static std::string conversation_with(HttpClient& owner, const std::string& first, const std::string& last,
-                                         const std::string& language, const std::string& subject) {
+                                         const std::string& language, const std::string& subject,
+                                         const std::string& agent_id) {
         const auto email = unique_name("c") + "@example.com";
-        nlohmann::json fields = {{"first_name", first}, {"last_name", last}, {"email", email}};
+        // The agent's own customer, so that a member may read the conversation.
+        nlohmann::json fields = {
+            {"first_name", first}, {"last_name", last}, {"email", email}, {"owner_user_id", agent_id}};
         if (!language.empty()) fields["language"] = language;
         create_record(owner, "/api/v1/people", fields);
         auto res = owner.post("/api/v1/conversations", {{"channel", "chat"},
@@ -37,8 +40,9 @@ TEST_F(CannedReplyApiTest, ManagersWriteMembersReadViewersCannot) {
     auto list = member.client.get("/api/v1/canned-replies");
     ASSERT_EQ(list.status, 200) << list.body;
     bool found = false;
-    for (const auto& item : list.json()["items"]) found = found || item["id"] == id;
-    EXPECT_TRUE(found);
+    const auto listed = list.json();
+    for (const auto& item : listed["items"]) found = found || item["id"] == id;
+    EXPECT_TRUE(found) << list.body;
     expect_problem(member.client.post("/api/v1/canned-replies", {{"name", "x"}, {"language", "en"}, {"body", "y"}}),
                    403);
     expect_problem(member.client.patch("/api/v1/canned-replies/" + id, {{"body", "changed"}}), 403);
@@ -87,14 +91,14 @@ TEST_F(CannedReplyApiTest, RendersInTheCustomersLanguageWithTheirDetails) {
                                  "#{{conversation.number}} ({{conversation.subject}})");
     create_reply(owner, name, "it", "Ciao {{customer.first_name}}, sono {{agent.name}}: {{customer.name}}");
 
-    const auto italian = conversation_with(owner, "Giulia", "Rossi", "it", "Ordine in ritardo");
+    const auto italian = conversation_with(owner, "Giulia", "Rossi", "it", "Ordine in ritardo", agent.id);
     auto res = agent.client.get("/api/v1/conversations/" + italian + "/canned-replies/" + en);
     ASSERT_EQ(res.status, 200) << res.body;
     EXPECT_EQ(res.json()["text"], "Ciao Giulia, sono Alba Agente: Giulia Rossi");
     EXPECT_EQ(res.json()["language"], "it");
 
     // No Portuguese version: the workspace default (English).
-    const auto portuguese = conversation_with(owner, "Ana", "Souza", "pt", "Pedido");
+    const auto portuguese = conversation_with(owner, "Ana", "Souza", "pt", "Pedido", agent.id);
     auto conv = owner.get("/api/v1/conversations/" + portuguese).json();
     res = agent.client.get("/api/v1/conversations/" + portuguese + "/canned-replies/" + en);
     ASSERT_EQ(res.status, 200) << res.body;
@@ -107,7 +111,9 @@ TEST_F(CannedReplyApiTest, RendersInTheCustomersLanguageWithTheirDetails) {
     expect_problem(viewer.client.get("/api/v1/conversations/" + italian + "/canned-replies/" + en), 403);
     auto globex = owner_of(globex_);
     expect_problem(globex.get("/api/v1/conversations/" + italian + "/canned-replies/" + en), 404);
-    for (const auto& item : globex.get("/api/v1/canned-replies").json()["items"]) EXPECT_NE(item["id"], en);
+    const auto theirs = globex.get("/api/v1/canned-replies").json();
+    ASSERT_TRUE(theirs["items"].is_array());
+    for (const auto& item : theirs["items"]) EXPECT_NE(item["id"], en);
     expect_problem(globex.patch("/api/v1/canned-replies/" + en, {{"body", "mine"}}), 404);
 }
 

@@ -27,7 +27,8 @@ protected:
         std::vector<nlohmann::json> out;
         auto res = owner.get("/api/v1/conversations?view=all&limit=200");
         EXPECT_EQ(res.status, 200) << res.body;
-        for (const auto& c : res.json()["items"]) {
+        const auto page = res.json();
+        for (const auto& c : page["items"]) {
             if (c["channel"] == "web_form") out.push_back(c);
         }
         return out;
