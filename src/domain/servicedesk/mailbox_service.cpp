@@ -59,8 +59,9 @@ Result<Mailbox> MailboxService::apply(Mailbox m, const MailboxInput& in, bool cr
         errors.push_back(FieldError::localized("/max_attachment_bytes", "servicedesk.field_required"));
     }
     if (!errors.empty()) {
-        return fail(Error::localized(ErrorCode::Validation, "servicedesk.mailbox_invalid",
-                                     {{"count", std::to_string(errors.size())}}, std::move(errors)));
+        const std::string count = std::to_string(errors.size());  // before the move
+        return fail(Error::localized(ErrorCode::Validation, "servicedesk.mailbox_invalid", {{"count", count}},
+                                     std::move(errors)));
     }
     (void)creating;
     return m;
