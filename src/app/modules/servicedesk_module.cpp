@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "api/servicedesk/servicedesk_api.hpp"
+#include "api/servicedesk/servicedesk_extras_api.hpp"
 #include "app/area_module.hpp"
 #include "app/servicedesk/conversation_change_hub.hpp"
 #include "app/servicedesk/email_channel.hpp"
@@ -11,6 +12,11 @@
 #include "app/servicedesk/service_level_planner.hpp"
 #include "app/servicedesk/sla_watcher.hpp"
 #include "domain/duplicates/duplicate_service.hpp"
+#include "domain/identity/user_directory.hpp"
+#include "domain/identity/workspace_repository.hpp"
+#include "storage/servicedesk/sql_assignment_repository.hpp"
+#include "storage/servicedesk/sql_canned_reply_repository.hpp"
+#include "storage/servicedesk/sql_contact_form_repository.hpp"
 #include "storage/servicedesk/sql_conversation_repository.hpp"
 #include "storage/servicedesk/sql_mailbox_repository.hpp"
 
@@ -49,6 +55,18 @@ public:
         watcher_.emplace(*conversations_repo_, hub_, ctx.clock);
         mailbox_service_->on_change([this] { readers_->settings_changed(); });
         hub_.subscribe([this] { sender_->wake(); });
+        // Canned replies, the public contact form and assignment within a team.
+        assignment_repo_.emplace(ctx.database);
+        assignment_.emplace(*assignment_repo_, ctx.clock);
+        intake_->set_assignment_policy(&*assignment_);
+        canned_repo_.emplace(ctx.database);
+        canned_.emplace(*canned_repo_, *conversations_, ctx.services.get<domain::customers::CustomerService>(),
+                        ctx.services.get<domain::ActorDirectory>(), ctx.services.get<domain::UserDirectory>(),
+                        ctx.clock);
+        contact_repo_.emplace(ctx.database);
+        contact_limiter_.emplace(ctx.clock);
+        contact_forms_.emplace(*contact_repo_, ctx.services.get<domain::WorkspaceRepository>(), *intake_,
+                               *contact_limiter_, ctx.clock);
         ctx.services.provide<domain::servicedesk::IntakeService>(*intake_);
         ctx.services.provide<domain::servicedesk::ConversationService>(*conversations_);
         ctx.services.provide<domain::servicedesk::ConversationFeed>(hub_);
@@ -60,6 +78,9 @@ public:
         api::register_channel_routes(router, *api_);
         api::register_mailbox_routes(router, *api_);
         api::register_conversation_event_routes(router, *api_);
+        api::register_canned_reply_routes(router, *api_, *canned_);
+        api::register_contact_form_routes(router, *api_, *contact_forms_);
+        api::register_assignment_routes(router, *api_, *assignment_);
     }
 
     void start() override {
@@ -89,6 +110,13 @@ private:
     std::optional<ReplySender> sender_;
     std::optional<SlaWatcher> watcher_;
     std::optional<api::ServiceDeskApi> api_;
+    std::optional<storage::SqlAssignmentRepository> assignment_repo_;
+    std::optional<domain::servicedesk::AssignmentService> assignment_;
+    std::optional<storage::SqlCannedReplyRepository> canned_repo_;
+    std::optional<domain::servicedesk::CannedReplyService> canned_;
+    std::optional<storage::SqlContactFormRepository> contact_repo_;
+    std::optional<domain::servicedesk::ContactFormLimiter> contact_limiter_;
+    std::optional<domain::servicedesk::ContactFormService> contact_forms_;
 };
 
 }  // namespace

@@ -212,6 +212,11 @@ Result<IntakeResult> IntakeService::receive(InboundMessage m) {
         c.channel = m.channel;
         c.mailbox_id = m.mailbox_id;
         c.team_id = m.team_id;
+        if (assignment_ && c.team_id) {  // the team's automatic assignment; never blocks intake
+            if (auto who = assignment_->assign_new(m.workspace_id, *c.team_id, c.conversation_id)) {
+                c.assignee_user_id = *who;
+            }
+        }
         c.person_id = sender.person_id;
         c.company_id = sender.company_id;
         c.status = ConversationStatus::New;

@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
+#include "domain/servicedesk/assignment_rule.hpp"
 #include "domain/servicedesk/conversation_events.hpp"
 #include "domain/servicedesk/conversation_repository.hpp"
 #include "domain/servicedesk/inbound_message.hpp"
@@ -33,6 +34,9 @@ public:
 
     Result<IntakeResult> receive(InboundMessage message);
 
+    // Who picks the agent of a new conversation filed with a team (none: left unassigned).
+    void set_assignment_policy(AssignmentPolicy* policy) { assignment_ = policy; }
+
 private:
     struct Match {
         std::optional<Id> person_id;
@@ -50,6 +54,7 @@ private:
     ConversationEvents& events_;
     DuplicateCheck check_duplicates_;
     const Clock& clock_;
+    AssignmentPolicy* assignment_ = nullptr;
 };
 
 }  // namespace rapport::domain::servicedesk

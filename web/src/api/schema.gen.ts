@@ -107,6 +107,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's canned replies (every member reads them) */
+        get: operations["listCannedReplies"];
+        put?: never;
+        /** Add a canned reply, or a version of one in another language (managers and above); unknown placeholders are refused naming them */
+        post: operations["createCannedReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a canned reply (managers and above) */
+        delete: operations["deleteCannedReply"];
+        options?: never;
+        head?: never;
+        /** Change a canned reply (managers and above) */
+        patch: operations["updateCannedReply"];
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -348,6 +384,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's public contact form settings (admins) */
+        get: operations["getContactForm"];
+        /** Set up the public contact form (admins): enabled, its team, the sites allowed to embed it, the success message */
+        put: operations["updateContactForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -427,6 +481,23 @@ export interface paths {
         };
         /** An attachment's bytes */
         get: operations["getConversationAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/canned-replies/{canned_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A canned reply filled in for the conversation, in its customer's language (the version in that language, else the workspace's default, else English) */
+        get: operations["renderCannedReply"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1252,36 +1323,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/csat/{token}": {
+    "/api/v1/public/contact/{slug}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A CSAT survey as its link shows it (no sign-in: the signed token is the credential) */
-        get: operations["getPublicCsatSurvey"];
+        /** The workspace's contact form for a visitor (no sign-in): a signed token to send back and the fields */
+        get: operations["getPublicContactForm"];
         put?: never;
-        /** Answer a CSAT survey once (1 to 5 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
-        post: operations["answerCsatSurvey"];
+        /** Send a message through the contact form (no sign-in). JSON or an HTML form (application/x-www-form-urlencoded; with Accept: text/html the answer is a page). Spam (the honeypot `website` filled, sent under 3 s after the form was fetched, over 3 links, or mostly links) is a 422 and stored nowhere; 5 messages per address per 10 minutes and 200 per workspace per hour, then 429 with Retry-After */
+        post: operations["submitPublicContactForm"];
         delete?: never;
-        options?: never;
+        /** CORS preflight for the sites the admin allowed */
+        options: operations["preflightPublicContactForm"];
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/nps/{token}": {
+    "/api/v1/public/contact/{slug}/embed.html": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A NPS survey as its link shows it (no sign-in: the signed token is the credential) */
-        get: operations["getPublicNPSSurvey"];
+        /** A plain HTML form to embed (iframe) in the company's site, in ?lang= (en, it, es, pt); only the allowed sites may frame it */
+        get: operations["getContactFormEmbed"];
         put?: never;
-        /** Answer a NPS survey once (0 to 10 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
-        post: operations["answerNPSSurvey"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1315,108 +1386,6 @@ export interface paths {
         get?: never;
         /** Change a role's read and write scopes (owner) */
         put: operations["updateRole"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/csat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** CSAT results of the answers given in a period: overall, per agent, team, segment (static segments of the person or company) or topic, and the comments */
-        get: operations["getCsatResults"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/csat-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The CSAT requests of a conversation with their signed links (admins and owners) */
-        get: operations["listCsatRequests"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/feedback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Feedback by topic: CSAT and NPS comments and the conversations' topics, newest first */
-        get: operations["listFeedback"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/nps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** NPS scores per segment over time: one point per survey sent */
-        get: operations["getNpsResults"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/nps-surveys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send an NPS survey to every person of a segment who has an email (managers and above) */
-        post: operations["createNpsSurvey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/satisfaction/service-report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Service levels of a period: first response and resolution times (median, p90), breaches, volume by channel, topic and segment, backlog per day */
-        get: operations["getServiceReport"];
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1575,6 +1544,24 @@ export interface paths {
         put?: never;
         /** Record today's (UTC) member count; repeating it the same day replaces that day's snapshot. Counts every member, so it needs a role that reads all records. A background pass does this for every segment shortly after midnight UTC. */
         post: operations["createSegmentSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-desk/assignment/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a team assigns its new conversations (managers and above) */
+        get: operations["getTeamAssignment"];
+        /** Set how a team assigns its new conversations: manual, round_robin or load_based (managers and above) */
+        put: operations["updateTeamAssignment"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1756,42 +1743,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/survey/csat/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public CSAT survey page (HTML in the reader's language) */
-        get: operations["showCsatSurveyPage"];
-        put?: never;
-        /** Answer from the public CSAT page (form fields rating and comment); shows a thank-you page */
-        post: operations["submitCsatSurveyPage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/survey/nps/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public NPS survey page (HTML in the reader's language) */
-        get: operations["showNPSSurveyPage"];
-        put?: never;
-        /** Answer from the public NPS page (form fields rating and comment); shows a thank-you page */
-        post: operations["submitNPSSurveyPage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1817,6 +1768,24 @@ export interface components {
             occurred_at: number;
             target_id: string | null;
             target_type: string | null;
+        };
+        CannedReply: {
+            /** @description Text with placeholders: {{customer.first_name}}, {{customer.last_name}}, {{customer.name}}, {{agent.name}}, {{conversation.number}}, {{conversation.subject}} */
+            body: string;
+            /** Format: int64 */
+            created_at: number;
+            id: string;
+            /** @enum {string} */
+            language: "en" | "it" | "es" | "pt";
+            name: string;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        CannedReplyInput: {
+            body?: string;
+            /** @enum {string} */
+            language?: "en" | "it" | "es" | "pt";
+            name?: string;
         };
         /** @description a contact's record with its affiliation to this company, so a company page needs no request per contact */
         CompanyContact: components["schemas"]["CustomerRecord"] & {
@@ -1871,6 +1840,34 @@ export interface components {
             label?: string | null;
             /** @description validated and normalised like the primary field (an email; a phone becomes E.164) */
             value: string;
+        };
+        ContactFormSettings: {
+            /** @description https://www.example.com: may post from a browser and frame embed.html */
+            allowed_origins: string[];
+            enabled: boolean;
+            /** @description empty: the default thank-you in the visitor's language */
+            success_message: string;
+            team_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        ContactFormSettingsInput: {
+            allowed_origins?: string[];
+            enabled?: boolean;
+            success_message?: string;
+            team_id?: string | null;
+        };
+        ContactSubmission: {
+            email: string;
+            /** @enum {string} */
+            lang?: "en" | "it" | "es" | "pt";
+            message: string;
+            name: string;
+            phone?: string;
+            subject?: string;
+            token: string;
+            /** @description the honeypot: must be empty */
+            website?: string;
         };
         Conversation: components["schemas"]["ConversationSummary"] & {
             messages: components["schemas"]["ConversationMessage"][];
@@ -1979,36 +1976,6 @@ export interface components {
             updated_at: number;
             /** Format: int64 */
             version: number;
-        };
-        CsatRequest: {
-            answered_at: number | null;
-            conversation_id: string;
-            email: string | null;
-            expires_at: number;
-            id: string;
-            /** @description the survey page's path */
-            link: string;
-            rating: number | null;
-            resolved_at: number;
-        };
-        CsatResults: {
-            comments: {
-                answered_at: number;
-                comment: string;
-                conversation_id: string;
-                conversation_number: number;
-                rating: number;
-                subject: string;
-                survey_id: string;
-                topic: string | null;
-            }[];
-            from: number;
-            groups: (components["schemas"]["RatingSummary"] & {
-                key: string;
-                label: string;
-            })[];
-            overall: components["schemas"]["RatingSummary"];
-            to: number;
         };
         CustomField: {
             created_at: number;
@@ -2132,22 +2099,6 @@ export interface components {
             email: string;
             id: string;
             name: string;
-        };
-        DurationSummary: {
-            count: number;
-            median_ms: number | null;
-            p90_ms: number | null;
-        };
-        FeedbackItem: {
-            at: number;
-            conversation_id: string | null;
-            conversation_number: number;
-            rating: number | null;
-            segment_id: string | null;
-            /** @enum {unknown} */
-            source: "csat" | "nps" | "conversation";
-            text: string;
-            topic: string | null;
         };
         /** @description A value kept although it failed validation, because an admin imported with "invalid_values": "flag". The field holds the raw text; a valid value written to the field clears the flag. */
         FieldFlag: {
@@ -2504,30 +2455,6 @@ export interface components {
             /** @description the record that disappears into the one in the path */
             merged_id: string;
         };
-        NpsSeries: {
-            overall: components["schemas"]["NpsSummary"];
-            points: (components["schemas"]["NpsSurvey"] & {
-                nps: components["schemas"]["NpsSummary"];
-            })[];
-            segment_id: string;
-            segment_name: string;
-        };
-        NpsSummary: {
-            count: number;
-            detractors: number;
-            passives: number;
-            promoters: number;
-            score: number | null;
-        };
-        NpsSurvey: {
-            answers: number;
-            created_at: number;
-            id: string;
-            question: string;
-            recipients: number;
-            segment_id: string;
-            segment_name: string;
-        };
         Partition: {
             buyer_company_id: string;
             /** @description Every consumer of the buyer (an aggregate shown to anyone who may read the buyer) */
@@ -2602,14 +2529,18 @@ export interface components {
             title: string;
             type: string;
         };
-        PublicSurvey: {
-            answered: boolean;
-            conversation_number: number;
-            expires_at: number;
-            /** @enum {unknown} */
-            kind: "csat" | "nps";
-            subject: string;
-            value: number | null;
+        PublicContactForm: {
+            fields: {
+                /** @description hide it and leave it empty */
+                honeypot: boolean;
+                name: string;
+                required: boolean;
+                type: string;
+            }[];
+            min_fill_seconds: number;
+            /** @description send it back with the message */
+            token: string;
+            workspace: string;
         };
         QuarantinedMail: {
             id: string;
@@ -2622,16 +2553,12 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
-        RatingSummary: {
-            average: number | null;
-            count: number;
-            distribution: [
-                number,
-                number,
-                number,
-                number,
-                number
-            ];
+        RenderedCannedReply: {
+            /** @description the version used */
+            canned_reply_id: string;
+            /** @enum {string} */
+            language: "en" | "it" | "es" | "pt";
+            text: string;
         };
         Reprocessed: {
             conversation_id: string | null;
@@ -2693,33 +2620,6 @@ export interface components {
             /** @enum {unknown} */
             type?: "dynamic" | "static";
         };
-        ServiceReport: {
-            backlog: {
-                day: number;
-                open: number;
-            }[];
-            breached: number;
-            by_channel: {
-                count: number;
-                key: string;
-                label: string;
-            }[];
-            by_segment: {
-                count: number;
-                key: string;
-                label: string;
-            }[];
-            by_topic: {
-                count: number;
-                key: string;
-                label: string;
-            }[];
-            conversations: number;
-            first_response: components["schemas"]["DurationSummary"];
-            from: number;
-            resolution: components["schemas"]["DurationSummary"];
-            to: number;
-        };
         Task: {
             assigned_at: number | null;
             assignee_name: string | null;
@@ -2748,6 +2648,17 @@ export interface components {
             kind: "sales" | "marketing" | "service" | "it" | "interdisciplinary";
             members: components["schemas"]["TeamMember"][];
             name: string;
+            updated_at: number;
+        };
+        TeamAssignment: {
+            /** Format: int64 */
+            last_assigned_at: number | null;
+            last_assigned_user_id: string | null;
+            last_conversation_id: string | null;
+            /** @enum {string} */
+            mode: "manual" | "round_robin" | "load_based";
+            team_id: string;
+            /** Format: int64 */
             updated_at: number;
         };
         TeamInput: {
@@ -3086,6 +2997,114 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CannedReply"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
         };
     };
     listCompanies: {
@@ -3681,6 +3700,56 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    getContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateContactForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactFormSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listConversations: {
         parameters: {
             query?: {
@@ -3894,6 +3963,32 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    renderCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                canned_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedCannedReply"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -5596,13 +5691,12 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
-    getPublicCsatSurvey: {
+    getPublicContactForm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description the signed survey token of the link */
-                token: string;
+                slug: string;
             };
             cookie?: never;
         };
@@ -5614,106 +5708,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicSurvey"];
+                    "application/json": components["schemas"]["PublicContactForm"];
                 };
             };
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
-    answerCsatSurvey: {
+    submitPublicContactForm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description the signed survey token of the link */
-                token: string;
+                slug: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    comment?: string;
-                    rating: number;
-                };
+                "application/json": components["schemas"]["ContactSubmission"];
+                "application/x-www-form-urlencoded": components["schemas"]["ContactSubmission"];
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Received (an HTML form's page) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicSurvey"];
+                    "text/html": string;
+                };
+            };
+            /** @description Received: a conversation was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             422: components["responses"]["Validation"];
+            429: components["responses"]["RateLimited"];
         };
     };
-    getPublicNPSSurvey: {
+    preflightPublicContactForm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description the signed survey token of the link */
-                token: string;
+                slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Access-Control-Allow-* headers for an allowed Origin */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PublicSurvey"];
-                };
+                content?: never;
             };
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
-    answerNPSSurvey: {
+    getContactFormEmbed: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "en" | "it" | "es" | "pt";
+            };
             header?: never;
             path: {
-                /** @description the signed survey token of the link */
-                token: string;
+                slug: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    comment?: string;
-                    score: number;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The form */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicSurvey"];
+                    "text/html": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["Validation"];
         };
     };
     listRoles: {
@@ -5771,191 +5857,6 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    getCsatResults: {
-        parameters: {
-            query?: {
-                /** @description agent (default), team, segment or topic */
-                group_by?: "agent" | "team" | "segment" | "topic";
-                /** @description start of the period (Unix ms); default 30 days before to */
-                from?: number;
-                /** @description end of the period, exclusive (Unix ms); default now */
-                to?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CsatResults"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    listCsatRequests: {
-        parameters: {
-            query: {
-                conversation_id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["CsatRequest"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    listFeedback: {
-        parameters: {
-            query?: {
-                /** @description product, service, process, billing or other */
-                topic?: "product" | "service" | "process" | "billing" | "other";
-                /** @description start of the period (Unix ms); default 30 days before to */
-                from?: number;
-                /** @description end of the period, exclusive (Unix ms); default now */
-                to?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["FeedbackItem"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    getNpsResults: {
-        parameters: {
-            query?: {
-                /** @description only this segment */
-                segment_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        series: components["schemas"]["NpsSeries"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    createNpsSurvey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description default: the likelihood to recommend, in the sender's language */
-                    question?: string;
-                    segment_id: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NpsSurvey"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["Validation"];
-        };
-    };
-    getServiceReport: {
-        parameters: {
-            query?: {
-                /** @description start of the period (Unix ms); default 30 days before to */
-                from?: number;
-                /** @description end of the period, exclusive (Unix ms); default now */
-                to?: number;
-                /** @description only this team's conversations */
-                team?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceReport"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
             422: components["responses"]["Validation"];
         };
     };
@@ -6382,6 +6283,65 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    getTeamAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateTeamAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "manual" | "round_robin" | "load_based";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listTasks: {
         parameters: {
             query?: {
@@ -6790,182 +6750,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             503: components["responses"]["Unavailable"];
-        };
-    };
-    showCsatSurveyPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the signed survey token of the link */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description the link has expired (HTML page) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the link is not valid (HTML page) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    submitCsatSurveyPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the signed survey token of the link */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description the link has expired (HTML page) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the link is not valid (HTML page) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description already answered (HTML page) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the rating is out of range (HTML page) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    showNPSSurveyPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the signed survey token of the link */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description the link has expired (HTML page) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the link is not valid (HTML page) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    submitNPSSurveyPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the signed survey token of the link */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description the link has expired (HTML page) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the link is not valid (HTML page) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description already answered (HTML page) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the rating is out of range (HTML page) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
 }
