@@ -41,10 +41,10 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in range(repeats):
         path = os.path.join(tmp, "m%d.eml" % i)
         with open(path, "w", newline="") as f:
-            f.write("From: Customer <idle%d@example.test>\r\nTo: %s\r\nSubject: IDLE test %d\r\n"
+            f.write("From: Customer %d <idle%d@example.test>\r\nTo: %s\r\nSubject: IDLE test %d\r\n"
                     "Message-ID: <idle%d.%d@bench.test>\r\nDate: Mon, 07 Dec 2026 10:00:00 +0000\r\n"
                     "Content-Type: text/plain; charset=utf-8\r\n\r\nHello %d\r\n"
-                    % (i, user, i, i, os.getpid(), i))
+                    % (i, i, user, i, i, os.getpid(), i))
         with cond:
             seen = len(events)
         start = time.monotonic()

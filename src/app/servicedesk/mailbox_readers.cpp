@@ -158,23 +158,31 @@ void MailboxReaders::read_mailbox(Reader& reader) {
                     }
                     const UnixMillis now = clock_.now_ms();
                     auto parsed = mail::parse_mail(*raw, options);
+                    std::optional<std::string> refused;  // why the mail goes to the quarantine
                     if (!parsed) {
+                        refused = parsed.error().detail;
+                    } else {
+                        auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, *raw, now));
+                        if (!stored && stored.error().code == ErrorCode::Validation) {
+                            // Refused for what it says, not by the database: reading it again
+                            // would refuse it again and stop the mailbox here for ever.
+                            refused = stored.error().detail;
+                        } else if (!stored) {  // the database refused: read this UID again later
+                            error = stored.error().detail;
+                            return;
+                        }
+                    }
+                    if (refused) {
                         QuarantinedMail q;
                         q.workspace_id = ws;
                         q.quarantine_id = new_id();
                         q.mailbox_id = id;
                         q.uid = uid;
-                        q.reason = parsed.error().detail;
+                        q.reason = std::move(*refused);
                         q.raw = std::move(*raw);
                         q.received_at = now;
                         if (auto st = mailboxes_.quarantine(q); !st) {
                             error = st.error().detail;
-                            return;
-                        }
-                    } else {
-                        auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, *raw, now));
-                        if (!stored) {  // the database refused: stop here and read this UID again later
-                            error = stored.error().detail;
                             return;
                         }
                     }
