@@ -18,7 +18,7 @@ long stored_on_first_page(HttpClient& c) {
     auto res = c.get("/api/v1/conversations?view=all&limit=200");
     if (res.status != 200) return -1;
     long n = 0;
-    for (const auto& conv : res.json()["items"]) n += conv["message_count"].get<long>();
+    for (const auto& conv : json_member(res, "items")) n += conv["message_count"].get<long>();
     return n;
 }
 

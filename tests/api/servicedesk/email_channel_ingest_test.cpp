@@ -135,7 +135,7 @@ TEST_F(EmailChannelIngest, MalformedMailIsQuarantinedAndReadingGoesOn) {
     auto quarantine = owner.get("/api/v1/mail-quarantine");
     ASSERT_EQ(quarantine.status, 200) << quarantine.body;
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& item : quarantine.json()["items"]) {
+    for (const auto& item : json_member(quarantine, "items")) {
         if (item["mailbox_id"] == mailbox_id) items.push_back(item);
     }
     ASSERT_EQ(items.size(), 1u) << quarantine.body;
@@ -155,7 +155,7 @@ TEST_F(EmailChannelIngest, MalformedMailIsQuarantinedAndReadingGoesOn) {
     EXPECT_TRUE(again.json()["reason"].is_string());
     EXPECT_FALSE(again.json()["reason"].get<std::string>().empty());
     EXPECT_TRUE(again.json()["conversation_id"].is_null());
-    for (const auto& item : owner.get("/api/v1/mail-quarantine").json()["items"]) {
+    for (const auto& item : json_member(owner.get("/api/v1/mail-quarantine"), "items")) {
         if (item["id"] == qid) {
             EXPECT_TRUE(item["resolved_at"].is_null());
         }
@@ -163,7 +163,7 @@ TEST_F(EmailChannelIngest, MalformedMailIsQuarantinedAndReadingGoesOn) {
 
     // Another workspace neither sees nor re-processes it.
     auto stranger = owner_of(globex_);
-    for (const auto& item : stranger.get("/api/v1/mail-quarantine").json()["items"]) EXPECT_NE(item["id"], qid);
+    for (const auto& item : json_member(stranger.get("/api/v1/mail-quarantine"), "items")) EXPECT_NE(item["id"], qid);
     expect_problem(stranger.post("/api/v1/mail-quarantine/" + qid + "/reprocess", nlohmann::json::object()), 404);
 }
 
@@ -208,7 +208,7 @@ TEST_F(EmailChannelIngest, AnotherWorkspaceNeverSeesTheMailboxOrItsConversations
     expect_problem(globex.get("/api/v1/conversations/" + acme_conversation), 404);
     expect_problem(globex.post("/api/v1/conversations/" + acme_conversation + "/replies", {{"text", "Hi"}}), 404);
     for (const auto& view : {"all", "open", "unanswered", "unassigned"}) {
-        for (const auto& c : globex.get(std::string("/api/v1/conversations?view=") + view).json()["items"]) {
+        for (const auto& c : json_member(globex.get(std::string("/api/v1/conversations?view=") + view), "items")) {
             EXPECT_NE(c["id"], acme_conversation) << view;
         }
     }

@@ -124,6 +124,13 @@ inline nlohmann::json mailbox_body(const MailTestServers& servers, const std::st
             {"after_fetch", "mark_seen"}};
 }
 
+// A member of a response's JSON body, by value: a range-for over `res.json()["items"]` would
+// iterate a member of a temporary that is already gone (before C++23).
+inline nlohmann::json json_member(const HttpResult& res, const std::string& key) {
+    nlohmann::json body = res.json();
+    return body.is_object() && body.contains(key) ? body[key] : nlohmann::json::array();
+}
+
 // Polls `done` every 200 ms until it holds or `limit` passes (generous: the machine is shared).
 inline bool eventually(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(300)) {
     const auto until = std::chrono::steady_clock::now() + limit;
@@ -174,7 +181,7 @@ inline std::map<std::string, std::vector<nlohmann::json>> all_messages(HttpClien
             continue;
         }
         auto& list = out[id];
-        for (auto& m : res.json()["messages"]) list.push_back(m);
+        for (auto& m : json_member(res, "messages")) list.push_back(m);
     }
     return out;
 }
