@@ -77,7 +77,7 @@ prepare() {  # prepare <backend>: prints the database URL (generated once, kept 
     echo "generating $N conversations into $backend (load $(load))" >&2
     t0=$(now_s)
     if [[ $backend == sqlite ]]; then
-      { echo "PRAGMA journal_mode=WAL; BEGIN;"; sql_for sqlite "$ws" "$user" | sed 's/^ANALYZE;$/COMMIT; ANALYZE;/'; } |
+      { echo "PRAGMA journal_mode=WAL; BEGIN;"; sql_for sqlite "$ws" "$user" | sed 's/^ANALYZE conversations;$/COMMIT; ANALYZE conversations;/'; } |
         sqlite3 "${url#sqlite:}" >/dev/null
     else
       sql_for postgres "$ws" "$user" | psql -q -v ON_ERROR_STOP=1 "$url" >/dev/null

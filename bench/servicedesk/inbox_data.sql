@@ -29,4 +29,5 @@ SELECT :WS, 2000000000000 + i, 1000000000000 + i, 'inbound', 'email', 'gen' || i
 FROM series;
 DELETE FROM conversation_numbers WHERE workspace_id = :WS;
 INSERT INTO conversation_numbers (workspace_id, next_number) VALUES (:WS, :N + 1);
-ANALYZE;
+ANALYZE conversations;
+ANALYZE conversation_messages;
