@@ -131,20 +131,30 @@ void MailboxReaders::read_mailbox(Reader& reader) {
             if (stopped()) return fail(Error::unavailable("the server is stopping"));
             const UnixMillis now = clock_.now_ms();
             auto parsed = mail::parse_mail(fetched.raw, parse_options);
+            std::optional<std::string> refused;  // why the mail goes to the quarantine
             if (!parsed) {
+                refused = parsed.error().detail;
+            } else {
+                auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, fetched.raw, now));
+                if (!stored && stored.error().code == ErrorCode::Validation) {
+                    // Refused for what it says, not by the database: reading it again would
+                    // refuse it again and stop the mailbox here for ever.
+                    refused = stored.error().detail;
+                } else if (!stored) {  // the database refused: this batch is read again later
+                    return fail(std::move(stored).error());
+                }
+            }
+            if (refused) {
                 QuarantinedMail q;
                 q.workspace_id = ws;
                 q.quarantine_id = new_id();
                 q.mailbox_id = id;
                 q.uid = fetched.uid;
-                q.reason = parsed.error().detail;
+                q.reason = std::move(*refused);
                 q.raw = fetched.raw;
                 q.received_at = now;
                 RAPPORT_CHECK(mailboxes_.quarantine(q));
-                continue;
             }
-            auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, fetched.raw, now));
-            if (!stored) return fail(std::move(stored).error());
         }
         return mailboxes_.save_progress(ws, id, batch.cursor.uid_validity, batch.cursor.last_uid, clock_.now_ms(),
                                         std::nullopt);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <cstdlib>
 
 #include "app/servicedesk/email_channel.hpp"
 #include "mail/outgoing_mail.hpp"
@@ -16,12 +17,25 @@ namespace {
 // How often the queue is looked at when nobody wakes the sender.
 constexpr std::chrono::seconds kLookEvery{5};
 constexpr int kBatch = 50;
+
+// RAPPORT_MAIL_RETRY_SCALE (hidden, for tests and benchmarks): multiplies every backoff, e.g.
+// 0.01 retries after 150 ms instead of 15 s. Unset, empty, not a number or not positive: 1.
+double retry_scale() {
+    static const double scale = [] {
+        const char* v = std::getenv("RAPPORT_MAIL_RETRY_SCALE");
+        if (v == nullptr || *v == '\0') return 1.0;
+        char* end = nullptr;
+        const double d = std::strtod(v, &end);
+        return end != v && *end == '\0' && d > 0 && d <= 1000 ? d : 1.0;
+    }();
+    return scale;
+}
 }  // namespace
 
 std::chrono::milliseconds ReplySender::backoff(std::int64_t failed_attempts) {
     static constexpr std::array<int, 6> kSeconds{15, 60, 300, 900, 1800, 3600};
     const auto at = static_cast<std::size_t>(std::clamp<std::int64_t>(failed_attempts - 1, 0, kSeconds.size() - 1));
-    return std::chrono::seconds(kSeconds[at]);
+    return std::chrono::milliseconds(static_cast<std::int64_t>(kSeconds[at] * 1000 * retry_scale()));
 }
 
 void ReplySender::start() {

@@ -63,6 +63,10 @@ Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::strin
         customers::CustomerInput input;
         auto [first, last] = split_name(sender.name);
         if (first.empty() && sender.email) first = sender.email->substr(0, sender.email->find('@'));
+        if (first.empty() && e164) first = *e164;
+        // A person needs both names; "Ada <ada@example.test>" or a bare address has one at most,
+        // and refusing the person would stop the mailbox at this message for ever.
+        if (last.empty()) last = sender.email && !sender.email->empty() ? *sender.email : e164.value_or(first);
         if (!first.empty()) input.fields["first_name"] = first;
         if (!last.empty()) input.fields["last_name"] = last;
         if (sender.email && !sender.email->empty()) input.fields["email"] = *sender.email;
