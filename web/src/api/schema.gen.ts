@@ -1359,6 +1359,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/csat/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSAT survey as its link shows it (no sign-in: the signed token is the credential) */
+        get: operations["getPublicCsatSurvey"];
+        put?: never;
+        /** Answer a CSAT survey once (1 to 5 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
+        post: operations["answerCsatSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nps/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A NPS survey as its link shows it (no sign-in: the signed token is the credential) */
+        get: operations["getPublicNPSSurvey"];
+        put?: never;
+        /** Answer a NPS survey once (0 to 10 and a comment); a changed token is not found, an expired one forbidden, a second answer a conflict */
+        post: operations["answerNPSSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1386,6 +1422,108 @@ export interface paths {
         get?: never;
         /** Change a role's read and write scopes (owner) */
         put: operations["updateRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSAT results of the answers given in a period: overall, per agent, team, segment (static segments of the person or company) or topic, and the comments */
+        get: operations["getCsatResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/csat-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSAT requests of a conversation with their signed links (admins and owners) */
+        get: operations["listCsatRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback by topic: CSAT and NPS comments and the conversations' topics, newest first */
+        get: operations["listFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS scores per segment over time: one point per survey sent */
+        get: operations["getNpsResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/nps-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an NPS survey to every person of a segment who has an email (managers and above) */
+        post: operations["createNpsSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/service-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service levels of a period: first response and resolution times (median, p90), breaches, volume by channel, topic and segment, backlog per day */
+        get: operations["getServiceReport"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1568,6 +1706,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-levels/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's business-hours calendars, by name (every member) */
+        get: operations["listSlaCalendars"];
+        put?: never;
+        /** Create a calendar (admin or owner) */
+        post: operations["createSlaCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-levels/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar */
+        get: operations["getSlaCalendar"];
+        put?: never;
+        post?: never;
+        /** Delete a calendar (admin or owner): refused (409) while a policy uses it */
+        delete: operations["deleteSlaCalendar"];
+        options?: never;
+        head?: never;
+        /** Change a calendar (admin or owner); absent members are left alone */
+        patch: operations["updateSlaCalendar"];
+        trace?: never;
+    };
+    "/api/v1/service-levels/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's SLA policies, in the order they are tried (every member) */
+        get: operations["listSlaPolicys"];
+        put?: never;
+        /** Create a policy (admin or owner) */
+        post: operations["createSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-levels/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy */
+        get: operations["getSlaPolicy"];
+        put?: never;
+        post?: never;
+        /** Delete a policy (admin or owner) */
+        delete: operations["deleteSlaPolicy"];
+        options?: never;
+        head?: never;
+        /** Change a policy (admin or owner); absent members are left alone */
+        patch: operations["updateSlaPolicy"];
+        trace?: never;
+    };
+    "/api/v1/service-levels/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The due time a number of business minutes after a start, in one calendar */
+        get: operations["previewSlaDueTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1737,6 +1966,42 @@ export interface paths {
         get: operations["getReadiness"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/csat/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public CSAT survey page (HTML in the reader's language) */
+        get: operations["showCsatSurveyPage"];
+        put?: never;
+        /** Answer from the public CSAT page (form fields rating and comment); shows a thank-you page */
+        post: operations["submitCsatSurveyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey/nps/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public NPS survey page (HTML in the reader's language) */
+        get: operations["showNPSSurveyPage"];
+        put?: never;
+        /** Answer from the public NPS page (form fields rating and comment); shows a thank-you page */
+        post: operations["submitNPSSurveyPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1977,6 +2242,36 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CsatRequest: {
+            answered_at: number | null;
+            conversation_id: string;
+            email: string | null;
+            expires_at: number;
+            id: string;
+            /** @description the survey page's path */
+            link: string;
+            rating: number | null;
+            resolved_at: number;
+        };
+        CsatResults: {
+            comments: {
+                answered_at: number;
+                comment: string;
+                conversation_id: string;
+                conversation_number: number;
+                rating: number;
+                subject: string;
+                survey_id: string;
+                topic: string | null;
+            }[];
+            from: number;
+            groups: (components["schemas"]["RatingSummary"] & {
+                key: string;
+                label: string;
+            })[];
+            overall: components["schemas"]["RatingSummary"];
+            to: number;
+        };
         CustomField: {
             created_at: number;
             currency: string | null;
@@ -2099,6 +2394,22 @@ export interface components {
             email: string;
             id: string;
             name: string;
+        };
+        DurationSummary: {
+            count: number;
+            median_ms: number | null;
+            p90_ms: number | null;
+        };
+        FeedbackItem: {
+            at: number;
+            conversation_id: string | null;
+            conversation_number: number;
+            rating: number | null;
+            segment_id: string | null;
+            /** @enum {unknown} */
+            source: "csat" | "nps" | "conversation";
+            text: string;
+            topic: string | null;
         };
         /** @description A value kept although it failed validation, because an admin imported with "invalid_values": "flag". The field holds the raw text; a valid value written to the field clears the flag. */
         FieldFlag: {
@@ -2455,6 +2766,30 @@ export interface components {
             /** @description the record that disappears into the one in the path */
             merged_id: string;
         };
+        NpsSeries: {
+            overall: components["schemas"]["NpsSummary"];
+            points: (components["schemas"]["NpsSurvey"] & {
+                nps: components["schemas"]["NpsSummary"];
+            })[];
+            segment_id: string;
+            segment_name: string;
+        };
+        NpsSummary: {
+            count: number;
+            detractors: number;
+            passives: number;
+            promoters: number;
+            score: number | null;
+        };
+        NpsSurvey: {
+            answers: number;
+            created_at: number;
+            id: string;
+            question: string;
+            recipients: number;
+            segment_id: string;
+            segment_name: string;
+        };
         Partition: {
             buyer_company_id: string;
             /** @description Every consumer of the buyer (an aggregate shown to anyone who may read the buyer) */
@@ -2542,6 +2877,15 @@ export interface components {
             token: string;
             workspace: string;
         };
+        PublicSurvey: {
+            answered: boolean;
+            conversation_number: number;
+            expires_at: number;
+            /** @enum {unknown} */
+            kind: "csat" | "nps";
+            subject: string;
+            value: number | null;
+        };
         QuarantinedMail: {
             id: string;
             mailbox_id: string | null;
@@ -2552,6 +2896,17 @@ export interface components {
             resolved_at: number | null;
             /** Format: int64 */
             size: number;
+        };
+        RatingSummary: {
+            average: number | null;
+            count: number;
+            distribution: [
+                number,
+                number,
+                number,
+                number,
+                number
+            ];
         };
         RenderedCannedReply: {
             /** @description the version used */
@@ -2619,6 +2974,156 @@ export interface components {
             owner_user_id?: string | null;
             /** @enum {unknown} */
             type?: "dynamic" | "static";
+        };
+        ServiceReport: {
+            backlog: {
+                day: number;
+                open: number;
+            }[];
+            breached: number;
+            by_channel: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            by_segment: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            by_topic: {
+                count: number;
+                key: string;
+                label: string;
+            }[];
+            conversations: number;
+            first_response: components["schemas"]["DurationSummary"];
+            from: number;
+            resolution: components["schemas"]["DurationSummary"];
+            to: number;
+        };
+        SlaCalendar: {
+            /** @description 24/7: every minute counts except holidays */
+            always_open: boolean;
+            /** Format: int64 */
+            created_at: number;
+            holidays: components["schemas"]["SlaHoliday"][];
+            hours: components["schemas"]["SlaWeeklyHours"];
+            id: string;
+            name: string;
+            /** @description IANA time zone, e.g. Europe/Rome */
+            time_zone: string;
+            /** Format: int64 */
+            updated_at: number;
+        };
+        /** @description name and time_zone are required on create; hours unless always_open */
+        SlaCalendarInput: {
+            /** @description 24/7: every minute counts except holidays */
+            always_open?: boolean;
+            holidays?: components["schemas"]["SlaHoliday"][];
+            /** @description omitted days are closed */
+            hours?: {
+                fri?: components["schemas"]["SlaOpeningInterval"][];
+                mon?: components["schemas"]["SlaOpeningInterval"][];
+                sat?: components["schemas"]["SlaOpeningInterval"][];
+                sun?: components["schemas"]["SlaOpeningInterval"][];
+                thu?: components["schemas"]["SlaOpeningInterval"][];
+                tue?: components["schemas"]["SlaOpeningInterval"][];
+                wed?: components["schemas"]["SlaOpeningInterval"][];
+            };
+            name?: string;
+            /** @description IANA time zone, e.g. Europe/Rome */
+            time_zone?: string;
+        };
+        SlaHoliday: {
+            /**
+             * Format: date
+             * @description local date, YYYY-MM-DD
+             */
+            date: string;
+            name?: string;
+        };
+        SlaOpeningInterval: {
+            /**
+             * @description HH:MM, local; 24:00 ends the day
+             * @example 13:00
+             */
+            end: string;
+            /**
+             * @description HH:MM, local
+             * @example 09:00
+             */
+            start: string;
+        };
+        SlaPolicy: {
+            calendar_id: string;
+            /** Format: int64 */
+            created_at: number;
+            /** @description business minutes; null: no target */
+            first_response_minutes: number | null;
+            id: string;
+            name: string;
+            /** @description business minutes; null: no target */
+            next_response_minutes: number | null;
+            /**
+             * Format: int64
+             * @description policies are tried by position, then creation; a new policy without one goes last
+             */
+            position: number;
+            /**
+             * @description null: any priority
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /** @description business minutes; null: no target */
+            resolution_minutes: number | null;
+            /** @description null: every customer */
+            segment_id: string | null;
+            /** Format: int64 */
+            updated_at: number;
+            /**
+             * Format: int64
+             * @description how long before a due time to warn
+             */
+            warn_before_minutes: number;
+        };
+        /** @description name and calendar_id are required on create */
+        SlaPolicyInput: {
+            calendar_id?: string;
+            /** @description business minutes; null: no target */
+            first_response_minutes?: number | null;
+            name?: string;
+            /** @description business minutes; null: no target */
+            next_response_minutes?: number | null;
+            /**
+             * Format: int64
+             * @description policies are tried by position, then creation; a new policy without one goes last
+             */
+            position?: number;
+            /**
+             * @description null: any priority
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /** @description business minutes; null: no target */
+            resolution_minutes?: number | null;
+            /** @description null: every customer */
+            segment_id?: string | null;
+            /**
+             * Format: int64
+             * @description how long before a due time to warn
+             */
+            warn_before_minutes?: number;
+        };
+        /** @description opening intervals per weekday, local time of the calendar's zone */
+        SlaWeeklyHours: {
+            fri: components["schemas"]["SlaOpeningInterval"][];
+            mon: components["schemas"]["SlaOpeningInterval"][];
+            sat: components["schemas"]["SlaOpeningInterval"][];
+            sun: components["schemas"]["SlaOpeningInterval"][];
+            thu: components["schemas"]["SlaOpeningInterval"][];
+            tue: components["schemas"]["SlaOpeningInterval"][];
+            wed: components["schemas"]["SlaOpeningInterval"][];
         };
         Task: {
             assigned_at: number | null;
@@ -5802,6 +6307,126 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getPublicCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    rating: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPublicNPSSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerNPSSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -5857,6 +6482,191 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCsatResults: {
+        parameters: {
+            query?: {
+                /** @description agent (default), team, segment or topic */
+                group_by?: "agent" | "team" | "segment" | "topic";
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listCsatRequests: {
+        parameters: {
+            query: {
+                conversation_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CsatRequest"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                /** @description product, service, process, billing or other */
+                topic?: "product" | "service" | "process" | "billing" | "other";
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeedbackItem"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getNpsResults: {
+        parameters: {
+            query?: {
+                /** @description only this segment */
+                segment_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        series: components["schemas"]["NpsSeries"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    createNpsSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description default: the likelihood to recommend, in the sender's language */
+                    question?: string;
+                    segment_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getServiceReport: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 30 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+                /** @description only this team's conversations */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Validation"];
         };
     };
@@ -6342,6 +7152,317 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    listSlaCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SlaCalendar"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaCalendarInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSlaCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaCalendarInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listSlaPolicys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SlaPolicy"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    previewSlaDueTime: {
+        parameters: {
+            query: {
+                /** @description calendar id */
+                calendar: string;
+                /** @description milliseconds since the Unix epoch */
+                start: number;
+                /** @description business minutes */
+                minutes: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calendar_id: string;
+                        /**
+                         * Format: int64
+                         * @description milliseconds since the Unix epoch
+                         */
+                        due_at: number;
+                        /** Format: int64 */
+                        minutes: number;
+                        /** Format: int64 */
+                        start: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listTasks: {
         parameters: {
             query?: {
@@ -6750,6 +7871,182 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    showCsatSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitCsatSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered (HTML page) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the rating is out of range (HTML page) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    showNPSSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitNPSSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the signed survey token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description the link has expired (HTML page) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid (HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered (HTML page) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the rating is out of range (HTML page) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
