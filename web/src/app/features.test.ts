@@ -73,6 +73,7 @@ describe('feature registry', () => {
       '/duplicates',
       '/segments',
       '/import',
+      '/reports',
       '/settings',
     ]);
   });
