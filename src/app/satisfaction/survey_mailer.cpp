@@ -5,6 +5,7 @@
 #include <array>
 
 #include "app/servicedesk/email_channel.hpp"
+#include "app/servicedesk/mail_retry.hpp"
 #include "core/messages.hpp"
 #include "domain/servicedesk/conversation.hpp"
 #include "mail/outgoing_mail.hpp"
@@ -18,48 +19,15 @@ namespace {
 constexpr std::chrono::seconds kLookEvery{5};
 constexpr int kBatch = 50;
 
-UnixMillis backoff_ms(std::int64_t failed_attempts) {
-    static constexpr std::array<int, 6> kSeconds{15, 60, 300, 900, 1800, 3600};
-    const auto at = static_cast<std::size_t>(std::clamp<std::int64_t>(failed_attempts - 1, 0, kSeconds.size() - 1));
-    return static_cast<UnixMillis>(kSeconds[at]) * 1000;
-}
 }  // namespace
 
 void SurveyMailer::start() {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
-}
-
-void SurveyMailer::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void SurveyMailer::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    wake_.notify_all();
-}
-
-void SurveyMailer::run() {
-    for (;;) {
-        while (send_due() >= kBatch) {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
-        }
-        std::unique_lock lock(mutex_);
-        wake_.wait_for(lock, kLookEvery, [this] { return stopping_ || woken_; });
-        if (stopping_) return;
-        woken_ = false;
-    }
+    loop_.start([this] {
+        do {
+            while (send_due() >= kBatch && loop_.running()) {
+            }
+        } while (loop_.wait_for(kLookEvery));
+    });
 }
 
 int SurveyMailer::send_due() {
@@ -74,7 +42,7 @@ int SurveyMailer::send_due() {
         ++attempted;
         auto retry = [&](const std::string& error) {
             (void)repo_.mark_invitation_failed(inv.kind, inv.workspace_id, inv.survey_id, error,
-                                               now + backoff_ms(inv.send_attempts + 1));
+                                               now + mail_retry_backoff(inv.send_attempts + 1).count());
         };
         if (inv.expires_at <= now) {
             (void)repo_.mark_invitation_failed(inv.kind, inv.workspace_id, inv.survey_id, "expired before sending",

@@ -8,12 +8,9 @@
 // The invitation is not stored as a reply of the conversation: a reply would count as the
 // agent's first response and move the conversation's status, and the service desk's message
 // table belongs to its own area; the request row records when it went out instead.
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "app/background_loop.hpp"
 #include "core/clock.hpp"
 #include "domain/satisfaction/satisfaction_repository.hpp"
 #include "domain/satisfaction/satisfaction_service.hpp"
@@ -31,24 +28,18 @@ public:
     ~SurveyMailer() { stop(); }
 
     void start();
-    void stop();
-    void wake();
+    void stop() { loop_.stop(); }
+    void wake() { loop_.wake(); }
     // Sends what is due now; returns how many were attempted.
     int send_due();
 
 private:
-    void run();
-
     domain::satisfaction::SatisfactionRepository& repo_;
     domain::satisfaction::SatisfactionService& service_;
     domain::servicedesk::MailboxRepository& mailboxes_;
     std::string public_url_;
     const Clock& clock_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    bool woken_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;
 };
 
 }  // namespace rapport::app

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "app/servicedesk/email_channel.hpp"
+#include "app/servicedesk/mail_retry.hpp"
 #include "mail/outgoing_mail.hpp"
 #include "mail/smtp_sender.hpp"
 
@@ -18,61 +19,15 @@ namespace {
 constexpr std::chrono::seconds kLookEvery{5};
 constexpr int kBatch = 50;
 
-// RAPPORT_MAIL_RETRY_SCALE (hidden, for tests and benchmarks): multiplies every backoff, e.g.
-// 0.01 retries after 150 ms instead of 15 s. Unset, empty, not a number or not positive: 1.
-double retry_scale() {
-    static const double scale = [] {
-        const char* v = std::getenv("RAPPORT_MAIL_RETRY_SCALE");
-        if (v == nullptr || *v == '\0') return 1.0;
-        char* end = nullptr;
-        const double d = std::strtod(v, &end);
-        return end != v && *end == '\0' && d > 0 && d <= 1000 ? d : 1.0;
-    }();
-    return scale;
-}
 }  // namespace
 
-std::chrono::milliseconds ReplySender::backoff(std::int64_t failed_attempts) {
-    static constexpr std::array<int, 6> kSeconds{15, 60, 300, 900, 1800, 3600};
-    const auto at = static_cast<std::size_t>(std::clamp<std::int64_t>(failed_attempts - 1, 0, kSeconds.size() - 1));
-    return std::chrono::milliseconds(static_cast<std::int64_t>(kSeconds[at] * 1000 * retry_scale()));
-}
-
 void ReplySender::start() {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
-}
-
-void ReplySender::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void ReplySender::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    wake_.notify_all();
-}
-
-void ReplySender::run() {
-    for (;;) {
-        while (send_due() == kBatch) {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
-        }
-        std::unique_lock lock(mutex_);
-        wake_.wait_for(lock, kLookEvery, [this] { return stopping_ || woken_; });
-        if (stopping_) return;
-        woken_ = false;
-    }
+    loop_.start([this] {
+        do {
+            while (send_due() == kBatch && loop_.running()) {
+            }
+        } while (loop_.wait_for(kLookEvery));
+    });
 }
 
 int ReplySender::send_due() {
@@ -95,7 +50,7 @@ int ReplySender::send_due() {
         if (!mailbox) {
             (void)conversations_.mark_attempt_failed(reply.workspace_id, reply.message_id,
                                                      "no mailbox to send from: add one in Settings, Mailboxes",
-                                                     now + backoff(reply.send_attempts + 1).count());
+                                                     now + mail_retry_backoff(reply.send_attempts + 1).count());
             continue;
         }
         mail::OutgoingMail out;
@@ -118,7 +73,7 @@ int ReplySender::send_due() {
         } else if (sent.failure == mail::SendFailure::Transient) {
             spdlog::warn("mail: reply {} not sent yet ({}); retrying", id_to_string(reply.message_id), sent.detail);
             (void)conversations_.mark_attempt_failed(reply.workspace_id, reply.message_id, sent.detail,
-                                                     done + backoff(reply.send_attempts + 1).count());
+                                                     done + mail_retry_backoff(reply.send_attempts + 1).count());
         } else {
             spdlog::warn("mail: reply {} refused: {}", id_to_string(reply.message_id), sent.detail);
             (void)conversations_.mark_attempt_failed(reply.workspace_id, reply.message_id, sent.detail, std::nullopt);

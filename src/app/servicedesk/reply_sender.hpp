@@ -5,10 +5,7 @@
 // (server down, 4xx) is retried later, backing off up to an hour and never giving up; a
 // permanent one (5xx) marks the reply failed, visible in its conversation until an agent
 // retries it. Nothing is dropped silently.
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "app/background_loop.hpp"
 #include "core/clock.hpp"
 #include "domain/servicedesk/conversation_events.hpp"
 #include "domain/servicedesk/conversation_repository.hpp"
@@ -27,28 +24,19 @@ public:
     ReplySender& operator=(const ReplySender&) = delete;
 
     void start();
-    void stop();
+    void stop() { loop_.stop(); }
     // A reply was queued: send now rather than at the next look.
-    void wake();
+    void wake() { loop_.wake(); }
 
     // Sends what is due now; returns how many replies it attempted.
     int send_due();
 
-    // The wait before attempt n+1 after n failed attempts.
-    static std::chrono::milliseconds backoff(std::int64_t failed_attempts);
-
 private:
-    void run();
-
     domain::servicedesk::ConversationRepository& conversations_;
     domain::servicedesk::MailboxRepository& mailboxes_;
     domain::servicedesk::ConversationEvents& events_;
     const Clock& clock_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    bool woken_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;
 };
 
 }  // namespace rapport::app

@@ -96,6 +96,38 @@ void derive(Conversation& c) {
     c.sla_due_at = earliest_open_due(c);
 }
 
+// The stored columns of a conversation besides its key, number, channel, mailbox and creation
+// time (which never change), with their values: one list for the insert and the update.
+std::vector<std::pair<const char*, Value>> conversation_values(const Conversation& c) {
+    return {{"subject", c.subject},
+            {"status", std::string(to_string(c.status))},
+            {"active", is_active(c.status) && !c.merged_into_id},
+            {"priority", std::string(to_string(c.priority))},
+            {"topic", opt_text(c.topic)},
+            {"team_id", opt(c.team_id)},
+            {"assignee_user_id", opt(c.assignee_user_id)},
+            {"person_id", opt(c.person_id)},
+            {"company_id", opt(c.company_id)},
+            {"tags", tags_text(c.tags)},
+            {"awaiting_since", opt(c.awaiting_since)},
+            {"last_inbound_at", opt(c.last_inbound_at)},
+            {"last_reply_at", opt(c.last_reply_at)},
+            {"last_message_at", c.last_message_at},
+            {"first_response_at", opt(c.first_response_at)},
+            {"sla_policy_id", opt(c.sla_policy_id)},
+            {"first_response_due_at", opt(c.first_response_due_at)},
+            {"next_response_due_at", opt(c.next_response_due_at)},
+            {"resolution_due_at", opt(c.resolution_due_at)},
+            {"sla_due_at", opt(c.sla_due_at)},
+            {"sla_warn_minutes", c.sla_warn_minutes},
+            {"sla_escalated_at", opt(c.sla_escalated_at)},
+            {"waiting_since", opt(c.waiting_since)},
+            {"resolved_at", opt(c.resolved_at)},
+            {"merged_into_id", opt(c.merged_into_id)},
+            {"version", c.version},
+            {"updated_at", c.updated_at}};
+}
+
 Status insert_conversation(Connection& conn, Conversation& c) {
     auto rs = RAPPORT_TRY(
         conn.query("INSERT INTO conversation_numbers (workspace_id, next_number) VALUES ($1, 2)"
@@ -104,47 +136,15 @@ Status insert_conversation(Connection& conn, Conversation& c) {
                    {c.workspace_id}));
     c.number = as_int(rs.rows.at(0)[0]);
     derive(c);
-    const bool active = is_active(c.status) && !c.merged_into_id;
-    RAPPORT_TRY(conn.execute(
-        "INSERT INTO conversations (workspace_id, conversation_id, number, subject, channel, mailbox_id, status, "
-        "active,"
-        " priority, topic, team_id, assignee_user_id, person_id, company_id, tags, awaiting_since, last_inbound_at,"
-        " last_reply_at, last_message_at, first_response_at, sla_policy_id, first_response_due_at,"
-        " next_response_due_at, resolution_due_at, sla_due_at, sla_warn_minutes, waiting_since, resolved_at,"
-        " merged_into_id, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-        " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)",
-        {c.workspace_id,
-         c.conversation_id,
-         c.number,
-         c.subject,
-         c.channel,
-         opt(c.mailbox_id),
-         std::string(to_string(c.status)),
-         active,
-         std::string(to_string(c.priority)),
-         opt_text(c.topic),
-         opt(c.team_id),
-         opt(c.assignee_user_id),
-         opt(c.person_id),
-         opt(c.company_id),
-         tags_text(c.tags),
-         opt(c.awaiting_since),
-         opt(c.last_inbound_at),
-         opt(c.last_reply_at),
-         c.last_message_at,
-         opt(c.first_response_at),
-         opt(c.sla_policy_id),
-         opt(c.first_response_due_at),
-         opt(c.next_response_due_at),
-         opt(c.resolution_due_at),
-         opt(c.sla_due_at),
-         c.sla_warn_minutes,
-         opt(c.waiting_since),
-         opt(c.resolved_at),
-         opt(c.merged_into_id),
-         c.version,
-         c.created_at,
-         c.updated_at}));
+    Params p{c.workspace_id, c.conversation_id, c.number, c.channel, opt(c.mailbox_id), c.created_at};
+    std::string columns = "workspace_id, conversation_id, number, channel, mailbox_id, created_at";
+    std::string values = "$1, $2, $3, $4, $5, $6";
+    for (auto& [column, value] : conversation_values(c)) {
+        p.push_back(std::move(value));
+        columns += std::string(", ") + column;
+        values += ", $" + std::to_string(p.size());
+    }
+    RAPPORT_TRY(conn.execute("INSERT INTO conversations (" + columns + ") VALUES (" + values + ")", p));
     return {};
 }
 
@@ -153,47 +153,16 @@ Status save_conversation(Connection& conn, Conversation& c) {
     const auto due_before = c.sla_due_at;
     derive(c);
     if (c.sla_due_at != due_before) c.sla_escalated_at.reset();  // a new due time, not yet breached
-    const bool active = is_active(c.status) && !c.merged_into_id;
     const std::int64_t read_version = c.version;
     c.version = read_version + 1;
+    Params p{c.workspace_id, c.conversation_id, read_version};
+    std::string sets;
+    for (auto& [column, value] : conversation_values(c)) {
+        p.push_back(std::move(value));
+        sets += (sets.empty() ? "" : ", ") + std::string(column) + " = $" + std::to_string(p.size());
+    }
     auto changed = RAPPORT_TRY(conn.execute(
-        "UPDATE conversations SET subject = $3, status = $4, active = $5, priority = $6, topic = $7, team_id = $8,"
-        " assignee_user_id = $9, person_id = $10, company_id = $11, tags = $12, awaiting_since = $13,"
-        " last_inbound_at = $14, last_reply_at = $15, last_message_at = $16, first_response_at = $17,"
-        " sla_policy_id = $18, first_response_due_at = $19, next_response_due_at = $20, resolution_due_at = $21,"
-        " sla_due_at = $22, sla_warn_minutes = $23, waiting_since = $24, resolved_at = $25, merged_into_id = $26,"
-        " version = $27, updated_at = $28, sla_escalated_at = $30 WHERE workspace_id = $1 AND conversation_id = $2"
-        " AND version = $29",
-        {c.workspace_id,
-         c.conversation_id,
-         c.subject,
-         std::string(to_string(c.status)),
-         active,
-         std::string(to_string(c.priority)),
-         opt_text(c.topic),
-         opt(c.team_id),
-         opt(c.assignee_user_id),
-         opt(c.person_id),
-         opt(c.company_id),
-         tags_text(c.tags),
-         opt(c.awaiting_since),
-         opt(c.last_inbound_at),
-         opt(c.last_reply_at),
-         c.last_message_at,
-         opt(c.first_response_at),
-         opt(c.sla_policy_id),
-         opt(c.first_response_due_at),
-         opt(c.next_response_due_at),
-         opt(c.resolution_due_at),
-         opt(c.sla_due_at),
-         c.sla_warn_minutes,
-         opt(c.waiting_since),
-         opt(c.resolved_at),
-         opt(c.merged_into_id),
-         c.version,
-         c.updated_at,
-         read_version,
-         opt(c.sla_escalated_at)}));
+        "UPDATE conversations SET " + sets + " WHERE workspace_id = $1 AND conversation_id = $2 AND version = $3", p));
     if (changed == 0) {
         return fail(Error::localized(ErrorCode::Conflict, "servicedesk.version_conflict",
                                      {{"version", std::to_string(read_version + 1)}}));
