@@ -59,7 +59,9 @@ export function InboxPage() {
                   >
                     <span>{t(`servicedesk.views.${v}`)}</span>
                     {n !== undefined ? (
-                      <span className={`sd-count ${v === 'unanswered' && n > 0 ? 'sd-count-alert' : ''}`}>{fmt.number(n)}</span>
+                      <span className={`sd-count ${v === 'unanswered' && n > 0 ? 'sd-count-alert' : ''}`}>
+                        {n > 1000 ? `${fmt.number(1000)}+` : fmt.number(n)}
+                      </span>
                     ) : null}
                   </button>
                 </li>

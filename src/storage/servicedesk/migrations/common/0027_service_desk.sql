@@ -85,6 +85,7 @@ CREATE INDEX conversations_unanswered ON conversations (workspace_id, awaiting_s
 CREATE INDEX conversations_unanswered_by_team ON conversations (workspace_id, team_id, awaiting_since, conversation_id)
     WHERE awaiting_since IS NOT NULL;
 CREATE INDEX conversations_active ON conversations (workspace_id, active, assignee_user_id, last_message_at, conversation_id);
+CREATE INDEX conversations_by_state ON conversations (workspace_id, active, last_message_at, conversation_id);
 CREATE INDEX conversations_active_by_team ON conversations (workspace_id, team_id, active, assignee_user_id, last_message_at, conversation_id);
 CREATE INDEX conversations_by_status ON conversations (workspace_id, status, last_message_at, conversation_id);
 CREATE INDEX conversations_by_activity ON conversations (workspace_id, last_message_at, conversation_id);
