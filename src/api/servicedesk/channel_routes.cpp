@@ -6,6 +6,7 @@
 
 #include "api/json_body.hpp"
 #include "api/json_views.hpp"
+#include "api/pagination.hpp"
 #include "api/request_auth.hpp"
 #include "api/servicedesk/servicedesk_api.hpp"
 
@@ -85,6 +86,31 @@ void register_channel_routes(http::Router& router, ServiceDeskApi& api) {
         return ok_json(
             out, result.outcome == IntakeResult::Outcome::Duplicate ? http::HttpStatus::ok : http::HttpStatus::created);
     });
+    // The bridges' outbox: the replies of their channel, and their word on each.
+    router.add(http::Verb::get, "/api/v1/outbox", [&api](http::RequestContext& ctx) -> Result<http::Response> {
+        auto principal = RAPPORT_TRY(authenticate(ctx, api));
+        auto limit = limit_param(ctx, 50, 500);
+        if (!limit) {
+            return fail(Error::localized(ErrorCode::Validation, "servicedesk.invalid_parameters", {}, {limit.error()}));
+        }
+        const std::string channel(ctx.query.get("channel").value_or(""));
+        auto queued = RAPPORT_TRY(api.conversations.outbox(principal, channel, *limit));
+        json items = json::array();
+        for (const auto& m : queued) items.push_back(message_json(m));
+        return ok_json({{"items", items}});
+    });
+    router.add(http::Verb::post, "/api/v1/outbox/{message_id}/delivery",
+               [&api](http::RequestContext& ctx) -> Result<http::Response> {
+                   auto principal = RAPPORT_TRY(authenticate(ctx, api));
+                   auto message_id = RAPPORT_TRY(path_id(ctx, "message_id", "message"));
+                   auto body = RAPPORT_TRY(JsonBody::parse(ctx));
+                   auto delivered = body.boolean("delivered", true);
+                   auto error = body.string("error");
+                   RAPPORT_CHECK(body.finish("servicedesk.delivery_invalid"));
+                   auto m = RAPPORT_TRY(api.conversations.delivered(principal, message_id, delivered.value_or(false),
+                                                                    error.value_or("")));
+                   return ok_json(message_json(m));
+               });
 }
 
 }  // namespace rapport::api

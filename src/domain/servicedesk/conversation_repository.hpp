@@ -117,6 +117,7 @@ public:
     // Marks every waiting customer message answered without a reply, with `reason`.
     virtual Result<Conversation> close_without_reply(Id workspace_id, Id conversation_id, Id user_id,
                                                      const std::string& reason, UnixMillis now) = 0;
+    virtual Result<std::optional<ConversationMessage>> find_message(Id workspace_id, Id message_id) = 0;
     // The newest message's id (to detect two agents replying at once).
     virtual Result<std::optional<Id>> latest_message_id(Id workspace_id, Id conversation_id) = 0;
     // Moves every message of `from` into `into` and marks `from` merged; `into` keeps the
@@ -133,6 +134,9 @@ public:
     virtual Status mark_attempt_failed(Id workspace_id, Id message_id, const std::string& error,
                                        std::optional<UnixMillis> retry_at) = 0;
     virtual Result<ConversationMessage> requeue(Id workspace_id, Id message_id, UnixMillis now) = 0;
+    // The replies of a bridge's channel waiting to be delivered by it, oldest first.
+    virtual Result<std::vector<ConversationMessage>> channel_outbox(Id workspace_id, const std::string& channel,
+                                                                    int limit) = 0;
 
     // --- service levels
     // Conversations whose earliest due time has passed and whose breach nobody escalated yet,

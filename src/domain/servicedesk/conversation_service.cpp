@@ -293,6 +293,41 @@ Result<ConversationMessage> ConversationService::retry(const Principal& actor, I
     return queued;
 }
 
+Result<std::vector<ConversationMessage>> ConversationService::outbox(const Principal& actor, const std::string& channel,
+                                                                     int limit) {
+    if (!role_at_least(actor.role, Role::Member)) {
+        return fail(Error::localized(ErrorCode::Forbidden, "servicedesk.read_only_role",
+                                     {{"role", std::string(to_string(actor.role))}}));
+    }
+    if (channel.empty() || sent_by_email(channel)) {
+        return fail(Error::localized_field("?channel", "servicedesk.outbox_channel"));
+    }
+    return repo_.channel_outbox(actor.workspace_id, channel, limit);
+}
+
+Result<ConversationMessage> ConversationService::delivered(const Principal& actor, Id message_id, bool ok,
+                                                           const std::string& error) {
+    if (!role_at_least(actor.role, Role::Member)) {
+        return fail(Error::localized(ErrorCode::Forbidden, "servicedesk.read_only_role",
+                                     {{"role", std::string(to_string(actor.role))}}));
+    }
+    auto found = RAPPORT_TRY(repo_.find_message(actor.workspace_id, message_id));
+    if (!found || found->kind != MessageKind::Reply || sent_by_email(found->channel) || !found->conversation_id) {
+        return fail(Error::localized(ErrorCode::NotFound, "servicedesk.outbox_message_not_found",
+                                     {{"id", id_to_string(message_id)}}));
+    }
+    const UnixMillis now = clock_.now_ms();
+    if (ok) {
+        RAPPORT_CHECK(repo_.mark_sent(actor.workspace_id, message_id, now));
+    } else {
+        RAPPORT_CHECK(
+            repo_.mark_attempt_failed(actor.workspace_id, message_id, error.empty() ? "failed" : error, std::nullopt));
+    }
+    events_.changed(actor.workspace_id, *found->conversation_id);
+    auto after = RAPPORT_TRY(repo_.find_message(actor.workspace_id, message_id));
+    return std::move(*after);
+}
+
 Result<Attachment> ConversationService::attachment(const Principal& actor, Id conversation_id, Id attachment_id) {
     (void)RAPPORT_TRY(readable(actor, conversation_id));
     auto found = RAPPORT_TRY(repo_.attachment(actor.workspace_id, conversation_id, attachment_id));

@@ -58,6 +58,11 @@ public:
     Result<ConversationRow> merge(const Principal& actor, Id conversation_id, Id into_id);
     Result<ConversationRow> split(const Principal& actor, Id conversation_id, Id message_id);
     Result<ConversationMessage> retry(const Principal& actor, Id conversation_id, Id message_id);
+    // The bridges' side of a channel (chat, WhatsApp, social): the replies waiting for them,
+    // and their word on each: delivered, or failed with the reason (the agent sees it and may
+    // retry). Members and above (a bridge signs in with an API key of such a role).
+    Result<std::vector<ConversationMessage>> outbox(const Principal& actor, const std::string& channel, int limit);
+    Result<ConversationMessage> delivered(const Principal& actor, Id message_id, bool ok, const std::string& error);
     Result<Attachment> attachment(const Principal& actor, Id conversation_id, Id attachment_id);
     Result<std::string> raw_source(const Principal& actor, Id conversation_id, Id message_id);
 

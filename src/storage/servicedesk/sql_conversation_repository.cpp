@@ -340,7 +340,7 @@ Status insert_source(Connection& conn, Id ws, Id message_id, const std::string& 
     return {};
 }
 
-Result<std::optional<ConversationMessage>> find_message(Connection& conn, Id ws, Id message_id) {
+Result<std::optional<ConversationMessage>> load_message(Connection& conn, Id ws, Id message_id) {
     auto rs = RAPPORT_TRY(conn.query("SELECT " RAPPORT_MESSAGE_COLUMNS
                                      " FROM conversation_messages m WHERE m.workspace_id = $1 AND m.message_id = $2",
                                      {ws, message_id}));
@@ -812,6 +812,10 @@ Result<Conversation> SqlConversationRepository::close_without_reply(Id ws, Id id
     });
 }
 
+Result<std::optional<ConversationMessage>> SqlConversationRepository::find_message(Id ws, Id message_id) {
+    return read(db_, [&](Connection& c) { return load_message(c, ws, message_id); });
+}
+
 Result<std::optional<Id>> SqlConversationRepository::latest_message_id(Id ws, Id id) {
     return read(db_, [&](Connection& c) -> Result<std::optional<Id>> {
         auto rs = RAPPORT_TRY(
@@ -866,7 +870,7 @@ Result<Conversation> SqlConversationRepository::split(Id ws, Id id, Id message_i
     return write_transaction(db_, [&](Connection& conn) -> Result<Conversation> {
         auto source = RAPPORT_TRY(load_existing(conn, ws, id));
         RAPPORT_CHECK(insert_conversation(conn, fresh));
-        auto pivot = RAPPORT_TRY(find_message(conn, ws, message_id));
+        auto pivot = RAPPORT_TRY(load_message(conn, ws, message_id));
         if (!pivot) {
             return fail(Error::localized(ErrorCode::NotFound, "servicedesk.message_not_in_conversation",
                                          {{"id", id_to_string(message_id)}}));
@@ -919,6 +923,20 @@ Result<std::vector<ConversationMessage>> SqlConversationRepository::due_replies(
     });
 }
 
+Result<std::vector<ConversationMessage>> SqlConversationRepository::channel_outbox(Id ws, const std::string& channel,
+                                                                                   int limit) {
+    return read(db_, [&](Connection& c) -> Result<std::vector<ConversationMessage>> {
+        auto rs = RAPPORT_TRY(c.query("SELECT " RAPPORT_MESSAGE_COLUMNS
+                                      " FROM conversation_messages m WHERE m.delivery_status = 'queued'"
+                                      " AND m.workspace_id = $1 AND m.channel = $2 ORDER BY m.next_attempt_at,"
+                                      " m.message_id LIMIT $3",
+                                      {ws, channel, static_cast<std::int64_t>(limit)}));
+        std::vector<ConversationMessage> out;
+        for (const auto& r : rs.rows) out.push_back(message_of(r));
+        return out;
+    });
+}
+
 Status SqlConversationRepository::mark_sent(Id ws, Id message_id, UnixMillis at) {
     return write_transaction(db_, [&](Connection& c) -> Status {
         RAPPORT_TRY(c.execute(
@@ -946,7 +964,7 @@ Result<ConversationMessage> SqlConversationRepository::requeue(Id ws, Id message
             c.execute("UPDATE conversation_messages SET delivery_status = 'queued', next_attempt_at = $3"
                       " WHERE workspace_id = $1 AND message_id = $2",
                       {ws, message_id, now}));
-        auto m = RAPPORT_TRY(find_message(c, ws, message_id));
+        auto m = RAPPORT_TRY(load_message(c, ws, message_id));
         if (!m) {
             return fail(Error::localized(ErrorCode::NotFound, "servicedesk.message_not_in_conversation",
                                          {{"id", id_to_string(message_id)}}));

@@ -37,6 +37,7 @@ public:
                                                   std::optional<UnixMillis> next_response_due) override;
     Result<Conversation> close_without_reply(Id workspace_id, Id conversation_id, Id user_id, const std::string& reason,
                                              UnixMillis now) override;
+    Result<std::optional<ConversationMessage>> find_message(Id workspace_id, Id message_id) override;
     Result<std::optional<Id>> latest_message_id(Id workspace_id, Id conversation_id) override;
     Result<Conversation> merge(Id workspace_id, Id from, Id into, UnixMillis now) override;
     Result<Conversation> split(Id workspace_id, Id conversation_id, Id message_id, Conversation fresh) override;
@@ -46,6 +47,8 @@ public:
     Status mark_attempt_failed(Id workspace_id, Id message_id, const std::string& error,
                                std::optional<UnixMillis> retry_at) override;
     Result<ConversationMessage> requeue(Id workspace_id, Id message_id, UnixMillis now) override;
+    Result<std::vector<ConversationMessage>> channel_outbox(Id workspace_id, const std::string& channel,
+                                                            int limit) override;
 
     Result<std::vector<Conversation>> unescalated_breaches(UnixMillis now, int limit) override;
     Status escalate(const Conversation& breached, std::optional<Id> notify_user_id, const std::string& task_subject,
