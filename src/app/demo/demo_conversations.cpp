@@ -61,9 +61,9 @@ struct Stranger {
     const char* phone;
 };
 constexpr Stranger kStrangers[] = {
-    {"Lucia Ferri", "lucia.ferri@example.it", nullptr},
+    {"Lucia Ferri", "lucia.ferri@ferristudio.example", nullptr},
     {"Tomás Ibarra", nullptr, "+34 612 345 678"},
-    {"Joana Prates", "joana.prates@example.pt", nullptr},
+    {"Joana Prates", "joana.prates@casaprates.example", nullptr},
 };
 
 }  // namespace
