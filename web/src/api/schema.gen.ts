@@ -1132,6 +1132,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The replies a bridge (chat, WhatsApp, social) has to deliver for its channel, oldest first */
+        get: operations["listChannelOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{message_id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A bridge says whether it delivered a reply (a failure shows in the conversation, to retry) */
+        post: operations["recordChannelDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -2578,17 +2612,17 @@ export interface components {
             }[];
         };
         InboxCounts: {
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             breaching: number;
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             mine: number;
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             open: number;
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             unanswered: number;
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             unassigned: number;
-            /** @description Counted up to 10,001. */
+            /** @description Counted up to 1,001: more than 1,000 is shown as 1,000+. */
             waiting: number;
         };
         IntakeResult: {
@@ -5686,6 +5720,68 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    listChannelOutbox: {
+        parameters: {
+            query: {
+                channel: string;
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConversationMessage"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    recordChannelDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    delivered: boolean;
+                    error?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
         };
     };
     listPeople: {
