@@ -1,5 +1,7 @@
 #include "domain/servicedesk/conversation.hpp"
 
+#include "core/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -8,21 +10,6 @@
 namespace rapport::domain::servicedesk {
 
 namespace {
-
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E v) {
-    for (const auto& [e, s] : names) {
-        if (e == v) return s;
-    }
-    return "";
-}
-template <class E, std::size_t N>
-std::optional<E> parse_of(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view s) {
-    for (const auto& [e, n] : names) {
-        if (n == s) return e;
-    }
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<ConversationStatus, std::string_view>, 5> kStatuses{{
     {ConversationStatus::New, "new"},
@@ -78,49 +65,49 @@ constexpr std::array<std::pair<SlaState, std::string_view>, 3> kSlaStates{{
 }  // namespace
 
 std::string_view to_string(ConversationStatus v) {
-    return name_of(kStatuses, v);
+    return name_in(kStatuses, v);
 }
 std::string_view to_string(Priority v) {
-    return name_of(kPriorities, v);
+    return name_in(kPriorities, v);
 }
 std::string_view to_string(Topic v) {
-    return name_of(kTopics, v);
+    return name_in(kTopics, v);
 }
 std::string_view to_string(MessageKind v) {
-    return name_of(kKinds, v);
+    return name_in(kKinds, v);
 }
 std::string_view to_string(DeliveryStatus v) {
-    return name_of(kDeliveries, v);
+    return name_in(kDeliveries, v);
 }
 std::string_view to_string(AutoKind v) {
-    return name_of(kAutoKinds, v);
+    return name_in(kAutoKinds, v);
 }
 std::string_view to_string(InboxView v) {
-    return name_of(kViews, v);
+    return name_in(kViews, v);
 }
 std::string_view to_string(SlaState v) {
-    return name_of(kSlaStates, v);
+    return name_in(kSlaStates, v);
 }
 std::optional<ConversationStatus> parse_conversation_status(std::string_view s) {
-    return parse_of(kStatuses, s);
+    return parse_in(kStatuses, s);
 }
 std::optional<Priority> parse_priority(std::string_view s) {
-    return parse_of(kPriorities, s);
+    return parse_in(kPriorities, s);
 }
 std::optional<Topic> parse_topic(std::string_view s) {
-    return parse_of(kTopics, s);
+    return parse_in(kTopics, s);
 }
 std::optional<MessageKind> parse_message_kind(std::string_view s) {
-    return parse_of(kKinds, s);
+    return parse_in(kKinds, s);
 }
 std::optional<DeliveryStatus> parse_delivery_status(std::string_view s) {
-    return parse_of(kDeliveries, s);
+    return parse_in(kDeliveries, s);
 }
 std::optional<AutoKind> parse_auto_kind(std::string_view s) {
-    return parse_of(kAutoKinds, s);
+    return parse_in(kAutoKinds, s);
 }
 std::optional<InboxView> parse_inbox_view(std::string_view s) {
-    return parse_of(kViews, s);
+    return parse_in(kViews, s);
 }
 
 bool is_active(ConversationStatus status) {

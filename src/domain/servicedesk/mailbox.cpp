@@ -1,5 +1,7 @@
 #include "domain/servicedesk/mailbox.hpp"
 
+#include "core/name_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -21,28 +23,16 @@ constexpr std::array<std::pair<AfterFetch, std::string_view>, 3> kAfterFetch{{
 }  // namespace
 
 std::string_view to_string(MailSecurity v) {
-    for (const auto& [e, s] : kSecurity) {
-        if (e == v) return s;
-    }
-    return "";
+    return name_in(kSecurity, v);
 }
 std::string_view to_string(AfterFetch v) {
-    for (const auto& [e, s] : kAfterFetch) {
-        if (e == v) return s;
-    }
-    return "";
+    return name_in(kAfterFetch, v);
 }
 std::optional<MailSecurity> parse_mail_security(std::string_view text) {
-    for (const auto& [e, s] : kSecurity) {
-        if (s == text) return e;
-    }
-    return std::nullopt;
+    return parse_in(kSecurity, text);
 }
 std::optional<AfterFetch> parse_after_fetch(std::string_view text) {
-    for (const auto& [e, s] : kAfterFetch) {
-        if (s == text) return e;
-    }
-    return std::nullopt;
+    return parse_in(kAfterFetch, text);
 }
 
 std::string address_domain(const std::string& address) {
