@@ -124,37 +124,48 @@ void MailboxReaders::read_mailbox(Reader& reader) {
     const auto stopped = [&reader] { return reader.stop.load(); };
 
     // Stores one batch: every message through intake (or the quarantine), then the cursor.
-    // Intake commits each message on its own; the cursor is saved after them, so a crash in
-    // between reads the batch again and the Message-ID key keeps each message once.
+    // Intake writes the batch's customer messages in one transaction; the cursor is saved after
+    // them, so a crash in between reads the batch again and the Message-ID key keeps each
+    // message once.
     const auto store = [&](const mail::MailBatch& batch) -> Status {
-        for (const auto& fetched : batch.messages) {
-            if (stopped()) return fail(Error::unavailable("the server is stopping"));
-            const UnixMillis now = clock_.now_ms();
+        if (stopped()) return fail(Error::unavailable("the server is stopping"));
+        const UnixMillis now = clock_.now_ms();
+        // Why each mail goes to the quarantine, if it does.
+        std::vector<std::optional<std::string>> refused(batch.messages.size());
+        std::vector<domain::servicedesk::InboundMessage> inbound;
+        std::vector<std::size_t> inbound_of;  // each inbound message's place in the batch
+        for (std::size_t i = 0; i < batch.messages.size(); ++i) {
+            const auto& fetched = batch.messages[i];
             auto parsed = mail::parse_mail(fetched.raw, parse_options);
-            std::optional<std::string> refused;  // why the mail goes to the quarantine
             if (!parsed) {
-                refused = parsed.error().detail;
-            } else {
-                auto stored = intake_.receive(inbound_from_mail(std::move(*parsed), settings, fetched.raw, now));
-                if (!stored && stored.error().code == ErrorCode::Validation) {
-                    // Refused for what it says, not by the database: reading it again would
-                    // refuse it again and stop the mailbox here for ever.
-                    refused = stored.error().detail;
-                } else if (!stored) {  // the database refused: this batch is read again later
-                    return fail(std::move(stored).error());
-                }
+                refused[i] = parsed.error().detail;
+                continue;
             }
-            if (refused) {
-                QuarantinedMail q;
-                q.workspace_id = ws;
-                q.quarantine_id = new_id();
-                q.mailbox_id = id;
-                q.uid = fetched.uid;
-                q.reason = std::move(*refused);
-                q.raw = fetched.raw;
-                q.received_at = now;
-                RAPPORT_CHECK(mailboxes_.quarantine(q));
+            inbound.push_back(inbound_from_mail(std::move(*parsed), settings, fetched.raw, now));
+            inbound_of.push_back(i);
+        }
+        auto results = intake_.receive_batch(std::move(inbound));
+        for (std::size_t k = 0; k < results.size(); ++k) {
+            auto& stored = results[k];
+            if (stored) continue;
+            if (stored.error().code != ErrorCode::Validation) {  // the database refused: read again later
+                return fail(std::move(stored).error());
             }
+            // Refused for what it says, not by the database: reading it again would refuse it
+            // again and stop the mailbox here for ever.
+            refused[inbound_of[k]] = stored.error().detail;
+        }
+        for (std::size_t i = 0; i < batch.messages.size(); ++i) {
+            if (!refused[i]) continue;
+            QuarantinedMail q;
+            q.workspace_id = ws;
+            q.quarantine_id = new_id();
+            q.mailbox_id = id;
+            q.uid = batch.messages[i].uid;
+            q.reason = std::move(*refused[i]);
+            q.raw = batch.messages[i].raw;
+            q.received_at = now;
+            RAPPORT_CHECK(mailboxes_.quarantine(q));
         }
         return mailboxes_.save_progress(ws, id, batch.cursor.uid_validity, batch.cursor.last_uid, clock_.now_ms(),
                                         std::nullopt);

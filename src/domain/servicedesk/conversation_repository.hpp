@@ -91,6 +91,12 @@ public:
     // Stores a customer message (see InboundWrite). Returns the stored message, or nullopt
     // when a message with the same external id was stored meanwhile (nothing written).
     virtual Result<std::optional<ConversationMessage>> store_inbound(const InboundWrite& write) = 0;
+    // Stores several customer messages, in order, in one transaction (a mailbox's batch: one
+    // commit instead of one per message). One entry per write, as store_inbound answers; a
+    // write may continue a conversation created by an earlier write of the same batch. Any
+    // error rolls back the whole batch.
+    virtual Result<std::vector<std::optional<ConversationMessage>>> store_inbound_batch(
+        const std::vector<InboundWrite>& writes) = 0;
     // A delivery report about one of our replies: marks it failed with the detail.
     virtual Status mark_reply_bounced(Id workspace_id, Id message_id, const std::string& detail) = 0;
 

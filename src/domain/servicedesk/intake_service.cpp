@@ -96,9 +96,14 @@ Result<IntakeService::Match> IntakeService::match_sender(Id ws, const std::strin
     return match;
 }
 
-Result<std::optional<Id>> IntakeService::thread(const InboundMessage& m) {
+Result<std::optional<Id>> IntakeService::thread(const InboundMessage& m, const PendingThreads* pending) {
     std::vector<std::string> ids = m.in_reply_to;
     ids.insert(ids.end(), m.references.begin(), m.references.end());
+    if (pending) {  // the batch's own messages are not stored yet: the newest one cited wins
+        for (auto id = ids.rbegin(); id != ids.rend(); ++id) {
+            if (auto it = pending->find(*id); it != pending->end()) return std::optional<Id>{it->second};
+        }
+    }
     if (!ids.empty()) {
         if (auto found = RAPPORT_TRY(repo_.thread_of(m.workspace_id, ids))) return found;
     }
@@ -157,7 +162,8 @@ Result<IntakeResult> IntakeService::receive_automatic(InboundMessage m) {
     return result;
 }
 
-Result<IntakeResult> IntakeService::receive(InboundMessage m) {
+Result<IntakeService::Prepared> IntakeService::prepare(InboundMessage m, const PendingThreads* pending) {
+    Prepared prepared;
     if (m.occurred_at == 0) m.occurred_at = clock_.now_ms();
     if (m.external_id) {
         if (auto existing = RAPPORT_TRY(repo_.find_by_external_id(m.workspace_id, *m.external_id))) {
@@ -166,16 +172,20 @@ Result<IntakeResult> IntakeService::receive(InboundMessage m) {
             dup.message_id = existing->message_id;
             dup.conversation_id = existing->conversation_id;
             dup.person_id = existing->person_id;
-            return dup;
+            prepared.done = dup;
+            return prepared;
         }
     }
-    if (m.auto_kind || m.delivery_notice) return receive_automatic(std::move(m));
+    if (m.auto_kind || m.delivery_notice) {
+        prepared.done = RAPPORT_TRY(receive_automatic(std::move(m)));
+        return prepared;
+    }
 
     const UnixMillis now = clock_.now_ms();
     auto sender = RAPPORT_TRY(match_sender(m.workspace_id, m.channel, m.sender, m.team_id));
-    auto conversation_id = RAPPORT_TRY(thread(m));
+    auto conversation_id = RAPPORT_TRY(thread(m, pending));
 
-    InboundWrite write;
+    InboundWrite& write = prepared.write;
     write.raw = std::move(m.raw);
     auto& msg = write.message;
     msg.workspace_id = m.workspace_id;
@@ -236,19 +246,81 @@ Result<IntakeResult> IntakeService::receive(InboundMessage m) {
         msg.conversation_id = c.conversation_id;
         write.new_conversation = std::move(c);
     }
-    auto stored = RAPPORT_TRY(repo_.store_inbound(write));
+    prepared.sender = sender;
+    return prepared;
+}
+
+IntakeResult IntakeService::finish(const Prepared& prepared, const ConversationMessage& stored) {
     IntakeResult result;
-    if (!stored) {  // the same external id was stored meanwhile by another fetch
-        result.outcome = IntakeResult::Outcome::Duplicate;
-        return result;
-    }
-    result.message_id = stored->message_id;
-    result.conversation_id = stored->conversation_id;
-    result.created_conversation = !conversation_id;
-    result.created_person = sender.created;
-    result.person_id = sender.person_id;
-    if (result.conversation_id) events_.changed(m.workspace_id, *result.conversation_id);
+    result.message_id = stored.message_id;
+    result.conversation_id = stored.conversation_id;
+    result.created_conversation = prepared.write.new_conversation.has_value();
+    result.created_person = prepared.sender.created;
+    result.person_id = prepared.sender.person_id;
+    if (result.conversation_id) events_.changed(stored.workspace_id, *result.conversation_id);
     return result;
+}
+
+namespace {
+
+IntakeResult stored_meanwhile() {  // the same external id was stored meanwhile by another fetch
+    IntakeResult result;
+    result.outcome = IntakeResult::Outcome::Duplicate;
+    return result;
+}
+
+}  // namespace
+
+Result<IntakeResult> IntakeService::receive(InboundMessage m) {
+    auto prepared = RAPPORT_TRY(prepare(std::move(m), nullptr));
+    if (prepared.done) return *prepared.done;
+    auto stored = RAPPORT_TRY(repo_.store_inbound(prepared.write));
+    if (!stored) return stored_meanwhile();
+    return finish(prepared, *stored);
+}
+
+std::vector<Result<IntakeResult>> IntakeService::receive_batch(std::vector<InboundMessage> messages) {
+    std::vector<Result<IntakeResult>> results;
+    results.reserve(messages.size());
+    std::vector<Prepared> prepared;  // the customer messages to write, in order
+    std::vector<std::size_t> slot;   // each one's place in results
+    PendingThreads pending;
+    for (auto& m : messages) {
+        auto p = prepare(std::move(m), &pending);
+        if (!p) {
+            results.emplace_back(fail(std::move(p).error()));
+        } else if (p->done) {
+            results.emplace_back(*p->done);
+        } else {
+            const auto& msg = p->write.message;
+            if (msg.external_id && msg.conversation_id) pending.emplace(*msg.external_id, *msg.conversation_id);
+            slot.push_back(results.size());
+            results.emplace_back(IntakeResult{});
+            prepared.push_back(std::move(*p));
+        }
+    }
+    if (prepared.empty()) return results;
+    std::vector<InboundWrite> writes;
+    writes.reserve(prepared.size());
+    for (const auto& p : prepared) writes.push_back(p.write);
+    if (auto stored = repo_.store_inbound_batch(writes)) {
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+            const auto& one = (*stored)[i];
+            results[slot[i]] = one ? finish(prepared[i], *one) : stored_meanwhile();
+        }
+        return results;
+    }
+    // The batch was rolled back whole: each message on its own, in order, so a reply still
+    // finds the conversation an earlier message of the batch created.
+    for (std::size_t i = 0; i < prepared.size(); ++i) {
+        auto one = repo_.store_inbound(prepared[i].write);
+        if (!one) {
+            results[slot[i]] = fail(std::move(one).error());
+        } else {
+            results[slot[i]] = *one ? finish(prepared[i], **one) : stored_meanwhile();
+        }
+    }
+    return results;
 }
 
 }  // namespace rapport::domain::servicedesk

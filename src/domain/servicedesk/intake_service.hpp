@@ -7,6 +7,8 @@
 // reports are stored too, but never create or reopen a conversation; a delivery report about
 // one of our replies marks that reply failed.
 #include <functional>
+#include <unordered_map>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "domain/customers/customer_service.hpp"
@@ -33,6 +35,12 @@ public:
           clock_(clock) {}
 
     Result<IntakeResult> receive(InboundMessage message);
+    // A mailbox's batch: each message is checked, matched and threaded as receive() does, and
+    // the customer messages are written in one transaction (one commit for the batch). A reply
+    // to a message of the same batch joins its conversation. Should the batch's write fail, each
+    // message is stored on its own, so one bad message cannot hold the others back. One result
+    // per message, in order.
+    std::vector<Result<IntakeResult>> receive_batch(std::vector<InboundMessage> messages);
 
     // Who picks the agent of a new conversation filed with a team (none: left unassigned).
     void set_assignment_policy(AssignmentPolicy* policy) { assignment_ = policy; }
@@ -45,7 +53,18 @@ private:
     };
     Result<Match> match_sender(Id workspace_id, const std::string& channel, const Sender& sender,
                                std::optional<Id> team_id);
-    Result<std::optional<Id>> thread(const InboundMessage& message);
+    // External ids written by the batch being prepared, with their conversation.
+    using PendingThreads = std::unordered_map<std::string, Id>;
+    // A customer message ready to be written, or what became of it already (a duplicate, an
+    // automatic message).
+    struct Prepared {
+        std::optional<IntakeResult> done;
+        InboundWrite write;
+        Match sender;
+    };
+    Result<Prepared> prepare(InboundMessage message, const PendingThreads* pending);
+    IntakeResult finish(const Prepared& prepared, const ConversationMessage& stored);
+    Result<std::optional<Id>> thread(const InboundMessage& message, const PendingThreads* pending = nullptr);
     Result<IntakeResult> receive_automatic(InboundMessage message);
 
     ConversationRepository& repo_;

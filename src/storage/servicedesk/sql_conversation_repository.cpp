@@ -501,11 +501,15 @@ Result<std::optional<Id>> SqlConversationRepository::thread_of(Id ws, const std:
         Id best_message = 0;
         RAPPORT_CHECK(for_in_chunks(external_ids, {ws}, [&](const std::string& list, const Params& params) -> Status {
             auto rs = RAPPORT_TRY(
+                // No "conversation_id IS NOT NULL" here: with a young database's missing statistics
+                // SQLite took that range on conversation_messages_by_conversation and scanned every
+                // message of the workspace per lookup (ingestion slowed down as mail arrived).
                 c.query("SELECT m.message_id, m.conversation_id FROM conversation_messages m WHERE m.workspace_id = $1"
-                        " AND m.conversation_id IS NOT NULL AND m.external_id IN " +
+                        " AND m.external_id IN " +
                             list,
                         params));
             for (const auto& r : rs.rows) {
+                if (is_null(r[1])) continue;
                 if (as_int(r[0]) > best_message) {
                     best_message = as_int(r[0]);
                     best_conversation = as_int(r[1]);
@@ -536,57 +540,70 @@ Result<std::optional<Id>> SqlConversationRepository::by_number(Id ws, std::int64
     });
 }
 
-Result<std::optional<ConversationMessage>> SqlConversationRepository::store_inbound(const InboundWrite& write) {
-    return write_transaction(db_, [&](Connection& conn) -> Result<std::optional<ConversationMessage>> {
-        ConversationMessage m = write.message;
-        if (m.external_id) {
-            auto seen = RAPPORT_TRY(
-                conn.query("SELECT 1 FROM conversation_messages WHERE workspace_id = $1 AND external_id = $2",
-                           {m.workspace_id, *m.external_id}));
-            if (!seen.empty()) return std::optional<ConversationMessage>{};
+namespace {
+
+// One customer message and its conversation, inside the caller's transaction.
+Result<std::optional<ConversationMessage>> store_inbound_in(Connection& conn, const InboundWrite& write) {
+    ConversationMessage m = write.message;
+    if (m.external_id) {
+        auto seen =
+            RAPPORT_TRY(conn.query("SELECT 1 FROM conversation_messages WHERE workspace_id = $1 AND external_id = $2",
+                                   {m.workspace_id, *m.external_id}));
+        if (!seen.empty()) return std::optional<ConversationMessage>{};
+    }
+    std::optional<Conversation> conversation;
+    if (write.new_conversation) {
+        Conversation c = *write.new_conversation;
+        if (m.kind == MessageKind::Inbound) {
+            c.awaiting_since = m.occurred_at;
+            c.last_inbound_at = m.occurred_at;
         }
-        std::optional<Conversation> conversation;
-        if (write.new_conversation) {
-            Conversation c = *write.new_conversation;
-            if (m.kind == MessageKind::Inbound) {
+        c.last_message_at = m.occurred_at;
+        RAPPORT_CHECK(insert_conversation(conn, c));
+        conversation = std::move(c);
+    } else if (write.existing_conversation_id) {
+        auto c = RAPPORT_TRY(load_existing(conn, m.workspace_id, *write.existing_conversation_id));
+        if (m.kind == MessageKind::Inbound) {
+            if (!c.awaiting_since) {
                 c.awaiting_since = m.occurred_at;
-                c.last_inbound_at = m.occurred_at;
+                if (write.next_response_due) c.next_response_due_at = write.next_response_due;
             }
-            c.last_message_at = m.occurred_at;
-            RAPPORT_CHECK(insert_conversation(conn, c));
-            conversation = std::move(c);
-        } else if (write.existing_conversation_id) {
-            auto c = RAPPORT_TRY(load_existing(conn, m.workspace_id, *write.existing_conversation_id));
-            if (m.kind == MessageKind::Inbound) {
-                if (!c.awaiting_since) {
-                    c.awaiting_since = m.occurred_at;
-                    if (write.next_response_due) c.next_response_due_at = write.next_response_due;
-                }
-                c.last_inbound_at = std::max(c.last_inbound_at.value_or(0), m.occurred_at);
-                // A customer who writes again reopens the conversation; waiting on them ends.
-                if (c.status != ConversationStatus::New) c.status = ConversationStatus::Open;
-                end_wait(c, m.occurred_at);
-                c.resolved_at.reset();
-                if (!c.person_id) c.person_id = m.person_id;
-            }
-            c.last_message_at = std::max(c.last_message_at, m.occurred_at);
-            c.updated_at = m.created_at;
-            RAPPORT_CHECK(save_conversation(conn, c));
-            conversation = std::move(c);
+            c.last_inbound_at = std::max(c.last_inbound_at.value_or(0), m.occurred_at);
+            // A customer who writes again reopens the conversation; waiting on them ends.
+            if (c.status != ConversationStatus::New) c.status = ConversationStatus::Open;
+            end_wait(c, m.occurred_at);
+            c.resolved_at.reset();
+            if (!c.person_id) c.person_id = m.person_id;
         }
-        if (conversation && write.timeline && m.kind == MessageKind::Inbound) {
-            RAPPORT_CHECK(insert_timeline_entry(conn, m, *conversation));
-        }
-        auto inserted = insert_message(conn, m);
-        if (!inserted) {
-            // Stored meanwhile by a concurrent fetch (PostgreSQL): the transaction is rolled back whole.
-            if (inserted.error().code == ErrorCode::Conflict && m.external_id) {
-                return fail(std::move(inserted).error());
-            }
-            return fail(std::move(inserted).error());
-        }
-        if (write.raw) RAPPORT_CHECK(insert_source(conn, m.workspace_id, m.message_id, *write.raw));
-        return std::optional<ConversationMessage>{std::move(m)};
+        c.last_message_at = std::max(c.last_message_at, m.occurred_at);
+        c.updated_at = m.created_at;
+        RAPPORT_CHECK(save_conversation(conn, c));
+        conversation = std::move(c);
+    }
+    if (conversation && write.timeline && m.kind == MessageKind::Inbound) {
+        RAPPORT_CHECK(insert_timeline_entry(conn, m, *conversation));
+    }
+    // A conflict here is the same external id stored meanwhile by a concurrent fetch
+    // (PostgreSQL): the transaction is rolled back whole and the caller reads it as stored.
+    RAPPORT_CHECK(insert_message(conn, m));
+    if (write.raw) RAPPORT_CHECK(insert_source(conn, m.workspace_id, m.message_id, *write.raw));
+    return std::optional<ConversationMessage>{std::move(m)};
+}
+
+}  // namespace
+
+Result<std::optional<ConversationMessage>> SqlConversationRepository::store_inbound(const InboundWrite& write) {
+    return write_transaction(db_, [&](Connection& conn) { return store_inbound_in(conn, write); });
+}
+
+Result<std::vector<std::optional<ConversationMessage>>> SqlConversationRepository::store_inbound_batch(
+    const std::vector<InboundWrite>& writes) {
+    using Stored = std::vector<std::optional<ConversationMessage>>;
+    return write_transaction(db_, [&](Connection& conn) -> Result<Stored> {
+        Stored out;
+        out.reserve(writes.size());
+        for (const auto& write : writes) out.push_back(RAPPORT_TRY(store_inbound_in(conn, write)));
+        return out;
     });
 }
 

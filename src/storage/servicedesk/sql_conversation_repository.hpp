@@ -17,6 +17,8 @@ public:
     Result<std::optional<Id>> thread_of(Id workspace_id, const std::vector<std::string>& external_ids) override;
     Result<std::optional<Id>> by_number(Id workspace_id, std::int64_t number) override;
     Result<std::optional<ConversationMessage>> store_inbound(const domain::servicedesk::InboundWrite& write) override;
+    Result<std::vector<std::optional<ConversationMessage>>> store_inbound_batch(
+        const std::vector<domain::servicedesk::InboundWrite>& writes) override;
     Status mark_reply_bounced(Id workspace_id, Id message_id, const std::string& detail) override;
 
     Result<std::optional<Conversation>> find(Id workspace_id, Id conversation_id) override;
