@@ -19,6 +19,7 @@ import { importHistoryScenarios } from './scenarios/import_history.mjs';
 import { partnerScenarios } from './scenarios/partner.mjs';
 import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
+import { servicedeskSettingsScenarios } from './scenarios/servicedesk_settings.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 
@@ -682,6 +683,7 @@ await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, ass
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await serviceLevelsScenarios({ page, base, stamp, scenario, screenshot, assert });
 

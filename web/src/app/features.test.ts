@@ -23,6 +23,7 @@ describe('feature registry', () => {
       'roles',
       'audit',
       'mailboxes',
+      'contact-form',
       'canned-replies',
       'mail-quarantine',
     ]);

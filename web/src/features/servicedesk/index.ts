@@ -1,6 +1,8 @@
 // Service desk: the shared inbox and its views, a conversation with its thread and editors, and
-// the Settings sections for mailboxes, canned replies and the mail quarantine (the server's
-// servicedesk area: /conversations, /canned-replies, /mailboxes, /mail-quarantine).
+// the Settings sections for mailboxes, the contact form, canned replies and the mail quarantine
+// (the server's servicedesk area: /conversations, /canned-replies, /mailboxes, /contact-form,
+// /mail-quarantine). A team's assignment mode is a section of the team's page
+// (TeamAssignmentSection, shown by features/teams).
 import type { Feature } from '../../app/registry';
 import { atLeast, isPartner } from '../../auth/permissions';
 import { InboxNavBadge } from './NavBadge';
@@ -24,6 +26,14 @@ export const servicedeskFeature: Feature = {
         { path: 'new', lazy: async () => ({ Component: (await import('./MailboxFormPage')).MailboxFormPage }) },
         { path: ':mailboxId', lazy: async () => ({ Component: (await import('./MailboxFormPage')).MailboxFormPage }) },
       ],
+    },
+    {
+      path: 'contact-form',
+      labelKey: 'servicedesk.settings.contactForm',
+      icon: 'fields',
+      order: 705,
+      visible: (me) => atLeast(me.role, 'admin'),
+      routes: [{ index: true, lazy: async () => ({ Component: (await import('./ContactFormPage')).ContactFormPage }) }],
     },
     {
       path: 'canned-replies',

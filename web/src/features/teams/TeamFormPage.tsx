@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/Page';
 import { useAllUsers } from '../identity/api';
 import { useDeleteTeam, useSaveTeam, useTeam, type TeamInput } from './api';
 import { useFormat } from '../../i18n/format';
+import { TeamAssignmentSection } from '../servicedesk/TeamAssignmentSection';
 
 export function TeamCreatePage() {
   return <TeamForm />;
@@ -235,6 +236,7 @@ function TeamForm({ team }: { team?: Team }) {
           ) : null}
         </div>
       </form>
+      {team && canManage ? <TeamAssignmentSection team={team} /> : null}
       {team ? (
         <ConfirmDialog
           open={confirmDelete}
