@@ -187,6 +187,21 @@ Result<Conversation> load_existing(Connection& conn, Id ws, Id id) {
     return std::move(*c);
 }
 
+// Recounts what a conversation's inbox row shows (migration 0037) after messages were added
+// to it or moved: two lookups on conversation_messages_by_conversation.
+Status refresh_row_summary(Connection& conn, Id ws, Id id) {
+    RAPPORT_TRY(
+        conn.execute("UPDATE conversations SET"
+                     " message_count = (SELECT COUNT(*) FROM conversation_messages m WHERE m.workspace_id = $1"
+                     " AND m.conversation_id = $2),"
+                     " preview = COALESCE((SELECT SUBSTR(m.body_text, 1, 400) FROM conversation_messages m"
+                     " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.kind IN ('inbound', 'reply')"
+                     " ORDER BY m.message_id DESC LIMIT 1), '')"
+                     " WHERE workspace_id = $1 AND conversation_id = $2",
+                     {ws, id}));
+    return {};
+}
+
 // ---- messages
 
 #define RAPPORT_MESSAGE_COLUMNS                                                                          \
@@ -353,11 +368,7 @@ Result<std::optional<ConversationMessage>> load_message(Connection& conn, Id ws,
 std::string row_select() {
     return "SELECT " RAPPORT_CONVERSATION_COLUMNS
            ", p.first_name, p.last_name, p.email, co.legal_name, co.trade_name, u.display_name,"
-           " (SELECT m.body_text FROM conversation_messages m WHERE m.workspace_id = c.workspace_id"
-           " AND m.conversation_id = c.conversation_id AND m.kind IN ('inbound', 'reply')"
-           " ORDER BY m.message_id DESC LIMIT 1),"
-           " (SELECT COUNT(*) FROM conversation_messages m WHERE m.workspace_id = c.workspace_id"
-           " AND m.conversation_id = c.conversation_id)"
+           " c.preview, c.message_count"
            " FROM conversations c"
            " LEFT JOIN people p ON p.workspace_id = c.workspace_id AND p.person_id = c.person_id"
            " LEFT JOIN companies co ON co.workspace_id = c.workspace_id AND co.company_id = c.company_id"
@@ -586,6 +597,7 @@ Result<std::optional<ConversationMessage>> store_inbound_in(Connection& conn, co
     // A conflict here is the same external id stored meanwhile by a concurrent fetch
     // (PostgreSQL): the transaction is rolled back whole and the caller reads it as stored.
     RAPPORT_CHECK(insert_message(conn, m));
+    if (m.conversation_id) RAPPORT_CHECK(refresh_row_summary(conn, m.workspace_id, *m.conversation_id));
     if (write.raw) RAPPORT_CHECK(insert_source(conn, m.workspace_id, m.message_id, *write.raw));
     return std::optional<ConversationMessage>{std::move(m)};
 }
@@ -807,6 +819,7 @@ Result<ConversationMessage> SqlConversationRepository::add_agent_message(const C
         c.updated_at = m.created_at;
         RAPPORT_CHECK(save_conversation(conn, c));
         RAPPORT_CHECK(insert_message(conn, m));
+        RAPPORT_CHECK(refresh_row_summary(conn, c.workspace_id, c.conversation_id));
         return m;
     });
 }
@@ -879,6 +892,8 @@ Result<Conversation> SqlConversationRepository::merge(Id ws, Id from, Id into, U
         source.status = ConversationStatus::Closed;
         source.updated_at = now;
         RAPPORT_CHECK(save_conversation(conn, source));
+        RAPPORT_CHECK(refresh_row_summary(conn, ws, from));
+        RAPPORT_CHECK(refresh_row_summary(conn, ws, into));
         return target;
     });
 }
@@ -920,6 +935,7 @@ Result<Conversation> SqlConversationRepository::split(Id ws, Id id, Id message_i
             c->last_inbound_at = as_opt_int(rs.rows[0][2]);
             c->updated_at = fresh.created_at;
             RAPPORT_CHECK(save_conversation(conn, *c));
+            RAPPORT_CHECK(refresh_row_summary(conn, ws, c->conversation_id));
         }
         return fresh;
     });

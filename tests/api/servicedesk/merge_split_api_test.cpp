@@ -22,6 +22,12 @@ TEST_F(ServicedeskMergeSplitApiTest, MergingMovesTheMessagesAndHidesTheSource) {
     EXPECT_EQ(c["messages"][0]["text"], "The blender is broken");
     EXPECT_EQ(c["messages"][1]["text"], "Also the lid is missing");
 
+    // The inbox row counts both messages and previews the newest.
+    auto row = row_of(owner, into);
+    ASSERT_TRUE(row.is_object());
+    EXPECT_EQ(row["message_count"], 2);
+    EXPECT_EQ(row["preview"], "Also the lid is missing");
+
     auto source = conversation(owner, from);
     EXPECT_EQ(source["merged_into_id"], into);
     EXPECT_TRUE(source["messages"].empty());
@@ -72,6 +78,15 @@ TEST_F(ServicedeskMergeSplitApiTest, SplittingMovesAMessageToANewConversation) {
     EXPECT_EQ(new_thread[0]["id"], moved);
     EXPECT_TRUE(contains(view_ids(owner, "unanswered"), fresh_id));
     EXPECT_TRUE(contains(view_ids(owner, "unanswered"), id));
+    // Each inbox row counts and previews what its conversation now holds.
+    auto old_row = row_of(owner, id);
+    auto new_row = row_of(owner, fresh_id);
+    ASSERT_TRUE(old_row.is_object());
+    ASSERT_TRUE(new_row.is_object());
+    EXPECT_EQ(old_row["message_count"], 1);
+    EXPECT_EQ(old_row["preview"], "Refund for order 1");
+    EXPECT_EQ(new_row["message_count"], 1);
+    EXPECT_EQ(new_row["preview"], "Unrelated: I want to change my address");
 
     // A message of another conversation cannot be split off this one.
     auto foreign = owner.post("/api/v1/conversations/" + id + "/split", {{"message_id", moved}});

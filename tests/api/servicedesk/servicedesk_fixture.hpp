@@ -63,6 +63,21 @@ protected:
         for (const auto& i : body["items"]) out.push_back(i["id"]);
         return out;
     }
+    // A conversation's row as the "all" view lists it (null when it is not listed).
+    static nlohmann::json row_of(HttpClient& c, const std::string& id) {
+        std::string cursor;
+        for (int page = 0; page < 100; ++page) {
+            auto res = c.get("/api/v1/conversations?limit=200&view=all" + (cursor.empty() ? "" : "&cursor=" + cursor));
+            EXPECT_EQ(res.status, 200) << res.body;
+            const auto body = res.json();
+            for (const auto& i : body["items"]) {
+                if (i["id"] == id) return i;
+            }
+            if (!body["next_cursor"].is_string()) break;
+            cursor = body["next_cursor"];
+        }
+        return nullptr;
+    }
     static bool contains(const std::vector<std::string>& ids, const std::string& id) {
         return std::find(ids.begin(), ids.end(), id) != ids.end();
     }
