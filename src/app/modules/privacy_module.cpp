@@ -21,7 +21,9 @@ public:
     std::string_view openapi_fragment() const override { return generated::openapi_privacy(); }
 
     void build(ModuleContext& ctx) override {
-        repo_.emplace(ctx.database);
+        // The areas built later add what they erase with a person (storage/person_erasure_steps.hpp).
+        ctx.services.provide<storage::PersonErasureSteps>(erasure_steps_);
+        repo_.emplace(ctx.database, erasure_steps_);
         privacy_.emplace(*repo_, ctx.services.get<domain::customers::CustomerService>(),
                          ctx.services.get<domain::timeline::TimelineService>(), ctx.clock);
         ctx.services.provide<domain::privacy::PrivacyService>(*privacy_);
@@ -33,6 +35,7 @@ public:
     }
 
 private:
+    storage::PersonErasureSteps erasure_steps_;
     std::optional<storage::SqlPrivacyRepository> repo_;
     std::optional<domain::privacy::PrivacyService> privacy_;
     std::optional<api::PrivacyApi> api_;

@@ -10,6 +10,8 @@
 #include "app/satisfaction/resolution_watcher.hpp"
 #include "app/satisfaction/survey_mailer.hpp"
 #include "domain/satisfaction/satisfaction_service.hpp"
+#include "storage/person_erasure_steps.hpp"
+#include "storage/satisfaction/person_erasure.hpp"
 #include "storage/satisfaction/sql_satisfaction_repository.hpp"
 #include "storage/servicedesk/sql_mailbox_repository.hpp"
 
@@ -45,6 +47,7 @@ public:
             ctx.services.get<domain::servicedesk::ConversationFeed>(), *repo_, *service_, [this] { mailer_->wake(); },
             ctx.clock);
         ctx.services.provide<domain::satisfaction::SatisfactionService>(*service_);
+        ctx.services.get<storage::PersonErasureSteps>().add(storage::erase_person_surveys);
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {

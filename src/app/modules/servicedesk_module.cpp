@@ -14,6 +14,8 @@
 #include "domain/duplicates/duplicate_service.hpp"
 #include "domain/identity/user_directory.hpp"
 #include "domain/identity/workspace_repository.hpp"
+#include "storage/person_erasure_steps.hpp"
+#include "storage/servicedesk/person_erasure.hpp"
 #include "storage/servicedesk/sql_assignment_repository.hpp"
 #include "storage/servicedesk/sql_canned_reply_repository.hpp"
 #include "storage/servicedesk/sql_contact_form_repository.hpp"
@@ -54,6 +56,7 @@ public:
         sender_.emplace(*conversations_repo_, *mailboxes_repo_, hub_, ctx.clock);
         watcher_.emplace(*conversations_repo_, hub_, ctx.clock);
         mailbox_service_->on_change([this] { readers_->settings_changed(); });
+        ctx.services.get<storage::PersonErasureSteps>().add(storage::erase_person_conversations);
         hub_.subscribe([this] { sender_->wake(); });
         // Canned replies, the public contact form and assignment within a team.
         assignment_repo_.emplace(ctx.database);

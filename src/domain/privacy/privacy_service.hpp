@@ -4,7 +4,9 @@
 //  * erasure: personal data removed (names replaced by a placeholder, personal fields,
 //    custom values, tags and the text of interactions cleared, personal values removed from
 //    field history), while aggregates survive: the record id, its company links and the
-//    interactions' kind, channel, relationship type and minutes, so costs and counts stay true.
+//    interactions' kind, channel, relationship type and minutes, so costs and counts stay true;
+//    the other areas erase their part in the same transaction (the service desk's messages,
+//    the surveys' comments: storage/person_erasure_steps.hpp).
 // Both are audited. Admins and owners only.
 #include <nlohmann/json.hpp>
 

@@ -44,6 +44,7 @@ Status SqlPrivacyRepository::erase_person(Id ws, Id person_id, const std::vector
         RAPPORT_CHECK(c.execute(kEraseFlags, {ws, person_id}));
         RAPPORT_CHECK(c.execute(kEraseInteractionText, {ws, person_id}));
         for (const auto& field : fields) RAPPORT_CHECK(c.execute(kRedactHistory, {ws, person_id, field}));
+        RAPPORT_CHECK(others_.run(c, ws, person_id));
         return insert_audit(c, audit);
     });
 }

@@ -1,12 +1,14 @@
 #pragma once
 #include "domain/privacy/privacy_service.hpp"
 #include "storage/database.hpp"
+#include "storage/person_erasure_steps.hpp"
 
 namespace rapport::storage {
 
 class SqlPrivacyRepository final : public domain::privacy::PrivacyRepository {
 public:
-    explicit SqlPrivacyRepository(Database& db) : db_(db) {}
+    // `others`: what the other areas erase with a person, run in the same transaction.
+    SqlPrivacyRepository(Database& db, const PersonErasureSteps& others) : db_(db), others_(others) {}
     Status erase_person(Id workspace_id, Id person_id, const std::vector<std::string>& personal_columns,
                         const std::vector<std::string>& personal_fields, UnixMillis now,
                         const domain::AuditEntry& audit) override;
@@ -15,6 +17,7 @@ public:
 
 private:
     Database& db_;
+    const PersonErasureSteps& others_;
 };
 
 }  // namespace rapport::storage

@@ -16,7 +16,7 @@ protected:
     void SetUp() override {
         CustomersBackendTest::SetUp();
         if (HasFatalFailure()) return;
-        privacy_repo_ = std::make_unique<SqlPrivacyRepository>(db());
+        privacy_repo_ = std::make_unique<SqlPrivacyRepository>(db(), no_other_erasure_);
     }
     Id create(const Principal& actor, EntityType type, nlohmann::json fields) {
         CustomerInput in;
@@ -55,6 +55,7 @@ protected:
         return out;
     }
 
+    PersonErasureSteps no_other_erasure_;
     std::unique_ptr<SqlPrivacyRepository> privacy_repo_;
 };
 
