@@ -325,4 +325,33 @@ TEST_F(PortfoliosApiTest, ReassignMovesExactlyTheRightRecordsWithHistoryAndLog) 
     EXPECT_EQ(owner_of_record(owner, "/api/v1/people/" + p1), taking.id);
 }
 
+TEST_F(PortfoliosApiTest, ReassignKeepsToThePartitionsTheActorMayWrite) {
+    auto owner = owner_of(acme_);
+    auto admin = new_acme_user("admin", "Ada Partitionless");
+    auto leaving = new_acme_user("member", "Lia Leaving");
+    auto taking = new_acme_user("member", "Tom Taking");
+    const auto buyer = create(owner, "/api/v1/companies",
+                              {{"legal_name", "Negozio Srl"}, {"country", "IT"}, {"buyer_kind", "retailer"}});
+    const auto plain = create(owner, "/api/v1/people",
+                              {{"first_name", "Piana"}, {"last_name", "Persona"}, {"owner_user_id", leaving.id}});
+    const auto consumer = create(owner, "/api/v1/people",
+                                 {{"first_name", "Cosima"},
+                                  {"last_name", "Consumatrice"},
+                                  {"buyer_company_id", buyer},
+                                  {"owner_user_id", leaving.id}});
+    // The admin has no grant on the buyer's consumers: only the plain person moves.
+    auto by_admin =
+        admin.client.post("/api/v1/portfolios/reassign", {{"from_user_id", leaving.id}, {"to_user_id", taking.id}});
+    ASSERT_EQ(by_admin.status, 200) << by_admin.body;
+    EXPECT_EQ(by_admin.json()["people"], 1);
+    EXPECT_EQ(owner_of_record(owner, "/api/v1/people/" + plain), taking.id);
+    EXPECT_EQ(owner_of_record(owner, "/api/v1/people/" + consumer), leaving.id);
+    // The owner role sees every partition: the consumer moves too.
+    auto by_owner =
+        owner.post("/api/v1/portfolios/reassign", {{"from_user_id", leaving.id}, {"to_user_id", taking.id}});
+    ASSERT_EQ(by_owner.status, 200) << by_owner.body;
+    EXPECT_EQ(by_owner.json()["people"], 1);
+    EXPECT_EQ(owner_of_record(owner, "/api/v1/people/" + consumer), taking.id);
+}
+
 }  // namespace rapport::testing
