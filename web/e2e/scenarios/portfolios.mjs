@@ -31,6 +31,10 @@ export async function portfoliosScenarios({ page, base, stamp, scenario, screens
       days: '40 days',
       never: 'Never',
       mine: 'My portfolio',
+      choose: (name) => `Choose ${name}`,
+      reassignChosen: 'Reassign 1 chosen',
+      moveOne: 'Move 1 customer',
+      movedOne: (from, to) => `1 customer moved from ${from} to ${to}.`,
     },
     pt: {
       overview: 'Carteiras',
@@ -43,6 +47,10 @@ export async function portfoliosScenarios({ page, base, stamp, scenario, screens
       days: '40 dias',
       never: 'Nunca',
       mine: 'Minha carteira',
+      choose: (name) => `Escolher ${name}`,
+      reassignChosen: 'Reatribuir 1 escolhido',
+      moveOne: 'Transferir 1 cliente',
+      movedOne: (from, to) => `1 cliente transferido de ${from} para ${to}.`,
     },
   };
 
@@ -115,6 +123,22 @@ export async function portfoliosScenarios({ page, base, stamp, scenario, screens
         await rows.nth(2).getByText(x.days).waitFor();
         await rows.nth(2).getByText('Ana').waitFor();
         await screenshot(`portfolios-user-${lang}`);
+
+        // One chosen record goes back to the leaver: the others stay.
+        await page.getByLabel(x.choose(`Ana Carteira ${lang} ${stamp}`)).check();
+        await page.getByRole('button', { name: x.reassignChosen }).click();
+        const chosenDialog = page.getByRole('dialog');
+        await chosenDialog.getByLabel(x.newOwner).selectOption({ label: leaver.display_name });
+        await chosenDialog.getByRole('button', { name: x.moveOne }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: x.movedOne(taker.display_name, leaver.display_name) })
+          .waitFor();
+        await page.waitForFunction(() => document.querySelectorAll('table.portfolio-table tbody tr').length === 2);
+        const back = await ownerApi('GET', `/people/${people[0]}`);
+        assert(back.body.owner_user_id === leaver.id, `the chosen record's owner is ${back.body.owner_user_id}`);
+        const stayed = await ownerApi('GET', `/people/${people[2]}`);
+        assert(stayed.body.owner_user_id === taker.id, `a record not chosen moved to ${stayed.body.owner_user_id}`);
 
         // Each record's history names the new owner, by whom it was moved.
         const history0 = await ownerApi('GET', `/people/${people[1]}/history`);

@@ -14,8 +14,8 @@ import { LoadMoreButton } from '../../ui/PagedTable';
 import { useAllUsers } from '../identity/api';
 import { useOverview, useReassignments } from './api';
 import { byCoverage, formatShare, ownerListPath, unownedListPath } from './model';
-import { ReassignDialog } from './ReassignDialog';
-import { COVERAGE_DAYS, type PortfolioOwner, type PortfolioReassignmentResult } from './types';
+import { ReassignDialog, type ReassignSource } from './ReassignDialog';
+import { COVERAGE_DAYS, type PortfolioReassignmentResult } from './types';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export function OverviewPage() {
   const [days, setDays] = useState(90);
   const overview = useOverview(days);
   const users = useAllUsers();
-  const [moving, setMoving] = useState<PortfolioOwner | null>(null);
+  const [moving, setMoving] = useState<ReassignSource | null>(null);
   const [done, setDone] = useState<PortfolioReassignmentResult | null>(null);
   const owners = [...(overview.data?.owners ?? [])].sort(byCoverage);
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.display_name ?? id;
@@ -106,7 +106,7 @@ export function OverviewPage() {
                         className="button button-small"
                         onClick={() => {
                           setDone(null);
-                          setMoving(o);
+                          setMoving({ user_id: o.user_id, display_name: o.display_name, count: o.size });
                         }}
                       >
                         {t('portfolios.reassign')}

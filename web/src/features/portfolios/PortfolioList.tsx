@@ -12,7 +12,20 @@ import { customerPath } from '../tasks/links';
 import { usePortfolio, type PortfolioFilter } from './api';
 import { NO_CONTACT_CHOICES, type PortfolioItem, type PortfolioKind, type PortfolioSort } from './types';
 
-export function PortfolioList({ owner, emptyKey }: { owner?: string; emptyKey: string }) {
+/** A record of the portfolio, as a reassignment names it. */
+export type RecordKey = { type: 'company' | 'person'; id: string };
+export const keyOf = (r: RecordKey) => `${r.type}:${r.id}`;
+
+export function PortfolioList({
+  owner,
+  emptyKey,
+  selection,
+}: {
+  owner?: string;
+  emptyKey: string;
+  /** Checkboxes on each row (for reassigning chosen records), with the chosen ones by key. */
+  selection?: { chosen: Map<string, RecordKey>; onChange: (next: Map<string, RecordKey>) => void };
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [filter, setFilter] = useState<PortfolioFilter>({ kind: 'all', noContactDays: 0, sort: 'neglected' });
@@ -48,19 +61,26 @@ export function PortfolioList({ owner, emptyKey }: { owner?: string; emptyKey: s
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ProblemAlert error={list.error} /> : null}
       {list.isSuccess && list.items.length === 0 ? <p className="muted">{t(emptyKey)}</p> : null}
-      {list.items.length > 0 ? <PortfolioTable items={list.items} /> : null}
+      {list.items.length > 0 ? <PortfolioTable items={list.items} selection={selection} /> : null}
       <LoadMoreButton list={list} label={t('portfolios.more')} />
     </>
   );
 }
 
-export function PortfolioTable({ items }: { items: PortfolioItem[] }) {
+export function PortfolioTable({
+  items,
+  selection,
+}: {
+  items: PortfolioItem[];
+  selection?: { chosen: Map<string, RecordKey>; onChange: (next: Map<string, RecordKey>) => void };
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table className="table portfolio-table">
         <thead>
           <tr>
+            {selection ? <th scope="col">{t('portfolios.choose')}</th> : null}
             <th scope="col">{t('portfolios.customer')}</th>
             <th scope="col">{t('portfolios.lastContact')}</th>
             <th scope="col">{t('portfolios.daysSince')}</th>
@@ -70,7 +90,7 @@ export function PortfolioTable({ items }: { items: PortfolioItem[] }) {
         </thead>
         <tbody>
           {items.map((item) => (
-            <PortfolioRow key={`${item.type}:${item.id}`} item={item} />
+            <PortfolioRow key={keyOf(item)} item={item} selection={selection} />
           ))}
         </tbody>
       </table>
@@ -78,12 +98,34 @@ export function PortfolioTable({ items }: { items: PortfolioItem[] }) {
   );
 }
 
-function PortfolioRow({ item }: { item: PortfolioItem }) {
+function PortfolioRow({
+  item,
+  selection,
+}: {
+  item: PortfolioItem;
+  selection?: { chosen: Map<string, RecordKey>; onChange: (next: Map<string, RecordKey>) => void };
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const next = item.next_action;
+  const key = keyOf(item);
   return (
     <tr className={item.days_since_contact === null || item.days_since_contact >= 90 ? 'is-overdue' : ''}>
+      {selection ? (
+        <td>
+          <input
+            type="checkbox"
+            checked={selection.chosen.has(key)}
+            aria-label={t('portfolios.chooseRecord', { name: item.name })}
+            onChange={(e) => {
+              const next = new Map(selection.chosen);
+              if (e.target.checked) next.set(key, { type: item.type, id: item.id });
+              else next.delete(key);
+              selection.onChange(next);
+            }}
+          />
+        </td>
+      ) : null}
       <th scope="row">
         <Link to={customerPath(item)}>{item.name || t('portfolios.unnamed')}</Link>{' '}
         <span className="muted">{t(`portfolios.kindOne.${item.type}`)}</span>

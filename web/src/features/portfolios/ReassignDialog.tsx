@@ -1,5 +1,6 @@
-// Moving a whole portfolio from one owner to another (someone leaves): pick the new owner among
-// the active users, confirm; the server moves every record in one transaction and logs it.
+// Moving a portfolio (all of it when someone leaves, or the chosen records) from one owner to
+// another: pick the new owner among the active users, confirm; the server moves the records in
+// one transaction and logs it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
@@ -8,7 +9,16 @@ import { ProblemAlert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/fields';
 import { useReassign } from './api';
-import type { PortfolioOwner, PortfolioReassignmentResult } from './types';
+import type { PortfolioReassignmentResult } from './types';
+
+export interface ReassignSource {
+  user_id: string;
+  display_name: string;
+  /** How many records move. */
+  count: number;
+  /** Only these records; absent: the whole portfolio. */
+  records?: { type: 'company' | 'person'; id: string }[];
+}
 
 export function ReassignDialog({
   from,
@@ -16,7 +26,7 @@ export function ReassignDialog({
   onClose,
   onDone,
 }: {
-  from: PortfolioOwner | null;
+  from: ReassignSource | null;
   users: User[];
   onClose: () => void;
   onDone: (result: PortfolioReassignmentResult) => void;
@@ -35,14 +45,14 @@ export function ReassignDialog({
     <ConfirmDialog
       open={from !== null}
       title={t('portfolios.reassignTitle', { name: from?.display_name ?? '' })}
-      confirmLabel={t('portfolios.reassignConfirm', fmt.count(from?.size ?? 0))}
+      confirmLabel={t('portfolios.reassignConfirm', fmt.count(from?.count ?? 0))}
       busy={reassign.isPending}
       confirmDisabled={!target}
       onCancel={close}
       onConfirm={() => {
         if (!from || !target) return;
         reassign.mutate(
-          { from_user_id: from.user_id, to_user_id: target },
+          { from_user_id: from.user_id, to_user_id: target, records: from.records },
           {
             onSuccess: (result) => {
               setTarget('');
@@ -52,7 +62,7 @@ export function ReassignDialog({
         );
       }}
     >
-      <p>{t('portfolios.reassignExplain', fmt.count(from?.size ?? 0))}</p>
+      <p>{t('portfolios.reassignExplain', fmt.count(from?.count ?? 0))}</p>
       <SelectField
         label={t('portfolios.newOwner')}
         name="to_user_id"
