@@ -43,7 +43,7 @@ export async function portfoliosScenarios({ page, base, stamp, scenario, screens
       move: 'Transferir 3 clientes',
       moved: (from, to) => `3 clientes transferidos de ${from} para ${to}.`,
       history: 'Reatribuições',
-      movedCount: '3 clientes (0 empresas, 3 pessoas)',
+      movedCount: '3 clientes (0 empresa, 3 pessoas)',
       days: '40 dias',
       never: 'Nunca',
       mine: 'Minha carteira',

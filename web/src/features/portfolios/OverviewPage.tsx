@@ -62,9 +62,9 @@ export function OverviewPage() {
               t('portfolios.unownedNone')
             ) : (
               <>
-                <Link to={unownedListPath('company')}>{t('portfolios.unownedCompanies', fmt.count(unowned.companies))}</Link>
+                <Link to={unownedListPath('company')}>{t('portfolios.companiesCount', fmt.count(unowned.companies))}</Link>
                 {' · '}
-                <Link to={unownedListPath('person')}>{t('portfolios.unownedPeople', fmt.count(unowned.people))}</Link>
+                <Link to={unownedListPath('person')}>{t('portfolios.peopleCount', fmt.count(unowned.people))}</Link>
               </>
             )}
           </p>
@@ -161,11 +161,8 @@ function ReassignmentHistory({ nameOf }: { nameOf: (id: string) => string }) {
                   <td>{nameOf(a.from_user_id)}</td>
                   <td>{nameOf(a.to_user_id)}</td>
                   <td>
-                    {t('portfolios.movedCount', {
-                      ...fmt.count(a.total),
-                      companies: fmt.number(a.companies),
-                      people: fmt.number(a.people),
-                    })}
+                    {t('portfolios.movedCount', fmt.count(a.total))} ({t('portfolios.companiesCount', fmt.count(a.companies))},{' '}
+                    {t('portfolios.peopleCount', fmt.count(a.people))})
                     {a.selected ? <span className="muted"> {t('portfolios.selectedOnly')}</span> : null}
                   </td>
                   <td>{a.actor_label}</td>
