@@ -22,6 +22,7 @@ import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { servicedeskSettingsScenarios } from './scenarios/servicedesk_settings.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
+import { portfoliosScenarios } from './scenarios/portfolios.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -681,6 +682,7 @@ await partnerScenarios({ browser, base, password, scenario, screenshot, assert }
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await portfoliosScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });

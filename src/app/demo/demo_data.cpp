@@ -7,6 +7,7 @@
 
 #include "app/demo/demo_conversations.hpp"
 #include "app/demo/demo_generator.hpp"
+#include "app/demo/demo_portfolios.hpp"
 #include "app/demo/demo_segments.hpp"
 #include "app/demo/demo_timeline.hpp"
 #include "domain/customers/customer_service.hpp"
@@ -300,6 +301,9 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     }
 
     const DemoDesk desk = RAPPORT_TRY(create_conversations(services, ws, staff.team_ids[3], staff.service, data));
+    RAPPORT_CHECK(reassign_demo_portfolio(services, ws,
+                                          staff.by_country[static_cast<std::size_t>(Country::It)].owners[3],
+                                          staff.by_country[static_cast<std::size_t>(Country::It)].owners[2], data, 12));
 
     DemoReport r;
     r.conversations = desk.conversations;

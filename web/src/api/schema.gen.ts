@@ -1357,6 +1357,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager's view: portfolio size and coverage per owner, and the customers with no owner (managers and above) */
+        get: operations["getPortfolioOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My portfolio: the customers I own, with last contact, next action, open items and days since contact */
+        get: operations["getMyPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a portfolio (all, or the chosen records) from one owner to another in one transaction, recorded in each record's history and in the reassignment log (admins and owners) */
+        post: operations["reassignPortfolio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/reassignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reassignment log, newest first (managers and above) */
+        get: operations["listPortfolioReassignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's portfolio (managers and above, or the user themselves) */
+        get: operations["getUserPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/contact/{slug}": {
         parameters: {
             query?: never;
@@ -2881,6 +2966,75 @@ export interface components {
             };
             tags?: string[];
             team_id?: string | null;
+        };
+        PortfolioItem: {
+            /** @description whole days since the last contact; null when never contacted */
+            days_since_contact: number | null;
+            id: string;
+            /** @description Unix ms of the latest call, meeting or email (a company's: also its contacts'); null when never */
+            last_contact_at: number | null;
+            name: string;
+            /** @description the open task due first (undated ones after dated ones) */
+            next_action: null | {
+                due_at: number | null;
+                overdue: boolean;
+                subject: string;
+                task_id: string;
+            };
+            /** @description service desk conversations new, open or pending */
+            open_conversations: number;
+            open_tasks: number;
+            /** @enum {string} */
+            type: "company" | "person";
+        };
+        PortfolioOverview: {
+            days: number;
+            owners: components["schemas"]["PortfolioOwner"][];
+            since: number;
+            /** @description customers with no owner (list them with the filter owner_user_id is_empty) */
+            unowned: {
+                companies: number;
+                people: number;
+                total: number;
+            };
+        };
+        PortfolioOwner: {
+            active: boolean;
+            companies: number;
+            /** @description customers contacted in the period */
+            contacted: number;
+            /** @description contacted / size, 0 to 1; null for an empty portfolio */
+            coverage: number | null;
+            display_name: string;
+            not_contacted: number;
+            people: number;
+            size: number;
+            user_id: string;
+        };
+        PortfolioPage: {
+            items: components["schemas"]["PortfolioItem"][];
+            next_cursor: string | null;
+        };
+        PortfolioReassignment: {
+            actor_label: string;
+            actor_user_id: string | null;
+            companies: number;
+            from_user_id: string;
+            id: string;
+            people: number;
+            reassigned_at: number;
+            /** @description chosen records rather than the whole portfolio */
+            selected: boolean;
+            to_user_id: string;
+            total: number;
+        };
+        PortfolioReassignmentPage: {
+            items: components["schemas"]["PortfolioReassignment"][];
+            next_cursor: string | null;
+        };
+        PortfolioReassignmentResult: components["schemas"]["PortfolioReassignment"] & {
+            /** @description chosen records not moved: gone, not the from-user's, or not writable by you */
+            skipped: number;
         };
         Problem: {
             detail: string;
@@ -6284,6 +6438,167 @@ export interface operations {
                         items?: components["schemas"]["Interaction"][];
                         next_cursor?: string | null;
                     };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPortfolioOverview: {
+        parameters: {
+            query?: {
+                /** @description coverage counts customers contacted (call, meeting or email) in this many days (1-3650, default 90) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioOverview"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMyPortfolio: {
+        parameters: {
+            query?: {
+                /** @description companies or people only */
+                type?: "company" | "person";
+                /** @description only customers without a call, meeting or email in this many days (1-3650) */
+                no_contact_days?: number;
+                /** @description neglected (default: never contacted, then the longest silence first) or recent (the latest contact first) */
+                sort?: "neglected" | "recent";
+                /** @description items per page, 1 to 200, default 50 */
+                limit?: number;
+                /** @description the next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    reassignPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from_user_id: string;
+                    /** @description only these records (each must be the from-user's); absent: the whole portfolio */
+                    records?: {
+                        id: string;
+                        /** @enum {string} */
+                        type: "company" | "person";
+                    }[];
+                    /** @description an active staff user of the workspace */
+                    to_user_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReassignmentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listPortfolioReassignments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReassignmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getUserPortfolio: {
+        parameters: {
+            query?: {
+                /** @description companies or people only */
+                type?: "company" | "person";
+                /** @description only customers without a call, meeting or email in this many days (1-3650) */
+                no_contact_days?: number;
+                /** @description neglected (default: never contacted, then the longest silence first) or recent (the latest contact first) */
+                sort?: "neglected" | "recent";
+                /** @description items per page, 1 to 200, default 50 */
+                limit?: number;
+                /** @description the next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -68,10 +68,12 @@ describe('feature registry', () => {
     expect(navEntries(features, owner).map((n) => n.to)).toEqual([
       '/',
       '/inbox',
+      '/portfolio',
       '/tasks',
       '/companies',
       '/people',
       '/duplicates',
+      '/portfolios',
       '/segments',
       '/import',
       '/reports',
