@@ -6,6 +6,7 @@
 #include <array>
 
 #include "app/demo/demo_conversations.hpp"
+#include "app/demo/demo_costs.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "app/demo/demo_segments.hpp"
 #include "app/demo/demo_timeline.hpp"
@@ -300,6 +301,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     }
 
     const DemoDesk desk = RAPPORT_TRY(create_conversations(services, ws, staff.team_ids[3], staff.service, data));
+    RAPPORT_CHECK(create_costs(services, ws, staff.team_ids));
 
     DemoReport r;
     r.conversations = desk.conversations;

@@ -84,9 +84,17 @@ Result<std::optional<CostModel>> CostService::in_effect(const Principal& actor, 
     return found;
 }
 
-Result<CostModel> CostService::save(const Principal& actor, CostModel model, const std::string& ip) {
+Result<CostModel> CostService::save(const Principal& actor, CostModel model, const std::string& ip,
+                                    std::vector<FieldError> request_errors) {
     RAPPORT_CHECK(may_write(actor));
-    auto errors = validate(model, RAPPORT_TRY(repo_.team_ids(actor.workspace_id)));
+    auto errors = std::move(request_errors);
+    // A field the request already got wrong is not reported twice.
+    for (auto& e : validate(model, RAPPORT_TRY(repo_.team_ids(actor.workspace_id)))) {
+        const bool known = std::any_of(errors.begin(), errors.end(), [&](const FieldError& r) {
+            return r.pointer == e.pointer || e.pointer.rfind(r.pointer + "/", 0) == 0;
+        });
+        if (!known) errors.push_back(std::move(e));
+    }
     if (errors.empty()) {
         // One currency for the whole history, so periods spanning versions add up: a change
         // of currency is possible only while the version replaced is the only one.

@@ -66,7 +66,10 @@ public:
     Result<std::vector<CostModel>> history(const Principal& actor);
     // The version in effect on `day` (default today); nullopt when none.
     Result<std::optional<CostModel>> in_effect(const Principal& actor, std::optional<Day> day);
-    Result<CostModel> save(const Principal& actor, CostModel model, const std::string& ip);
+    // `request_errors`: problems found while reading the request (wrong types), reported with
+    // the model's own, so every field is named at once.
+    Result<CostModel> save(const Principal& actor, CostModel model, const std::string& ip,
+                           std::vector<FieldError> request_errors = {});
     Status remove(const Principal& actor, Id version_id, const std::string& ip);
 
     Result<CostsView> costs(const Principal& actor, Period period, std::optional<Id> segment_id, int limit);
