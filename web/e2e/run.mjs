@@ -21,6 +21,7 @@ import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
+import { costsScenarios } from './scenarios/costs.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -680,6 +681,7 @@ await partnerScenarios({ browser, base, password, scenario, screenshot, assert }
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await costsScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 

@@ -15,14 +15,32 @@ using OptType = std::optional<RelationshipType>;
 
 enum class Component { Time = 0, Messages = 1, Fixed = 2 };
 
-struct CellKey {
+using OptCompany = std::optional<Id>;
+
+// Who a cost is for: the customer, and the company the row names.
+struct Party {
     OptCustomer customer;
-    OptType type;
+    OptCompany company;
+    bool operator<(const Party& o) const { return std::tie(customer, company) < std::tie(o.customer, o.company); }
+};
+
+struct CellKey {
     Component component = Component::Time;
+    Party party;
+    OptType type;
     bool operator<(const CellKey& o) const {
-        return std::tie(customer, type, component) < std::tie(o.customer, o.type, o.component);
+        return std::tie(component, party, type) < std::tie(o.component, o.party, o.type);
     }
 };
+
+std::vector<CustomerCost> ranked(std::map<CustomerKey, CustomerCost>& rows) {
+    std::vector<CustomerCost> out;
+    for (auto& [key, row] : rows) out.push_back(std::move(row));
+    std::stable_sort(out.begin(), out.end(), [](const CustomerCost& a, const CustomerCost& b) {
+        return a.cost.total_cents() > b.cost.total_cents();
+    });
+    return out;
+}
 
 constexpr std::int64_t kTicksPerMinuteOfRate = kTicksPerCent / 60;  // an hourly cent, one minute
 
@@ -42,15 +60,19 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
     std::vector<std::int64_t> line_ticks;
     std::map<OptType, Activity> type_activity;
     std::map<CustomerKey, Activity> customer_activity;
+    std::map<CustomerKey, Activity> company_activity;
+    const auto company_key = [](Id id) { return CustomerKey{customers::EntityType::Company, id}; };
 
     for (const auto& slice : slices) {
-        std::map<RelationshipType, std::map<OptCustomer, std::int64_t>> type_minutes;
+        std::map<RelationshipType, std::map<Party, std::int64_t>> type_minutes;
         for (const auto& row : slice.minutes) {
             if (row.minutes <= 0) continue;
             report.activity.minutes += row.minutes;
             type_activity[row.type].minutes += row.minutes;
+            const Party party{row.customer, row.company_id};
             if (row.customer) customer_activity[*row.customer].minutes += row.minutes;
-            if (row.type) type_minutes[*row.type][row.customer] += row.minutes;
+            if (row.company_id) company_activity[company_key(*row.company_id)].minutes += row.minutes;
+            if (row.type) type_minutes[*row.type][party] += row.minutes;
             std::optional<std::int64_t> rate;
             if (slice.model && row.author_user_id) {
                 if (auto it = authors.find(*row.author_user_id); it != authors.end()) {
@@ -61,13 +83,14 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
                 report.unpriced_minutes += row.minutes;
                 continue;
             }
-            cells[{row.customer, row.type, Component::Time}] += row.minutes * *rate * kTicksPerMinuteOfRate;
+            cells[{Component::Time, party, row.type}] += row.minutes * *rate * kTicksPerMinuteOfRate;
         }
         for (const auto& row : slice.messages) {
             if (row.messages <= 0) continue;
             report.activity.messages += row.messages;
             type_activity[RelationshipType::PersonalAssistance].messages += row.messages;
             if (row.customer) customer_activity[*row.customer].messages += row.messages;
+            if (row.company_id) company_activity[company_key(*row.company_id)].messages += row.messages;
             std::optional<std::int64_t> rate;
             if (slice.model) {
                 for (const auto& c : slice.model->channel_rates) {
@@ -78,7 +101,7 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
                 report.unpriced_messages += row.messages;
                 continue;
             }
-            cells[{row.customer, RelationshipType::PersonalAssistance, Component::Messages}] +=
+            cells[{Component::Messages, {row.customer, row.company_id}, RelationshipType::PersonalAssistance}] +=
                 row.messages * *rate * kTicksPerCent;
         }
         if (!slice.model) {
@@ -90,7 +113,7 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
             report.fixed_lines.push_back({fixed.name, fixed.category, 0});
             line_ticks.push_back(ticks);
             if (fixed.allocation.empty()) {
-                cells[{std::nullopt, std::nullopt, Component::Fixed}] += ticks;
+                cells[{Component::Fixed, {}, std::nullopt}] += ticks;
                 continue;
             }
             std::vector<std::int64_t> shares;
@@ -100,48 +123,64 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
                 const RelationshipType type = fixed.allocation[i].type;
                 const auto found = type_minutes.find(type);
                 if (found == type_minutes.end()) {
-                    cells[{std::nullopt, type, Component::Fixed}] += per_type[i];
+                    cells[{Component::Fixed, {}, type}] += per_type[i];
                     continue;
                 }
-                std::vector<OptCustomer> customers;
+                std::vector<Party> parties;
                 std::vector<std::int64_t> weights;
-                for (const auto& [customer, minutes] : found->second) {
-                    customers.push_back(customer);
+                for (const auto& [party, minutes] : found->second) {
+                    parties.push_back(party);
                     weights.push_back(minutes);
                 }
                 const auto parts = split_by_weights(per_type[i], weights);
-                for (std::size_t j = 0; j < customers.size(); ++j) {
-                    cells[{customers[j], type, Component::Fixed}] += parts[j];
+                for (std::size_t j = 0; j < parties.size(); ++j) {
+                    cells[{Component::Fixed, parties[j], type}] += parts[j];
                 }
             }
         }
     }
 
-    // One rounding of every cell; everything below is sums of the rounded cells.
-    std::vector<std::int64_t> ticks;
-    ticks.reserve(cells.size());
-    for (const auto& [key, t] : cells) ticks.push_back(t);
-    const auto cents = ticks_to_cents(ticks);
+    // One rounding per component over its cells; everything below is sums of the rounded cells.
+    std::vector<std::int64_t> cents;
+    cents.reserve(cells.size());
+    for (auto component : {Component::Time, Component::Messages, Component::Fixed}) {
+        std::vector<std::int64_t> ticks;
+        for (const auto& [key, t] : cells) {
+            if (key.component == component) ticks.push_back(t);
+        }
+        for (auto c : ticks_to_cents(ticks)) cents.push_back(c);  // cells are ordered by component first
+    }
 
     std::map<OptType, CostBreakdown> by_type;
-    std::map<CustomerKey, CustomerCost> by_customer;
+    std::map<CustomerKey, CustomerCost> by_customer, by_company;
     std::size_t i = 0;
     for (const auto& [key, t] : cells) {
         const std::int64_t c = cents[i++];
         add(report.total, key.component, c);
         add(by_type[key.type], key.component, c);
-        if (key.customer) {
-            auto& row = by_customer[*key.customer];
-            row.customer = *key.customer;
+        if (key.party.customer) {
+            auto& row = by_customer[*key.party.customer];
+            row.customer = *key.party.customer;
             add(row.cost, key.component, c);
             row.by_type[key.type] += c;
         } else {
             add(report.unattributed, key.component, c);
         }
+        if (key.party.company) {
+            auto& row = by_company[company_key(*key.party.company)];
+            row.customer = company_key(*key.party.company);
+            add(row.cost, key.component, c);
+            row.by_type[key.type] += c;
+        }
     }
     for (const auto& [customer, activity] : customer_activity) {
         auto& row = by_customer[customer];
         row.customer = customer;
+        row.activity = activity;
+    }
+    for (const auto& [company, activity] : company_activity) {
+        auto& row = by_company[company];
+        row.customer = company;
         row.activity = activity;
     }
 
@@ -162,10 +201,8 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
     }
     type_row(std::nullopt);
 
-    for (auto& [key, row] : by_customer) report.by_customer.push_back(std::move(row));
-    std::stable_sort(
-        report.by_customer.begin(), report.by_customer.end(),
-        [](const CustomerCost& a, const CustomerCost& b) { return a.cost.total_cents() > b.cost.total_cents(); });
+    report.by_customer = ranked(by_customer);
+    report.by_company = ranked(by_company);
 
     const auto line_cents = split_by_weights(report.total.fixed_cents, line_ticks);
     for (std::size_t l = 0; l < report.fixed_lines.size(); ++l) report.fixed_lines[l].cents = line_cents[l];

@@ -15,12 +15,15 @@
 //   minutes keeps its share unattributed (no customer); an unallocated cost is overhead (no
 //   type, no customer).
 // A customer is the interaction's (or conversation's) person, or its company when it names no
-// person.
+// person. Companies also get a roll-up: every cost of the interactions and conversations that
+// name the company, its contacts' included (by_company), which company segments use.
 //
 // The period is given as slices, one per cost model version in effect; each slice's rows are
-// the aggregates of its days. All amounts are exact in ticks until one final rounding of every
-// (customer, type, component) cell by the largest remainder (money_split.hpp), so totals by
-// type, by customer and overall are sums of the same rounded cells and add up to the cent.
+// the aggregates of its days. All amounts are exact in ticks until one final rounding: for each
+// component (time, messages, fixed), its (customer, company, type) cells are rounded by the
+// largest remainder (money_split.hpp), so each component's total is its exact amount rounded
+// half up, and totals by type, by customer, by company and overall are sums of the same rounded
+// cells: they add up to the cent.
 #include <map>
 #include <optional>
 #include <string>
@@ -44,12 +47,14 @@ struct MinutesRow {
     std::optional<timeline::RelationshipType> type;
     std::optional<Id> author_user_id;
     std::int64_t minutes = 0;
+    std::optional<Id> company_id;  // the company the interaction names (the customer, or its person's)
 };
 // COUNT(messages) of the slice's conversations grouped by customer and channel.
 struct MessagesRow {
     std::optional<CustomerKey> customer;
     std::string channel;
     std::int64_t messages = 0;
+    std::optional<Id> company_id;
 };
 // What rates an author: the role and teams (now; the model's date picks the rates).
 struct Author {
@@ -103,6 +108,7 @@ struct CostReport {
     Activity activity;
     std::vector<TypeCost> by_type;           // in RelationshipType order, then "none"; only non-empty
     std::vector<CustomerCost> by_customer;   // most costly first (ties: by key)
+    std::vector<CustomerCost> by_company;    // the roll-up per company, most costly first
     CostBreakdown unattributed;              // costs of no customer
     std::vector<FixedCostLine> fixed_lines;  // per fixed cost and model version, in model order
     std::int64_t unpriced_minutes = 0;       // by authors without a rate, or of no author

@@ -252,10 +252,12 @@ Result<CustomerCostView> CostService::customer_cost(const Principal& actor, cust
     view.customer.cost.customer = key;
     const auto names = RAPPORT_TRY(select(actor, type, customers::ListRequest{}, {id}));
     if (auto it = names.find(key); it != names.end()) view.customer.name = it->second;
-    for (std::size_t i = 0; i < report.by_customer.size(); ++i) {
-        if (report.by_customer[i].customer == key) {
-            view.customer.cost = report.by_customer[i];
-            if (report.by_customer[i].cost.total_cents() > 0) view.rank = static_cast<std::int64_t>(i) + 1;
+    // A company answers with its roll-up (its contacts' costs included), ranked among companies.
+    const auto& rows = type == customers::EntityType::Company ? report.by_company : report.by_customer;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].customer == key) {
+            view.customer.cost = rows[i];
+            if (rows[i].cost.total_cents() > 0) view.rank = static_cast<std::int64_t>(i) + 1;
             break;
         }
     }

@@ -5,6 +5,9 @@
 // the costs (viewers do not; nor do partner users, who see only their buyer's consumers).
 // Customer-level figures (the ranked list, segment costs, one customer's cost) hold only the
 // customers the reader may read; the totals by relationship type cover the whole workspace.
+// People's segments sum their people's costs; companies' segments sum each company's roll-up
+// (everything naming the company, its contacts' interactions included), and so does one
+// company's cost.
 //
 // Benefits beside the costs: revenue is "not yet measured" (the sales issue adds orders);
 // retention is "not yet measured" too, as customers lost are not recorded yet (a record is
@@ -53,7 +56,7 @@ struct CustomerCostView {
     Period period;
     std::string currency;
     NamedCustomer customer;
-    std::int64_t rank = 0;  // 1 = the most costly customer of the period; 0: no cost
+    std::int64_t rank = 0;  // 1 = the most costly person (or company) of the period; 0: no cost
 };
 
 class CostService {

@@ -28,25 +28,26 @@ constexpr const char* kTeams = "SELECT team_id FROM teams WHERE workspace_id = $
 constexpr const char* kUsers = "SELECT user_id, role FROM users WHERE workspace_id = $1";
 constexpr const char* kTeamMembers = "SELECT user_id, team_id FROM team_members WHERE workspace_id = $1";
 
-// One row per (customer, type, author): the customer is the person, else the company.
+// One row per (customer, type, author, company): the customer is the person, else the company.
 constexpr const char* kMinutes =
     "SELECT CASE WHEN person_id IS NOT NULL THEN 'person' WHEN company_id IS NOT NULL THEN 'company' ELSE '' END,"
-    " COALESCE(person_id, company_id, 0), COALESCE(relationship_type, ''), created_by_user_id, SUM(minutes_spent)"
+    " COALESCE(person_id, company_id, 0), COALESCE(relationship_type, ''), created_by_user_id, SUM(minutes_spent),"
+    " company_id"
     " FROM interactions WHERE workspace_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND minutes_spent > 0"
     " GROUP BY CASE WHEN person_id IS NOT NULL THEN 'person' WHEN company_id IS NOT NULL THEN 'company' ELSE '' END,"
-    " COALESCE(person_id, company_id, 0), COALESCE(relationship_type, ''), created_by_user_id";
+    " COALESCE(person_id, company_id, 0), COALESCE(relationship_type, ''), created_by_user_id, company_id";
 
-// One row per (customer, channel): messages that went through a channel (not notes, not
-// replies whose delivery failed).
+// One row per (customer, channel, company): messages that went through a channel (not notes,
+// not replies whose delivery failed).
 constexpr const char* kMessages =
     "SELECT CASE WHEN cv.person_id IS NOT NULL THEN 'person' WHEN cv.company_id IS NOT NULL THEN 'company' ELSE ''"
-    " END, COALESCE(cv.person_id, cv.company_id, 0), m.channel, COUNT(*)"
+    " END, COALESCE(cv.person_id, cv.company_id, 0), m.channel, COUNT(*), cv.company_id"
     " FROM conversation_messages m JOIN conversations cv"
     " ON cv.workspace_id = m.workspace_id AND cv.conversation_id = m.conversation_id"
     " WHERE m.workspace_id = $1 AND m.occurred_at >= $2 AND m.occurred_at < $3 AND m.kind IN ('inbound', 'reply')"
     " AND (m.delivery_status IS NULL OR m.delivery_status <> 'failed')"
     " GROUP BY CASE WHEN cv.person_id IS NOT NULL THEN 'person' WHEN cv.company_id IS NOT NULL THEN 'company'"
-    " ELSE '' END, COALESCE(cv.person_id, cv.company_id, 0), m.channel";
+    " ELSE '' END, COALESCE(cv.person_id, cv.company_id, 0), m.channel, cv.company_id";
 
 std::string model_json(const CostModel& m) {
     json teams = json::array(), roles = json::array(), fixed = json::array(), channels = json::array();
@@ -176,6 +177,7 @@ Result<std::vector<MinutesRow>> SqlCostRepository::minutes(Id ws, UnixMillis fro
             row.type = domain::timeline::parse_relationship_type(as_text(r[2]));
             row.author_user_id = as_opt_int(r[3]);
             row.minutes = as_int(r[4]);
+            row.company_id = as_opt_int(r[5]);
             out.push_back(std::move(row));
         }
         return out;
@@ -186,7 +188,7 @@ Result<std::vector<MessagesRow>> SqlCostRepository::messages(Id ws, UnixMillis f
     return read(db_, [&](Connection& c) -> Result<std::vector<MessagesRow>> {
         std::vector<MessagesRow> out;
         for (const auto& r : RAPPORT_TRY(c.query(kMessages, {ws, from, to})).rows) {
-            out.push_back({customer_of(r[0], r[1]), as_text(r[2]), as_int(r[3])});
+            out.push_back({customer_of(r[0], r[1]), as_text(r[2]), as_int(r[3]), as_opt_int(r[4])});
         }
         return out;
     });

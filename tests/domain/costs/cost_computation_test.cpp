@@ -94,12 +94,12 @@ TEST(CostComputation, KnownAnswersToTheCent) {
     s.model = &m;
     s.from = day("2026-01-01");
     s.to = day("2026-01-11");
-    s.minutes = {{person(1), kPa, 1, 20},       // 20 min × 90.00/h = 30.00
-                 {person(1), kDa, 2, 7},        // 7 min × 30.00/h = 3.50
-                 {person(2), kDa, 2, 10},       // 10 min × 30.00/h = 5.00
-                 {person(2), kPa, 3, 15}};      // a viewer: no rate, unpriced
-    s.messages = {{person(1), "email", 3},      // 3 × 0.05
-                  {person(2), "whatsapp", 2}};  // no rate
+    s.minutes = {{person(1), kPa, 1, 20, {}},       // 20 min × 90.00/h = 30.00
+                 {person(1), kDa, 2, 7, {}},        // 7 min × 30.00/h = 3.50
+                 {person(2), kDa, 2, 10, {}},       // 10 min × 30.00/h = 5.00
+                 {person(2), kPa, 3, 15, {}}};      // a viewer: no rate, unpriced
+    s.messages = {{person(1), "email", 3, {}},      // 3 × 0.05
+                  {person(2), "whatsapp", 2, {}}};  // no rate
     const auto r = compute_costs({s}, sample_authors());
 
     // Fixed: licence 10.00 (5.00 per type), training 3.2258 unallocated. Personal
@@ -160,15 +160,15 @@ TEST(CostComputation, EachSliceUsesItsOwnVersion) {
     Slice before, first, second;
     before.from = day("2025-12-30");
     before.to = day("2026-01-01");
-    before.minutes = {{person(1), kPa, 2, 60}};  // no model yet: unpriced
+    before.minutes = {{person(1), kPa, 2, 60, {}}};  // no model yet: unpriced
     first.model = &early;
     first.from = day("2026-01-01");
     first.to = day("2026-01-06");
-    first.minutes = {{person(1), kPa, 2, 60}};  // 30.00
+    first.minutes = {{person(1), kPa, 2, 60, {}}};  // 30.00
     second.model = &late;
     second.from = day("2026-01-06");
     second.to = day("2026-01-11");
-    second.minutes = {{person(1), kPa, 2, 60}};  // 60.00
+    second.minutes = {{person(1), kPa, 2, 60, {}}};  // 60.00
     const auto r = compute_costs({before, first, second}, sample_authors());
     EXPECT_EQ(r.total.time_cents, 9000);
     EXPECT_EQ(r.unpriced_minutes, 60);
@@ -183,7 +183,7 @@ TEST(CostComputation, AFixedCostOfATypeWithoutMinutesStaysOnTheType) {
     s.model = &m;
     s.from = day("2026-01-01");
     s.to = day("2026-02-01");
-    s.minutes = {{person(1), kPa, 2, 60}};
+    s.minutes = {{person(1), kPa, 2, 60, {}}};
     const auto r = compute_costs({s}, sample_authors());
     EXPECT_EQ(r.total.total_cents(), 3000 + 3100);
     EXPECT_EQ(r.unattributed.fixed_cents, 3100);
@@ -192,6 +192,55 @@ TEST(CostComputation, AFixedCostOfATypeWithoutMinutesStaysOnTheType) {
     EXPECT_EQ(r.by_type[1].cost.fixed_cents, 3100);
     ASSERT_EQ(r.by_customer.size(), 1u);
     EXPECT_EQ(r.by_customer[0].cost.total_cents(), 3000);
+}
+
+TEST(CostComputation, CompaniesRollUpTheirContactsCosts) {
+    const auto m = sample_model();
+    Slice s;
+    s.model = &m;
+    s.from = day("2026-01-01");
+    s.to = day("2026-01-02");
+    const CustomerKey acme{customers::EntityType::Company, 50};
+    s.minutes = {{person(1), kPa, 2, 60, 50},            // a contact of company 50: 30.00
+                 {acme, kPa, 2, 30, 50},                 // the company itself: 15.00
+                 {person(2), kPa, 2, 2, std::nullopt}};  // 1.00, no company
+    s.messages = {{person(1), "email", 4, 50}};          // 0.20
+    auto only_time = m;
+    only_time.fixed_costs.clear();
+    s.model = &only_time;
+    const auto r = compute_costs({s}, sample_authors());
+    ASSERT_EQ(r.by_company.size(), 1u);
+    EXPECT_EQ(r.by_company[0].customer, acme);
+    EXPECT_EQ(r.by_company[0].cost.total_cents(), 3000 + 1500 + 20);
+    EXPECT_EQ(r.by_company[0].activity.minutes, 90);
+    EXPECT_EQ(r.by_company[0].activity.messages, 4);
+    // As customers, the person and the company are apart.
+    ASSERT_EQ(r.by_customer.size(), 3u);
+    EXPECT_EQ(r.by_customer[0].customer, person(1));
+    EXPECT_EQ(r.by_customer[0].cost.total_cents(), 3020);
+    EXPECT_EQ(r.by_customer[1].customer, acme);
+    EXPECT_EQ(r.by_customer[1].cost.total_cents(), 1500);
+    EXPECT_EQ(r.total.total_cents(), 3000 + 1500 + 100 + 20);
+}
+
+TEST(CostComputation, EachComponentIsRoundedAsAWhole) {
+    // Time: 1 min at 0.36/h = 0.6 cent → 1. Fixed: 1 of January's 31 days of 0.19 = 0.613 cent → 1.
+    // Rounded together (1.213 → 1) one of them would read 0; each is rounded as a whole instead.
+    auto m = sample_model();
+    m.role_rates = {{Role::Member, 36}};
+    m.team_rates.clear();
+    m.fixed_costs = {{"Tiny", FixedCostCategory::Tools, 19, {}}};
+    Slice s;
+    s.model = &m;
+    s.from = day("2026-01-01");
+    s.to = day("2026-01-02");
+    s.minutes = {{person(1), kPa, 2, 1, {}}};
+    const auto r = compute_costs({s}, sample_authors());
+    EXPECT_EQ(r.total.time_cents, 1);
+    EXPECT_EQ(r.total.fixed_cents, 1);
+    EXPECT_EQ(r.total.total_cents(), 2);
+    ASSERT_EQ(r.fixed_lines.size(), 1u);
+    EXPECT_EQ(r.fixed_lines[0].cents, 1);
 }
 
 TEST(CostModelValidation, ReportsEachProblemWithItsPointer) {

@@ -30,7 +30,7 @@ export function CostModelPage() {
   return (
     <section className="costs-model">
       <PageHeader title={t('costs.model.title')} description={t('costs.model.subtitle')} />
-      <ModelForm key={model.data.in_effect?.version_id ?? 'none'} current={model.data.in_effect} today={today} />
+      <ModelForm current={model.data.in_effect} today={today} />
       <History versions={model.data.versions} />
     </section>
   );
