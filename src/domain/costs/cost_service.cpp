@@ -197,15 +197,24 @@ Result<CostsView> CostService::costs(const Principal& actor, Period period, std:
     view.segment_id = segment_id;
     view.report = RAPPORT_TRY(compute(actor.workspace_id, period, view.versions_used, view.currency));
 
-    // Ids per entity type of the customers with a cost or activity.
-    std::map<customers::EntityType, std::vector<Id>> ids;
+    // Ids per entity type of the customers with a cost or activity (the ranked list), and what
+    // segments sum: people's costs, and each company's roll-up (its contacts' costs included).
+    std::map<customers::EntityType, std::vector<Id>> ids, segment_ids;
     for (const auto& c : view.report.by_customer) ids[c.customer.type].push_back(c.customer.id);
-
     std::map<CustomerKey, const CustomerCost*> cost_of;
-    for (const auto& c : view.report.by_customer) cost_of[c.customer] = &c;
+    for (const auto& c : view.report.by_customer) {
+        if (c.customer.type != customers::EntityType::Person) continue;
+        cost_of[c.customer] = &c;
+        segment_ids[c.customer.type].push_back(c.customer.id);
+    }
+    for (const auto& c : view.report.by_company) {
+        cost_of[c.customer] = &c;
+        segment_ids[c.customer.type].push_back(c.customer.id);
+    }
     for (const auto& segment : wanted) {
-        const auto members = RAPPORT_TRY(select(
-            actor, segment.entity_type, segments::SegmentService::member_request(segment), ids[segment.entity_type]));
+        const auto members =
+            RAPPORT_TRY(select(actor, segment.entity_type, segments::SegmentService::member_request(segment),
+                               segment_ids[segment.entity_type]));
         SegmentCost row;
         row.segment_id = segment.segment_id;
         row.name = segment.name;
@@ -221,21 +230,25 @@ Result<CostsView> CostService::costs(const Principal& actor, Period period, std:
         view.by_segment.push_back(std::move(row));
     }
 
-    // The ranked list: readable customers (of the segment, when asked), most costly first.
+    // The ranked list: readable customers, most costly first; of a segment, its members (a
+    // company segment lists its companies with their roll-up).
+    const bool companies = segment_id && wanted.front().entity_type == customers::EntityType::Company;
+    const auto& ranked = companies ? view.report.by_company : view.report.by_customer;
     std::map<CustomerKey, std::string> readable;
     for (auto type : {customers::EntityType::Company, customers::EntityType::Person}) {
         if (segment_id && wanted.front().entity_type != type) continue;
         const auto request =
             segment_id ? segments::SegmentService::member_request(wanted.front()) : customers::ListRequest{};
-        readable.merge(RAPPORT_TRY(select(actor, type, request, ids[type])));
+        readable.merge(RAPPORT_TRY(select(actor, type, request, segment_id ? segment_ids[type] : ids[type])));
     }
-    for (const auto& c : view.report.by_customer) {
+    for (const auto& c : ranked) {
         auto it = readable.find(c.customer);
         if (it == readable.end()) continue;
         ++view.customer_count;
         if (static_cast<int>(view.customers.size()) < limit) view.customers.push_back({c, it->second});
     }
     view.report.by_customer.clear();
+    view.report.by_company.clear();
     return view;
 }
 

@@ -36,6 +36,7 @@ protected:
         std::string team_id;
         std::string p1, p2;
         std::string viewer_email;
+        std::string m_email, n_email, n_id;
     };
 
     static void SetUpTestSuite() {
@@ -72,8 +73,11 @@ protected:
         w.ws = server_->bootstrap(unique_name("costs"));
         auto owner = signed_in_client(*server_, w.ws.owner_email, w.ws.password);
         std::string m_id, n_id;
-        auto m = user(owner, "member", unique_name("m") + "@costs.test", &m_id);
-        auto n = user(owner, "member", unique_name("n") + "@costs.test", &n_id);
+        w.m_email = unique_name("m") + "@costs.test";
+        w.n_email = unique_name("n") + "@costs.test";
+        auto m = user(owner, "member", w.m_email, &m_id);
+        auto n = user(owner, "member", w.n_email, &n_id);
+        w.n_id = n_id;
         w.viewer_email = unique_name("v") + "@costs.test";
         (void)user(owner, "viewer", w.viewer_email);
         auto team = owner.post("/api/v1/teams",
@@ -253,6 +257,52 @@ TEST_F(CostsApiTest, ThePeriodCostsAddUpToTheCent) {
     // Before any version: nothing costed, the days are reported.
     auto before = o.get("/api/v1/costs?from=2025-12-25&to=2026-01-01").json();
     EXPECT_EQ(before["days_without_model"], 7);
+}
+
+TEST_F(CostsApiTest, CompaniesRollUpTheirContactsTime) {
+    auto o = owner();
+    ASSERT_EQ(o.put("/api/v1/cost-model", model("2027-01-01", 3000)).status, 200);
+    // M 30 min on the company itself (90.00/h: 45.00); N 6 min on P2 as the company's contact (30.00/h: 3.00).
+    const auto company = create_record(
+        o, "/api/v1/companies",
+        {{"legal_name", "Costly Ltd"}, {"country", "GB"}, {"owner_user_id", world_.n_id}, {"team_id", world_.team_id}});
+    auto m = signed_in_client(*server_, world_.m_email, "long enough pw 1");
+    auto n = signed_in_client(*server_, world_.n_email, "long enough pw 1");
+    const auto at = noon_of(2027, 2, 1);
+    for (auto [client, body] : {std::pair{&m, nlohmann::json{{"company_id", company},
+                                                             {"minutes_spent", 30},
+                                                             {"relationship_type", "personal_assistance"}}},
+                                std::pair{&n, nlohmann::json{{"company_id", company},
+                                                             {"person_id", world_.p2},
+                                                             {"minutes_spent", 6},
+                                                             {"relationship_type", "dedicated_assistance"}}}}) {
+        body["kind"] = "meeting";
+        body["subject"] = "Review";
+        body["occurred_at"] = at;
+        auto res = client->post("/api/v1/interactions", body);
+        ASSERT_EQ(res.status, 201) << res.body;
+    }
+    auto one = o.get("/api/v1/costs/customers/companies/" + company + "?from=2027-02-01&to=2027-02-02");
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json()["cost"]["time_cents"], 4800);
+    EXPECT_EQ(one.json()["activity"]["minutes"], 36);
+    EXPECT_EQ(one.json()["name"], "Costly Ltd");
+    auto person = o.get("/api/v1/costs/customers/people/" + world_.p2 + "?from=2027-02-01&to=2027-02-02");
+    EXPECT_EQ(person.json()["cost"]["time_cents"], 300);
+
+    auto segment =
+        o.post("/api/v1/segments",
+               {{"name", "Costly companies"}, {"kind", "b2b"}, {"entity_type", "company"}, {"type", "static"}});
+    ASSERT_EQ(segment.status, 201) << segment.body;
+    const std::string segment_id = segment.json()["id"];
+    ASSERT_EQ(o.post("/api/v1/segments/" + segment_id + "/members", {{"ids", {company}}}).status, 200);
+    auto costs = o.get("/api/v1/costs?from=2027-02-01&to=2027-02-02&segment=" + segment_id).json();
+    ASSERT_EQ(costs["by_segment"].size(), 1u);
+    EXPECT_EQ(costs["by_segment"][0]["cost"]["time_cents"], 4800);
+    EXPECT_EQ(costs["by_segment"][0]["customers_with_activity"], 1);
+    ASSERT_EQ(costs["customers"]["items"].size(), 1u);
+    EXPECT_EQ(costs["customers"]["items"][0]["kind"], "companies");
+    EXPECT_EQ(costs["customers"]["items"][0]["cost"]["time_cents"], 4800);
 }
 
 TEST_F(CostsApiTest, MessagesCostPerChannel) {
