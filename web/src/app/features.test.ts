@@ -25,6 +25,7 @@ describe('feature registry', () => {
       'mailboxes',
       'canned-replies',
       'mail-quarantine',
+      'costs',
     ]);
   });
 
@@ -59,6 +60,7 @@ describe('feature registry', () => {
       'service-levels',
       'roles',
       'canned-replies',
+      'costs',
     ]);
     const owner = person('owner');
     expect(settingsSections.filter((s) => sectionVisible(s, owner)).map((s) => s.path)).toEqual(
@@ -74,6 +76,7 @@ describe('feature registry', () => {
       '/segments',
       '/import',
       '/reports',
+      '/costs',
       '/settings',
     ]);
   });

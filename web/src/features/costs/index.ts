@@ -16,7 +16,7 @@ export const costsFeature: Feature = {
       path: 'costs',
       labelKey: 'costs.settings',
       icon: 'settings',
-      order: 700,
+      order: 800,
       visible: readsCosts,
       routes: [{ index: true, lazy: async () => ({ Component: (await import('./CostModelPage')).CostModelPage }) }],
     },
