@@ -48,6 +48,7 @@ declare -A USES=(
   [servicedesk]=""  # service levels reach it through its SlaPlanner, adapted in src/app
   [satisfaction]="servicedesk segments"
   [portfolios]="tasks"  # CustomerRef and its JSON; reads the service desk's conversations table in SQL only
+  [costs]="segments timeline servicedesk"  # storage groups the service desk's messages
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.

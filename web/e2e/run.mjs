@@ -23,6 +23,7 @@ import { servicedeskSettingsScenarios } from './scenarios/servicedesk_settings.m
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 import { portfoliosScenarios } from './scenarios/portfolios.mjs';
+import { costsScenarios } from './scenarios/costs.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -683,6 +684,7 @@ await partnerScenarios({ browser, base, password, scenario, screenshot, assert }
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await portfoliosScenarios({ page, base, stamp, scenario, screenshot, assert });
+await costsScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });

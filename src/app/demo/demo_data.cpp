@@ -6,6 +6,7 @@
 #include <array>
 
 #include "app/demo/demo_conversations.hpp"
+#include "app/demo/demo_costs.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "app/demo/demo_portfolios.hpp"
 #include "app/demo/demo_segments.hpp"
@@ -304,6 +305,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     RAPPORT_CHECK(reassign_demo_portfolio(services, ws,
                                           staff.by_country[static_cast<std::size_t>(Country::It)].owners[3],
                                           staff.by_country[static_cast<std::size_t>(Country::It)].owners[2], data, 12));
+    RAPPORT_CHECK(create_costs(services, ws, staff.team_ids));
 
     DemoReport r;
     r.conversations = desk.conversations;

@@ -20,7 +20,8 @@
     AREA(desk)              \
     AREA(servicedesk)       \
     AREA(satisfaction)      \
-    AREA(portfolios)
+    AREA(portfolios)        \
+    AREA(costs)
 
 namespace rapport::app {
 

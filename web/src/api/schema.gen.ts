@@ -642,6 +642,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cost model in effect on a day (default today) and every version, newest first (members and above) */
+        get: operations["getCostModel"];
+        /** Save a version of the cost model effective from a day (admins); a version with the same day is replaced */
+        put: operations["saveCostModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-model/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a version of the cost model (admins) */
+        delete: operations["deleteCostModelVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The costs of a period [from, to) per relationship type, segment and customer, with the benefits measured (members and above) */
+        get: operations["getCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/costs/customers/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer's cost for a period, with its rank among the workspace's customers */
+        get: operations["getCustomerCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/custom-fields/{entity}": {
         parameters: {
             query?: never;
@@ -2361,6 +2430,155 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CostActivity: {
+            messages: number;
+            minutes: number;
+        };
+        CostBenefit: {
+            /** @description "not_yet_measured" while the figure cannot be computed from the data */
+            reason: string | null;
+            value: number | null;
+        };
+        CostBenefits: {
+            retention: components["schemas"]["CostBenefit"];
+            revenue: components["schemas"]["CostBenefit"];
+        };
+        CostBreakdown: {
+            fixed_cents: number;
+            message_cents: number;
+            time_cents: number;
+            total_cents: number;
+        };
+        CostModel: {
+            channel_rates: {
+                cents_per_message: number;
+                channel: string;
+            }[];
+            created_at: number;
+            created_by_user_id: string | null;
+            /** @description ISO 4217 code; every version of a workspace uses the same */
+            currency: string;
+            /**
+             * Format: date
+             * @description the UTC day from which this version applies (until the next version's)
+             */
+            effective_from: string;
+            fixed_costs: {
+                /** @description shares in basis points summing to 10000; empty: unallocated overhead */
+                allocation?: {
+                    basis_points: number;
+                    /** @enum {unknown} */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+                }[];
+                /** @enum {unknown} */
+                category: "software" | "tools" | "training" | "certifications" | "other";
+                monthly_cents: number;
+                name: string;
+            }[];
+            minor_digits: number;
+            note: string;
+            role_rates: {
+                cents_per_hour: number;
+                /** @enum {unknown} */
+                role: "owner" | "admin" | "manager" | "member" | "viewer";
+            }[];
+            team_rates: {
+                cents_per_hour: number;
+                team_id: string;
+            }[];
+            version_id: string;
+        };
+        CostModelInput: {
+            channel_rates?: {
+                cents_per_message: number;
+                channel: string;
+            }[];
+            /** @description ISO 4217 code; every version of a workspace uses the same */
+            currency: string;
+            /**
+             * Format: date
+             * @description the UTC day from which this version applies (until the next version's)
+             */
+            effective_from: string;
+            fixed_costs?: {
+                /** @description shares in basis points summing to 10000; empty: unallocated overhead */
+                allocation?: {
+                    basis_points: number;
+                    /** @enum {unknown} */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+                }[];
+                /** @enum {unknown} */
+                category: "software" | "tools" | "training" | "certifications" | "other";
+                monthly_cents: number;
+                name: string;
+            }[];
+            note?: string;
+            role_rates?: {
+                cents_per_hour: number;
+                /** @enum {unknown} */
+                role: "owner" | "admin" | "manager" | "member" | "viewer";
+            }[];
+            team_rates?: {
+                cents_per_hour: number;
+                team_id: string;
+            }[];
+        };
+        Costs: {
+            activity: components["schemas"]["CostActivity"];
+            benefits: components["schemas"]["CostBenefits"];
+            by_segment: {
+                activity: components["schemas"]["CostActivity"];
+                benefits: components["schemas"]["CostBenefits"];
+                by_type: {
+                    /**
+                     * @description null: unallocated overhead or interactions of no type
+                     * @enum {unknown}
+                     */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+                    total_cents: number;
+                }[];
+                cost: components["schemas"]["CostBreakdown"];
+                customers_with_activity: number;
+                /** @enum {unknown} */
+                entity_type: "company" | "person";
+                name: string;
+                segment_id: string;
+            }[];
+            by_type: {
+                activity: components["schemas"]["CostActivity"];
+                cost: components["schemas"]["CostBreakdown"];
+                /**
+                 * @description null: unallocated overhead or interactions of no type
+                 * @enum {unknown}
+                 */
+                relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+            }[];
+            currency: string | null;
+            customers: {
+                items: components["schemas"]["CustomerCost"][];
+                total: number;
+            };
+            days_without_model: number;
+            fixed_costs: {
+                category: string;
+                cents: number;
+                name: string;
+            }[];
+            /** Format: date */
+            from: string;
+            minor_digits: number;
+            segment: string | null;
+            /**
+             * Format: date
+             * @description exclusive
+             */
+            to: string;
+            total: components["schemas"]["CostBreakdown"];
+            unattributed: components["schemas"]["CostBreakdown"];
+            unpriced_messages: number;
+            unpriced_minutes: number;
+            versions_used: string[];
+        };
         CsatRequest: {
             answered_at: number | null;
             conversation_id: string;
@@ -2402,6 +2620,30 @@ export interface components {
             required: boolean;
             /** @enum {unknown} */
             type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
+        };
+        CustomerCost: {
+            activity: components["schemas"]["CostActivity"];
+            by_type: {
+                /**
+                 * @description null: unallocated overhead or interactions of no type
+                 * @enum {unknown}
+                 */
+                relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+                total_cents: number;
+            }[];
+            cost: components["schemas"]["CostBreakdown"];
+            id: string;
+            /** @enum {unknown} */
+            kind: "people" | "companies";
+            name: string;
+        };
+        CustomerCostView: components["schemas"]["CustomerCost"] & {
+            currency: string | null;
+            /** Format: date */
+            from: string;
+            rank: number | null;
+            /** Format: date */
+            to: string;
         };
         CustomerRecord: {
             created_at: number;
@@ -4938,6 +5180,153 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCostModel: {
+        parameters: {
+            query?: {
+                /** @description the day whose model is answered as in_effect */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        in_effect: components["schemas"]["CostModel"] | null;
+                        /** Format: date */
+                        on: string;
+                        versions: components["schemas"]["CostModel"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    saveCostModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostModelInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteCostModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCosts: {
+        parameters: {
+            query?: {
+                /** @description first day (default: the first of this month) */
+                from?: string;
+                /** @description the day after the last (default: the first of next month) */
+                to?: string;
+                /** @description only this segment's customers and figures */
+                segment?: string;
+                /** @description how many of the most costly customers (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Costs"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCustomerCost: {
+        parameters: {
+            query?: {
+                /** @description first day */
+                from?: string;
+                /** @description the day after the last */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                kind: "people" | "companies";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCostView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Validation"];
         };
     };

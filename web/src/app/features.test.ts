@@ -26,6 +26,7 @@ describe('feature registry', () => {
       'contact-form',
       'canned-replies',
       'mail-quarantine',
+      'costs',
     ]);
   });
 
@@ -60,6 +61,7 @@ describe('feature registry', () => {
       'service-levels',
       'roles',
       'canned-replies',
+      'costs',
     ]);
     const owner = person('owner');
     expect(settingsSections.filter((s) => sectionVisible(s, owner)).map((s) => s.path)).toEqual(
@@ -77,6 +79,7 @@ describe('feature registry', () => {
       '/segments',
       '/import',
       '/reports',
+      '/costs',
       '/settings',
     ]);
   });

@@ -15,6 +15,7 @@ import { auditFeature } from '../features/audit';
 import { servicedeskFeature } from '../features/servicedesk';
 import { satisfactionFeature } from '../features/satisfaction';
 import { portfoliosFeature } from '../features/portfolios';
+import { costsFeature } from '../features/costs';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
@@ -31,6 +32,7 @@ const areas: Feature[] = [
   auditFeature,
   satisfactionFeature,
   portfoliosFeature,
+  costsFeature,
 ];
 
 /** The sections of Settings, from every area, in their `order`. */
