@@ -47,6 +47,7 @@ declare -A USES=(
   [servicelevels]="segments"  # policies may apply to the customers of one segment
   [servicedesk]=""  # service levels reach it through its SlaPlanner, adapted in src/app
   [satisfaction]="servicedesk segments"
+  [canvas]="segments"  # reads (storage only) the timeline, service desk, satisfaction, teams and imports tables
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.
