@@ -172,8 +172,8 @@ Result<std::vector<SnapshotFact>> SqlCanvasRepository::snapshots(Id ws, Id segme
     return read(db_, [&](Connection& c) -> Result<std::vector<SnapshotFact>> {
         auto rs =
             RAPPORT_TRY(c.query("SELECT day, member_count, taken_at FROM segment_snapshots"
-                                " WHERE workspace_id = $1 AND segment_id = $2 AND taken_at < $3 ORDER BY taken_at, day",
-                                {ws, segment_id, until}));
+                                " WHERE workspace_id = $1 AND segment_id = $2 AND day <= $3 ORDER BY day",
+                                {ws, segment_id, last_day}));
         std::vector<SnapshotFact> out;
         for (const auto& r : rs.rows) out.push_back({as_text(r[0]), as_int(r[1]), as_int(r[2])});
         return out;
