@@ -63,7 +63,7 @@ std::string SqlCanvasRepository::engine() const {
 
 Result<std::int64_t> SqlCanvasRepository::count(Id ws, const Selection& selection) {
     return read(db_, [&](Connection& c) -> Result<std::int64_t> {
-        Params p{ws};
+        Params p;  // select_records binds the workspace itself
         const std::string select = RAPPORT_TRY(select_records(c, ws, selection.type, selection.query, "1", p));
         auto rs = RAPPORT_TRY(c.query("SELECT COUNT(*) FROM (" + select + ") m", p));
         return as_int(rs.rows.at(0).at(0));
@@ -185,14 +185,14 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
     return read(db_, [&](Connection& c) -> Result<WorkspaceFacts> {
         WorkspaceFacts out;
         {
-            Params p{ws};
+            Params p;
             const auto select =
                 RAPPORT_TRY(select_records(c, ws, companies.type, companies.query, "r.market AS market", p));
             out.companies_by_market = key_counts(
                 RAPPORT_TRY(c.query("SELECT m.market, COUNT(*) FROM (" + select + ") m GROUP BY m.market", p)));
         }
         {
-            Params p{ws};
+            Params p;
             const auto select = RAPPORT_TRY(
                 select_records(c, ws, people.type, people.query,
                                "CASE WHEN r.buyer_company_id IS NOT NULL THEN 'b2b2c' ELSE r.kind END AS kind", p));
