@@ -143,6 +143,60 @@ export interface paths {
         patch: operations["updateCannedReply"];
         trace?: never;
     };
+    "/api/v1/canvas/crm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CRM Model Canvas: its nine blocks (customer, data, data_sources, executors, market, strategies, processes, costs, technology) computed from the workspace's data for a period
+         * @description Every figure is {value, reason, link}: a null value is not measured (reason says why: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet), never a zero. Members and above; customer figures count only the records the reader may read, and partner users do not see the workspace-wide blocks.
+         */
+        get: operations["getCrmCanvas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canvas/segments/established": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the data shows for every segment the reader can see (at most 200), per relationship type, with the segment metrics */
+        get: operations["listEstablishedMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canvas/segments/{id}/established": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the data shows for one segment over a period: per relationship type (dedicated and personal assistance, self-service, automated services, communities, co-creation) and the segment metrics (size and trend, new and lost customers, retention, contact frequency, satisfaction, profile completeness) */
+        get: operations["getEstablishedMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -2086,6 +2140,38 @@ export interface components {
             language?: "en" | "it" | "es" | "pt";
             name?: string;
         };
+        CanvasFigure: {
+            link: components["schemas"]["CanvasLink"];
+            /** @description why value is null: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet */
+            reason: string | null;
+            value: number | null;
+        };
+        CanvasFigures: {
+            [key: string]: components["schemas"]["CanvasFigure"];
+        };
+        CanvasLink: {
+            /** @description for /people and /companies: a list filter (the filter language), or null */
+            filter: unknown;
+            /** @description a route of the web app (/people, /segments/12, /inbox) */
+            route: string | null;
+        };
+        CanvasRow: {
+            figures: components["schemas"]["CanvasFigures"];
+            id: string;
+            kind: string | null;
+            label: string;
+        };
+        CanvasSection: {
+            facts: {
+                [key: string]: string;
+            };
+            figures: components["schemas"]["CanvasFigures"];
+            /** @description a hook not filled yet: no_plan_yet, not_yet_measured, not_visible */
+            reason: string | null;
+            rows: {
+                [key: string]: components["schemas"]["CanvasRow"][];
+            };
+        };
         /** @description a contact's record with its affiliation to this company, so a company page needs no request per contact */
         CompanyContact: components["schemas"]["CustomerRecord"] & {
             /** @description this company is the person's primary one */
@@ -2276,6 +2362,13 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CrmCanvas: {
+            blocks: {
+                [key: string]: components["schemas"]["CanvasSection"];
+            };
+            from: number;
+            to: number;
+        };
         CsatRequest: {
             answered_at: number | null;
             conversation_id: string;
@@ -2433,6 +2526,31 @@ export interface components {
             count: number;
             median_ms: number | null;
             p90_ms: number | null;
+        };
+        Established: {
+            from: number;
+            metrics: components["schemas"]["CanvasSection"];
+            no_contact_days: number;
+            segment: {
+                entity_type: string;
+                id: string;
+                kind: string;
+                name: string;
+            };
+            to: number;
+            trend: {
+                day: string;
+                members: number;
+                taken_at: number;
+            }[];
+            types: {
+                [key: string]: components["schemas"]["CanvasSection"];
+            };
+        };
+        EstablishedList: {
+            from: number;
+            items: components["schemas"]["Established"][];
+            to: number;
         };
         FeedbackItem: {
             at: number;
@@ -3643,6 +3761,101 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCrmCanvas: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 90 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmCanvas"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listEstablishedMeasures: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 90 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+                /** @description customers with no interaction nor conversation in this many days before the period's end (or now) count as not contacted; 1 to 3650, default 90 */
+                no_contact_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstablishedList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getEstablishedMeasures: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 90 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+                /** @description customers with no interaction nor conversation in this many days before the period's end (or now) count as not contacted; 1 to 3650, default 90 */
+                no_contact_days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Established"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Validation"];
         };
     };

@@ -14,6 +14,7 @@ import { serviceLevelsFeature } from '../features/servicelevels';
 import { auditFeature } from '../features/audit';
 import { servicedeskFeature } from '../features/servicedesk';
 import { satisfactionFeature } from '../features/satisfaction';
+import { canvasFeature } from '../features/canvas';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
@@ -29,6 +30,7 @@ const areas: Feature[] = [
   serviceLevelsFeature,
   auditFeature,
   satisfactionFeature,
+  canvasFeature,
 ];
 
 /** The sections of Settings, from every area, in their `order`. */
