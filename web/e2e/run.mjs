@@ -21,6 +21,7 @@ import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
+import { canvasScenarios } from './scenarios/canvas.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -680,6 +681,7 @@ await partnerScenarios({ browser, base, password, scenario, screenshot, assert }
 
 await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
+await canvasScenarios({ page, base, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 

@@ -1,7 +1,7 @@
 // The CRM Model Canvas, computed from the workspace: nine blocks laid out as the canvas, every
 // figure a link to what it counts, charts where a picture reads faster, a period picker, and a
 // segment's established measures per relationship type beside it.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import './canvas.css';
@@ -11,7 +11,12 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageHeader } from '../../ui/Page';
 import { useCrmCanvas, useEstablished, type Period } from './api';
 import { durationParts, entries, figureHref, figureKind, periodOf, valueOf } from './canvas';
-import { BarFigure, LineFigure, PieFigure, type Point } from './Chart';
+import type { Point } from './Chart';
+
+// The chart library comes in its own chunk, after the figures: they never wait for it.
+const PieFigure = lazy(() => import('./Chart').then((m) => ({ default: m.PieFigure })));
+const BarFigure = lazy(() => import('./Chart').then((m) => ({ default: m.BarFigure })));
+const LineFigure = lazy(() => import('./Chart').then((m) => ({ default: m.LineFigure })));
 import {
   BLOCKS,
   PERIODS,
@@ -118,27 +123,25 @@ function Rows({ section }: { section: CanvasSection }) {
         rows.length === 0 ? null : (
           <div key={group} className="canvas-rows">
             <h4>{t(`canvas.rows.${group}`, { defaultValue: group })}</h4>
-            <table>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">
-                      {group === 'sources' || group === 'channels'
-                        ? t(`canvas.sources.${row.label}`, { defaultValue: row.label })
-                        : row.label}
-                      {row.kind ? (
-                        <span className="canvas-kind"> · {t(`canvas.kinds.${row.kind}`, { defaultValue: row.kind })}</span>
-                      ) : null}
-                    </th>
+            <ul>
+              {rows.map((row) => (
+                <li key={row.id}>
+                  <span className="canvas-row-label">
+                    {group === 'sources' || group === 'channels'
+                      ? t(`canvas.sources.${row.label}`, { defaultValue: row.label })
+                      : row.label}
+                  </span>
+                  {row.kind ? (
+                    <span className="canvas-kind"> · {t(`canvas.kinds.${row.kind}`, { defaultValue: row.kind })}</span>
+                  ) : null}
+                  <span className="canvas-row-figures">
                     {entries(row.figures).map(([name, figure]) => (
-                      <td key={name}>
-                        <FigureInline name={name} figure={figure} />
-                      </td>
+                      <FigureInline key={name} name={name} figure={figure} />
                     ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </span>
+                </li>
+              ))}
+            </ul>
           </div>
         ),
       )}
@@ -180,7 +183,11 @@ function Block({ name, section, canvas }: { name: BlockName; section: CanvasSect
         </dl>
       ) : null}
       <Figures figures={section.figures} />
-      {chart && chart.points.length > 0 ? <PieFigure title={chart.title} points={chart.points} format={f.number} /> : null}
+      {chart && chart.points.length > 0 ? (
+        <Suspense fallback={null}>
+          <PieFigure title={chart.title} points={chart.points} format={f.number} />
+        </Suspense>
+      ) : null}
       <Rows section={section} />
     </article>
   );
@@ -272,16 +279,18 @@ function EstablishedPanel({ canvas, period }: { canvas: CrmCanvas; period: Perio
               <Figures figures={data.metrics.figures} />
             </article>
             <article className="canvas-block">
-              <h3>{t('canvas.charts.activity')}</h3>
-              <BarFigure title={t('canvas.charts.activity')} points={activity} format={f.number} />
-              {trend.length > 0 ? (
-                <>
-                  <h3>{t('canvas.charts.trend')}</h3>
-                  <LineFigure title={t('canvas.charts.trend')} points={trend} format={f.number} />
-                </>
-              ) : (
-                <p className="muted">{t('canvas.charts.noTrend')}</p>
-              )}
+              <Suspense fallback={null}>
+                <h3>{t('canvas.charts.activity')}</h3>
+                <BarFigure title={t('canvas.charts.activity')} points={activity} format={f.number} />
+                {trend.length > 0 ? (
+                  <>
+                    <h3>{t('canvas.charts.trend')}</h3>
+                    <LineFigure title={t('canvas.charts.trend')} points={trend} format={f.number} />
+                  </>
+                ) : (
+                  <p className="muted">{t('canvas.charts.noTrend')}</p>
+                )}
+              </Suspense>
             </article>
           </div>
         </>
