@@ -34,14 +34,18 @@ std::string filled_expression(EntityType type) {
     return out;
 }
 
-// "WITH m AS (<the selection's members>) ": id, owner_id, created_at, filled. Params start
-// with the workspace id as $1.
-Result<std::string> members_cte(Connection& c, Id ws, const Selection& s, Params& params) {
+// "WITH m AS (<the selection's members>) ": id, and when `full` also owner_id, created_at and
+// filled. Params start with the workspace id as $1.
+Result<std::string> members_cte(Connection& c, Id ws, const Selection& s, Params& params, bool full = false,
+                                const std::string& more_ctes = "") {
     const std::string id = s.type == EntityType::Person ? "r.person_id" : "r.company_id";
-    const std::string columns = id + " AS id, r.owner_user_id AS owner_id, r.created_at AS created_at, " +
-                                filled_expression(s.type) + " AS filled";
+    std::string columns = id + " AS id";
+    if (full) {
+        columns +=
+            ", r.owner_user_id AS owner_id, r.created_at AS created_at, " + filled_expression(s.type) + " AS filled";
+    }
     const std::string select = RAPPORT_TRY(select_records(c, ws, s.type, s.query, columns, params));
-    return "WITH m AS (" + select + ") ";
+    return "WITH m AS (" + select + ")" + more_ctes + " ";
 }
 
 bool reads_everything(const domain::customers::ListQuery& q) {
@@ -78,7 +82,7 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
 
         {  // Members: size, owners, new, not contacted, key fields filled.
             Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p));
+            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
             const std::string from = placeholder(p, period.from);
             const std::string to = placeholder(p, period.to);
             const std::string since = placeholder(p, contact_since);
@@ -105,7 +109,7 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
         }
         {  // Portfolios: customers per owner.
             Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p));
+            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
             auto rs = RAPPORT_TRY(
                 c.query(with + "SELECT m.owner_id, MAX(u.display_name), COUNT(*) FROM m"
                                " LEFT JOIN users u ON u.workspace_id = $1 AND u.user_id = m.owner_id"
@@ -114,24 +118,37 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
             for (const auto& r : rs.rows)
                 out.owners.push_back({as_int(r[0]), as_opt_text(r[1]).value_or(""), as_int(r[2])});
         }
-        {  // Timeline activity by relationship type, and in all.
+        {  // Timeline activity by relationship type, and in all: one pass over the period's
+           // entries, grouped by type and customer, then summed both ways.
             Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p));
-            const std::string from = placeholder(p, period.from);
-            const std::string to = placeholder(p, period.to);
-            const std::string source = " FROM interactions i JOIN m ON m.id = i." + col +
-                                       " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
-                                       " AND i.occurred_at < " + to;
-            auto rs = RAPPORT_TRY(c.query(
-                with + "SELECT COALESCE(i.relationship_type, ''), COUNT(*), COUNT(DISTINCT i." + col +
-                    "), COALESCE(SUM(i.minutes_spent), 0)" + source + " GROUP BY COALESCE(i.relationship_type, '')",
-                p));
+            // The selection's own parameters come first: number the period after them.
+            Params probe{ws};
+            RAPPORT_CHECK(members_cte(c, ws, selection, probe));
+            const std::string from = "$" + std::to_string(probe.size() + 1);
+            const std::string to = "$" + std::to_string(probe.size() + 2);
+            const std::string activity =
+                ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
+                " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes"
+                " FROM interactions i JOIN m ON m.id = i." +
+                col + " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
+                " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
+            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
+            p.push_back(period.from);
+            p.push_back(period.to);
+            auto rs =
+                RAPPORT_TRY(c.query(with + "SELECT a.t, SUM(a.n), COUNT(*), SUM(a.minutes) FROM a GROUP BY a.t"
+                                           " UNION ALL SELECT '*', COALESCE(SUM(a.n), 0), COUNT(DISTINCT a.customer),"
+                                           " COALESCE(SUM(a.minutes), 0) FROM a",
+                                    p));
             for (const auto& r : rs.rows) {
-                out.activity.push_back({as_text(r[0]), as_int(r[1]), as_int(r[2]), as_int(r[3])});
+                const auto type = as_text(r[0]);
+                if (type == "*") {
+                    out.interactions = as_int(r[1]);
+                    out.customers_touched = as_int(r[2]);
+                } else {
+                    out.activity.push_back({type, as_int(r[1]), as_int(r[2]), as_int(r[3])});
+                }
             }
-            auto all = RAPPORT_TRY(c.query(with + "SELECT COUNT(*), COUNT(DISTINCT i." + col + ")" + source, p));
-            out.interactions = as_int(all.rows.at(0).at(0));
-            out.customers_touched = as_int(all.rows.at(0).at(1));
         }
         {  // Conversations created in the period.
             Params p{ws};
