@@ -152,7 +152,13 @@ Result<std::vector<SegmentEstablished>> CanvasService::established_all(const Pri
     const bool all = RAPPORT_TRY(sees_all(actor));
     const auto page = RAPPORT_TRY(segments_.list(actor, PageRequest{kMaxSegments, std::nullopt}));
     std::vector<SegmentEstablished> out;
-    for (const auto& s : page.items) out.push_back(RAPPORT_TRY(measure(actor, s, period, no_contact_days, all)));
+    for (const auto& s : page.items) {
+        auto measured = measure(actor, s, period, no_contact_days, all);
+        // A segment whose stored filter went stale (a custom field removed) is left out here;
+        // asked for alone, it answers the 422 that says why.
+        if (!measured && measured.error().code == ErrorCode::Validation) continue;
+        out.push_back(RAPPORT_TRY(std::move(measured)));
+    }
     return out;
 }
 
@@ -335,13 +341,20 @@ Result<CrmCanvas> CanvasService::crm(const Principal& actor, Period period, cons
         std::vector<Row> rows;
         const auto page = RAPPORT_TRY(segments_.list(actor, PageRequest{kMaxSegments, std::nullopt}));
         for (const auto& seg : page.items) {
-            Selection sel{seg.entity_type, RAPPORT_TRY(customers_.list_query(
-                                               actor, seg.entity_type, segments::SegmentService::member_request(seg)))};
-            const auto size = RAPPORT_TRY(repo_.count(actor.workspace_id, sel));
+            // A filter that names a custom field since removed selects nothing any more: that
+            // segment's size is "stale_filter", and the rest of the canvas stands.
+            auto query = customers_.list_query(actor, seg.entity_type, segments::SegmentService::member_request(seg));
+            Figure size = Figure::missing("stale_filter", segment_link(seg));
+            if (query) {
+                size = Figure::count(RAPPORT_TRY(repo_.count(actor.workspace_id, Selection{seg.entity_type, *query})),
+                                     segment_link(seg));
+            } else if (query.error().code != ErrorCode::Validation) {
+                return fail(std::move(query).error());
+            }
             rows.push_back({id_to_string(seg.segment_id),
                             seg.name,
                             std::string(segments::to_string(seg.kind)),
-                            {{"size", Figure::count(size, segment_link(seg))}}});
+                            {{"size", std::move(size)}}});
         }
         s.rows.emplace_back("segments", std::move(rows));
         out.blocks.push_back(std::move(s));

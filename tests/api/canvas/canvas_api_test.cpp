@@ -362,3 +362,40 @@ TEST_F(CanvasApiTest, APartnerSeesOnlyTheirBuyersPartition) {
 }
 
 }  // namespace rapport::testing
+
+namespace rapport::testing {
+
+TEST_F(CanvasApiTest, AStaleSegmentFilterLeavesTheRestOfTheCanvasStanding) {
+    auto owner = owner_of(acme_);
+    const std::string key = "canvas_tier";
+    ASSERT_EQ(owner.post("/api/v1/custom-fields/person", {{"key", key}, {"label", "Tier"}, {"type", "text"}}).status,
+              201);
+    auto created =
+        owner.post("/api/v1/segments", {{"name", unique_name("Gold ")},
+                                        {"kind", "b2c"},
+                                        {"entity_type", "person"},
+                                        {"type", "dynamic"},
+                                        {"filter", {{"field", "custom." + key}, {"op", "eq"}, {"value", "gold"}}}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string segment = created.json()["id"];
+    ASSERT_EQ(owner.del("/api/v1/custom-fields/person/" + key).status, 204);
+
+    auto crm = owner.get("/api/v1/canvas/crm");
+    ASSERT_EQ(crm.status, 200) << crm.body;
+    const auto body = crm.json();
+    bool found = false;
+    for (const auto& row : body["blocks"]["customer"]["rows"]["segments"]) {
+        if (row["id"] != segment) continue;
+        found = true;
+        EXPECT_TRUE(row["figures"]["size"]["value"].is_null());
+        EXPECT_EQ(row["figures"]["size"]["reason"], "stale_filter");
+    }
+    EXPECT_TRUE(found);
+    auto all = owner.get("/api/v1/canvas/segments/established");
+    ASSERT_EQ(all.status, 200) << all.body;
+    const auto items = all.json()["items"];
+    for (const auto& item : items) EXPECT_NE(item["segment"]["id"], segment);
+    expect_problem(owner.get("/api/v1/canvas/segments/" + segment + "/established"), 422);
+}
+
+}  // namespace rapport::testing
