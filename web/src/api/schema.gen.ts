@@ -2142,7 +2142,7 @@ export interface components {
         };
         CanvasFigure: {
             link: components["schemas"]["CanvasLink"];
-            /** @description why value is null: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet */
+            /** @description why value is null: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet, stale_filter */
             reason: string | null;
             value: number | null;
         };
