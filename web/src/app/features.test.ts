@@ -74,6 +74,7 @@ describe('feature registry', () => {
       '/segments',
       '/import',
       '/reports',
+      '/canvas',
       '/settings',
     ]);
   });
