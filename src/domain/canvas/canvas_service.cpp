@@ -106,6 +106,12 @@ std::int64_t total_of(const std::vector<KeyCount>& rows) {
     return t;
 }
 
+// Where the values of a source come from: the import history for imports.
+Link source_link(const std::string& source_kind) {
+    if (source_kind == "import") return {"/imports", nullptr};
+    return {};
+}
+
 // Whether a list query reads every record of the workspace.
 bool reads_everything(const customers::ListQuery& q) {
     return q.access.scope == Scope::All && q.access.all_partitions && !q.access.partner_company_id;
@@ -382,14 +388,14 @@ Result<CrmCanvas> CanvasService::crm(const Principal& actor, Period period, cons
             sources.push_back({v.key,
                                v.key,
                                "",
-                               {{"field_values", Figure::count(v.count)},
-                                {"records", Figure::count(count_of(f.records_by_source, v.key))}}});
+                               {{"field_values", Figure::count(v.count, source_link(v.key))},
+                                {"records", Figure::count(count_of(f.records_by_source, v.key), source_link(v.key))}}});
         }
         s.rows.emplace_back("sources", std::move(sources));
         if (wide) {
             std::vector<Row> imports;
             for (const auto& i : f.last_imports) {
-                const Link link{"/imports/" + id_to_string(i.import_id), nullptr};
+                const Link link{"/import/" + id_to_string(i.import_id), nullptr};
                 Row row{id_to_string(i.import_id), i.filename, i.entity_type, {}};
                 row.figures = {{"created", Figure::count(i.created, link)},
                                {"updated", Figure::count(i.updated, link)},
@@ -426,7 +432,8 @@ Result<CrmCanvas> CanvasService::crm(const Principal& actor, Period period, cons
             s.figures = {{"teams", Figure::count(static_cast<std::int64_t>(f.teams.size()), teams_link)},
                          {"hunters", Figure::count(hunters, teams_link)},
                          {"farmers", Figure::count(farmers, teams_link)},
-                         {"people", Figure::count(static_cast<std::int64_t>(f.workload.size()))}};
+                         {"people", Figure::count(static_cast<std::int64_t>(f.workload.size()),
+                                                  Link{"/settings/users", nullptr})}};
             std::vector<Row> workload;
             for (const auto& w : f.workload) {
                 workload.push_back(
@@ -481,7 +488,7 @@ Result<CrmCanvas> CanvasService::crm(const Principal& actor, Period period, cons
                          {"mailboxes_enabled", Figure::count(f.mailboxes_enabled, mailboxes)},
                          {"channels", Figure::count(static_cast<std::int64_t>(f.conversation_channels.size()),
                                                     Link{"/inbox", nullptr})},
-                         {"api_keys", Figure::count(f.api_keys_active)},
+                         {"api_keys", Figure::count(f.api_keys_active, Link{"/settings/api-keys", nullptr})},
                          {"contact_forms", Figure::count(f.contact_forms)}};
             std::vector<Row> channels;
             for (const auto& c : f.conversation_channels) {
