@@ -24,6 +24,7 @@ import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 import { portfoliosScenarios } from './scenarios/portfolios.mjs';
 import { costsScenarios } from './scenarios/costs.mjs';
+import { canvasScenarios } from './scenarios/canvas.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -685,6 +686,7 @@ await deskTasksScenarios({ browser, page, base, stamp, scenario, screenshot, ass
 await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await portfoliosScenarios({ page, base, stamp, scenario, screenshot, assert });
 await costsScenarios({ page, base, stamp, scenario, screenshot, assert });
+await canvasScenarios({ page, base, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });

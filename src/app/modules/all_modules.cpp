@@ -21,7 +21,8 @@
     AREA(servicedesk)       \
     AREA(satisfaction)      \
     AREA(portfolios)        \
-    AREA(costs)
+    AREA(costs)             \
+    AREA(canvas)
 
 namespace rapport::app {
 

@@ -557,6 +557,14 @@ Result<std::optional<SortCursor>> SqlCustomerRepository::scan(
     });
 }
 
+Result<std::string> select_records(Connection& c, Id ws, EntityType type, const ListQuery& q,
+                                   const std::string& columns, Params& params) {
+    const auto& s = sql_of(type);
+    const auto custom = RAPPORT_TRY(custom_defs_of(c, ws, type));
+    const std::string where = RAPPORT_TRY(where_clause(c, ws, type, s, q, custom, params));
+    return "SELECT " + columns + " FROM " + s.table + " r WHERE " + where;
+}
+
 Result<std::int64_t> SqlCustomerRepository::count(Id ws, EntityType type, const ListQuery& q) {
     const auto& s = sql_of(type);
     return read(db_, [&](Connection& c) -> Result<std::int64_t> {

@@ -63,4 +63,12 @@ Status write_records(Connection& c, const std::vector<domain::customers::RecordW
 // flags and static segment memberships with it; field history stays). NotFound when gone.
 Status remove_record(Connection& c, Id workspace_id, domain::customers::EntityType type, Id id);
 
+// "SELECT <columns> FROM <people|companies> r WHERE <what `query` selects>": the workspace, the
+// read permissions, the filter, the ids and the static segment membership of a list (paging
+// and sort ignored), for other areas' set-based reads (the canvases). `columns` is the
+// caller's constant SQL over alias r; the values are appended to `params`.
+Result<std::string> select_records(Connection& c, Id workspace_id, domain::customers::EntityType type,
+                                   const domain::customers::ListQuery& query, const std::string& columns,
+                                   Params& params);
+
 }  // namespace rapport::storage

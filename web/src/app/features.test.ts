@@ -80,6 +80,7 @@ describe('feature registry', () => {
       '/import',
       '/reports',
       '/costs',
+      '/canvas',
       '/settings',
     ]);
   });

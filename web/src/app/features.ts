@@ -16,6 +16,7 @@ import { servicedeskFeature } from '../features/servicedesk';
 import { satisfactionFeature } from '../features/satisfaction';
 import { portfoliosFeature } from '../features/portfolios';
 import { costsFeature } from '../features/costs';
+import { canvasFeature } from '../features/canvas';
 import { settingsFeature } from '../features/settings';
 
 const areas: Feature[] = [
@@ -33,6 +34,7 @@ const areas: Feature[] = [
   satisfactionFeature,
   portfoliosFeature,
   costsFeature,
+  canvasFeature,
 ];
 
 /** The sections of Settings, from every area, in their `order`. */

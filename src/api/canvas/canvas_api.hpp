@@ -1,0 +1,20 @@
+#pragma once
+// The canvases' routes: GET /api/v1/canvas/crm (the CRM Model Canvas's nine blocks),
+// GET /api/v1/canvas/segments/established (every segment) and
+// GET /api/v1/canvas/segments/{id}/established (one segment). The canvas module
+// (src/app/modules) builds it.
+#include "api/api_context.hpp"
+#include "core/clock.hpp"
+#include "domain/canvas/canvas_service.hpp"
+#include "http/router.hpp"
+
+namespace rapport::api {
+
+struct CanvasApi : ApiContext {
+    domain::canvas::CanvasService& canvas;
+    const Clock& clock;
+};
+
+void register_canvas_routes(http::Router& router, CanvasApi& api);
+
+}  // namespace rapport::api
