@@ -47,6 +47,7 @@ declare -A USES=(
   [servicelevels]="segments"  # policies may apply to the customers of one segment
   [servicedesk]=""  # service levels reach it through its SlaPlanner, adapted in src/app
   [satisfaction]="servicedesk segments"
+  [relationships]="segments teams timeline"  # plans per segment; entries name teams and timeline relationship types
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.

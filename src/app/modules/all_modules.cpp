@@ -19,7 +19,8 @@
     AREA(tasks)             \
     AREA(desk)              \
     AREA(servicedesk)       \
-    AREA(satisfaction)
+    AREA(satisfaction)      \
+    AREA(relationships)
 
 namespace rapport::app {
 
