@@ -30,6 +30,7 @@ public:
         plans_.emplace(*repo_);
         ctx.services.provide<domain::relationships::RelationshipPlanService>(*service_);
         ctx.services.provide<domain::relationships::RelationshipPlans>(*plans_);
+        ctx.services.provide<domain::relationships::RelationshipPlanRepository>(*repo_);  // the demo data
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {
