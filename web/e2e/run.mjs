@@ -21,6 +21,7 @@ import { deskTasksScenarios } from './scenarios/desk_tasks.mjs';
 import { servicedeskScenarios } from './scenarios/servicedesk.mjs';
 import { serviceLevelsScenarios } from './scenarios/service_levels.mjs';
 import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
+import { relationshipPlanScenarios } from './scenarios/relationship_plans.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -684,6 +685,8 @@ await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await serviceLevelsScenarios({ page, base, stamp, scenario, screenshot, assert });
+
+await relationshipPlanScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

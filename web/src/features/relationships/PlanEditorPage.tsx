@@ -32,6 +32,7 @@ import {
   type RelationshipType,
 } from './editor';
 import { EntryView } from './EntryView';
+import './relationships.css';
 
 const UNITS: Record<Metric, string> = {
   first_response_business_hours: 'business_hours',
@@ -49,6 +50,8 @@ export function PlanEditorPage() {
   const { segmentId = '' } = useParams();
   const { t } = useTranslation();
   const plan = usePlan(segmentId);
+  // Kept here: a save reloads the plan, and the editor starts again from the new version.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   if (plan.isPending) return <Loading />;
   if (plan.isError)
     return (
@@ -61,10 +64,28 @@ export function PlanEditorPage() {
       </section>
     );
   // A new version (saved here or elsewhere and reloaded) starts a fresh draft.
-  return <PlanEditor key={`${plan.data.segment_id}-${plan.data.version}`} plan={plan.data} onReload={() => plan.refetch()} />;
+  return (
+    <PlanEditor
+      key={`${plan.data.segment_id}-${plan.data.version}`}
+      plan={plan.data}
+      justSaved={savedVersion === plan.data.version}
+      onSaved={setSavedVersion}
+      onReload={() => plan.refetch()}
+    />
+  );
 }
 
-function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
+function PlanEditor({
+  plan,
+  justSaved,
+  onSaved,
+  onReload,
+}: {
+  plan: Plan;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useSession();
@@ -76,21 +97,17 @@ function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
   const [draft, setDraft] = useState<EntryDraft[]>(() => toDraft(plan.entries));
   const [comment, setComment] = useState('');
   const [typeToAdd, setTypeToAdd] = useState<RelationshipType | ''>('');
-  const [saved, setSaved] = useState(false);
   const err = save.error;
   const stale = isApiError(err) && err.status === 409;
   const teamName = (id: string) => teams.data?.find((team) => team.id === id)?.name ?? id;
-  const change = (next: EntryDraft[]) => {
-    setSaved(false);
-    setDraft(next);
-  };
+  const change = (next: EntryDraft[]) => setDraft(next);
   const at = (i: number, rest: string) => fieldError(err, `entries.${i}.${rest}`);
   const free = availableTypes(draft);
   const chosenType = typeToAdd && free.includes(typeToAdd) ? typeToAdd : (free[0] ?? '');
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toInput(draft, plan.version, comment), { onSuccess: () => setSaved(true) });
+    save.mutate(toInput(draft, plan.version, comment), { onSuccess: (v) => onSaved(v.version) });
   };
 
   return (
@@ -108,7 +125,9 @@ function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
         }
       />
       <div aria-live="polite">
-        {saved ? <Alert tone="success">{t('relationships.savedVersion', { version: fmt.number(plan.version) })}</Alert> : null}
+        {justSaved ? (
+          <Alert tone="success">{t('relationships.savedVersion', { version: fmt.number(plan.version) })}</Alert>
+        ) : null}
       </div>
       {!canManage ? (
         <>
@@ -159,17 +178,19 @@ function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
                   ]}
                 />
               </div>
-              <fieldset className="fieldset fieldset-inline">
+              <fieldset className="fieldset">
                 <legend>{t('relationships.channels')}</legend>
-                {CHANNELS.map((c) => (
-                  <CheckboxField
-                    key={c}
-                    label={t(`relationships.channelNames.${c}`)}
-                    name={`entries.${i}.channels.${c}`}
-                    checked={entry.channels.includes(c)}
-                    onChange={() => change(updateEntry(draft, i, toggleChannel(entry, c)))}
-                  />
-                ))}
+                <div className="plan-channels">
+                  {CHANNELS.map((c) => (
+                    <CheckboxField
+                      key={c}
+                      label={t(`relationships.channelNames.${c}`)}
+                      name={`entries.${i}.channels.${c}`}
+                      checked={entry.channels.includes(c)}
+                      onChange={() => change(updateEntry(draft, i, toggleChannel(entry, c)))}
+                    />
+                  ))}
+                </div>
                 {fieldError(err, `entries.${i}.channels`) ? (
                   <p className="field-error">{fieldError(err, `entries.${i}.channels`)}</p>
                 ) : null}
@@ -223,7 +244,7 @@ function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
                     />
                     <button
                       type="button"
-                      className="button button-small"
+                      className="button button-small plan-row-button"
                       onClick={() => change(updateEntry(draft, i, removeTarget(entry, j)))}
                     >
                       {t('relationships.removeTarget')}
@@ -271,7 +292,11 @@ function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => void }) {
                 onChange={(e) => setTypeToAdd(e.target.value as RelationshipType)}
                 options={free.map((type) => ({ value: type, label: t(`relationships.types.${type}`) }))}
               />
-              <button type="button" className="button" onClick={() => chosenType && change(addEntry(draft, chosenType))}>
+              <button
+                type="button"
+                className="button plan-row-button"
+                onClick={() => chosenType && change(addEntry(draft, chosenType))}
+              >
                 {t('relationships.addEntry')}
               </button>
             </div>

@@ -4,6 +4,7 @@ import { useFormat } from '../../i18n/format';
 import { Loading, ProblemAlert } from '../../ui/Alert';
 import { PageHeader } from '../../ui/Page';
 import { usePlans } from './api';
+import './relationships.css';
 
 export function RelationshipPlansPage() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function RelationshipPlansPage() {
                     {p.segment.name}
                   </th>
                   <td data-label={t('relationships.market')}>{t(`relationships.kinds.${p.segment.kind}`)}</td>
-                  <td data-label={t('relationships.expectedTypes')}>
+                  <td data-label={t('relationships.expectedTypes')} className="plan-types">
                     {p.relationship_types.length === 0 ? (
                       <span className="muted">—</span>
                     ) : (
