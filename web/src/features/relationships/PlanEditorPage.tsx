@@ -91,7 +91,7 @@ function PlanEditor({
   const me = useSession();
   const canManage = atLeast(me?.role, 'manager');
   const teams = useAllTeams();
-  const save = useSavePlan(plan.segment_id);
+  const save = useSavePlan(plan.segment_id, (v) => onSaved(v.version));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, save.error);
   const [draft, setDraft] = useState<EntryDraft[]>(() => toDraft(plan.entries));
@@ -107,7 +107,7 @@ function PlanEditor({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toInput(draft, plan.version, comment), { onSuccess: (v) => onSaved(v.version) });
+    save.mutate(toInput(draft, plan.version, comment));
   };
 
   return (

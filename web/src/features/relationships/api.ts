@@ -64,10 +64,17 @@ export function useVocabulary() {
   });
 }
 
-export function useSavePlan(segmentId: string) {
+/**
+ * Saves a new version. `onSaved` runs before the plan reloads: the editor that saved starts
+ * again from the new version (a new component), so a callback given to `mutate` could be lost.
+ */
+export function useSavePlan(segmentId: string, onSaved?: (version: PlanVersion) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: PlanInput) => api.put<PlanVersion>(segmentPath(segmentId), input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: plansKey }),
+    onSuccess: (version) => {
+      onSaved?.(version);
+      return qc.invalidateQueries({ queryKey: plansKey });
+    },
   });
 }
