@@ -72,6 +72,7 @@ describe('feature registry', () => {
       '/people',
       '/duplicates',
       '/segments',
+      '/relationship-plans',
       '/import',
       '/reports',
       '/settings',
