@@ -24,7 +24,8 @@ public:
     Result<std::optional<PlanVersion>> at_version(Id workspace_id, Id segment_id, std::int64_t version) {
         return repo_.find(workspace_id, segment_id, version);
     }
-    // The current plan of every segment that has one, by segment id.
+    // The current plan of every segment that has one, by segment id. A deleted segment's plan
+    // history is kept, so this may name segments that no longer exist: join with the segments.
     Result<std::vector<PlanVersion>> all_current(Id workspace_id) { return repo_.latest_of_workspace(workspace_id); }
 
 private:
