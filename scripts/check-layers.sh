@@ -50,6 +50,7 @@ declare -A USES=(
   [portfolios]="tasks"  # CustomerRef and its JSON; reads the service desk's conversations table in SQL only
   [costs]="segments timeline servicedesk"  # storage groups the service desk's messages
   [canvas]="segments"  # reads (storage only) the timeline, service desk, satisfaction, teams and imports tables
+  [relationships]="segments teams timeline"  # plans per segment; entries name teams and timeline relationship types
   [system]=""  # api only: probes, metrics and the API document
 )
 # Folders of a layer that are not areas: the engines of storage, the migrations.

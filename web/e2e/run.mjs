@@ -25,6 +25,7 @@ import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 import { portfoliosScenarios } from './scenarios/portfolios.mjs';
 import { costsScenarios } from './scenarios/costs.mjs';
 import { canvasScenarios } from './scenarios/canvas.mjs';
+import { relationshipPlanScenarios } from './scenarios/relationship_plans.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = (process.env.RAPPORT_E2E_URL ?? '').replace(/\/+$/, '');
@@ -692,6 +693,8 @@ await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, a
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 
 await serviceLevelsScenarios({ page, base, stamp, scenario, screenshot, assert });
+
+await relationshipPlanScenarios({ page, base, stamp, scenario, screenshot, assert });
 
 await scenario('switch the interface to Italian from the user menu', async () => {
   const panel = await openUserMenu();

@@ -9,6 +9,7 @@
 #include "app/demo/demo_costs.hpp"
 #include "app/demo/demo_generator.hpp"
 #include "app/demo/demo_portfolios.hpp"
+#include "app/demo/demo_relationships.hpp"
 #include "app/demo/demo_segments.hpp"
 #include "app/demo/demo_timeline.hpp"
 #include "domain/customers/customer_service.hpp"
@@ -277,6 +278,7 @@ Result<DemoReport> load_demo(Services& services, std::uint32_t seed) {
     };
     RAPPORT_CHECK(storage::write_transaction(services.database(), write));
     const int snapshots = RAPPORT_TRY(create_segments(services, ws, boot.owner.user_id, data));
+    RAPPORT_CHECK(create_relationship_plans(services, ws, boot.owner.user_id, kOwnerEmail, staff.team_ids));
 
     // B2B2C partitions: Marketing (who owns the consumers) and Customer Service work on every
     // buyer's consumers; the first buyer's own staff member signs in as its partner user.

@@ -20,6 +20,7 @@
     AREA(desk)              \
     AREA(servicedesk)       \
     AREA(satisfaction)      \
+    AREA(relationships)     \
     AREA(portfolios)        \
     AREA(costs)             \
     AREA(canvas)

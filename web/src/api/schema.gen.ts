@@ -1483,6 +1483,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relationship-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every segment the caller can see, with its current relationship plan's summary */
+        get: operations["listRelationshipPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationship-plans/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The names a plan may use: relationship types, motivations, metrics with their units and ranges, comparators, threshold measures, channels */
+        get: operations["getRelationshipPlanVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationship-plans/{segment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment's current relationship plan (version 0 and no entries when it has none) */
+        get: operations["getRelationshipPlan"];
+        /** Save a segment's plan as a new version (managers and above). expected_version is the version the change was based on; a stale one answers 409 */
+        put: operations["saveRelationshipPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationship-plans/{segment_id}/motivation-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each entry's motivation over time (entries are identified by segment and relationship type) */
+        get: operations["getRelationshipPlanMotivationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationship-plans/{segment_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a segment's plan, oldest first, each with its entries */
+        get: operations["listRelationshipPlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationship-plans/{segment_id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One earlier (or the current) version of a segment's plan */
+        get: operations["getRelationshipPlanVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -3059,6 +3162,119 @@ export interface components {
                 number,
                 number
             ];
+        };
+        RelationshipMotivationHistory: {
+            changes: {
+                changed_at: number;
+                /** @enum {string|null} */
+                motivation: "acquisition" | "retention" | "upselling" | null;
+                planned: boolean;
+                version: number;
+            }[];
+            /** @enum {string|null} */
+            current: "acquisition" | "retention" | "upselling" | null;
+            /** @enum {string} */
+            relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+        };
+        RelationshipPlan: {
+            author_label: string;
+            author_user_id: string | null;
+            comment: string;
+            /** @description Unix milliseconds; null for version 0 */
+            created_at: number | null;
+            entries: components["schemas"]["RelationshipPlanEntry"][];
+            segment: components["schemas"]["RelationshipPlanSegment"];
+            segment_id: string;
+            version: number;
+        };
+        RelationshipPlanEntry: {
+            channels: ("email" | "phone" | "chat" | "in_person" | "web" | "social" | "letter" | "web_form" | "whatsapp")[];
+            /** @enum {string} */
+            motivation: "acquisition" | "retention" | "upselling";
+            /** @description How it serves the value proposition, the channels and the key activities */
+            note: string;
+            /** @enum {string} */
+            relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+            targets: components["schemas"]["RelationshipPlanTarget"][];
+            /** @description The responsible team */
+            team_id: string | null;
+            threshold: components["schemas"]["RelationshipPlanThreshold"];
+        };
+        RelationshipPlanEntryInput: {
+            channels?: ("email" | "phone" | "chat" | "in_person" | "web" | "social" | "letter" | "web_form" | "whatsapp")[];
+            /** @enum {string} */
+            motivation: "acquisition" | "retention" | "upselling";
+            /** @description How it serves the value proposition, the channels and the key activities */
+            note?: string;
+            /** @enum {string} */
+            relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+            targets?: components["schemas"]["RelationshipPlanTarget"][];
+            /** @description The responsible team */
+            team_id?: string | null;
+            threshold?: components["schemas"]["RelationshipPlanThreshold"];
+        };
+        RelationshipPlanInput: {
+            comment?: string;
+            entries: components["schemas"]["RelationshipPlanEntryInput"][];
+            expected_version: number;
+        };
+        RelationshipPlanSegment: {
+            /** @enum {string} */
+            entity_type: "company" | "person";
+            id: string;
+            /** @enum {string} */
+            kind: "b2b" | "b2c" | "mixed";
+            name: string;
+        };
+        RelationshipPlanSummary: {
+            author_label: string;
+            relationship_types: ("personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation")[];
+            segment: components["schemas"]["RelationshipPlanSegment"];
+            updated_at: number | null;
+            version: number;
+        };
+        RelationshipPlanTarget: {
+            /** @enum {string} */
+            comparator: "at_most" | "at_least";
+            /** @enum {string} */
+            metric: "first_response_business_hours" | "resolution_business_hours" | "csat_average" | "nps" | "owner_coverage_share" | "contact_interval_days" | "retention_rate" | "interactions_per_customer" | "sla_compliance_share";
+            /**
+             * @description Always the metric's unit; optional in requests
+             * @enum {string}
+             */
+            unit?: "business_hours" | "score_1_5" | "nps" | "percent" | "days" | "count";
+            value: number;
+        };
+        /** @description The type counts as established when the measure over the period is at least value: interactions_per_100_customers = interactions of the entry's type with members x 100 / members; customers_touched_percent = share of members with at least one such interaction */
+        RelationshipPlanThreshold: {
+            /** @enum {string} */
+            measure: "interactions_per_100_customers" | "customers_touched_percent";
+            value: number;
+        };
+        RelationshipPlanVersion: {
+            author_label: string;
+            author_user_id: string | null;
+            comment: string;
+            /** @description Unix milliseconds; null for version 0 */
+            created_at: number | null;
+            entries: components["schemas"]["RelationshipPlanEntry"][];
+            segment_id: string;
+            version: number;
+        };
+        RelationshipPlanVocabulary: {
+            channels: ("email" | "phone" | "chat" | "in_person" | "web" | "social" | "letter" | "web_form" | "whatsapp")[];
+            comparators: string[];
+            metrics: {
+                /** @enum {string} */
+                key: "first_response_business_hours" | "resolution_business_hours" | "csat_average" | "nps" | "owner_coverage_share" | "contact_interval_days" | "retention_rate" | "interactions_per_customer" | "sla_compliance_share";
+                max: number;
+                min: number;
+                /** @enum {string} */
+                unit: "business_hours" | "score_1_5" | "nps" | "percent" | "days" | "count";
+            }[];
+            motivations: ("acquisition" | "retention" | "upselling")[];
+            relationship_types: ("personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation")[];
+            threshold_measures: ("interactions_per_100_customers" | "customers_touched_percent")[];
         };
         RenderedCannedReply: {
             /** @description the version used */
@@ -6734,6 +6950,194 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Validation"];
+        };
+    };
+    listRelationshipPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RelationshipPlanSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getRelationshipPlanVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipPlanVocabulary"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getRelationshipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipPlan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    saveRelationshipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationshipPlanInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipPlanVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getRelationshipPlanMotivationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RelationshipMotivationHistory"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRelationshipPlanVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RelationshipPlanVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRelationshipPlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id */
+                segment_id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipPlanVersion"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listRoles: {

@@ -77,6 +77,7 @@ describe('feature registry', () => {
       '/duplicates',
       '/portfolios',
       '/segments',
+      '/relationship-plans',
       '/import',
       '/reports',
       '/costs',

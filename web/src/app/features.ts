@@ -6,6 +6,7 @@ import { homeFeature } from '../features/home';
 import { tasksFeature } from '../features/tasks';
 import { customersFeature } from '../features/customers';
 import { segmentsFeature } from '../features/segments';
+import { relationshipsFeature } from '../features/relationships';
 import { importsFeature } from '../features/imports';
 import { duplicatesFeature } from '../features/duplicates';
 import { identityFeature } from '../features/identity';
@@ -25,6 +26,7 @@ const areas: Feature[] = [
   servicedeskFeature,
   customersFeature,
   segmentsFeature,
+  relationshipsFeature,
   importsFeature,
   duplicatesFeature,
   identityFeature,
