@@ -696,6 +696,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cost model in effect on a day (default today) and every version, newest first (members and above) */
+        get: operations["getCostModel"];
+        /** Save a version of the cost model effective from a day (admins); a version with the same day is replaced */
+        put: operations["saveCostModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-model/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a version of the cost model (admins) */
+        delete: operations["deleteCostModelVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The costs of a period [from, to) per relationship type, segment and customer, with the benefits measured (members and above) */
+        get: operations["getCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/costs/customers/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer's cost for a period, with its rank among the workspace's customers */
+        get: operations["getCustomerCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/custom-fields/{entity}": {
         parameters: {
             query?: never;
@@ -1403,6 +1472,91 @@ export interface paths {
         };
         /** A person's interactions, newest first */
         get: operations["listPersonTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager's view: portfolio size and coverage per owner, and the customers with no owner (managers and above) */
+        get: operations["getPortfolioOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My portfolio: the customers I own, with last contact, next action, open items and days since contact */
+        get: operations["getMyPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a portfolio (all, or the chosen records) from one owner to another in one transaction, recorded in each record's history and in the reassignment log (admins and owners) */
+        post: operations["reassignPortfolio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/reassignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reassignment log, newest first (managers and above) */
+        get: operations["listPortfolioReassignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's portfolio (managers and above, or the user themselves) */
+        get: operations["getUserPortfolio"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2465,6 +2619,155 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CostActivity: {
+            messages: number;
+            minutes: number;
+        };
+        CostBenefit: {
+            /** @description "not_yet_measured" while the figure cannot be computed from the data */
+            reason: string | null;
+            value: number | null;
+        };
+        CostBenefits: {
+            retention: components["schemas"]["CostBenefit"];
+            revenue: components["schemas"]["CostBenefit"];
+        };
+        CostBreakdown: {
+            fixed_cents: number;
+            message_cents: number;
+            time_cents: number;
+            total_cents: number;
+        };
+        CostModel: {
+            channel_rates: {
+                cents_per_message: number;
+                channel: string;
+            }[];
+            created_at: number;
+            created_by_user_id: string | null;
+            /** @description ISO 4217 code; every version of a workspace uses the same */
+            currency: string;
+            /**
+             * Format: date
+             * @description the UTC day from which this version applies (until the next version's)
+             */
+            effective_from: string;
+            fixed_costs: {
+                /** @description shares in basis points summing to 10000; empty: unallocated overhead */
+                allocation?: {
+                    basis_points: number;
+                    /** @enum {unknown} */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+                }[];
+                /** @enum {unknown} */
+                category: "software" | "tools" | "training" | "certifications" | "other";
+                monthly_cents: number;
+                name: string;
+            }[];
+            minor_digits: number;
+            note: string;
+            role_rates: {
+                cents_per_hour: number;
+                /** @enum {unknown} */
+                role: "owner" | "admin" | "manager" | "member" | "viewer";
+            }[];
+            team_rates: {
+                cents_per_hour: number;
+                team_id: string;
+            }[];
+            version_id: string;
+        };
+        CostModelInput: {
+            channel_rates?: {
+                cents_per_message: number;
+                channel: string;
+            }[];
+            /** @description ISO 4217 code; every version of a workspace uses the same */
+            currency: string;
+            /**
+             * Format: date
+             * @description the UTC day from which this version applies (until the next version's)
+             */
+            effective_from: string;
+            fixed_costs?: {
+                /** @description shares in basis points summing to 10000; empty: unallocated overhead */
+                allocation?: {
+                    basis_points: number;
+                    /** @enum {unknown} */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+                }[];
+                /** @enum {unknown} */
+                category: "software" | "tools" | "training" | "certifications" | "other";
+                monthly_cents: number;
+                name: string;
+            }[];
+            note?: string;
+            role_rates?: {
+                cents_per_hour: number;
+                /** @enum {unknown} */
+                role: "owner" | "admin" | "manager" | "member" | "viewer";
+            }[];
+            team_rates?: {
+                cents_per_hour: number;
+                team_id: string;
+            }[];
+        };
+        Costs: {
+            activity: components["schemas"]["CostActivity"];
+            benefits: components["schemas"]["CostBenefits"];
+            by_segment: {
+                activity: components["schemas"]["CostActivity"];
+                benefits: components["schemas"]["CostBenefits"];
+                by_type: {
+                    /**
+                     * @description null: unallocated overhead or interactions of no type
+                     * @enum {unknown}
+                     */
+                    relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+                    total_cents: number;
+                }[];
+                cost: components["schemas"]["CostBreakdown"];
+                customers_with_activity: number;
+                /** @enum {unknown} */
+                entity_type: "company" | "person";
+                name: string;
+                segment_id: string;
+            }[];
+            by_type: {
+                activity: components["schemas"]["CostActivity"];
+                cost: components["schemas"]["CostBreakdown"];
+                /**
+                 * @description null: unallocated overhead or interactions of no type
+                 * @enum {unknown}
+                 */
+                relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+            }[];
+            currency: string | null;
+            customers: {
+                items: components["schemas"]["CustomerCost"][];
+                total: number;
+            };
+            days_without_model: number;
+            fixed_costs: {
+                category: string;
+                cents: number;
+                name: string;
+            }[];
+            /** Format: date */
+            from: string;
+            minor_digits: number;
+            segment: string | null;
+            /**
+             * Format: date
+             * @description exclusive
+             */
+            to: string;
+            total: components["schemas"]["CostBreakdown"];
+            unattributed: components["schemas"]["CostBreakdown"];
+            unpriced_messages: number;
+            unpriced_minutes: number;
+            versions_used: string[];
+        };
         CrmCanvas: {
             blocks: {
                 [key: string]: components["schemas"]["CanvasSection"];
@@ -2513,6 +2816,30 @@ export interface components {
             required: boolean;
             /** @enum {unknown} */
             type: "text" | "long_text" | "number" | "money" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone";
+        };
+        CustomerCost: {
+            activity: components["schemas"]["CostActivity"];
+            by_type: {
+                /**
+                 * @description null: unallocated overhead or interactions of no type
+                 * @enum {unknown}
+                 */
+                relationship_type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation" | null;
+                total_cents: number;
+            }[];
+            cost: components["schemas"]["CostBreakdown"];
+            id: string;
+            /** @enum {unknown} */
+            kind: "people" | "companies";
+            name: string;
+        };
+        CustomerCostView: components["schemas"]["CustomerCost"] & {
+            currency: string | null;
+            /** Format: date */
+            from: string;
+            rank: number | null;
+            /** Format: date */
+            to: string;
         };
         CustomerRecord: {
             created_at: number;
@@ -3102,6 +3429,75 @@ export interface components {
             };
             tags?: string[];
             team_id?: string | null;
+        };
+        PortfolioItem: {
+            /** @description whole days since the last contact; null when never contacted */
+            days_since_contact: number | null;
+            id: string;
+            /** @description Unix ms of the latest call, meeting or email (a company's: also its contacts'); null when never */
+            last_contact_at: number | null;
+            name: string;
+            /** @description the open task due first (undated ones after dated ones) */
+            next_action: null | {
+                due_at: number | null;
+                overdue: boolean;
+                subject: string;
+                task_id: string;
+            };
+            /** @description service desk conversations new, open or pending */
+            open_conversations: number;
+            open_tasks: number;
+            /** @enum {string} */
+            type: "company" | "person";
+        };
+        PortfolioOverview: {
+            days: number;
+            owners: components["schemas"]["PortfolioOwner"][];
+            since: number;
+            /** @description customers with no owner (list them with the filter owner_user_id is_empty) */
+            unowned: {
+                companies: number;
+                people: number;
+                total: number;
+            };
+        };
+        PortfolioOwner: {
+            active: boolean;
+            companies: number;
+            /** @description customers contacted in the period */
+            contacted: number;
+            /** @description contacted / size, 0 to 1; null for an empty portfolio */
+            coverage: number | null;
+            display_name: string;
+            not_contacted: number;
+            people: number;
+            size: number;
+            user_id: string;
+        };
+        PortfolioPage: {
+            items: components["schemas"]["PortfolioItem"][];
+            next_cursor: string | null;
+        };
+        PortfolioReassignment: {
+            actor_label: string;
+            actor_user_id: string | null;
+            companies: number;
+            from_user_id: string;
+            id: string;
+            people: number;
+            reassigned_at: number;
+            /** @description chosen records rather than the whole portfolio */
+            selected: boolean;
+            to_user_id: string;
+            total: number;
+        };
+        PortfolioReassignmentPage: {
+            items: components["schemas"]["PortfolioReassignment"][];
+            next_cursor: string | null;
+        };
+        PortfolioReassignmentResult: components["schemas"]["PortfolioReassignment"] & {
+            /** @description chosen records not moved: gone, not the from-user's, or not writable by you */
+            skipped: number;
         };
         Problem: {
             detail: string;
@@ -5216,6 +5612,153 @@ export interface operations {
             422: components["responses"]["Validation"];
         };
     };
+    getCostModel: {
+        parameters: {
+            query?: {
+                /** @description the day whose model is answered as in_effect */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        in_effect: components["schemas"]["CostModel"] | null;
+                        /** Format: date */
+                        on: string;
+                        versions: components["schemas"]["CostModel"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    saveCostModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostModelInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    deleteCostModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCosts: {
+        parameters: {
+            query?: {
+                /** @description first day (default: the first of this month) */
+                from?: string;
+                /** @description the day after the last (default: the first of next month) */
+                to?: string;
+                /** @description only this segment's customers and figures */
+                segment?: string;
+                /** @description how many of the most costly customers (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Costs"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getCustomerCost: {
+        parameters: {
+            query?: {
+                /** @description first day */
+                from?: string;
+                /** @description the day after the last */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                kind: "people" | "companies";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCostView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
     listCustomFields: {
         parameters: {
             query?: never;
@@ -6713,6 +7256,167 @@ export interface operations {
                         items?: components["schemas"]["Interaction"][];
                         next_cursor?: string | null;
                     };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getPortfolioOverview: {
+        parameters: {
+            query?: {
+                /** @description coverage counts customers contacted (call, meeting or email) in this many days (1-3650, default 90) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioOverview"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getMyPortfolio: {
+        parameters: {
+            query?: {
+                /** @description companies or people only */
+                type?: "company" | "person";
+                /** @description only customers without a call, meeting or email in this many days (1-3650) */
+                no_contact_days?: number;
+                /** @description neglected (default: never contacted, then the longest silence first) or recent (the latest contact first) */
+                sort?: "neglected" | "recent";
+                /** @description items per page, 1 to 200, default 50 */
+                limit?: number;
+                /** @description the next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    reassignPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from_user_id: string;
+                    /** @description only these records (each must be the from-user's); absent: the whole portfolio */
+                    records?: {
+                        id: string;
+                        /** @enum {string} */
+                        type: "company" | "person";
+                    }[];
+                    /** @description an active staff user of the workspace */
+                    to_user_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReassignmentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    listPortfolioReassignments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["limit"];
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReassignmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getUserPortfolio: {
+        parameters: {
+            query?: {
+                /** @description companies or people only */
+                type?: "company" | "person";
+                /** @description only customers without a call, meeting or email in this many days (1-3650) */
+                no_contact_days?: number;
+                /** @description neglected (default: never contacted, then the longest silence first) or recent (the latest contact first) */
+                sort?: "neglected" | "recent";
+                /** @description items per page, 1 to 200, default 50 */
+                limit?: number;
+                /** @description the next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
