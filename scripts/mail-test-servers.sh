@@ -304,7 +304,11 @@ cmd_deliver() {
     [[ $user == *@* ]] || die "USER must be user@domain"
     local box="$dir/mail/${user#*@}/${user%@*}"
     mkdir -p "$box/tmp" "$box/new" "$box/cur"
-    if [[ $EUID -eq 0 ]]; then chown -R "$MAIL_USER:$MAIL_USER" "$dir/mail/${user#*@}"; fi
+    # Only the folders of this mailbox: a recursive chown of the domain would race with Dovecot
+    # moving other users' files from new/ to cur/ (tests deliver to several users at once).
+    if [[ $EUID -eq 0 ]]; then
+        chown "$MAIL_USER:$MAIL_USER" "$dir/mail/${user#*@}" "$box" "$box/tmp" "$box/new" "$box/cur"
+    fi
     "$PYTHON" - "$box" "$MAIL_USER" "$@" <<'EOF'
 import os, pwd, socket, sys, time
 box, owner, files = sys.argv[1], sys.argv[2], sys.argv[3:]
