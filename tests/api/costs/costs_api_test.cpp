@@ -327,7 +327,8 @@ TEST_F(CostsApiTest, OtherWorkspacesSeeNothing) {
     auto globex = owner_of(globex_);
     auto model_there = globex.get("/api/v1/cost-model");
     ASSERT_EQ(model_there.status, 200) << model_there.body;
-    for (const auto& v : model_there.json()["versions"]) EXPECT_NE(v["note"], "budget 2026-01-01");
+    const auto versions_there = model_there.json();  // kept: the loop reads into it
+    for (const auto& v : versions_there["versions"]) EXPECT_NE(v["note"], "budget 2026-01-01");
     auto costs = globex.get("/api/v1/costs?from=2026-01-01&to=2026-01-11");
     ASSERT_EQ(costs.status, 200) << costs.body;
     EXPECT_EQ(costs.json()["customers"]["total"], 0);
