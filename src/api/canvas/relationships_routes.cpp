@@ -82,6 +82,7 @@ json block_json(const RelationshipsBlock& b) {
                             {"members", figure_json(s.members)},
                             {"cost_total", figure_json(s.cost.total)},
                             {"cost", cost_json(s.cost)},
+                            {"benefits", figures_json(s.benefits)},
                             {"types", std::move(types)}});
     }
     json gaps = json::array();

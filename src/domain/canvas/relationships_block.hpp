@@ -74,6 +74,9 @@ struct SegmentJoin {
     std::optional<PlanHeader> plan;
     Figure members;
     CostFigures cost;
+    // Costs against the benefits the data shows: retention_rate (percent), lost_customers,
+    // cost_per_customer_cents, revenue_cents (not yet measured: the sales issue adds orders).
+    Figures benefits;
     std::vector<TypeJoin> types;  // the six types, in relationship_types() order
 };
 

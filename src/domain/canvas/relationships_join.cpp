@@ -173,6 +173,16 @@ SegmentJoin join_segment(const SegmentEstablished& m, const JoinInputs& in, std:
     }
     const bool planned = in.plan && !in.plan->entries.empty();
     out.cost = cost_figures(in.costs ? std::optional(in.costs->total) : std::nullopt, in.costs_reason);
+    Figure per_customer = out.cost.total;
+    if (per_customer.value) {
+        per_customer = members > 0
+                           ? Figure::number(*per_customer.value / static_cast<double>(members), "", per_customer.link)
+                           : Figure::missing("no_customers", per_customer.link);
+    }
+    out.benefits = {{"retention_rate", as_percent(figure_of(&m.metrics, "retention_rate"))},
+                    {"lost_customers", figure_of(&m.metrics, "lost_customers")},
+                    {"cost_per_customer_cents", std::move(per_customer)},
+                    {"revenue_cents", Figure::missing("not_yet_measured")}};
     if (!planned && members > 0) {
         gaps.push_back({GapKind::NoPlan, m.segment, std::nullopt, std::nullopt, members, members, std::nullopt,
                         std::nullopt, size.link});

@@ -154,6 +154,9 @@ TEST_F(RelationshipsBlockApiTest, ExpectedAgainstEstablishedWithTargetsCostsAndR
     EXPECT_EQ(alpha["cost_total"]["value"], 7500);  // 75 min at 60.00/h
     EXPECT_EQ(alpha["cost"]["time_cents"]["value"], 7500);
     EXPECT_EQ(alpha["cost"]["fixed_cents"]["value"], 0);
+    EXPECT_DOUBLE_EQ(alpha["benefits"]["cost_per_customer_cents"]["value"].get<double>(), 1875.0);
+    EXPECT_EQ(alpha["benefits"]["retention_rate"]["reason"], "no_snapshot");  // none taken in January
+    EXPECT_EQ(alpha["benefits"]["revenue_cents"]["reason"], "not_yet_measured");
     ASSERT_EQ(alpha["types"].size(), 6u);
 
     const auto& d = type_of(alpha, "dedicated_assistance");

@@ -3725,6 +3725,8 @@ export interface components {
             type: string | null;
         };
         RelationshipsSegment: {
+            /** @description costs against benefits: retention_rate (percent), lost_customers, cost_per_customer_cents, revenue_cents (not yet measured until sales data exists) */
+            benefits: components["schemas"]["CanvasFigures"];
             cost: components["schemas"]["RelationshipsCost"];
             cost_total: components["schemas"]["CanvasFigure"];
             members: components["schemas"]["CanvasFigure"];
