@@ -1,0 +1,43 @@
+// A figure as text, outside React (the SVG exports and the comparison use it; the canvas
+// screen's figures read the same): shares as percentages, durations in a readable unit, and
+// an absent value as its translated reason, never as 0.
+import { formatDateTime, formatNumber, localeFor } from '../../../i18n/format';
+import { durationParts, figureKind } from '../canvas';
+import type { CanvasFigure } from '../types';
+import type { Translate } from './svg';
+
+/** The figure's label, translated (the key itself for a figure the app does not know yet). */
+export function figureLabel(key: string, t: Translate): string {
+  return t(`canvas.figures.${key}`, { defaultValue: key });
+}
+
+/** Why a figure has no value, translated. */
+export function reasonText(reason: string | null | undefined, t: Translate): string {
+  return t(`canvas.reasons.${reason ?? 'no_data'}`, { defaultValue: t('canvas.none') });
+}
+
+/** A value of the kind its key says, in the language's notation. */
+export function valueText(key: string, value: number, t: Translate, language: string): string {
+  const locale = localeFor(language);
+  switch (figureKind(key)) {
+    case 'share':
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+    case 'decimal':
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+    case 'time':
+      return formatDateTime(value, language);
+    case 'duration': {
+      const { unit, value: n } = durationParts(value);
+      return t(`canvas.units.${unit}`, { count: n, n: formatNumber(n, language) });
+    }
+    default:
+      return formatNumber(value, language);
+  }
+}
+
+/** The figure as the canvas shows it. */
+export function figureText(key: string, figure: CanvasFigure | undefined, t: Translate, language: string): string {
+  if (!figure) return t('canvas.none');
+  if (figure.value === null || figure.value === undefined) return reasonText(figure.reason, t);
+  return valueText(key, figure.value, t, language);
+}
