@@ -109,6 +109,7 @@ function BlockTable({ diff, labelA, labelB, language }: { diff: BlockDiff; label
     <article className="canvas-block" data-block={diff.block} aria-labelledby={`compare-${diff.block}`}>
       <h3 id={`compare-${diff.block}`}>{t(`canvas.blocks.${diff.block}`)}</h3>
       {reason ? <p className="canvas-reason">{t(`canvas.reasons.${reason}`, { defaultValue: reason })}</p> : null}
+      {diff.figures.length === 0 && !reason ? <p className="muted">{t('canvas.compare.noFigures')}</p> : null}
       {diff.figures.length > 0 ? (
         <table className="compare-table">
           <thead>

@@ -1,4 +1,4 @@
-// A difference as text: signed, in the language's notation ("+1.234", "−3,5 pp", "+2 hours").
+// A difference as text: signed, in the language's notation ("+1.234", "-3,5 p. p.", "+2 hours").
 import { formatMoney, localeFor } from '../../../i18n/format';
 import { durationParts, figureKind } from '../canvas';
 import type { Translate } from '../export/svg';
