@@ -122,6 +122,8 @@ export async function canvasExportScenarios({ page, base, scenario, screenshot, 
           assert(!(await page.locator('.topbar').isVisible()), 'the header is printed');
           assert(!(await page.getByRole('button', { name: x.json }).isVisible()), 'the export buttons are printed');
           assert(await grid.locator('[data-block="technology"]').isVisible(), 'the canvas is not printed');
+          const printedPeriod = await page.locator('.export-period').innerText();
+          assert(/\d/.test(printedPeriod) && (await page.locator('.export-period').isVisible()), 'the period is not printed');
           const pdf = await page.pdf({ format: 'A3', landscape: true, printBackground: true });
           const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
           assert(pdf.subarray(0, 5).toString() === '%PDF-', 'no PDF');

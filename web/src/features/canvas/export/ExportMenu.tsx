@@ -3,6 +3,7 @@
 // class "canvas-printable" on its printable root and this menu in its header.
 import { useTranslation } from 'react-i18next';
 import './print.css';
+import { periodText } from './figureText';
 import { downloadText, exportFilename, jsonText } from './download';
 
 export interface ExportMenuProps {
@@ -15,26 +16,31 @@ export interface ExportMenuProps {
 }
 
 export function ExportMenu({ filename, data, svg }: ExportMenuProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <div className="export-menu no-print" role="group" aria-label={t('canvas.export.label')}>
-      <button
-        type="button"
-        className="button"
-        onClick={() => downloadText(exportFilename(filename, data, 'json'), jsonText(data), 'application/json')}
-      >
-        {t('canvas.export.json')}
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => downloadText(exportFilename(filename, data, 'svg'), svg(), 'image/svg+xml')}
-      >
-        {t('canvas.export.svg')}
-      </button>
-      <button type="button" className="button" onClick={() => window.print()}>
-        {t('canvas.export.print')}
-      </button>
+    <div className="export-menu">
+      <div className="export-actions no-print" role="group" aria-label={t('canvas.export.label')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText(exportFilename(filename, data, 'json'), jsonText(data), 'application/json')}
+        >
+          {t('canvas.export.json')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText(exportFilename(filename, data, 'svg'), svg(), 'image/svg+xml')}
+        >
+          {t('canvas.export.svg')}
+        </button>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('canvas.export.print')}
+        </button>
+      </div>
+      {/* On paper the buttons give way to the period printed. */}
+      <p className="export-period">{periodText(data.from, data.to, t, language)}</p>
     </div>
   );
 }

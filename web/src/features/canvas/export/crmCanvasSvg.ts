@@ -3,10 +3,10 @@
 // middle, executors, customer and market on the right, costs and technology along the bottom),
 // each with its figures, facts and first rows. What does not fit a block is counted ("+ 4 more"),
 // never drawn outside it.
-import { formatDate, formatMoney } from '../../../i18n/format';
+import { formatMoney } from '../../../i18n/format';
 import { entries } from '../canvas';
 import type { BlockName, CanvasFigure, CanvasSection, CrmCanvas } from '../types';
-import { figureLabel, figureText } from './figureText';
+import { figureLabel, figureText, periodText } from './figureText';
 import { Column, rect, svgDocument, text, truncate, charsThatFit, type TextStyle, type Translate } from './svg';
 
 /** A3 landscape at 96 px per inch. */
@@ -43,11 +43,6 @@ const STYLE = {
   rowFigures: { size: 9, fill: '#475467' } as TextStyle,
   more: { size: 9, italic: true, fill: '#667085' } as TextStyle,
 };
-
-/** The period as the sheet's subtitle says it (`to` is exclusive, so the last day is the one before). */
-export function periodText(from: number, to: number, t: Translate, language: string): string {
-  return t('canvas.export.period', { from: formatDate(from, language), to: formatDate(Math.max(from, to - 1), language) });
-}
 
 export function crmCanvasSvg(crm: CrmCanvas, t: Translate, language: string): string {
   const title = t('canvas.title');

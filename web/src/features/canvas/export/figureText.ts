@@ -1,7 +1,7 @@
 // A figure as text, outside React (the SVG exports and the comparison use it; the canvas
 // screen's figures read the same): shares as percentages, durations in a readable unit, and
 // an absent value as its translated reason, never as 0.
-import { formatDateTime, formatNumber, localeFor } from '../../../i18n/format';
+import { formatDate, formatDateTime, formatNumber, localeFor } from '../../../i18n/format';
 import { durationParts, figureKind } from '../canvas';
 import type { CanvasFigure } from '../types';
 import type { Translate } from './svg';
@@ -40,4 +40,9 @@ export function figureText(key: string, figure: CanvasFigure | undefined, t: Tra
   if (!figure) return t('canvas.none');
   if (figure.value === null || figure.value === undefined) return reasonText(figure.reason, t);
   return valueText(key, figure.value, t, language);
+}
+
+/** The period as the sheet's subtitle says it (`to` is exclusive, so the last day is the one before). */
+export function periodText(from: number, to: number, t: Translate, language: string): string {
+  return t('canvas.export.period', { from: formatDate(from, language), to: formatDate(Math.max(from, to - 1), language) });
 }

@@ -3,8 +3,7 @@
 // targets met and missed, and what it costs), gaps in red, and the gaps touching the most
 // customers listed below. The sheet is A3 wide and as tall as its cards.
 import { formatMoney, formatNumber } from '../../../i18n/format';
-import { periodText } from './crmCanvasSvg';
-import { figureText } from './figureText';
+import { figureText, periodText } from './figureText';
 import type { RelationshipGap, RelationshipSegment, RelationshipsBlock, RelationshipTypeEntry } from './relationshipsBlock';
 import { charsThatFit, escapeXml, rect, svgDocument, text, truncate, type TextStyle, type Translate } from './svg';
 import type { CanvasFigure } from '../types';
