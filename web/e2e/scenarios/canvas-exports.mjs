@@ -207,6 +207,16 @@ export async function canvasExportScenarios({ page, base, scenario, screenshot, 
           assert(delta.endsWith(x.pp), `the share's difference reads ${delta}`);
         }
         await screenshot(`canvas-compare-${lang}`, { fullPage: true });
+
+        // The periods are in the address: a reload (or a shared link) shows the same comparison.
+        const params = new URL(page.url()).searchParams;
+        assert(params.get('a') === `${days.a[0]}_${days.a[1]}`, `the address says a=${params.get('a')}`);
+        assert(params.get('b') === `${days.b[0]}_${days.b[1]}`, `the address says b=${params.get('b')}`);
+        await page.reload();
+        await side('a').getByLabel(x.from).waitFor();
+        assert((await side('a').getByLabel(x.from).inputValue()) === days.a[0], 'the reload lost period A');
+        assert((await side('b').getByLabel(x.to).inputValue()) === days.b[1], 'the reload lost period B');
+        await expectRow('customer', 'customers');
       } finally {
         await setProfileLanguage(page, 'en');
       }

@@ -1,7 +1,7 @@
 // The CRM Model Canvas of two periods side by side (A and B): every block's figures for both,
 // and how B differs from A (percentage points for shares). Two GET /canvas/crm requests.
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../canvas.css';
 import './compare.css';
@@ -11,7 +11,7 @@ import { TextField } from '../../../ui/fields';
 import { PageHeader } from '../../../ui/Page';
 import { useComparedCanvas } from './api';
 import { figureLabel, figureText } from '../export/figureText';
-import { compareCanvases, defaultDays, periodOfDays, type BlockDiff } from './diff';
+import { compareCanvases, daysParam, defaultDays, parseDaysParam, periodOfDays, type BlockDiff } from './diff';
 import { deltaText, direction } from './deltaText';
 
 const MONEY = new Set(['total', 'time', 'messages', 'fixed']);
@@ -19,9 +19,23 @@ const MONEY = new Set(['total', 'time', 'messages', 'fixed']);
 export function ComparePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
+  // The periods live in the address too (?a=2026-01-01_2026-03-31&b=...), so a comparison can be shared.
+  const [params, setParams] = useSearchParams();
   const initial = useMemo(() => defaultDays(Date.now()), []);
-  const [a, setA] = useState<[string, string]>(initial.a);
-  const [b, setB] = useState<[string, string]>(initial.b);
+  const [a, setA] = useState<[string, string]>(() => parseDaysParam(params.get('a')) ?? initial.a);
+  const [b, setB] = useState<[string, string]>(() => parseDaysParam(params.get('b')) ?? initial.b);
+  const choose = (side: 'a' | 'b') => (days: [string, string]) => {
+    (side === 'a' ? setA : setB)(days);
+    if (periodOfDays(days[0], days[1]) === null) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(side, daysParam(days));
+        return next;
+      },
+      { replace: true },
+    );
+  };
   const periodA = useMemo(() => periodOfDays(a[0], a[1]), [a]);
   const periodB = useMemo(() => periodOfDays(b[0], b[1]), [b]);
   const canvasA = useComparedCanvas(periodA);
@@ -45,8 +59,8 @@ export function ComparePage() {
         }
       />
       <div className="compare-periods">
-        <PeriodFields side="a" value={a} onChange={setA} valid={periodA !== null} />
-        <PeriodFields side="b" value={b} onChange={setB} valid={periodB !== null} />
+        <PeriodFields side="a" value={a} onChange={choose('a')} valid={periodA !== null} />
+        <PeriodFields side="b" value={b} onChange={choose('b')} valid={periodB !== null} />
       </div>
       {canvasA.isFetching || canvasB.isFetching ? <Loading /> : null}
       <ProblemAlert error={canvasA.error ?? canvasB.error} />

@@ -6,7 +6,17 @@ import type { Translate } from '../export/svg';
 import type { CanvasFigure, CanvasSection, CrmCanvas } from '../types';
 import { BLOCKS } from '../types';
 import { deltaText, direction } from './deltaText';
-import { compareCanvases, compareSection, dayOf, dayStart, defaultDays, figureDelta, periodOfDays } from './diff';
+import {
+  compareCanvases,
+  compareSection,
+  dayOf,
+  dayStart,
+  daysParam,
+  defaultDays,
+  figureDelta,
+  parseDaysParam,
+  periodOfDays,
+} from './diff';
 
 const fig = (value: number | null, reason: string | null = null): CanvasFigure => ({
   value,
@@ -60,6 +70,13 @@ describe('periods as days', () => {
     });
     expect(periodOfDays('2026-03-02', '2026-03-01')).toBeNull();
     expect(periodOfDays('2026-03-01', 'x')).toBeNull();
+  });
+  it('writes the two days of a period in the address and reads back only a valid period', () => {
+    expect(daysParam(['2026-01-01', '2026-03-31'])).toBe('2026-01-01_2026-03-31');
+    expect(parseDaysParam('2026-01-01_2026-03-31')).toEqual(['2026-01-01', '2026-03-31']);
+    expect(parseDaysParam('2026-03-31_2026-01-01')).toBeNull();
+    expect(parseDaysParam('2026-01-01')).toBeNull();
+    expect(parseDaysParam(null)).toBeNull();
   });
   it('compares the last 90 days with the 90 before by default', () => {
     const now = new Date(2026, 11, 8, 10).getTime();

@@ -99,3 +99,15 @@ export function defaultDays(now: number, days = 90): { a: [string, string]; b: [
   };
   return { a: [shift(-2 * days + 1), shift(-days)], b: [shift(-days + 1), shift(0)] };
 }
+
+/** Two days as an address parameter: "2026-01-01_2026-03-31". */
+export function daysParam(days: [string, string]): string {
+  return `${days[0]}_${days[1]}`;
+}
+
+/** The two days an address parameter names, if they make a period; null otherwise. */
+export function parseDaysParam(value: string | null): [string, string] | null {
+  const parts = (value ?? '').split('_');
+  if (parts.length !== 2 || periodOfDays(parts[0], parts[1]) === null) return null;
+  return [parts[0], parts[1]];
+}
