@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../canvas.css';
 import './compare.css';
-import { formatDate, formatMoney } from '../../../i18n/format';
+import { formatDate } from '../../../i18n/format';
 import { Loading, ProblemAlert } from '../../../ui/Alert';
 import { TextField } from '../../../ui/fields';
 import { PageHeader } from '../../../ui/Page';
@@ -14,7 +14,8 @@ import { figureLabel, figureText } from '../export/figureText';
 import { compareCanvases, daysParam, defaultDays, parseDaysParam, periodOfDays, type BlockDiff } from './diff';
 import { deltaText, direction } from './deltaText';
 
-const MONEY = new Set(['total', 'time', 'messages', 'fixed']);
+/** The costs block's money figures (cents) named without the "_cents" suffix (the others have it). */
+const COSTS_MONEY = new Set(['total', 'time', 'messages', 'fixed']);
 
 export function ComparePage() {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,8 @@ export function ComparePage() {
     () => (canvasA.data && canvasB.data ? compareCanvases(canvasA.data, canvasB.data) : null),
     [canvasA.data, canvasB.data],
   );
+  // The cost model's currency (the costs block's facts) prices every money figure.
+  const currency = canvasB.data?.blocks.costs?.facts.currency ?? canvasA.data?.blocks.costs?.facts.currency ?? null;
   const label = (p: { from: number; to: number } | null) =>
     p ? t('canvas.export.period', { from: formatDate(p.from, language), to: formatDate(p.to - 1, language) }) : t('canvas.none');
 
@@ -67,7 +70,14 @@ export function ComparePage() {
       {diffs ? (
         <div className="compare-blocks" data-testid="crm-compare">
           {diffs.map((d) => (
-            <BlockTable key={d.block} diff={d} labelA={label(periodA)} labelB={label(periodB)} language={language} />
+            <BlockTable
+              key={d.block}
+              diff={d}
+              labelA={label(periodA)}
+              labelB={label(periodB)}
+              language={language}
+              currency={currency}
+            />
           ))}
         </div>
       ) : null}
@@ -109,15 +119,23 @@ function PeriodFields({
   );
 }
 
-function BlockTable({ diff, labelA, labelB, language }: { diff: BlockDiff; labelA: string; labelB: string; language: string }) {
+function BlockTable({
+  diff,
+  labelA,
+  labelB,
+  language,
+  currency,
+}: {
+  diff: BlockDiff;
+  labelA: string;
+  labelB: string;
+  language: string;
+  currency: string | null;
+}) {
   const { t } = useTranslation();
-  const currency = diff.b?.facts.currency ?? diff.a?.facts.currency ?? null;
-  const money = (key: string) => (diff.block === 'costs' && currency && MONEY.has(key) ? currency : null);
-  const value = (key: string, f: Parameters<typeof figureText>[1]) => {
-    const c = money(key);
-    if (c && typeof f?.value === 'number') return formatMoney(f.value / 100, c, language);
-    return figureText(key, f, t, language);
-  };
+  // Read as its kind: the costs block's money figures named without "_cents" read as money too.
+  const kindKey = (key: string) => (diff.block === 'costs' && COSTS_MONEY.has(key) ? `${key}_cents` : key);
+  const value = (key: string, f: Parameters<typeof figureText>[1]) => figureText(kindKey(key), f, t, language, currency);
   const reason = diff.b?.reason ?? diff.a?.reason ?? null;
   return (
     <article className="canvas-block" data-block={diff.block} aria-labelledby={`compare-${diff.block}`}>
@@ -147,7 +165,7 @@ function BlockTable({ diff, labelA, labelB, language }: { diff: BlockDiff; label
                 <td data-side="a">{value(f.key, f.a)}</td>
                 <td data-side="b">{value(f.key, f.b)}</td>
                 <td data-side="delta" className={`compare-delta ${direction(f) ?? 'none'}`}>
-                  {deltaText(f, t, language, money(f.key))}
+                  {deltaText({ ...f, key: kindKey(f.key) }, t, language, currency)}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 // A difference as text: signed, in the language's notation ("+1.234", "-3,5 p. p.", "+2 hours").
 import { formatMoney, localeFor } from '../../../i18n/format';
 import { durationParts, figureKind } from '../canvas';
+import { isMoney } from '../export/figureText';
 import type { Translate } from '../export/svg';
 import type { FigureDiff } from './diff';
 
@@ -14,11 +15,12 @@ function signed(n: number, language: string, fractionDigits: number): string {
   }).format(n);
 }
 
-/** The difference B − A of a compared figure; a dash when there is none to give. */
+/** The difference B − A of a compared figure (money in cents, priced in `currency`); a dash when there is none. */
 export function deltaText(diff: FigureDiff, t: Translate, language: string, currency: string | null = null): string {
   const { delta } = diff;
   if (delta === null) return t('canvas.none');
-  if (currency !== null) {
+  if (isMoney(diff.key)) {
+    if (currency === null) return signed(delta / 100, language, 2);
     const text = formatMoney(Math.abs(delta) / 100, currency, language);
     return delta > 0 ? `+${text}` : delta < 0 ? `-${text}` : text;
   }

@@ -112,7 +112,10 @@ describe('deltaText', () => {
     expect(deltaText(d('csat_average', 4.2, 4.55), en, 'en')).toBe('+0.35');
   });
   it('writes money in the currency and a dash when there is no difference to give', () => {
-    expect(deltaText(d('total', 10_000, 12_550), en, 'en', 'EUR')).toBe('+€25.50');
+    expect(deltaText(d('total_cents', 10_000, 12_550), en, 'en', 'EUR')).toBe('+€25.50');
+    expect(deltaText(d('time_cents', 12_550, 10_000), en, 'en', 'EUR')).toBe('-€25.50');
+    expect(deltaText(d('time_cents', 12_550, 10_000), en, 'en')).toBe('-25.5');
+    expect(deltaText(d('total', 10_000, 12_550), en, 'en', 'EUR')).toBe('+2,550');
     expect(deltaText(d('customers', null, 5), en, 'en')).toBe('—');
     expect(direction(d('customers', null, 5))).toBeNull();
     expect(direction(d('customers', 1, 5))).toBe('up');

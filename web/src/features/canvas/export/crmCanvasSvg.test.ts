@@ -38,9 +38,31 @@ function fixture(): CrmCanvas {
       executors: section({ teams: fig(3) }, { rows: { workload: manyRows } }),
       data: section({ field_values: fig(5000), consent_coverage: fig(null, 'not_yet_measured') }),
       data_sources: section({ records: fig(99) }),
-      strategies: section({}, { reason: 'no_plan_yet' }),
-      processes: section({}, { reason: 'no_plan_yet' }),
-      costs: section({ total: fig(123456), time: fig(null, 'not_yet_measured') }, { facts: { currency: 'EUR' } }),
+      strategies: section({}, { reason: 'not_visible' }),
+      processes: section(
+        { targets: fig(3) },
+        {
+          rows: {
+            targets: [
+              {
+                id: '1:automated:nps',
+                label: 'Premium',
+                kind: 'nps',
+                figures: { measured: fig(41.5), target: fig(50), met: fig(0) },
+              },
+            ],
+          },
+        },
+      ),
+      costs: section(
+        { total: fig(123456), time: fig(null, 'not_yet_measured'), fixed_cents: fig(5000) },
+        {
+          facts: { currency: 'EUR' },
+          rows: {
+            types: [{ id: 'automated', label: 'automated', kind: null, figures: { total_cents: fig(99), minutes: fig(30) } }],
+          },
+        },
+      ),
       technology: section({ mailboxes: fig(2) }, { facts: { engine: 'sqlite', version: '0.9.0' } }),
     },
   };
@@ -85,6 +107,12 @@ describe('crmCanvasSvg', () => {
     expect(customer).toContain('1,234');
     expect(customer).toContain('62.5%');
     expect(blockTexts(doc, 'costs')).toContain('€1,234.56');
+    expect(blockTexts(doc, 'costs')).toContain('€50.00');
+    // Rows: a relationship type by its name, its cost in money; a target's metric, value and yes/no.
+    expect(blockTexts(doc, 'costs')).toContain('Automated services');
+    expect(blockTexts(doc, 'costs').some((s) => s.includes('€0.99'))).toBe(true);
+    expect(blockTexts(doc, 'processes')).toContain('Premium · NPS');
+    expect(blockTexts(doc, 'processes').some((s) => s.includes('41.5') && s.endsWith(': no'))).toBe(true);
     expect(blockTexts(doc, 'technology')).toContain('SQLite (single server)');
 
     const italian = parse(crmCanvasSvg(fixture(), it_, 'it'));
@@ -102,7 +130,7 @@ describe('crmCanvasSvg', () => {
     expect(blockTexts(doc, 'data')).toContain('not yet measured');
     expect(blockTexts(doc, 'costs')).toContain('not yet measured');
     expect(blockTexts(doc, 'costs')).not.toContain('€0.00');
-    expect(blockTexts(doc, 'strategies').join(' ')).toContain('No relationship plan yet');
+    expect(blockTexts(doc, 'strategies').join(' ')).toContain('beyond what you may read');
   });
 
   it('escapes text from the workspace', () => {

@@ -3,7 +3,6 @@
 // middle, executors, customer and market on the right, costs and technology along the bottom),
 // each with its figures, facts and first rows. What does not fit a block is counted ("+ 4 more"),
 // never drawn outside it.
-import { formatMoney } from '../../../i18n/format';
 import { entries } from '../canvas';
 import type { BlockName, CanvasFigure, CanvasSection, CrmCanvas } from '../types';
 import { figureLabel, figureText, periodText } from './figureText';
@@ -29,8 +28,8 @@ export const PLACES: Record<BlockName, [number, number, number, number]> = {
   technology: [2, 2, 3, 1],
 };
 
-/** The money figures of the costs block are cents, in the workspace's currency. */
-const MONEY = new Set(['total', 'time', 'messages', 'fixed', 'total_cents', 'time_cents', 'message_cents', 'fixed_cents']);
+/** The costs block's money figures (cents) named without the "_cents" suffix (the others have it). */
+const COSTS_MONEY = new Set(['total', 'time', 'messages', 'fixed']);
 
 const STYLE = {
   title: { size: 15, bold: true, fill: '#ffffff' } as TextStyle,
@@ -55,6 +54,8 @@ export function crmCanvasSvg(crm: CrmCanvas, t: Translate, language: string): st
   const gridHeight = SHEET.height - top - MARGIN;
   const colWidth = (gridWidth - 4 * GAP) / 5;
   const rowHeights = [(gridHeight - 2 * GAP) * 0.37, (gridHeight - 2 * GAP) * 0.37, (gridHeight - 2 * GAP) * 0.26];
+  // The cost model's currency (the costs block's facts) prices every money figure on the canvas.
+  const currency = crm.blocks.costs?.facts.currency ?? null;
   const rowTop = (row: number) => top + rowHeights.slice(0, row).reduce((a, b) => a + b + GAP, 0);
 
   for (const [name, [col, row, cols, rows]] of Object.entries(PLACES) as [BlockName, [number, number, number, number]][]) {
@@ -62,7 +63,7 @@ export function crmCanvasSvg(crm: CrmCanvas, t: Translate, language: string): st
     const y = rowTop(row);
     const width = cols * colWidth + (cols - 1) * GAP;
     const height = rowHeights.slice(row, row + rows).reduce((a, b) => a + b, 0) + (rows - 1) * GAP;
-    body.push(...blockSvg(name, crm.blocks[name], x, y, width, height, t, language));
+    body.push(...blockSvg(name, crm.blocks[name], currency, x, y, width, height, t, language));
   }
   return svgDocument(SHEET.width, SHEET.height, `${title} · ${periodText(crm.from, crm.to, t, language)}`, body);
 }
@@ -70,6 +71,7 @@ export function crmCanvasSvg(crm: CrmCanvas, t: Translate, language: string): st
 function blockSvg(
   name: BlockName,
   section: CanvasSection | undefined,
+  currency: string | null,
   x: number,
   y: number,
   width: number,
@@ -87,13 +89,8 @@ function blockSvg(
   if (!section) {
     column.line(t('canvas.none'), STYLE.reason);
   } else {
-    const currency = section.facts.currency ?? null;
-    const figure = (key: string, f: CanvasFigure) => {
-      if (currency && name === 'costs' && MONEY.has(key) && typeof f.value === 'number') {
-        return formatMoney(f.value / 100, currency, language);
-      }
-      return figureText(key, f, t, language);
-    };
+    const figure = (key: string, f: CanvasFigure) =>
+      figureText(name === 'costs' && COSTS_MONEY.has(key) ? `${key}_cents` : key, f, t, language, currency);
     if (section.reason) column.paragraph(t(`canvas.reasons.${section.reason}`, { defaultValue: section.reason }), STYLE.reason);
     for (const [key, value] of Object.entries(section.facts)) {
       const shown = key === 'engine' ? t(`canvas.engines.${value}`, { defaultValue: value }) : value;
@@ -116,9 +113,18 @@ function blockSvg(
           continue;
         }
         const label =
-          group === 'sources' || group === 'channels' ? t(`canvas.sources.${row.label}`, { defaultValue: row.label }) : row.label;
+          group === 'sources' || group === 'channels'
+            ? t(`canvas.sources.${row.label}`, { defaultValue: row.label })
+            : group === 'types'
+              ? t(`canvas.types.${row.label}`, { defaultValue: row.label })
+              : row.label;
+        // A row's kind: a team's or segment's kind, a relationship type, or a plan target's metric.
         const kind = row.kind
-          ? t(`canvas.kinds.${row.kind}`, { defaultValue: t(`canvas.types.${row.kind}`, { defaultValue: row.kind }) })
+          ? t(`canvas.kinds.${row.kind}`, {
+              defaultValue: t(`canvas.types.${row.kind}`, {
+                defaultValue: t(`relationships.metrics.${row.kind}`, { defaultValue: row.kind }),
+              }),
+            })
           : '';
         column.line(kind ? `${label} · ${kind}` : label, STYLE.row);
         const figures = entries(row.figures).map(([key, f]) => `${figureLabel(key, t)}: ${figure(key, f)}`);
