@@ -12,6 +12,8 @@ import { PageHeader } from '../../ui/Page';
 import { useCrmCanvas, useEstablished, type Period } from './api';
 import { durationParts, entries, figureHref, figureKind, periodOf, valueOf } from './canvas';
 import type { Point } from './Chart';
+import { crmCanvasSvg } from './export/crmCanvasSvg';
+import { ExportMenu } from './export/ExportMenu';
 
 // The chart library comes in its own chunk, after the figures: they never wait for it.
 const PieFigure = lazy(() => import('./Chart').then((m) => ({ default: m.PieFigure })));
@@ -38,8 +40,19 @@ export function CanvasPage() {
   const period = useMemo(() => periodOf(days, Date.now()), [days]);
   const canvas = useCrmCanvas(period);
   return (
-    <section className="canvas">
-      <PageHeader title={t('canvas.title')} description={t('canvas.subtitle')} />
+    <section className="canvas canvas-printable">
+      <PageHeader
+        title={t('canvas.title')}
+        description={t('canvas.subtitle')}
+        actions={
+          <>
+            <Link to="/canvas/compare" className="button">
+              {t('canvas.compare.open')}
+            </Link>
+            {canvas.data ? <CanvasExports canvas={canvas.data} /> : null}
+          </>
+        }
+      />
       <div className="form-grid">
         <SelectField
           label={t('canvas.period')}
@@ -64,6 +77,13 @@ export function CanvasPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+function CanvasExports({ canvas }: { canvas: CrmCanvas }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ExportMenu filename="crm-canvas" data={canvas} svg={() => crmCanvasSvg(canvas, t, i18n.resolvedLanguage ?? i18n.language)} />
   );
 }
 

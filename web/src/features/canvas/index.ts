@@ -5,7 +5,10 @@ import { atLeast, isPartner } from '../../auth/permissions';
 
 export const canvasFeature: Feature = {
   id: 'canvas',
-  routes: [{ path: 'canvas', lazy: async () => ({ Component: (await import('./CanvasPage')).CanvasPage }) }],
+  routes: [
+    { path: 'canvas', lazy: async () => ({ Component: (await import('./CanvasPage')).CanvasPage }) },
+    { path: 'canvas/compare', lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }) },
+  ],
   // Members and above read the canvases; a partner's canvas would show only their buyer's part.
   nav: [
     {
