@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "storage/canvas/canvas_rollups.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -49,8 +50,7 @@ Result<std::string> members_cte(Connection& c, Id ws, const Selection& s, Params
 }
 
 bool reads_everything(const domain::customers::ListQuery& q) {
-    return q.access.scope == domain::Scope::All && q.access.all_partitions && !q.access.partner_company_id &&
-           !q.filter && q.ids.empty() && !q.member_of && q.quick_words.empty();
+    return canvas_rollups::selects_everything(q);
 }
 
 std::vector<KeyCount> key_counts(const ResultSet& rs) {
@@ -67,6 +67,8 @@ std::string SqlCanvasRepository::engine() const {
 
 Result<std::int64_t> SqlCanvasRepository::count(Id ws, const Selection& selection) {
     return read(db_, [&](Connection& c) -> Result<std::int64_t> {
+        if (reads_everything(selection.query))
+            return RAPPORT_TRY(canvas_rollups::counts(c, ws, selection.type)).members;
         Params p;  // select_records binds the workspace itself
         const std::string select = RAPPORT_TRY(select_records(c, ws, selection.type, selection.query, "1", p));
         auto rs = RAPPORT_TRY(c.query("SELECT COUNT(*) FROM (" + select + ") m", p));
@@ -77,6 +79,9 @@ Result<std::int64_t> SqlCanvasRepository::count(Id ws, const Selection& selectio
 Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selection& selection, Period period,
                                                             UnixMillis contact_since, UnixMillis contact_until) {
     return read(db_, [&](Connection& c) -> Result<SelectionFacts> {
+        if (reads_everything(selection.query)) {
+            return canvas_rollups::selection_facts(c, ws, selection.type, period, contact_since, contact_until);
+        }
         SelectionFacts out;
         const std::string col = customer_column(selection.type);
 
@@ -201,7 +206,10 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                                                             Period period, bool wide) {
     return read(db_, [&](Connection& c) -> Result<WorkspaceFacts> {
         WorkspaceFacts out;
-        {
+        const bool everything = reads_everything(people.query) && reads_everything(companies.query);
+        if (reads_everything(companies.query)) {
+            out.companies_by_market = RAPPORT_TRY(canvas_rollups::counts(c, ws, companies.type)).by_kind;
+        } else {
             Params p;
             const auto select =
                 RAPPORT_TRY(select_records(c, ws, companies.type, companies.query, "r.market AS market", p));
@@ -209,12 +217,17 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                 RAPPORT_TRY(c.query("SELECT m.market, COUNT(*) FROM (" + select + ") m GROUP BY m.market", p)));
         }
         {
-            Params p;
-            const auto select = RAPPORT_TRY(
-                select_records(c, ws, people.type, people.query,
-                               "CASE WHEN r.buyer_company_id IS NOT NULL THEN 'b2b2c' ELSE r.kind END AS kind", p));
-            auto kinds =
-                key_counts(RAPPORT_TRY(c.query("SELECT m.kind, COUNT(*) FROM (" + select + ") m GROUP BY m.kind", p)));
+            std::vector<KeyCount> kinds;
+            if (reads_everything(people.query)) {
+                kinds = RAPPORT_TRY(canvas_rollups::counts(c, ws, people.type)).by_kind;
+            } else {
+                Params p;
+                const auto select = RAPPORT_TRY(
+                    select_records(c, ws, people.type, people.query,
+                                   "CASE WHEN r.buyer_company_id IS NOT NULL THEN 'b2b2c' ELSE r.kind END AS kind", p));
+                kinds = key_counts(
+                    RAPPORT_TRY(c.query("SELECT m.kind, COUNT(*) FROM (" + select + ") m GROUP BY m.kind", p)));
+            }
             for (auto& k : kinds) {
                 if (k.key == "b2b2c") {
                     out.consumers_of_buyers = k.count;
@@ -223,7 +236,6 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                 }
             }
         }
-        const bool everything = reads_everything(people.query) && reads_everything(companies.query);
         {  // CSAT in the period (of the reader's people, unless they read everyone).
             Params p{ws};
             std::string sql =
@@ -239,7 +251,12 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
             auto rs = RAPPORT_TRY(c.query(sql, p));
             out.csat = {as_int(rs.rows.at(0).at(0)), as_int(rs.rows.at(0).at(1))};
         }
-        {  // Field values by data kind and by source.
+        if (everything) {  // Field values by data kind and by source.
+            auto v = RAPPORT_TRY(canvas_rollups::values(c, ws));
+            out.values_by_data_kind = std::move(v.by_data_kind);
+            out.values_by_source = std::move(v.by_source);
+            out.records_by_source = std::move(v.records_by_source);
+        } else {
             Params p{ws};
             std::string where = " WHERE fp.workspace_id = $1 AND fp.entity_type IN ('person', 'company')";
             if (!everything) {
@@ -317,13 +334,10 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                     " AND kind = 'task' AND completed_at IS NULL AND assignee_user_id IS NOT NULL"
                     " GROUP BY assignee_user_id",
                     &WorkloadFact::open_tasks));
+            // Owned records of every kind (the rollup of migration 0038; owner 0 is none).
             RAPPORT_CHECK(
-                add("SELECT owner_user_id, COUNT(*) FROM people WHERE workspace_id = $1"
-                    " AND owner_user_id IS NOT NULL GROUP BY owner_user_id",
-                    &WorkloadFact::owned_customers));
-            RAPPORT_CHECK(
-                add("SELECT owner_user_id, COUNT(*) FROM companies WHERE workspace_id = $1"
-                    " AND owner_user_id IS NOT NULL GROUP BY owner_user_id",
+                add("SELECT owner_user_id, SUM(customers) FROM canvas_customer_counts WHERE workspace_id = $1"
+                    " AND owner_user_id <> 0 GROUP BY owner_user_id",
                     &WorkloadFact::owned_customers));
         }
         {
