@@ -49,6 +49,9 @@ Result<std::string> members_cte(Connection& c, Id ws, const Selection& s, Params
     return "WITH m AS (" + select + ")" + more_ctes + " ";
 }
 
+// Up to this many members, the timeline pass starts from the members (see selection_facts).
+constexpr std::int64_t kMemberDriven = 100'000;
+
 bool reads_everything(const domain::customers::ListQuery& q) {
     return canvas_rollups::selects_everything(q);
 }
@@ -131,11 +134,17 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
             RAPPORT_CHECK(members_cte(c, ws, selection, probe));
             const std::string from = "$" + std::to_string(probe.size() + 1);
             const std::string to = "$" + std::to_string(probe.size() + 2);
+            // A selection of up to kMemberDriven customers reads each member's entries of the
+            // period (interactions_by_person); SQLite's CROSS JOIN keeps that order, where its
+            // planner would otherwise read every entry of the period and probe the members.
+            const bool member_driven = c.dialect() == Dialect::Sqlite && out.members.members <= kMemberDriven;
+            const std::string join =
+                member_driven ? " FROM m CROSS JOIN interactions i ON i.workspace_id = $1 AND i." + col + " = m.id"
+                              : " FROM interactions i JOIN m ON m.id = i." + col;
             const std::string activity =
                 ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
-                " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes"
-                " FROM interactions i JOIN m ON m.id = i." +
-                col + " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
+                " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes" + join +
+                " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
                 " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
             const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
             p.push_back(period.from);

@@ -28,6 +28,11 @@ CREATE TABLE canvas_created_hours (
 CREATE INDEX people_by_created ON people (workspace_id, created_at);
 CREATE INDEX companies_by_created ON companies (workspace_id, created_at);
 
+-- A period's entries read from the index alone (the partial edge hours of the rollups, and
+-- the timeline pass of a large filtered selection): no row lookups.
+CREATE INDEX canvas_interactions_by_time ON interactions
+    (workspace_id, occurred_at, kind, relationship_type, minutes_spent, person_id, company_id);
+
 -- Timeline entries (tasks excluded) of existing customers per hour of occurred_at and type.
 CREATE TABLE canvas_interaction_hours (
     workspace_id BIGINT NOT NULL,

@@ -28,6 +28,11 @@ CREATE TABLE canvas_created_hours (
 CREATE INDEX people_by_created ON people (workspace_id, created_at);
 CREATE INDEX companies_by_created ON companies (workspace_id, created_at);
 
+-- A period's entries read from the index alone (the partial edge hours of the rollups, and
+-- the timeline pass of a large filtered selection): no row lookups.
+CREATE INDEX canvas_interactions_by_time ON interactions
+    (workspace_id, occurred_at, kind, relationship_type, minutes_spent, person_id, company_id);
+
 -- Timeline entries (tasks excluded) of existing customers per hour of occurred_at and type.
 CREATE TABLE canvas_interaction_hours (
     workspace_id BIGINT NOT NULL,
@@ -161,6 +166,13 @@ WHERE entity_type IN ('person', 'company')
 GROUP BY workspace_id, source_kind, entity_id;
 INSERT INTO canvas_source_records (workspace_id, source_kind, records)
 SELECT workspace_id, source_kind, COUNT(*) FROM canvas_record_sources GROUP BY workspace_id, source_kind;
+
+-- Statistics for the new indexes: without them the planner may take people_by_created for any
+-- query on a workspace's people (the statistics of the other indexes stay as they were).
+ANALYZE people_by_created;
+ANALYZE companies_by_created;
+ANALYZE canvas_interactions_by_time;
+ANALYZE canvas_customer_activity_by_last;
 
 -- Records: counts by kind and owner, filled key fields, creation hours. A deleted record takes
 -- its timeline out of the timeline rollups (its entries stay, unattached).
