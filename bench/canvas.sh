@@ -209,11 +209,16 @@ values() {
     del(.metrics.figures.size_at_start, .metrics.figures.size_at_end, .metrics.figures.lost_customers,
         .metrics.figures.retention_rate)'
 }
-if [[ "$(values "$SEG_ALL")" == "$(values "$SEG_SCAN")" ]]; then
+ALL_VALUES=$(values "$SEG_ALL")
+SCAN_VALUES=$(values "$SEG_SCAN")
+# The check's segment goes again: every CRM canvas counts every segment (a kept workspace's
+# next run included), and this one is a full pass over the people.
+api -X DELETE "$URL/api/v1/segments/$SEG_SCAN" >/dev/null || true
+if [[ "$ALL_VALUES" == "$SCAN_VALUES" ]]; then
   echo "rollups: exact (every figure of every person equals the records' after the writes)"
 else
   echo "rollups: DIFFER from the records after the writes" >&2
-  diff <(values "$SEG_ALL") <(values "$SEG_SCAN") >&2 || true
+  diff <(echo "$ALL_VALUES") <(echo "$SCAN_VALUES") >&2 || true
   exit 1
 fi
 stop_server

@@ -1,5 +1,6 @@
 #include "storage/canvas/sql_canvas_repository.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -88,7 +89,10 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
         SelectionFacts out;
         const std::string col = customer_column(selection.type);
 
-        {  // Members: size, owners, new, not contacted, key fields filled.
+        {  // Members and portfolios in one pass: per owner, the customers, new ones, those not
+           // contacted and the key fields filled; then summed. The owner column is "+owner"
+           // so that SQLite groups the members it selected instead of walking an owner index
+           // over the whole workspace.
             Params p{ws};
             const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
             const std::string from = placeholder(p, period.from);
@@ -97,8 +101,7 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
             const std::string until = placeholder(p, contact_until);
             const std::string sql =
                 with +
-                "SELECT COUNT(*),"
-                " COALESCE(SUM(CASE WHEN m.owner_id IS NOT NULL THEN 1 ELSE 0 END), 0),"
+                "SELECT +m.owner_id, COUNT(*),"
                 " COALESCE(SUM(CASE WHEN m.created_at >= " +
                 from + " AND m.created_at < " + to +
                 " THEN 1 ELSE 0 END), 0),"
@@ -110,21 +113,34 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
                 " AND cv.created_at < " + until +
                 ") THEN 1 ELSE 0 END), 0),"
                 " COALESCE(SUM(m.filled), 0)"
-                " FROM m";
+                " FROM m GROUP BY +m.owner_id";
             auto rs = RAPPORT_TRY(c.query(sql, p));
-            const auto& r = rs.rows.at(0);
-            out.members = {as_int(r[0]), as_int(r[1]), as_int(r[2]), as_int(r[3]), as_int(r[4])};
-        }
-        {  // Portfolios: customers per owner.
-            Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
-            auto rs = RAPPORT_TRY(
-                c.query(with + "SELECT m.owner_id, MAX(u.display_name), COUNT(*) FROM m"
-                               " LEFT JOIN users u ON u.workspace_id = $1 AND u.user_id = m.owner_id"
-                               " WHERE m.owner_id IS NOT NULL GROUP BY m.owner_id ORDER BY COUNT(*) DESC, m.owner_id",
-                        p));
-            for (const auto& r : rs.rows)
-                out.owners.push_back({as_int(r[0]), as_opt_text(r[1]).value_or(""), as_int(r[2])});
+            for (const auto& r : rs.rows) {
+                const auto owner = as_opt_int(r[0]);
+                const std::int64_t n = as_int(r[1]);
+                out.members.members += n;
+                out.members.created_in_period += as_int(r[2]);
+                out.members.not_contacted += as_int(r[3]);
+                out.members.key_fields_filled += as_int(r[4]);
+                if (owner) {
+                    out.members.with_owner += n;
+                    out.owners.push_back({*owner, "", n});
+                }
+            }
+            if (!out.owners.empty()) {
+                std::map<Id, std::string> names;
+                RAPPORT_CHECK(c.query_each("SELECT user_id, display_name FROM users WHERE workspace_id = $1", {ws},
+                                           [&](const Row& r) {
+                                               names[as_int(r[0])] = as_opt_text(r[1]).value_or("");
+                                               return true;
+                                           }));
+                for (auto& o : out.owners) {
+                    if (auto it = names.find(o.user_id); it != names.end()) o.name = it->second;
+                }
+                std::sort(out.owners.begin(), out.owners.end(), [](const OwnerLoad& a, const OwnerLoad& b) {
+                    return a.customers != b.customers ? a.customers > b.customers : a.user_id < b.user_id;
+                });
+            }
         }
         {  // Timeline activity by relationship type, and in all: one pass over the period's
            // entries, grouped by type and customer, then summed both ways.
