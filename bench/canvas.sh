@@ -211,9 +211,11 @@ values() {
 }
 ALL_VALUES=$(values "$SEG_ALL")
 SCAN_VALUES=$(values "$SEG_SCAN")
-# The check's segment goes again: every CRM canvas counts every segment (a kept workspace's
-# next run included), and this one is a full pass over the people.
-api -X DELETE "$URL/api/v1/segments/$SEG_SCAN" >/dev/null || true
+# The segments go again: the CRM canvas counts every segment, so a kept workspace's next run
+# must find only its own.
+for segment in "$SEG_SCAN" "$SEG_ALL" "$SEG_CITY"; do
+  api -X DELETE "$URL/api/v1/segments/$segment" >/dev/null || true
+done
 if [[ "$ALL_VALUES" == "$SCAN_VALUES" ]]; then
   echo "rollups: exact (every figure of every person equals the records' after the writes)"
 else

@@ -167,13 +167,6 @@ GROUP BY workspace_id, source_kind, entity_id;
 INSERT INTO canvas_source_records (workspace_id, source_kind, records)
 SELECT workspace_id, source_kind, COUNT(*) FROM canvas_record_sources GROUP BY workspace_id, source_kind;
 
--- Statistics for the new indexes: without them the planner may take people_by_created for any
--- query on a workspace's people (the statistics of the other indexes stay as they were).
-ANALYZE people_by_created;
-ANALYZE companies_by_created;
-ANALYZE canvas_interactions_by_time;
-ANALYZE canvas_customer_activity_by_last;
-
 -- Records: counts by kind and owner, filled key fields, creation hours. A deleted record takes
 -- its timeline out of the timeline rollups (its entries stay, unattached).
 CREATE TRIGGER canvas_people_insert AFTER INSERT ON people BEGIN
