@@ -225,27 +225,6 @@ Result<SelectionFacts> selection_facts(Connection& c, Id ws, EntityType type, Pe
         }
         out.customers_touched = RAPPORT_TRY(active_customers(c, ws, type, "*", period.from, period.to));
     }
-    {  // Conversations created in the period.
-        RAPPORT_CHECK(c.query_each(
-            "SELECT cv.created_at, cv.first_response_at, cv.resolved_at, cv.first_response_due_at FROM conversations cv"
-            " WHERE cv.workspace_id = $1 AND cv.merged_into_id IS NULL AND cv.created_at >= $2 AND cv.created_at < $3"
-            " AND cv." +
-                col + " IS NOT NULL AND " + record_exists(type, "cv." + col),
-            {ws, period.from, period.to}, [&](const Row& r) {
-                out.conversations.push_back({as_int(r[0]), as_opt_int(r[1]), as_opt_int(r[2]), as_opt_int(r[3])});
-                return true;
-            }));
-    }
-    {  // CSAT answers given in the period about the customers' conversations.
-        auto rs = RAPPORT_TRY(
-            c.query("SELECT COUNT(*), COALESCE(SUM(q.rating), 0) FROM csat_requests q"
-                    " JOIN conversations cv ON cv.workspace_id = $1 AND cv.conversation_id = q.conversation_id"
-                    " WHERE q.workspace_id = $1 AND q.rating IS NOT NULL AND q.answered_at >= $2 AND q.answered_at < $3"
-                    " AND cv." +
-                        col + " IS NOT NULL AND " + record_exists(type, "cv." + col),
-                    {ws, period.from, period.to}));
-        out.csat = {as_int(rs.rows.at(0).at(0)), as_int(rs.rows.at(0).at(1))};
-    }
     return out;
 }
 

@@ -27,7 +27,8 @@ struct Counts {
 };
 Result<Counts> counts(Connection& c, Id ws, domain::customers::EntityType type);
 
-// Every figure of selection_facts for every record of `type`.
+// The members, portfolios and timeline activity of selection_facts for every record of `type`
+// (conversations and CSAT are left to the caller's statements, which start from the period).
 Result<domain::canvas::SelectionFacts> selection_facts(Connection& c, Id ws, domain::customers::EntityType type,
                                                        domain::canvas::Period period, UnixMillis contact_since,
                                                        UnixMillis contact_until);

@@ -83,100 +83,104 @@ Result<std::int64_t> SqlCanvasRepository::count(Id ws, const Selection& selectio
 Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selection& selection, Period period,
                                                             UnixMillis contact_since, UnixMillis contact_until) {
     return read(db_, [&](Connection& c) -> Result<SelectionFacts> {
-        if (reads_everything(selection.query)) {
-            return canvas_rollups::selection_facts(c, ws, selection.type, period, contact_since, contact_until);
-        }
         SelectionFacts out;
         const std::string col = customer_column(selection.type);
 
-        {  // Members and portfolios in one pass: per owner, the customers, new ones, those not
-           // contacted and the key fields filled; then summed. The owner column is "+owner"
-           // so that SQLite groups the members it selected instead of walking an owner index
-           // over the whole workspace.
-            Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
-            const std::string from = placeholder(p, period.from);
-            const std::string to = placeholder(p, period.to);
-            const std::string since = placeholder(p, contact_since);
-            const std::string until = placeholder(p, contact_until);
-            const std::string sql =
-                with +
-                "SELECT +m.owner_id, COUNT(*),"
-                " COALESCE(SUM(CASE WHEN m.created_at >= " +
-                from + " AND m.created_at < " + to +
-                " THEN 1 ELSE 0 END), 0),"
-                " COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM interactions i WHERE i.workspace_id = $1 AND i." +
-                col + " = m.id AND i.occurred_at >= " + since + " AND i.occurred_at < " + until +
-                " AND i.kind <> 'task')"
-                " AND NOT EXISTS (SELECT 1 FROM conversations cv WHERE cv.workspace_id = $1 AND cv." +
-                col + " = m.id AND cv.merged_into_id IS NULL AND cv.last_message_at >= " + since +
-                " AND cv.created_at < " + until +
-                ") THEN 1 ELSE 0 END), 0),"
-                " COALESCE(SUM(m.filled), 0)"
-                " FROM m GROUP BY +m.owner_id";
-            auto rs = RAPPORT_TRY(c.query(sql, p));
-            for (const auto& r : rs.rows) {
-                const auto owner = as_opt_int(r[0]);
-                const std::int64_t n = as_int(r[1]);
-                out.members.members += n;
-                out.members.created_in_period += as_int(r[2]);
-                out.members.not_contacted += as_int(r[3]);
-                out.members.key_fields_filled += as_int(r[4]);
-                if (owner) {
-                    out.members.with_owner += n;
-                    out.owners.push_back({*owner, "", n});
+        if (reads_everything(selection.query)) {
+            // Members, portfolios and timeline activity from the rollups (canvas_rollups.hpp).
+            out = RAPPORT_TRY(
+                canvas_rollups::selection_facts(c, ws, selection.type, period, contact_since, contact_until));
+        } else {
+            {  // Members and portfolios in one pass: per owner, the customers, new ones, those not
+               // contacted and the key fields filled; then summed. The owner column is "+owner"
+               // so that SQLite groups the members it selected instead of walking an owner index
+               // over the whole workspace.
+                Params p{ws};
+                const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
+                const std::string from = placeholder(p, period.from);
+                const std::string to = placeholder(p, period.to);
+                const std::string since = placeholder(p, contact_since);
+                const std::string until = placeholder(p, contact_until);
+                const std::string sql =
+                    with +
+                    "SELECT +m.owner_id, COUNT(*),"
+                    " COALESCE(SUM(CASE WHEN m.created_at >= " +
+                    from + " AND m.created_at < " + to +
+                    " THEN 1 ELSE 0 END), 0),"
+                    " COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM interactions i WHERE i.workspace_id = $1 AND "
+                    "i." +
+                    col + " = m.id AND i.occurred_at >= " + since + " AND i.occurred_at < " + until +
+                    " AND i.kind <> 'task')"
+                    " AND NOT EXISTS (SELECT 1 FROM conversations cv WHERE cv.workspace_id = $1 AND cv." +
+                    col + " = m.id AND cv.merged_into_id IS NULL AND cv.last_message_at >= " + since +
+                    " AND cv.created_at < " + until +
+                    ") THEN 1 ELSE 0 END), 0),"
+                    " COALESCE(SUM(m.filled), 0)"
+                    " FROM m GROUP BY +m.owner_id";
+                auto rs = RAPPORT_TRY(c.query(sql, p));
+                for (const auto& r : rs.rows) {
+                    const auto owner = as_opt_int(r[0]);
+                    const std::int64_t n = as_int(r[1]);
+                    out.members.members += n;
+                    out.members.created_in_period += as_int(r[2]);
+                    out.members.not_contacted += as_int(r[3]);
+                    out.members.key_fields_filled += as_int(r[4]);
+                    if (owner) {
+                        out.members.with_owner += n;
+                        out.owners.push_back({*owner, "", n});
+                    }
+                }
+                if (!out.owners.empty()) {
+                    std::map<Id, std::string> names;
+                    RAPPORT_CHECK(c.query_each("SELECT user_id, display_name FROM users WHERE workspace_id = $1", {ws},
+                                               [&](const Row& r) {
+                                                   names[as_int(r[0])] = as_opt_text(r[1]).value_or("");
+                                                   return true;
+                                               }));
+                    for (auto& o : out.owners) {
+                        if (auto it = names.find(o.user_id); it != names.end()) o.name = it->second;
+                    }
+                    std::sort(out.owners.begin(), out.owners.end(), [](const OwnerLoad& a, const OwnerLoad& b) {
+                        return a.customers != b.customers ? a.customers > b.customers : a.user_id < b.user_id;
+                    });
                 }
             }
-            if (!out.owners.empty()) {
-                std::map<Id, std::string> names;
-                RAPPORT_CHECK(c.query_each("SELECT user_id, display_name FROM users WHERE workspace_id = $1", {ws},
-                                           [&](const Row& r) {
-                                               names[as_int(r[0])] = as_opt_text(r[1]).value_or("");
-                                               return true;
-                                           }));
-                for (auto& o : out.owners) {
-                    if (auto it = names.find(o.user_id); it != names.end()) o.name = it->second;
-                }
-                std::sort(out.owners.begin(), out.owners.end(), [](const OwnerLoad& a, const OwnerLoad& b) {
-                    return a.customers != b.customers ? a.customers > b.customers : a.user_id < b.user_id;
-                });
-            }
-        }
-        {  // Timeline activity by relationship type, and in all: one pass over the period's
-           // entries, grouped by type and customer, then summed both ways.
-            Params p{ws};
-            // The selection's own parameters come first: number the period after them.
-            Params probe{ws};
-            RAPPORT_CHECK(members_cte(c, ws, selection, probe));
-            const std::string from = "$" + std::to_string(probe.size() + 1);
-            const std::string to = "$" + std::to_string(probe.size() + 2);
-            // A selection of up to kMemberDriven customers reads each member's entries of the
-            // period (interactions_by_person); SQLite's CROSS JOIN keeps that order, where its
-            // planner would otherwise read every entry of the period and probe the members.
-            const bool member_driven = c.dialect() == Dialect::Sqlite && out.members.members <= kMemberDriven;
-            const std::string join =
-                member_driven ? " FROM m CROSS JOIN interactions i ON i.workspace_id = $1 AND i." + col + " = m.id"
-                              : " FROM interactions i JOIN m ON m.id = i." + col;
-            const std::string activity =
-                ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
-                " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes" + join +
-                " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
-                " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
-            p.push_back(period.from);
-            p.push_back(period.to);
-            auto rs =
-                RAPPORT_TRY(c.query(with + "SELECT a.t, SUM(a.n), COUNT(*), SUM(a.minutes) FROM a GROUP BY a.t"
-                                           " UNION ALL SELECT '*', COALESCE(SUM(a.n), 0), COUNT(DISTINCT a.customer),"
-                                           " COALESCE(SUM(a.minutes), 0) FROM a",
-                                    p));
-            for (const auto& r : rs.rows) {
-                const auto type = as_text(r[0]);
-                if (type == "*") {
-                    out.interactions = as_int(r[1]);
-                    out.customers_touched = as_int(r[2]);
-                } else {
-                    out.activity.push_back({type, as_int(r[1]), as_int(r[2]), as_int(r[3])});
+            {  // Timeline activity by relationship type, and in all: one pass over the period's
+               // entries, grouped by type and customer, then summed both ways.
+                Params p{ws};
+                // The selection's own parameters come first: number the period after them.
+                Params probe{ws};
+                RAPPORT_CHECK(members_cte(c, ws, selection, probe));
+                const std::string from = "$" + std::to_string(probe.size() + 1);
+                const std::string to = "$" + std::to_string(probe.size() + 2);
+                // A selection of up to kMemberDriven customers reads each member's entries of the
+                // period (interactions_by_person); SQLite's CROSS JOIN keeps that order, where its
+                // planner would otherwise read every entry of the period and probe the members.
+                const bool member_driven = c.dialect() == Dialect::Sqlite && out.members.members <= kMemberDriven;
+                const std::string join =
+                    member_driven ? " FROM m CROSS JOIN interactions i ON i.workspace_id = $1 AND i." + col + " = m.id"
+                                  : " FROM interactions i JOIN m ON m.id = i." + col;
+                const std::string activity =
+                    ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
+                    " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes" + join +
+                    " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
+                    " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
+                const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
+                p.push_back(period.from);
+                p.push_back(period.to);
+                auto rs = RAPPORT_TRY(
+                    c.query(with + "SELECT a.t, SUM(a.n), COUNT(*), SUM(a.minutes) FROM a GROUP BY a.t"
+                                   " UNION ALL SELECT '*', COALESCE(SUM(a.n), 0), COUNT(DISTINCT a.customer),"
+                                   " COALESCE(SUM(a.minutes), 0) FROM a",
+                            p));
+                for (const auto& r : rs.rows) {
+                    const auto type = as_text(r[0]);
+                    if (type == "*") {
+                        out.interactions = as_int(r[1]);
+                        out.customers_touched = as_int(r[2]);
+                    } else {
+                        out.activity.push_back({type, as_int(r[1]), as_int(r[2]), as_int(r[3])});
+                    }
                 }
             }
         }
