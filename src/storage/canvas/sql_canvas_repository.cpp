@@ -1,8 +1,10 @@
 #include "storage/canvas/sql_canvas_repository.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "storage/canvas/canvas_rollups.hpp"
 #include "storage/customers/sql_customer_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -48,9 +50,11 @@ Result<std::string> members_cte(Connection& c, Id ws, const Selection& s, Params
     return "WITH m AS (" + select + ")" + more_ctes + " ";
 }
 
+// Up to this many members, the timeline pass starts from the members (see selection_facts).
+constexpr std::int64_t kMemberDriven = 100'000;
+
 bool reads_everything(const domain::customers::ListQuery& q) {
-    return q.access.scope == domain::Scope::All && q.access.all_partitions && !q.access.partner_company_id &&
-           !q.filter && q.ids.empty() && !q.member_of && q.quick_words.empty();
+    return canvas_rollups::selects_everything(q);
 }
 
 std::vector<KeyCount> key_counts(const ResultSet& rs) {
@@ -67,6 +71,8 @@ std::string SqlCanvasRepository::engine() const {
 
 Result<std::int64_t> SqlCanvasRepository::count(Id ws, const Selection& selection) {
     return read(db_, [&](Connection& c) -> Result<std::int64_t> {
+        if (reads_everything(selection.query))
+            return RAPPORT_TRY(canvas_rollups::counts(c, ws, selection.type)).members;
         Params p;  // select_records binds the workspace itself
         const std::string select = RAPPORT_TRY(select_records(c, ws, selection.type, selection.query, "1", p));
         auto rs = RAPPORT_TRY(c.query("SELECT COUNT(*) FROM (" + select + ") m", p));
@@ -80,73 +86,101 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
         SelectionFacts out;
         const std::string col = customer_column(selection.type);
 
-        {  // Members: size, owners, new, not contacted, key fields filled.
-            Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
-            const std::string from = placeholder(p, period.from);
-            const std::string to = placeholder(p, period.to);
-            const std::string since = placeholder(p, contact_since);
-            const std::string until = placeholder(p, contact_until);
-            const std::string sql =
-                with +
-                "SELECT COUNT(*),"
-                " COALESCE(SUM(CASE WHEN m.owner_id IS NOT NULL THEN 1 ELSE 0 END), 0),"
-                " COALESCE(SUM(CASE WHEN m.created_at >= " +
-                from + " AND m.created_at < " + to +
-                " THEN 1 ELSE 0 END), 0),"
-                " COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM interactions i WHERE i.workspace_id = $1 AND i." +
-                col + " = m.id AND i.occurred_at >= " + since + " AND i.occurred_at < " + until +
-                " AND i.kind <> 'task')"
-                " AND NOT EXISTS (SELECT 1 FROM conversations cv WHERE cv.workspace_id = $1 AND cv." +
-                col + " = m.id AND cv.merged_into_id IS NULL AND cv.last_message_at >= " + since +
-                " AND cv.created_at < " + until +
-                ") THEN 1 ELSE 0 END), 0),"
-                " COALESCE(SUM(m.filled), 0)"
-                " FROM m";
-            auto rs = RAPPORT_TRY(c.query(sql, p));
-            const auto& r = rs.rows.at(0);
-            out.members = {as_int(r[0]), as_int(r[1]), as_int(r[2]), as_int(r[3]), as_int(r[4])};
-        }
-        {  // Portfolios: customers per owner.
-            Params p{ws};
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
-            auto rs = RAPPORT_TRY(
-                c.query(with + "SELECT m.owner_id, MAX(u.display_name), COUNT(*) FROM m"
-                               " LEFT JOIN users u ON u.workspace_id = $1 AND u.user_id = m.owner_id"
-                               " WHERE m.owner_id IS NOT NULL GROUP BY m.owner_id ORDER BY COUNT(*) DESC, m.owner_id",
-                        p));
-            for (const auto& r : rs.rows)
-                out.owners.push_back({as_int(r[0]), as_opt_text(r[1]).value_or(""), as_int(r[2])});
-        }
-        {  // Timeline activity by relationship type, and in all: one pass over the period's
-           // entries, grouped by type and customer, then summed both ways.
-            Params p{ws};
-            // The selection's own parameters come first: number the period after them.
-            Params probe{ws};
-            RAPPORT_CHECK(members_cte(c, ws, selection, probe));
-            const std::string from = "$" + std::to_string(probe.size() + 1);
-            const std::string to = "$" + std::to_string(probe.size() + 2);
-            const std::string activity =
-                ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
-                " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes"
-                " FROM interactions i JOIN m ON m.id = i." +
-                col + " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
-                " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
-            const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
-            p.push_back(period.from);
-            p.push_back(period.to);
-            auto rs =
-                RAPPORT_TRY(c.query(with + "SELECT a.t, SUM(a.n), COUNT(*), SUM(a.minutes) FROM a GROUP BY a.t"
-                                           " UNION ALL SELECT '*', COALESCE(SUM(a.n), 0), COUNT(DISTINCT a.customer),"
-                                           " COALESCE(SUM(a.minutes), 0) FROM a",
-                                    p));
-            for (const auto& r : rs.rows) {
-                const auto type = as_text(r[0]);
-                if (type == "*") {
-                    out.interactions = as_int(r[1]);
-                    out.customers_touched = as_int(r[2]);
-                } else {
-                    out.activity.push_back({type, as_int(r[1]), as_int(r[2]), as_int(r[3])});
+        if (reads_everything(selection.query)) {
+            // Members, portfolios and timeline activity from the rollups (canvas_rollups.hpp).
+            out = RAPPORT_TRY(
+                canvas_rollups::selection_facts(c, ws, selection.type, period, contact_since, contact_until));
+        } else {
+            {  // Members and portfolios in one pass: per owner, the customers, new ones, those not
+               // contacted and the key fields filled; then summed. The owner column is "+owner"
+               // so that SQLite groups the members it selected instead of walking an owner index
+               // over the whole workspace.
+                Params p{ws};
+                const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, true));
+                const std::string from = placeholder(p, period.from);
+                const std::string to = placeholder(p, period.to);
+                const std::string since = placeholder(p, contact_since);
+                const std::string until = placeholder(p, contact_until);
+                const std::string sql =
+                    with +
+                    "SELECT +m.owner_id, COUNT(*),"
+                    " COALESCE(SUM(CASE WHEN m.created_at >= " +
+                    from + " AND m.created_at < " + to +
+                    " THEN 1 ELSE 0 END), 0),"
+                    " COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM interactions i WHERE i.workspace_id = $1 AND "
+                    "i." +
+                    col + " = m.id AND i.occurred_at >= " + since + " AND i.occurred_at < " + until +
+                    " AND i.kind <> 'task')"
+                    " AND NOT EXISTS (SELECT 1 FROM conversations cv WHERE cv.workspace_id = $1 AND cv." +
+                    col + " = m.id AND cv.merged_into_id IS NULL AND cv.last_message_at >= " + since +
+                    " AND cv.created_at < " + until +
+                    ") THEN 1 ELSE 0 END), 0),"
+                    " COALESCE(SUM(m.filled), 0)"
+                    " FROM m GROUP BY +m.owner_id";
+                auto rs = RAPPORT_TRY(c.query(sql, p));
+                for (const auto& r : rs.rows) {
+                    const auto owner = as_opt_int(r[0]);
+                    const std::int64_t n = as_int(r[1]);
+                    out.members.members += n;
+                    out.members.created_in_period += as_int(r[2]);
+                    out.members.not_contacted += as_int(r[3]);
+                    out.members.key_fields_filled += as_int(r[4]);
+                    if (owner) {
+                        out.members.with_owner += n;
+                        out.owners.push_back({*owner, "", n});
+                    }
+                }
+                if (!out.owners.empty()) {
+                    std::map<Id, std::string> names;
+                    RAPPORT_CHECK(c.query_each("SELECT user_id, display_name FROM users WHERE workspace_id = $1", {ws},
+                                               [&](const Row& r) {
+                                                   names[as_int(r[0])] = as_opt_text(r[1]).value_or("");
+                                                   return true;
+                                               }));
+                    for (auto& o : out.owners) {
+                        if (auto it = names.find(o.user_id); it != names.end()) o.name = it->second;
+                    }
+                    std::sort(out.owners.begin(), out.owners.end(), [](const OwnerLoad& a, const OwnerLoad& b) {
+                        return a.customers != b.customers ? a.customers > b.customers : a.user_id < b.user_id;
+                    });
+                }
+            }
+            {  // Timeline activity by relationship type, and in all: one pass over the period's
+               // entries, grouped by type and customer, then summed both ways.
+                Params p{ws};
+                // The selection's own parameters come first: number the period after them.
+                Params probe{ws};
+                RAPPORT_CHECK(members_cte(c, ws, selection, probe));
+                const std::string from = "$" + std::to_string(probe.size() + 1);
+                const std::string to = "$" + std::to_string(probe.size() + 2);
+                // A selection of up to kMemberDriven customers reads each member's entries of the
+                // period (interactions_by_person); SQLite's CROSS JOIN keeps that order, where its
+                // planner would otherwise read every entry of the period and probe the members.
+                const bool member_driven = c.dialect() == Dialect::Sqlite && out.members.members <= kMemberDriven;
+                const std::string join =
+                    member_driven ? " FROM m CROSS JOIN interactions i ON i.workspace_id = $1 AND i." + col + " = m.id"
+                                  : " FROM interactions i JOIN m ON m.id = i." + col;
+                const std::string activity =
+                    ", a AS MATERIALIZED (SELECT COALESCE(i.relationship_type, '') AS t, i." + col +
+                    " AS customer, COUNT(*) AS n, COALESCE(SUM(i.minutes_spent), 0) AS minutes" + join +
+                    " WHERE i.workspace_id = $1 AND i.kind <> 'task' AND i.occurred_at >= " + from +
+                    " AND i.occurred_at < " + to + " GROUP BY COALESCE(i.relationship_type, ''), i." + col + ")";
+                const std::string with = RAPPORT_TRY(members_cte(c, ws, selection, p, false, activity));
+                p.push_back(period.from);
+                p.push_back(period.to);
+                auto rs = RAPPORT_TRY(
+                    c.query(with + "SELECT a.t, SUM(a.n), COUNT(*), SUM(a.minutes) FROM a GROUP BY a.t"
+                                   " UNION ALL SELECT '*', COALESCE(SUM(a.n), 0), COUNT(DISTINCT a.customer),"
+                                   " COALESCE(SUM(a.minutes), 0) FROM a",
+                            p));
+                for (const auto& r : rs.rows) {
+                    const auto type = as_text(r[0]);
+                    if (type == "*") {
+                        out.interactions = as_int(r[1]);
+                        out.customers_touched = as_int(r[2]);
+                    } else {
+                        out.activity.push_back({type, as_int(r[1]), as_int(r[2]), as_int(r[3])});
+                    }
                 }
             }
         }
@@ -203,7 +237,10 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                                                             Period period, bool wide) {
     return read(db_, [&](Connection& c) -> Result<WorkspaceFacts> {
         WorkspaceFacts out;
-        {
+        const bool everything = reads_everything(people.query) && reads_everything(companies.query);
+        if (reads_everything(companies.query)) {
+            out.companies_by_market = RAPPORT_TRY(canvas_rollups::counts(c, ws, companies.type)).by_kind;
+        } else {
             Params p;
             const auto select =
                 RAPPORT_TRY(select_records(c, ws, companies.type, companies.query, "r.market AS market", p));
@@ -211,12 +248,17 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                 RAPPORT_TRY(c.query("SELECT m.market, COUNT(*) FROM (" + select + ") m GROUP BY m.market", p)));
         }
         {
-            Params p;
-            const auto select = RAPPORT_TRY(
-                select_records(c, ws, people.type, people.query,
-                               "CASE WHEN r.buyer_company_id IS NOT NULL THEN 'b2b2c' ELSE r.kind END AS kind", p));
-            auto kinds =
-                key_counts(RAPPORT_TRY(c.query("SELECT m.kind, COUNT(*) FROM (" + select + ") m GROUP BY m.kind", p)));
+            std::vector<KeyCount> kinds;
+            if (reads_everything(people.query)) {
+                kinds = RAPPORT_TRY(canvas_rollups::counts(c, ws, people.type)).by_kind;
+            } else {
+                Params p;
+                const auto select = RAPPORT_TRY(
+                    select_records(c, ws, people.type, people.query,
+                                   "CASE WHEN r.buyer_company_id IS NOT NULL THEN 'b2b2c' ELSE r.kind END AS kind", p));
+                kinds = key_counts(
+                    RAPPORT_TRY(c.query("SELECT m.kind, COUNT(*) FROM (" + select + ") m GROUP BY m.kind", p)));
+            }
             for (auto& k : kinds) {
                 if (k.key == "b2b2c") {
                     out.consumers_of_buyers = k.count;
@@ -225,7 +267,6 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                 }
             }
         }
-        const bool everything = reads_everything(people.query) && reads_everything(companies.query);
         {  // CSAT in the period (of the reader's people, unless they read everyone).
             Params p{ws};
             std::string sql =
@@ -241,7 +282,12 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
             auto rs = RAPPORT_TRY(c.query(sql, p));
             out.csat = {as_int(rs.rows.at(0).at(0)), as_int(rs.rows.at(0).at(1))};
         }
-        {  // Field values by data kind and by source.
+        if (everything) {  // Field values by data kind and by source.
+            auto v = RAPPORT_TRY(canvas_rollups::values(c, ws));
+            out.values_by_data_kind = std::move(v.by_data_kind);
+            out.values_by_source = std::move(v.by_source);
+            out.records_by_source = std::move(v.records_by_source);
+        } else {
             Params p{ws};
             std::string where = " WHERE fp.workspace_id = $1 AND fp.entity_type IN ('person', 'company')";
             if (!everything) {
@@ -319,13 +365,10 @@ Result<WorkspaceFacts> SqlCanvasRepository::workspace_facts(Id ws, const Selecti
                     " AND kind = 'task' AND completed_at IS NULL AND assignee_user_id IS NOT NULL"
                     " GROUP BY assignee_user_id",
                     &WorkloadFact::open_tasks));
+            // Owned records of every kind (the rollup of migration 0038; owner 0 is none).
             RAPPORT_CHECK(
-                add("SELECT owner_user_id, COUNT(*) FROM people WHERE workspace_id = $1"
-                    " AND owner_user_id IS NOT NULL GROUP BY owner_user_id",
-                    &WorkloadFact::owned_customers));
-            RAPPORT_CHECK(
-                add("SELECT owner_user_id, COUNT(*) FROM companies WHERE workspace_id = $1"
-                    " AND owner_user_id IS NOT NULL GROUP BY owner_user_id",
+                add("SELECT owner_user_id, SUM(customers) FROM canvas_customer_counts WHERE workspace_id = $1"
+                    " AND owner_user_id <> 0 GROUP BY owner_user_id",
                     &WorkloadFact::owned_customers));
         }
         {
