@@ -158,7 +158,7 @@ writer() {
       api -X DELETE "$URL/api/v1/interactions/$entry" >/dev/null || true
       n=$((n + 1))
     fi
-    echo "$n" >"$TMP/writes"
+    echo "$n" >"$TMP/writes.new" && mv "$TMP/writes.new" "$TMP/writes"
   done
 }
 

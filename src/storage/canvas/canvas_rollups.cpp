@@ -57,38 +57,57 @@ std::string record_exists(EntityType type, const std::string& column) {
            column + ")";
 }
 
-// Customers of `type` with a timeline entry (tasks excluded) of relationship type `rt`
-// ('' none, '*' any) in [from, to): those whose latest entry falls in the period (hour
-// histogram plus edges), and those whose latest entry is later but who also have one in it.
-Result<std::int64_t> active_customers(Connection& c, Id ws, EntityType type, const std::string& rt, UnixMillis from,
-                                      UnixMillis to) {
-    if (to <= from) return std::int64_t{0};
-    const std::string et = entity_name(type);
-    std::int64_t n = 0;
+// Customers of `type` with a timeline entry (tasks excluded) in [from, to), for each of the
+// relationship types `types` ('' none, '*' any): those whose latest entry of that type falls in
+// the period (hour histogram plus edges), and those whose latest entry is later but who also
+// have one in it. One statement per part for every type at once (an IN list over the index).
+Result<std::map<std::string, std::int64_t>> active_customers(Connection& c, Id ws, EntityType type,
+                                                             const std::vector<std::string>& types, UnixMillis from,
+                                                             UnixMillis to) {
+    std::map<std::string, std::int64_t> n;
+    for (const auto& t : types) n[t] = 0;
+    if (to <= from || types.empty()) return n;
+    Params base{ws, std::string(entity_name(type))};
+    std::string in;
+    for (const auto& t : types) {
+        base.push_back(t);
+        in += (in.empty() ? "$" : ", $") + std::to_string(base.size());
+    }
+    const auto add = [&](const ResultSet& rs) {
+        for (const auto& r : rs.rows) n[as_text(r[0])] += as_int(r[1]);
+    };
+    const auto with = [&](std::initializer_list<Value> more) {
+        Params p = base;
+        p.insert(p.end(), more);
+        return p;
+    };
+    const std::string next = "$" + std::to_string(base.size() + 1);
+    const std::string after = "$" + std::to_string(base.size() + 2);
     const Split s = split(from, to);
     if (s.first_hour < s.end_hour) {
-        auto rs =
-            RAPPORT_TRY(c.query("SELECT COALESCE(SUM(customers), 0) FROM canvas_activity_hours WHERE workspace_id = $1"
-                                " AND entity_type = $2 AND relationship_type = $3 AND hour >= $4 AND hour < $5",
-                                {ws, et, rt, s.first_hour, s.end_hour}));
-        n += as_int(rs.rows.at(0).at(0));
+        add(RAPPORT_TRY(
+            c.query("SELECT relationship_type, SUM(customers) FROM canvas_activity_hours"
+                    " WHERE workspace_id = $1 AND entity_type = $2 AND relationship_type IN (" +
+                        in + ") AND hour >= " + next + " AND hour < " + after + " GROUP BY relationship_type",
+                    with({s.first_hour, s.end_hour}))));
     }
     for (const auto& [a, b] : s.edges) {
-        auto rs = RAPPORT_TRY(
-            c.query("SELECT COUNT(*) FROM canvas_customer_activity WHERE workspace_id = $1 AND entity_type = $2"
-                    " AND relationship_type = $3 AND last_at >= $4 AND last_at < $5",
-                    {ws, et, rt, a, b}));
-        n += as_int(rs.rows.at(0).at(0));
+        add(RAPPORT_TRY(
+            c.query("SELECT relationship_type, COUNT(*) FROM canvas_customer_activity"
+                    " WHERE workspace_id = $1 AND entity_type = $2 AND relationship_type IN (" +
+                        in + ") AND last_at >= " + next + " AND last_at < " + after + " GROUP BY relationship_type",
+                    with({a, b}))));
     }
-    const std::string type_condition = rt == "*" ? "" : " AND COALESCE(i.relationship_type, '') = $3";
-    auto later = RAPPORT_TRY(c.query(
-        "SELECT COUNT(*) FROM canvas_customer_activity a WHERE a.workspace_id = $1 AND a.entity_type = $2"
-        " AND a.relationship_type = $3 AND a.last_at >= $5 AND EXISTS (SELECT 1 FROM interactions i"
-        " WHERE i.workspace_id = $1 AND i." +
-            id_of(type) + " = a.customer_id AND i.kind <> 'task' AND i.occurred_at >= $4 AND i.occurred_at < $5" +
-            type_condition + ")",
-        {ws, et, rt, from, to}));
-    return n + as_int(later.rows.at(0).at(0));
+    add(RAPPORT_TRY(c.query(
+        "SELECT a.relationship_type, COUNT(*) FROM canvas_customer_activity a WHERE a.workspace_id = $1"
+        " AND a.entity_type = $2 AND a.relationship_type IN (" +
+            in + ") AND a.last_at >= " + after + " AND EXISTS (SELECT 1 FROM interactions i" +
+            " WHERE i.workspace_id = $1 AND i." + id_of(type) +
+            " = a.customer_id AND i.kind <> 'task' AND i.occurred_at >= " + next + " AND i.occurred_at < " + after +
+            " AND (a.relationship_type = '*' OR COALESCE(i.relationship_type, '') = a.relationship_type))"
+            " GROUP BY a.relationship_type",
+        with({from, to}))));
+    return n;
 }
 
 struct TypeSums {
@@ -204,7 +223,8 @@ Result<SelectionFacts> selection_facts(Connection& c, Id ws, EntityType type, Pe
         out.owners = std::move(n.owners);
         out.members.created_in_period = RAPPORT_TRY(created_in(c, ws, type, period));
         // Contacted: a timeline entry in the window, or else a conversation alive in it.
-        std::int64_t contacted = RAPPORT_TRY(active_customers(c, ws, type, "*", contact_since, contact_until));
+        std::int64_t contacted =
+            RAPPORT_TRY(active_customers(c, ws, type, {"*"}, contact_since, contact_until)).at("*");
         auto by_conversation = RAPPORT_TRY(c.query(
             "SELECT COUNT(DISTINCT cv." + col + ") FROM conversations cv WHERE cv.workspace_id = $1 AND cv." + col +
                 " IS NOT NULL AND cv.merged_into_id IS NULL AND cv.last_message_at >= $2 AND cv.created_at < $3 AND " +
@@ -217,13 +237,17 @@ Result<SelectionFacts> selection_facts(Connection& c, Id ws, EntityType type, Pe
     }
     {  // Timeline activity by relationship type, and in all.
         const auto sums = RAPPORT_TRY(interactions_by_type(c, ws, type, period));
+        std::vector<std::string> types = {"*"};
+        for (const auto& [rt, t] : sums) {
+            if (t.interactions > 0) types.push_back(rt);
+        }
+        const auto touched = RAPPORT_TRY(active_customers(c, ws, type, types, period.from, period.to));
         for (const auto& [rt, t] : sums) {
             if (t.interactions <= 0) continue;
             out.interactions += t.interactions;
-            out.activity.push_back({rt, t.interactions,
-                                    RAPPORT_TRY(active_customers(c, ws, type, rt, period.from, period.to)), t.minutes});
+            out.activity.push_back({rt, t.interactions, touched.at(rt), t.minutes});
         }
-        out.customers_touched = RAPPORT_TRY(active_customers(c, ws, type, "*", period.from, period.to));
+        out.customers_touched = touched.at("*");
     }
     return out;
 }
