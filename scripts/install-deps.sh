@@ -13,7 +13,7 @@ PACKAGES=(
   libspdlog-dev libfmt-dev libcli11-dev libexpected-dev libphonenumber-dev
   libgmime-3.0-dev libcurl4-openssl-dev libhowardhinnant-date-dev
   # tests and benchmarks
-  googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 chromium wrk nginx-light
+  googletest libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 chromium wrk nginx-light jq curl
   # the service desk's tests: a real IMAP server and an SMTP server on loopback
   dovecot-imapd python3-aiosmtpd openssl
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer and sanitizer runtimes
