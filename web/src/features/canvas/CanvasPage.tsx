@@ -37,6 +37,9 @@ export function CanvasPage() {
   return (
     <section className="canvas">
       <PageHeader title={t('canvas.title')} description={t('canvas.subtitle')} />
+      <p>
+        <Link to="/canvas/relationships">{t('canvas.relationships.openBlock')}</Link>
+      </p>
       <div className="form-grid">
         <SelectField
           label={t('canvas.period')}

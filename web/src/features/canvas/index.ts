@@ -5,7 +5,13 @@ import { atLeast, isPartner } from '../../auth/permissions';
 
 export const canvasFeature: Feature = {
   id: 'canvas',
-  routes: [{ path: 'canvas', lazy: async () => ({ Component: (await import('./CanvasPage')).CanvasPage }) }],
+  routes: [
+    { path: 'canvas', lazy: async () => ({ Component: (await import('./CanvasPage')).CanvasPage }) },
+    {
+      path: 'canvas/relationships',
+      lazy: async () => ({ Component: (await import('./relationships/RelationshipsPage')).RelationshipsPage }),
+    },
+  ],
   // Members and above read the canvases; a partner's canvas would show only their buyer's part.
   nav: [
     {

@@ -209,9 +209,19 @@ describe('compareBlocks', () => {
     b.segments[1]!.cost_total = figure(500);
     b.segments[0]!.types[1]!.targets.pop();
     const diffs = compareBlocks(a, b);
-    expect(diffs).toContainEqual(expect.objectContaining({ what: 'cost_total', a: null, b: 500, delta: null }));
     expect(diffs).toContainEqual(
-      expect.objectContaining({ what: 'target', metric: 'csat_average', a: null, b: null, metA: null, metB: null }),
+      expect.objectContaining({ what: 'cost_total', a: null, b: 500, delta: null, reasonA: 'not_yet_measured', reasonB: null }),
+    );
+    expect(diffs).toContainEqual(
+      expect.objectContaining({
+        what: 'target',
+        metric: 'csat_average',
+        a: null,
+        b: null,
+        reasonA: 'no_data',
+        reasonB: null,
+        metB: null,
+      }),
     );
   });
 });

@@ -70,6 +70,11 @@ export function moneyDeltaText(cents: number, currency: string | null, language:
   }
 }
 
+/** A change of a count, signed ("+10", "−3"). */
+export function countDeltaText(n: number, language: string): string {
+  return new Intl.NumberFormat(localeFor(language), { signDisplay: 'exceptZero' }).format(n);
+}
+
 /** The metrics (and threshold measures) whose values are percentages, 0..100 in this endpoint. */
 const PERCENT = new Set(['owner_coverage_share', 'retention_rate', 'sla_compliance_share', 'customers_touched_percent']);
 const HOURS = new Set(['first_response_business_hours', 'resolution_business_hours']);
@@ -205,13 +210,18 @@ export type Difference =
       b: number | null;
       /** b − a; null when either side is not measured. */
       delta: number | null;
+      /** Why a side has no value (a figure's reason); null when the side has no such figure at all. */
+      reasonA: string | null;
+      reasonB: string | null;
       /** For targets: met on each side (null: not measured or not a target there). */
       metA?: boolean | null;
       metB?: boolean | null;
     };
 
-function moved(a: number | null, b: number | null): boolean {
-  return a !== b;
+type ValueDifference = Exclude<Difference, { what: 'status' }>;
+
+function moved(a: Figure | undefined, b: Figure | undefined): boolean {
+  return valueOfFigure(a) !== valueOfFigure(b);
 }
 
 function numberDifference(
@@ -219,10 +229,23 @@ function numberDifference(
   segment: BlockSegmentRef,
   type: RelationshipType | null,
   metric: string | null,
-  a: number | null,
-  b: number | null,
-): Difference {
-  return { what, segment, type, metric, a, b, delta: a !== null && b !== null ? b - a : null };
+  fa: Figure | undefined,
+  fb: Figure | undefined,
+): ValueDifference {
+  const a = valueOfFigure(fa);
+  const b = valueOfFigure(fb);
+  const reason = (x: Figure | undefined) => (x && isMissing(x) ? (x.reason ?? 'no_data') : null);
+  return {
+    what,
+    segment,
+    type,
+    metric,
+    a,
+    b,
+    delta: a !== null && b !== null ? b - a : null,
+    reasonA: reason(fa),
+    reasonB: reason(fb),
+  };
 }
 
 /**
@@ -239,9 +262,9 @@ export function compareBlocks(a: RelationshipsBlock, b: RelationshipsBlock): Dif
     const sa = left.get(id);
     const sb = right.get(id);
     const segment = (sb ?? sa)!.segment;
-    const members = [valueOfFigure(sa?.members), valueOfFigure(sb?.members)] as const;
+    const members = [sa?.members, sb?.members] as const;
     if (moved(...members)) out.push(numberDifference('members', segment, null, null, ...members));
-    const total = [valueOfFigure(sa?.cost_total), valueOfFigure(sb?.cost_total)] as const;
+    const total = [sa?.cost_total, sb?.cost_total] as const;
     if (moved(...total)) out.push(numberDifference('cost_total', segment, null, null, ...total));
     for (const type of BLOCK_TYPES) {
       const ta: BlockType | undefined = sa?.types.find((x) => x.type === type);
@@ -251,10 +274,10 @@ export function compareBlocks(a: RelationshipsBlock, b: RelationshipsBlock): Dif
       const measure = tb?.threshold.measure ?? ta?.threshold.measure ?? null;
       // Thresholds measured differently are not comparable as numbers.
       if (!ta || !tb || ta.threshold.measure === tb.threshold.measure) {
-        const th = [valueOfFigure(ta?.threshold.measured), valueOfFigure(tb?.threshold.measured)] as const;
+        const th = [ta?.threshold.measured, tb?.threshold.measured] as const;
         if (moved(...th)) out.push(numberDifference('threshold', segment, type, measure, ...th));
       }
-      const cost = [valueOfFigure(ta?.cost.total_cents), valueOfFigure(tb?.cost.total_cents)] as const;
+      const cost = [ta?.cost.total_cents, tb?.cost.total_cents] as const;
       if (moved(...cost)) out.push(numberDifference('cost', segment, type, null, ...cost));
       const metrics = [...(tb?.targets ?? []), ...(ta?.targets ?? [])]
         .map((x) => x.metric)
@@ -262,7 +285,7 @@ export function compareBlocks(a: RelationshipsBlock, b: RelationshipsBlock): Dif
       for (const metric of metrics) {
         const xa = ta?.targets.find((x) => x.metric === metric);
         const xb = tb?.targets.find((x) => x.metric === metric);
-        const values = [valueOfFigure(xa?.measured), valueOfFigure(xb?.measured)] as const;
+        const values = [xa?.measured, xb?.measured] as const;
         const metA = xa ? xa.met : null;
         const metB = xb ? xb.met : null;
         if (moved(...values) || metA !== metB || !xa !== !xb) {
