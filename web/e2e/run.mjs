@@ -25,6 +25,7 @@ import { satisfactionScenarios } from './scenarios/satisfaction.mjs';
 import { portfoliosScenarios } from './scenarios/portfolios.mjs';
 import { costsScenarios } from './scenarios/costs.mjs';
 import { canvasScenarios } from './scenarios/canvas.mjs';
+import { canvasRelationshipsScenarios } from './scenarios/canvas-relationships.mjs';
 import { relationshipPlanScenarios } from './scenarios/relationship_plans.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -688,6 +689,7 @@ await satisfactionScenarios({ browser, page, base, stamp, scenario, screenshot, 
 await portfoliosScenarios({ page, base, stamp, scenario, screenshot, assert });
 await costsScenarios({ page, base, stamp, scenario, screenshot, assert });
 await canvasScenarios({ page, base, scenario, screenshot, assert });
+await canvasRelationshipsScenarios({ page, base, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
