@@ -3,7 +3,16 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import type { RelationshipsBlock } from './types';
-import { compareBlocks, countDeltaText, metricText, moneyDeltaText, moneyText, statusTone, type Difference } from './view';
+import {
+  compareBlocks,
+  countDeltaText,
+  metricText,
+  reasonText,
+  moneyDeltaText,
+  moneyText,
+  statusTone,
+  type Difference,
+} from './view';
 
 export function Comparison({ a, b, sides }: { a: RelationshipsBlock; b: RelationshipsBlock; sides: string }) {
   const { t } = useTranslation();
@@ -66,7 +75,7 @@ function DifferenceRow({ d, currency }: { d: Difference; currency: string | null
       return metricText(t, d.metric ?? '', v, f.language, true);
     };
     const side = (v: number | null, reason: string | null, met: boolean | null | undefined) => {
-      const text = v !== null ? value(v) : reason ? t(`canvas.reasons.${reason}`, { defaultValue: reason }) : none;
+      const text = v !== null ? value(v) : reason ? reasonText(t, reason) : none;
       if (d.what !== 'target' || met === null || met === undefined)
         return <span className={v === null ? 'muted' : undefined}>{text}</span>;
       return (

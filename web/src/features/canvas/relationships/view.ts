@@ -48,7 +48,14 @@ export function valueOfFigure(figure: Figure | null | undefined): number | null 
 export function figureText(t: TFunction, figure: Figure | null | undefined, format: (v: number) => string): string {
   const v = valueOfFigure(figure);
   if (v !== null) return format(v);
-  return t(`canvas.reasons.${figure?.reason ?? 'no_data'}`, { defaultValue: t('canvas.reasons.no_data') });
+  return reasonText(t, figure?.reason ?? 'no_data');
+}
+
+/** Why a figure is missing, in words: the canvas's reasons first, then those only this block gives. */
+export function reasonText(t: TFunction, reason: string): string {
+  return t(`canvas.reasons.${reason}`, {
+    defaultValue: t(`canvas.relationships.reasons.${reason}`, { defaultValue: t('canvas.reasons.no_data') }),
+  });
 }
 
 /** An amount held in cents, in the workspace's currency (a plain number when it has none). */
