@@ -29,6 +29,7 @@ describe('SegmentCard', () => {
     expect(within(dedicated).getByText('missed').className).toContain('badge-off');
     expect(within(dedicated).getByText('Average CSAT: no data yet, target at least 4.5')).toBeTruthy();
     expect(within(dedicated).getByText('€1,832.50')).toBeTruthy();
+    expect(screen.getByText('time €1,575.00, messages €19.50, fixed €250.00')).toBeTruthy();
     expect(within(dedicated).getByText('Key accounts')).toBeTruthy();
     expect(within(dedicated).getByText('Email, Phone')).toBeTruthy();
     expect(within(rows[2]!).getByText('Established, not planned').className).toContain('rel-status-unplanned');

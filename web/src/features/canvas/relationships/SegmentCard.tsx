@@ -63,6 +63,15 @@ export function SegmentCard({ segment, gaps, currency, noContactDays }: Props) {
           <dt>{t('canvas.relationships.card.costTotal')}</dt>
           <dd>
             <FigureValue figure={segment.cost_total} format={money} />
+            {isMissing(segment.cost_total) ? null : (
+              <div className="rel-small">
+                {t('canvas.relationships.card.costParts', {
+                  time: figureText(t, segment.cost.time_cents, money),
+                  messages: figureText(t, segment.cost.message_cents, money),
+                  fixed: figureText(t, segment.cost.fixed_cents, money),
+                })}
+              </div>
+            )}
           </dd>
         </div>
         <div className="canvas-figure" data-figure="expected">

@@ -86,6 +86,7 @@ export function premiumSegment(): BlockSegment {
     plan: { version: 3, created_at: 1700000000000, author_label: 'ana@x.test', comment: 'Q3' },
     members: figure(120, null, '/segments/12'),
     cost_total: figure(184450),
+    cost: { total_cents: figure(184450), time_cents: figure(157500), message_cents: figure(1950), fixed_cents: figure(25000) },
     types,
   };
 }
@@ -96,6 +97,12 @@ export function emptySegment(): BlockSegment {
     plan: null,
     members: figure(0),
     cost_total: figure(null, 'not_yet_measured'),
+    cost: {
+      total_cents: figure(null, 'not_yet_measured'),
+      time_cents: figure(null, 'not_yet_measured'),
+      message_cents: figure(null, 'not_yet_measured'),
+      fixed_cents: figure(null, 'not_yet_measured'),
+    },
     types: BLOCK_TYPES.map((type) => unusedType(type, null)),
   };
 }

@@ -57,6 +57,13 @@ export interface BlockTarget {
   met: boolean | null;
 }
 
+export interface BlockCost {
+  total_cents: Figure;
+  time_cents: Figure;
+  message_cents: Figure;
+  fixed_cents: Figure;
+}
+
 export interface BlockType {
   type: RelationshipType;
   expected: boolean;
@@ -69,7 +76,7 @@ export interface BlockType {
   threshold: { measure: string; value: number; measured: Figure };
   targets: BlockTarget[];
   activity: { interactions: Figure; customers_touched: Figure; minutes: Figure };
-  cost: { total_cents: Figure; time_cents: Figure; message_cents: Figure; fixed_cents: Figure };
+  cost: BlockCost;
 }
 
 export interface BlockSegment {
@@ -77,6 +84,8 @@ export interface BlockSegment {
   plan: BlockPlan | null;
   members: Figure;
   cost_total: Figure;
+  /** The segment's cost split into time, messages and fixed costs (cost_total is its total). */
+  cost: BlockCost;
   types: BlockType[];
 }
 
