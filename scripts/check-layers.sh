@@ -49,7 +49,7 @@ declare -A USES=(
   [satisfaction]="servicedesk segments"
   [portfolios]="tasks"  # CustomerRef and its JSON; reads the service desk's conversations table in SQL only
   [costs]="segments timeline servicedesk"  # storage groups the service desk's messages
-  [canvas]="segments"  # reads (storage only) the timeline, service desk, satisfaction, teams and imports tables
+  [canvas]="segments relationships costs teams satisfaction servicelevels timeline"  # joins plans, costs, NPS, SLA calendars; storage reads the desk and import tables
   [relationships]="segments teams timeline"  # plans per segment; entries name teams and timeline relationship types
   [system]=""  # api only: probes, metrics and the API document
 )

@@ -189,10 +189,10 @@ json breakdown_json(const CostBreakdown& b) {
 json activity_json(const Activity& a) {
     return {{"minutes", a.minutes}, {"messages", a.messages}};
 }
-json by_type_json(const std::map<std::optional<timeline::RelationshipType>, std::int64_t>& by_type) {
+json by_type_json(const std::map<std::optional<timeline::RelationshipType>, CostBreakdown>& by_type) {
     json out = json::array();
-    for (const auto& [type, cents] : by_type)
-        out.push_back({{"relationship_type", type_json(type)}, {"total_cents", cents}});
+    for (const auto& [type, cost] : by_type)
+        out.push_back({{"relationship_type", type_json(type)}, {"total_cents", cost.total_cents()}});
     return out;
 }
 json customer_json(const NamedCustomer& c) {

@@ -1,4 +1,5 @@
-// The canvases: what the data shows per segment and relationship type, and the CRM Model
+// The canvases: what the data shows per segment and relationship type, the Customer
+// Relationships block (plans joined with that data, costs and gaps), and the CRM Model
 // Canvas's nine blocks, computed on request from the workspace's data (read-only).
 #include <optional>
 
@@ -28,17 +29,23 @@ public:
                          ctx.services.get<domain::customers::CustomerService>(),
                          ctx.services.get<domain::ActorDirectory>(), ctx.clock);
         ctx.services.provide<domain::canvas::CanvasService>(*service_);
+        block_.emplace(*service_, ctx.services.get<domain::relationships::RelationshipPlans>(),
+                       ctx.services.get<domain::costs::CostService>(), ctx.services.get<domain::TeamService>(),
+                       ctx.services.get<domain::satisfaction::SatisfactionService>(),
+                       ctx.services.get<domain::servicelevels::ServiceLevelService>());
     }
 
     void add_routes(http::Router& router, api::ApiContext& shared) override {
-        api_.emplace(api::CanvasApi{shared, *service_, *clock_});
+        api_.emplace(api::CanvasApi{shared, *service_, *block_, *clock_});
         api::register_canvas_routes(router, *api_);
+        api::register_relationships_block_routes(router, *api_);
     }
 
 private:
     const Clock* clock_ = nullptr;
     std::optional<storage::SqlCanvasRepository> repo_;
     std::optional<domain::canvas::CanvasService> service_;
+    std::optional<domain::canvas::RelationshipsBlockService> block_;
     std::optional<api::CanvasApi> api_;
 };
 

@@ -47,6 +47,7 @@ struct SegmentEstablished {
     std::vector<Section> types;
     Section metrics;
     std::vector<SnapshotFact> trend;  // snapshots taken in the period
+    SelectionFacts facts;             // what the figures were computed from (not served as such)
 };
 
 // The nine blocks of the CRM Model Canvas: customer, data, data_sources, executors, market,

@@ -61,6 +61,7 @@ struct ConversationFact {
     std::optional<UnixMillis> first_response_at;
     std::optional<UnixMillis> resolved_at;
     std::optional<UnixMillis> first_response_due_at;
+    std::optional<Id> sla_policy_id;  // its calendar gives business hours
 };
 
 struct RatingFacts {

@@ -304,6 +304,7 @@ Result<SegmentEstablished> CanvasService::measure(const Principal& actor, const 
          {"profile_completeness",
           Figure::number(share(facts.members.key_fields_filled, members * fields), "no_customers", everyone)},
          {"revenue_per_customer", Figure::missing("not_yet_measured")}});
+    out.facts = facts;
     return out;
 }
 

@@ -8,7 +8,7 @@
 // - "no_snapshot": the segment had no daily snapshot before the period began (retention);
 // - "not_visible": the figure counts records beyond what the reader may read;
 // - "not_yet_measured": the data that would give it does not exist yet (revenue, costs, consent);
-// - "no_plan_yet": the relationship plans' join fills it (strategies and processes);
+// - "period_too_long": costs are computed for periods of at most ten years;
 // - "stale_filter": the segment's stored filter names a custom field since removed.
 #include <nlohmann/json.hpp>
 

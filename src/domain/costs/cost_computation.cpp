@@ -162,7 +162,7 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
             auto& row = by_customer[*key.party.customer];
             row.customer = *key.party.customer;
             add(row.cost, key.component, c);
-            row.by_type[key.type] += c;
+            add(row.by_type[key.type], key.component, c);
         } else {
             add(report.unattributed, key.component, c);
         }
@@ -170,7 +170,7 @@ CostReport compute_costs(const std::vector<Slice>& slices, const std::map<Id, Au
             auto& row = by_company[company_key(*key.party.company)];
             row.customer = company_key(*key.party.company);
             add(row.cost, key.component, c);
-            row.by_type[key.type] += c;
+            add(row.by_type[key.type], key.component, c);
         }
     }
     for (const auto& [customer, activity] : customer_activity) {

@@ -95,7 +95,7 @@ struct CustomerCost {
     CustomerKey customer;
     CostBreakdown cost;
     Activity activity;
-    std::map<std::optional<timeline::RelationshipType>, std::int64_t> by_type;  // total cents per type
+    std::map<std::optional<timeline::RelationshipType>, CostBreakdown> by_type;  // cents per type, by component
 };
 struct FixedCostLine {
     std::string name;

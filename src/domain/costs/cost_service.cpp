@@ -225,7 +225,7 @@ Result<CostsView> CostService::costs(const Principal& actor, Period period, std:
             row.activity.minutes += c.activity.minutes;
             row.activity.messages += c.activity.messages;
             ++row.customers_with_activity;
-            for (const auto& [type, cents] : c.by_type) row.by_type[type] += cents;
+            for (const auto& [type, cost] : c.by_type) row.by_type[type] += cost;
         }
         view.by_segment.push_back(std::move(row));
     }

@@ -38,7 +38,7 @@ struct SegmentCost {
     CostBreakdown cost;
     Activity activity;
     std::int64_t customers_with_activity = 0;
-    std::map<std::optional<timeline::RelationshipType>, std::int64_t> by_type;
+    std::map<std::optional<timeline::RelationshipType>, CostBreakdown> by_type;
 };
 
 struct CostsView {

@@ -55,4 +55,13 @@ Result<UnixMillis> ServiceLevelService::due_at(
     return calendar.add_business_minutes_with_pauses(start, minutes, closed).value_or(kNever);
 }
 
+Result<BusinessCalendar> ServiceLevelService::calendar_of_policy(Id workspace_id, std::optional<Id> policy_id) {
+    if (policy_id) {
+        if (auto policy = RAPPORT_TRY(repo_.find_policy(workspace_id, *policy_id))) {
+            return calendar_of(repo_, workspace_id, policy->calendar_id);
+        }
+    }
+    return BusinessCalendar::always_open("UTC");
+}
+
 }  // namespace rapport::domain::servicelevels

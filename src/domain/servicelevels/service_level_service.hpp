@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "domain/servicelevels/business_calendar.hpp"
 #include "domain/servicelevels/segment_membership.hpp"
 #include "domain/servicelevels/service_level_repository.hpp"
 
@@ -42,6 +43,10 @@ public:
     // NotFound when the calendar is not the workspace's.
     Result<UnixMillis> due_at(Id workspace_id, Id calendar_id, UnixMillis start, std::int64_t minutes,
                               const std::vector<std::pair<UnixMillis, std::optional<UnixMillis>>>& pauses = {});
+
+    // The calendar that measures a conversation's times in business hours: its SLA policy's
+    // calendar; always open in UTC when it has no policy (or the policy is gone).
+    Result<BusinessCalendar> calendar_of_policy(Id workspace_id, std::optional<Id> policy_id);
 
 private:
     ServiceLevelRepository& repo_;

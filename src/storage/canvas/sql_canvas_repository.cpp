@@ -157,12 +157,14 @@ Result<SelectionFacts> SqlCanvasRepository::selection_facts(Id ws, const Selecti
             const std::string to = placeholder(p, period.to);
             RAPPORT_CHECK(c.query_each(
                 with +
-                    "SELECT cv.created_at, cv.first_response_at, cv.resolved_at, cv.first_response_due_at"
+                    "SELECT cv.created_at, cv.first_response_at, cv.resolved_at, cv.first_response_due_at, "
+                    "cv.sla_policy_id"
                     " FROM conversations cv JOIN m ON m.id = cv." +
                     col + " WHERE cv.workspace_id = $1 AND cv.merged_into_id IS NULL AND cv.created_at >= " + from +
                     " AND cv.created_at < " + to,
                 p, [&](const Row& r) {
-                    out.conversations.push_back({as_int(r[0]), as_opt_int(r[1]), as_opt_int(r[2]), as_opt_int(r[3])});
+                    out.conversations.push_back(
+                        {as_int(r[0]), as_opt_int(r[1]), as_opt_int(r[2]), as_opt_int(r[3]), as_opt_int(r[4])});
                     return true;
                 }));
         }

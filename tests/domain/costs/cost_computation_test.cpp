@@ -123,8 +123,8 @@ TEST(CostComputation, KnownAnswersToTheCent) {
     EXPECT_EQ(r.by_customer[0].cost.fixed_cents, 492);
     EXPECT_EQ(r.by_customer[0].cost.total_cents(), 3857);
     EXPECT_EQ(r.by_customer[0].activity.minutes, 27);
-    EXPECT_EQ((r.by_customer[0].by_type.at(kPa)), 3000 + 15 + 286);
-    EXPECT_EQ((r.by_customer[0].by_type.at(kDa)), 350 + 206);
+    EXPECT_EQ((r.by_customer[0].by_type.at(kPa).total_cents()), 3000 + 15 + 286);
+    EXPECT_EQ((r.by_customer[0].by_type.at(kDa).total_cents()), 350 + 206);
     EXPECT_EQ(r.by_customer[1].customer, person(2));
     EXPECT_EQ(r.by_customer[1].cost.total_cents(), 1008);
     EXPECT_EQ(r.by_customer[1].cost.fixed_cents, 508);

@@ -1,8 +1,8 @@
 // End-to-end scenarios of the canvases, in English and in Italian. Called once from e2e/run.mjs
 // with run.mjs's page (signed in as the demo owner) and helpers.
 //
-// For each language the owner opens the CRM Model Canvas: the nine blocks show, the plan and
-// cost hooks say they are not filled yet, the B2B2C figure is a link that opens the people list
+// For each language the owner opens the CRM Model Canvas: the nine blocks show, the strategies
+// block counts the demo's plan entries and the costs block its cost in money, the B2B2C figure is a link that opens the people list
 // filtered to exactly what it counts (the list's total equals the figure), and the established
 // panel shows the first segment's relationship types and metrics.
 import { setProfileLanguage } from '../session.mjs';
@@ -20,7 +20,8 @@ export async function canvasScenarios({ page, base, scenario, screenshot, assert
     en: {
       title: 'CRM Model Canvas',
       blocks: ['Customer', 'Data', 'Data sources', 'Executors', 'Market', 'Strategies', 'Processes', 'Costs', 'Technology'],
-      noPlan: 'No relationship plan yet: the plans fill this block.',
+      entries: 'Plan entries',
+      totalCost: 'Total cost',
       b2b2c: 'B2B2C',
       established: 'What the data shows, per segment',
       dedicated: 'Dedicated personal assistance',
@@ -30,7 +31,8 @@ export async function canvasScenarios({ page, base, scenario, screenshot, assert
     it: {
       title: 'CRM Model Canvas',
       blocks: ['Cliente', 'Dati', 'Fonti dei dati', 'Esecutori', 'Mercato', 'Strategie', 'Processi', 'Costi', 'Tecnologia'],
-      noPlan: 'Ancora nessun piano di relazione: i piani riempiono questo blocco.',
+      entries: 'Voci del piano',
+      totalCost: 'Costo totale',
       b2b2c: 'B2B2C',
       established: 'Cosa mostrano i dati, per segmento',
       dedicated: 'Assistenza personale dedicata',
@@ -51,8 +53,14 @@ export async function canvasScenarios({ page, base, scenario, screenshot, assert
         for (const name of x.blocks) {
           await grid.getByRole('heading', { level: 3, name, exact: true }).waitFor();
         }
-        const strategies = grid.locator('[data-block="strategies"]');
-        await strategies.getByText(x.noPlan).waitFor();
+        const entries = grid.locator('[data-block="strategies"] [data-figure="entries"]');
+        await entries.getByText(x.entries).waitFor();
+        const planned = Number((await entries.locator('dd').innerText()).replace(/[^\d]/g, ''));
+        assert(planned > 0, `the demo's plans have ${planned} entries`);
+        const cost = grid.locator('[data-block="costs"] [data-figure="total_cents"]');
+        await cost.getByText(x.totalCost).waitFor();
+        const money = await cost.locator('dd').innerText();
+        assert(/\d/.test(money) && /€|EUR/.test(money), `the demo's total cost reads ${money}`);
         const customer = grid.locator('[data-block="customer"]');
         const b2b2c = customer.locator('[data-figure="b2b2c"] dd a');
         const shown = (await b2b2c.innerText()).replace(/[^\d]/g, '');

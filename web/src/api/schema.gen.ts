@@ -152,9 +152,29 @@ export interface paths {
         };
         /**
          * The CRM Model Canvas: its nine blocks (customer, data, data_sources, executors, market, strategies, processes, costs, technology) computed from the workspace's data for a period
-         * @description Every figure is {value, reason, link}: a null value is not measured (reason says why: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet), never a zero. Members and above; customer figures count only the records the reader may read, and partner users do not see the workspace-wide blocks.
+         * @description Every figure is {value, reason, link}: a null value is not measured (reason says why: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, period_too_long, stale_filter), never a zero. Members and above; customer figures count only the records the reader may read, and partner users do not see the workspace-wide blocks. The strategies and processes blocks come from the relationship plans (as GET /api/v1/canvas/relationships computes them), the costs block from the cost model.
          */
         get: operations["getCrmCanvas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canvas/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Customer Relationships block: each segment's relationship plan joined with what its data shows (expected against established types, targets against measured metrics, costs per type, team, channels and note), and the gaps ranked by the customers they touch
+         * @description A type is established when its threshold's measure (the plan's; for an unplanned type 10 interactions per 100 customers) reaches the threshold's value; a segment with no members establishes nothing (established null). Percent metrics and threshold measures are 0..100, times in business hours (each conversation in its SLA policy's calendar; around the clock without one), the contact interval in days (the period's days times members over the period's interactions). Costs are in cents of the cost model's currency, per whole UTC day of the period. Gaps: no_plan (a segment with members and no plan: its members), expected_not_established (the members the type did not reach), established_not_planned (the members it reached), target_missed (owner coverage: members without an owner; contact interval: members not contacted in no_contact_days; retention: lost customers; interactions per customer: members not reached; otherwise the members). Members and above.
+         */
+        get: operations["getRelationshipsBlock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2399,7 +2419,7 @@ export interface components {
         };
         CanvasFigure: {
             link: components["schemas"]["CanvasLink"];
-            /** @description why value is null: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, no_plan_yet, stale_filter */
+            /** @description why value is null: no_customers, no_data, no_snapshot, not_visible, not_yet_measured, period_too_long, stale_filter */
             reason: string | null;
             value: number | null;
         };
@@ -2423,7 +2443,7 @@ export interface components {
                 [key: string]: string;
             };
             figures: components["schemas"]["CanvasFigures"];
-            /** @description a hook not filled yet: no_plan_yet, not_yet_measured, not_visible */
+            /** @description why the block is empty: not_visible, not_yet_measured (no cost model), period_too_long */
             reason: string | null;
             rows: {
                 [key: string]: components["schemas"]["CanvasRow"][];
@@ -3672,6 +3692,96 @@ export interface components {
             relationship_types: ("personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation")[];
             threshold_measures: ("interactions_per_100_customers" | "customers_touched_percent")[];
         };
+        RelationshipsBlock: {
+            currency: string | null;
+            from: number;
+            /** @description most customers first */
+            gaps: components["schemas"]["RelationshipsGap"][];
+            no_contact_days: number;
+            segments: components["schemas"]["RelationshipsSegment"][];
+            to: number;
+        };
+        RelationshipsCost: {
+            fixed_cents: components["schemas"]["CanvasFigure"];
+            message_cents: components["schemas"]["CanvasFigure"];
+            time_cents: components["schemas"]["CanvasFigure"];
+            total_cents: components["schemas"]["CanvasFigure"];
+        };
+        RelationshipsGap: {
+            customers: number;
+            /** @enum {string} */
+            kind: "no_plan" | "expected_not_established" | "established_not_planned" | "target_missed";
+            link: components["schemas"]["CanvasLink"];
+            measured: number | null;
+            metric: string | null;
+            of: number;
+            segment: {
+                /** @enum {string} */
+                entity_type: "person" | "company";
+                id: string;
+                name: string;
+            };
+            target: number | null;
+            type: string | null;
+        };
+        RelationshipsSegment: {
+            cost: components["schemas"]["RelationshipsCost"];
+            cost_total: components["schemas"]["CanvasFigure"];
+            members: components["schemas"]["CanvasFigure"];
+            plan: {
+                author_label: string;
+                comment: string;
+                created_at: number;
+                version: number;
+            } | null;
+            segment: {
+                /** @enum {string} */
+                entity_type: "person" | "company";
+                id: string;
+                kind: string;
+                name: string;
+            };
+            types: components["schemas"]["RelationshipsType"][];
+        };
+        RelationshipsTarget: {
+            /** @enum {string} */
+            comparator: "at_most" | "at_least";
+            measured: components["schemas"]["CanvasFigure"];
+            /** @description null when nothing was measured */
+            met: boolean | null;
+            metric: string;
+            unit: string;
+            value: number;
+        };
+        RelationshipsType: {
+            activity: {
+                customers_touched: components["schemas"]["CanvasFigure"];
+                interactions: components["schemas"]["CanvasFigure"];
+                minutes: components["schemas"]["CanvasFigure"];
+            };
+            channels: string[];
+            cost: components["schemas"]["RelationshipsCost"];
+            established: boolean | null;
+            expected: boolean;
+            /** @description acquisition, retention or upselling; null when the type is not expected */
+            motivation: string | null;
+            note: string;
+            /** @enum {string} */
+            status: "expected_established" | "expected_not_established" | "established_not_planned" | "not_used";
+            targets: components["schemas"]["RelationshipsTarget"][];
+            team: {
+                id: string;
+                name: string;
+            } | null;
+            threshold: {
+                /** @enum {string} */
+                measure: "interactions_per_100_customers" | "customers_touched_percent";
+                measured: components["schemas"]["CanvasFigure"];
+                value: number;
+            };
+            /** @enum {string} */
+            type: "personal_assistance" | "dedicated_assistance" | "self_service" | "automated" | "community" | "co_creation";
+        };
         RenderedCannedReply: {
             /** @description the version used */
             canned_reply_id: string;
@@ -4402,6 +4512,44 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Validation"];
+        };
+    };
+    getRelationshipsBlock: {
+        parameters: {
+            query?: {
+                /** @description start of the period (Unix ms); default 90 days before to */
+                from?: number;
+                /** @description end of the period, exclusive (Unix ms); default now */
+                to?: number;
+                /** @description a member counts as not contacted with no interaction nor conversation message in this many days before the period's end (1..3650, default 90) */
+                no_contact_days?: number;
+                /** @description only this segment */
+                segment_id?: string;
+                /** @description read the plan version in force at this instant (Unix ms) instead of the current one */
+                plan_at?: number;
+                /** @description read this version of the segment's plan (needs segment_id) */
+                plan_version?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipsBlock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Validation"];
         };
     };

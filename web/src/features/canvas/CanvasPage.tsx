@@ -1,7 +1,7 @@
 // The CRM Model Canvas, computed from the workspace: nine blocks laid out as the canvas, every
 // figure a link to what it counts, charts where a picture reads faster, a period picker, and a
 // segment's established measures per relationship type beside it.
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import './canvas.css';
@@ -28,6 +28,9 @@ import {
   type PeriodDays,
 } from './types';
 
+// The currency of the cost model, for the figures kept in cents (the costs block's facts).
+const CurrencyContext = createContext<string | null>(null);
+
 export function CanvasPage() {
   const { t } = useTranslation();
   const [days, setDays] = useState<PeriodDays>(90);
@@ -53,11 +56,13 @@ export function CanvasPage() {
       <ProblemAlert error={canvas.error} />
       {canvas.data ? (
         <>
-          <div className="canvas-grid" data-testid="crm-canvas">
-            {BLOCKS.map((name) => (
-              <Block key={name} name={name} section={canvas.data.blocks[name]} canvas={canvas.data} />
-            ))}
-          </div>
+          <CurrencyContext.Provider value={canvas.data.blocks.costs?.facts?.currency ?? null}>
+            <div className="canvas-grid" data-testid="crm-canvas">
+              {BLOCKS.map((name) => (
+                <Block key={name} name={name} section={canvas.data.blocks[name]} canvas={canvas.data} />
+              ))}
+            </div>
+          </CurrencyContext.Provider>
           <EstablishedPanel canvas={canvas.data} period={period} />
         </>
       ) : null}
@@ -68,6 +73,7 @@ export function CanvasPage() {
 function useFigureText() {
   const { t } = useTranslation();
   const f = useFormat();
+  const currency = useContext(CurrencyContext);
   return (key: string, figure: CanvasFigure | undefined): string => {
     if (!figure) return t('canvas.none');
     if (figure.value === null || figure.value === undefined) {
@@ -81,6 +87,12 @@ function useFigureText() {
         return new Intl.NumberFormat(f.language, { maximumFractionDigits: 2 }).format(v);
       case 'time':
         return f.dateTime(v);
+      case 'money':
+        return currency
+          ? new Intl.NumberFormat(f.language, { style: 'currency', currency }).format(v / 100)
+          : new Intl.NumberFormat(f.language, { minimumFractionDigits: 2 }).format(v / 100);
+      case 'flag':
+        return v ? t('canvas.yes') : t('canvas.no');
       case 'duration': {
         const { unit, value } = durationParts(v);
         return t(`canvas.units.${unit}`, { count: value, n: f.number(value) });
@@ -120,6 +132,11 @@ function Figures({ figures }: { figures: Record<string, CanvasFigure> | undefine
 
 function Rows({ section }: { section: CanvasSection }) {
   const { t } = useTranslation();
+  // A row's kind: a team's or segment's kind, a relationship type, or a plan target's metric.
+  const kindLabel = (kind: string) =>
+    t(`canvas.kinds.${kind}`, {
+      defaultValue: t(`canvas.types.${kind}`, { defaultValue: t(`canvas.metrics.${kind}`, { defaultValue: kind }) }),
+    });
   return (
     <>
       {Object.entries(section.rows).map(([group, rows]) =>
@@ -132,11 +149,11 @@ function Rows({ section }: { section: CanvasSection }) {
                   <span className="canvas-row-label">
                     {group === 'sources' || group === 'channels'
                       ? t(`canvas.sources.${row.label}`, { defaultValue: row.label })
-                      : row.label}
+                      : group === 'types'
+                        ? t(`canvas.types.${row.label}`, { defaultValue: t('canvas.untyped') })
+                        : row.label}
                   </span>
-                  {row.kind ? (
-                    <span className="canvas-kind"> · {t(`canvas.kinds.${row.kind}`, { defaultValue: row.kind })}</span>
-                  ) : null}
+                  {row.kind ? <span className="canvas-kind"> · {kindLabel(row.kind)}</span> : null}
                   <span className="canvas-row-figures">
                     {entries(row.figures).map(([name, figure]) => (
                       <FigureInline key={name} name={name} figure={figure} />

@@ -28,6 +28,9 @@ describe('figureKind', () => {
     expect(figureKind('profile_completeness')).toBe('share');
     expect(figureKind('sla_compliance')).toBe('share');
     expect(figureKind('first_response_median_ms')).toBe('duration');
+    expect(figureKind('total_cents')).toBe('money');
+    expect(figureKind('met')).toBe('flag');
+    expect(figureKind('measured')).toBe('decimal');
     expect(figureKind('finished_at')).toBe('time');
     expect(figureKind('activity_per_100')).toBe('decimal');
     expect(figureKind('csat_average')).toBe('decimal');

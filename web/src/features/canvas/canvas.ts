@@ -15,7 +15,7 @@ export function figureHref(link: CanvasLink | undefined | null): string | null {
   return `${link.route}?filter=${encodeURIComponent(JSON.stringify(link.filter))}`;
 }
 
-export type FigureKind = 'share' | 'duration' | 'decimal' | 'time' | 'count';
+export type FigureKind = 'share' | 'duration' | 'decimal' | 'time' | 'count' | 'money' | 'flag';
 
 /** How a figure's key says its value reads. */
 export function figureKind(key: string): FigureKind {
@@ -30,6 +30,10 @@ export function figureKind(key: string): FigureKind {
     return 'share';
   }
   if (key.endsWith('_ms')) return 'duration';
+  // Money is kept in cents (minor units); the block's facts give the currency.
+  if (key.endsWith('_cents')) return 'money';
+  if (key === 'met' || key === 'established') return 'flag';
+  if (key === 'measured' || key === 'target') return 'decimal';
   if (key === 'finished_at') return 'time';
   if (key === 'activity_per_100' || key === 'interactions_per_customer' || key.endsWith('_average')) return 'decimal';
   return 'count';

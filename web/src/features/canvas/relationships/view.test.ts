@@ -43,7 +43,7 @@ describe('figures', () => {
     expect(figureText(t, figure(null, 'stale_filter'), fmt)).toBe('filter out of date (a custom field was removed)');
     expect(figureText(t, figure(0), fmt)).toBe('0');
     expect(figureText(t, undefined, fmt)).toBe('no data yet');
-    expect(figureText(t, figure(null, 'period_too_long'), fmt)).toBe('period too long to compute its cost (ten years at most)');
+    expect(figureText(t, figure(null, 'period_too_long'), fmt)).toBe('period too long for costs (at most ten years)');
     expect(figureText(t, figure(null, 'something_new'), fmt)).toBe('no data yet');
     expect(isMissing(figure(null, 'no_data'))).toBe(true);
     expect(valueOfFigure(figure(null, 'no_snapshot'))).toBeNull();

@@ -51,11 +51,9 @@ export function figureText(t: TFunction, figure: Figure | null | undefined, form
   return reasonText(t, figure?.reason ?? 'no_data');
 }
 
-/** Why a figure is missing, in words: the canvas's reasons first, then those only this block gives. */
+/** Why a figure is missing, in words (the canvas's reasons; an unknown one reads as no data). */
 export function reasonText(t: TFunction, reason: string): string {
-  return t(`canvas.reasons.${reason}`, {
-    defaultValue: t(`canvas.relationships.reasons.${reason}`, { defaultValue: t('canvas.reasons.no_data') }),
-  });
+  return t(`canvas.reasons.${reason}`, { defaultValue: t('canvas.reasons.no_data') });
 }
 
 /** An amount held in cents, in the workspace's currency (a plain number when it has none). */
