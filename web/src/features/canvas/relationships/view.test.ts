@@ -93,7 +93,7 @@ describe('gapSentence', () => {
 
   it('has one sentence per kind and metric, with plurals and people or companies', async () => {
     const t = await tIn('en');
-    const people = { id: '14', name: 'Newsletter readers', entity_type: 'person' };
+    const people = { id: '14', name: 'Newsletter readers', entity_type: 'person' } as const;
     const noPlan: BlockGap = { ...ownerGap(), kind: 'no_plan', segment: people, type: null, metric: null, customers: 1, of: 1 };
     expect(gapSentence(t, noPlan, 90, 'en')).toBe('Newsletter readers has no relationship plan: 1 person is served without one');
     expect(gapSentence(t, { ...noPlan, customers: 3010, of: 3010 }, 90, 'en')).toBe(
