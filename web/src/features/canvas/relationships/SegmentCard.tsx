@@ -133,7 +133,7 @@ function TypeRow({ type, money }: { type: BlockType; money: (cents: number) => s
   const tone = statusTone(type.status);
   const measure = type.threshold.measure;
   return (
-    <tr className={`rel-row rel-${tone}`} data-type={type.type} data-status={type.status}>
+    <tr className={`rel-row rel-row-${tone}`} data-type={type.type} data-status={type.status}>
       <th scope="row">{t(`canvas.types.${type.type}`)}</th>
       <td>
         <span className={`rel-status rel-status-${tone}`}>{t(`canvas.relationships.status.${type.status}`)}</span>

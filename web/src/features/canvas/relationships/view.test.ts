@@ -68,6 +68,9 @@ describe('figures', () => {
     expect(metricText(t, 'first_response_business_hours', 4, 'en')).toBe('4 business hours');
     expect(metricText(t, 'contact_interval_days', 90, 'en')).toBe('90 days');
     expect(metricText(t, 'csat_average', 4.456, 'en')).toBe('4.46');
+    expect(metricText(t, 'interactions_per_customer', 0.009041591320072333, 'en')).toBe('0.009');
+    expect(metricText(t, 'interactions_per_customer', 0.0003, 'en', true)).toBe('+0.0003');
+    expect(metricText(t, 'nps', 12.4, 'en')).toBe('12');
     expect(metricText(t, 'retention_rate', -2.5, 'en', true)).toBe('-2.5%');
     expect(metricText(t, 'interactions_per_100_customers', 3, 'en', true)).toBe('+3');
   });

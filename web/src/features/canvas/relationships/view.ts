@@ -100,7 +100,14 @@ export function metricText(t: TFunction, metric: string, value: number, language
       ...sign,
     }).format(value);
   }
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: metric === 'nps' ? 0 : 2, ...sign }).format(value);
+  // Small values keep two significant digits (0.009 interactions per customer is not 0.01).
+  const digits: Intl.NumberFormatOptions =
+    metric === 'nps'
+      ? { maximumFractionDigits: 0 }
+      : Math.abs(value) < 0.1
+        ? { maximumSignificantDigits: 2 }
+        : { maximumFractionDigits: 2 };
+  const n = new Intl.NumberFormat(locale, { ...digits, ...sign }).format(value);
   if (HOURS.has(metric)) return t('canvas.relationships.businessHours', { n });
   return n;
 }
