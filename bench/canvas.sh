@@ -3,8 +3,9 @@
 # bench-data`), 5 timeline entries per person over the last year (SQL, spread over the six
 # relationship types and untyped notes), and two dynamic segments: every person, and the
 # people of one city. Then, for a 90-day period:
-#   cold:  right after a server restart, one request each of GET /api/v1/canvas/crm and
-#          GET /api/v1/canvas/segments/{id}/established for both segments;
+#   cold:  right after a server restart, one request each of GET /api/v1/canvas/crm,
+#          GET /api/v1/canvas/segments/{id}/established for both segments and
+#          GET /api/v1/canvas/relationships (both segments get a plan, the workspace a cost model);
 #   warm:  RAPPORT_BENCH_WARM (default 100) more of each while a writer creates people and
 #          timeline entries through the API (and deletes every tenth entry it made), as fast
 #          as one client can: p50, p99 and max per request, and the writes done meanwhile.
@@ -167,6 +168,12 @@ CITY=$(sql1 "SELECT city FROM people WHERE city IS NOT NULL GROUP BY city ORDER 
 CITY_SIZE=$(sql1 "SELECT COUNT(*) FROM people WHERE city = '$CITY'")
 SEG_ALL=$(api -X POST "$URL/api/v1/segments" -d "{\"name\":\"All people $(date +%s%N)\",\"kind\":\"mixed\",\"entity_type\":\"person\",\"type\":\"dynamic\",\"filter\":{}}" | id_of)
 SEG_CITY=$(api -X POST "$URL/api/v1/segments" -d "{\"name\":\"People of $CITY $(date +%s%N)\",\"kind\":\"b2c\",\"entity_type\":\"person\",\"type\":\"dynamic\",\"filter\":{\"field\":\"city\",\"op\":\"eq\",\"value\":\"$CITY\"}}" | id_of)
+# A cost model and a plan per segment, so the Customer Relationships block (and the CRM
+# canvas's strategies, processes and costs) join plans, measures and costs as in real use.
+api -X PUT "$URL/api/v1/cost-model" -d '{"effective_from":"2020-01-01","currency":"EUR","role_rates":[{"role":"owner","cents_per_hour":6000},{"role":"member","cents_per_hour":4000}]}' >/dev/null || true
+for seg in "$SEG_ALL" "$SEG_CITY"; do
+  api -X PUT "$URL/api/v1/relationship-plans/$seg" -d '{"expected_version":0,"entries":[{"relationship_type":"dedicated_assistance","motivation":"retention","channels":["phone"],"targets":[{"metric":"owner_coverage_share","comparator":"at_least","value":100},{"metric":"contact_interval_days","comparator":"at_most","value":60}]},{"relationship_type":"self_service","motivation":"acquisition","channels":["web"]}]}' >/dev/null
+done
 stop_server
 
 NOW=$(($(date +%s) * 1000))
@@ -176,10 +183,11 @@ declare -A PATHS=(
   [crm]="/api/v1/canvas/crm?$Q"
   [segment_all]="/api/v1/canvas/segments/$SEG_ALL/established?$Q"
   [segment_city]="/api/v1/canvas/segments/$SEG_CITY/established?$Q"
+  [relationships]="/api/v1/canvas/relationships?$Q"
 )
 echo "== $PEOPLE people, $ENTRIES timeline entries, 90-day period ($ENGINE); city segment: $CITY ($CITY_SIZE people)"
 start_server
-for name in crm segment_all segment_city; do
+for name in crm segment_all segment_city relationships; do
   printf '%-13s cold %7.3f s\n' "$name" "$(seconds "${PATHS[$name]}")"
 done
 if [[ "${RAPPORT_BENCH_WRITER:-1}" != 0 ]]; then
@@ -189,7 +197,7 @@ if [[ "${RAPPORT_BENCH_WRITER:-1}" != 0 ]]; then
   sleep 1
 fi
 START=$SECONDS
-for name in crm segment_all segment_city; do
+for name in crm segment_all segment_city relationships; do
   times=$(for _ in $(seq 1 "$WARM"); do seconds "${PATHS[$name]}"; done | sort -n)
   p50=$(sed -n "$(((WARM + 1) / 2))p" <<<"$times")
   p99=$(sed -n "$(((WARM * 99 + 99) / 100))p" <<<"$times")

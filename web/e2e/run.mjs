@@ -26,6 +26,7 @@ import { portfoliosScenarios } from './scenarios/portfolios.mjs';
 import { costsScenarios } from './scenarios/costs.mjs';
 import { canvasScenarios } from './scenarios/canvas.mjs';
 import { canvasExportScenarios } from './scenarios/canvas-exports.mjs';
+import { canvasRelationshipsScenarios } from './scenarios/canvas-relationships.mjs';
 import { relationshipPlanScenarios } from './scenarios/relationship_plans.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -690,6 +691,7 @@ await portfoliosScenarios({ page, base, stamp, scenario, screenshot, assert });
 await costsScenarios({ page, base, stamp, scenario, screenshot, assert });
 await canvasScenarios({ page, base, scenario, screenshot, assert });
 await canvasExportScenarios({ page, base, scenario, screenshot, assert });
+await canvasRelationshipsScenarios({ page, base, scenario, screenshot, assert });
 
 await servicedeskScenarios({ browser, page, base, stamp, scenario, screenshot, assert });
 await servicedeskSettingsScenarios({ browser, page, base, stamp, scenario, screenshot, assert });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "domain/audit/audit_of.hpp"
 
@@ -10,6 +11,9 @@ namespace rapport::domain::costs {
 namespace {
 
 constexpr int kBatch = 500;
+// Above this many ids, selecting by id batches costs more than reading the request's own
+// records once (a segment's members, the reader's records) and keeping those with a cost.
+constexpr std::size_t kStreamAbove = 20000;
 
 std::string text_field(const customers::CustomerRecord& r, const char* name) {
     auto it = r.fields.find(name);
@@ -142,10 +146,27 @@ Result<CostReport> CostService::compute(Id workspace_id, Period period, std::vec
     return compute_costs(slices, authors);
 }
 
+Result<bool> CostService::reads_everything(const Principal& actor) {
+    if (RAPPORT_TRY(actors_.is_partner(actor))) return false;
+    const auto q = RAPPORT_TRY(customers_.list_query(actor, customers::EntityType::Person, customers::ListRequest{}));
+    return q.access.scope == Scope::All && q.access.all_partitions && !q.access.partner_company_id;
+}
+
 Result<std::map<CustomerKey, std::string>> CostService::select(const Principal& actor, customers::EntityType type,
                                                                const customers::ListRequest& request,
                                                                const std::vector<Id>& ids) {
     std::map<CustomerKey, std::string> out;
+    if (ids.size() > kStreamAbove) {
+        const std::unordered_set<Id> wanted(ids.begin(), ids.end());
+        auto stream = RAPPORT_TRY(customers_.stream(actor, type, request));
+        bool more = true;
+        while (more) {
+            more = RAPPORT_TRY(stream.next(kBatch, [&](const customers::CustomerRecord& r) {
+                if (wanted.contains(r.id)) out[{type, r.id}] = name_of(r);
+            }));
+        }
+        return out;
+    }
     for (std::size_t at = 0; at < ids.size(); at += kBatch) {
         customers::ListRequest batch = request;
         batch.ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),
@@ -211,10 +232,19 @@ Result<CostsView> CostService::costs(const Principal& actor, Period period, std:
         cost_of[c.customer] = &c;
         segment_ids[c.customer.type].push_back(c.customer.id);
     }
+    // A reader who reads every record sees every customer of a segment without a filter: its
+    // members with a cost are all of them, with no record read.
+    const bool everything = RAPPORT_TRY(reads_everything(actor));
     for (const auto& segment : wanted) {
-        const auto members =
-            RAPPORT_TRY(select(actor, segment.entity_type, segments::SegmentService::member_request(segment),
-                               segment_ids[segment.entity_type]));
+        std::map<CustomerKey, std::string> members;
+        const bool whole = segment.type == segments::SegmentType::Dynamic &&
+                           (segment.filter.is_null() || (segment.filter.is_object() && segment.filter.empty()));
+        if (everything && whole) {
+            for (Id id : segment_ids[segment.entity_type]) members[{segment.entity_type, id}];
+        } else {
+            members = RAPPORT_TRY(select(actor, segment.entity_type, segments::SegmentService::member_request(segment),
+                                         segment_ids[segment.entity_type]));
+        }
         SegmentCost row;
         row.segment_id = segment.segment_id;
         row.name = segment.name;
@@ -235,6 +265,23 @@ Result<CostsView> CostService::costs(const Principal& actor, Period period, std:
     const bool companies = segment_id && wanted.front().entity_type == customers::EntityType::Company;
     const auto& ranked = companies ? view.report.by_company : view.report.by_customer;
     std::map<CustomerKey, std::string> readable;
+    if (everything && !segment_id) {
+        // Every ranked customer is readable: names are needed for the first `limit` only.
+        view.customer_count = static_cast<std::int64_t>(ranked.size());
+        std::map<customers::EntityType, std::vector<Id>> first;
+        for (std::size_t i = 0; i < ranked.size() && static_cast<int>(i) < limit; ++i) {
+            first[ranked[i].customer.type].push_back(ranked[i].customer.id);
+        }
+        for (const auto& [type, list] : first) readable.merge(RAPPORT_TRY(select(actor, type, {}, list)));
+        for (std::size_t i = 0; i < ranked.size() && static_cast<int>(view.customers.size()) < limit; ++i) {
+            auto it = readable.find(ranked[i].customer);
+            // A record deleted since the period keeps its cost but has no name to show.
+            view.customers.push_back({ranked[i], it == readable.end() ? std::string() : it->second});
+        }
+        view.report.by_customer.clear();
+        view.report.by_company.clear();
+        return view;
+    }
     for (auto type : {customers::EntityType::Company, customers::EntityType::Person}) {
         if (segment_id && wanted.front().entity_type != type) continue;
         const auto request =

@@ -86,6 +86,8 @@ private:
     Status may_read(const Principal& actor);
     Status may_write(const Principal& actor);
     Result<CostReport> compute(Id workspace_id, Period period, std::vector<Id>& versions, std::string& currency);
+    // Whether the actor reads every record of the workspace (no permission narrows a list).
+    Result<bool> reads_everything(const Principal& actor);
     // Of `keys` (all of one type), those the request selects among what the actor may read,
     // with their names.
     Result<std::map<CustomerKey, std::string>> select(const Principal& actor, customers::EntityType type,

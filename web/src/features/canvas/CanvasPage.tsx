@@ -46,6 +46,9 @@ export function CanvasPage() {
         description={t('canvas.subtitle')}
         actions={
           <>
+            <Link to="/canvas/relationships" className="button">
+              {t('canvas.relationships.openBlock')}
+            </Link>
             <Link to="/canvas/compare" className="button">
               {t('canvas.compare.open')}
             </Link>

@@ -8,6 +8,10 @@ export const canvasFeature: Feature = {
   routes: [
     { path: 'canvas', lazy: async () => ({ Component: (await import('./CanvasPage')).CanvasPage }) },
     { path: 'canvas/compare', lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }) },
+    {
+      path: 'canvas/relationships',
+      lazy: async () => ({ Component: (await import('./relationships/RelationshipsPage')).RelationshipsPage }),
+    },
   ],
   // Members and above read the canvases; a partner's canvas would show only their buyer's part.
   nav: [
