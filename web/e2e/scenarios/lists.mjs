@@ -112,6 +112,12 @@ export async function listScenarios({ page, base, stamp, scenario, screenshot, a
         const nameHeader = table().getByRole('columnheader', { name: x.name });
         await nameHeader.getByRole('button').click();
         await page.waitForURL((u) => u.searchParams.get('sort') === 'last_name' && !u.searchParams.get('order'));
+        // The address changes before the table re-renders: wait for the header to say so.
+        await page
+          .locator('th[aria-sort="ascending"]')
+          .filter({ hasText: x.name })
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
         assert((await nameHeader.getAttribute('aria-sort')) === 'ascending', 'the name header is not sorted ascending');
         await table()
           .getByRole('link', { name: `Ana ${people[0].last}` })
@@ -119,6 +125,11 @@ export async function listScenarios({ page, base, stamp, scenario, screenshot, a
         assert((await firstRowName()) === `Ana ${people[0].last}`, `ascending starts with ${await firstRowName()}`);
         await nameHeader.getByRole('button').click();
         await page.waitForURL((u) => u.searchParams.get('order') === 'desc');
+        await page
+          .locator('th[aria-sort="descending"]')
+          .filter({ hasText: x.name })
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
         assert((await nameHeader.getAttribute('aria-sort')) === 'descending', 'the name header is not sorted descending');
         await page.waitForFunction(
           (name) => document.querySelector('table.record-table tbody th[scope=row] a')?.textContent?.trim() === name,
