@@ -27,7 +27,8 @@ Result<NpsMeasure> nps_of(satisfaction::SatisfactionService& satisfaction, const
                           Period period) {
     auto series = satisfaction.nps_results(actor, segment_id);
     if (!series) {
-        if (series.error().code == ErrorCode::Forbidden) return NpsMeasure{std::nullopt, "not_visible"};
+        const bool refused = series.error().code == ErrorCode::Forbidden;
+        if (refused) return NpsMeasure{std::nullopt, "not_visible"};
         return fail(std::move(series).error());
     }
     satisfaction::NpsSummary sum;
