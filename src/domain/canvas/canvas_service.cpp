@@ -6,6 +6,7 @@
 
 #include "domain/canvas/arithmetic.hpp"
 #include "domain/identity/principals.hpp"
+#include "domain/permissions/unrestricted.hpp"
 
 namespace rapport::domain::canvas {
 
@@ -112,11 +113,6 @@ Link source_link(const std::string& source_kind) {
     return {};
 }
 
-// Whether a list query reads every record of the workspace.
-bool reads_everything(const customers::ListQuery& q) {
-    return q.access.scope == Scope::All && q.access.all_partitions && !q.access.partner_company_id;
-}
-
 }  // namespace
 
 const std::vector<std::string>& relationship_types() {
@@ -142,7 +138,7 @@ Status CanvasService::check(const Principal& actor, Period period, int no_contac
 Result<bool> CanvasService::sees_all(const Principal& actor) {
     if (RAPPORT_TRY(actors_.is_partner(actor))) return false;
     const auto q = RAPPORT_TRY(customers_.list_query(actor, EntityType::Person, customers::ListRequest{}));
-    return reads_everything(q);
+    return restricts_nothing(q.access);
 }
 
 Result<SegmentEstablished> CanvasService::established(const Principal& actor, Id segment_id, Period period,

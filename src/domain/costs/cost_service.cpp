@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "domain/audit/audit_of.hpp"
+#include "domain/permissions/unrestricted.hpp"
 
 namespace rapport::domain::costs {
 
@@ -149,7 +150,7 @@ Result<CostReport> CostService::compute(Id workspace_id, Period period, std::vec
 Result<bool> CostService::reads_everything(const Principal& actor) {
     if (RAPPORT_TRY(actors_.is_partner(actor))) return false;
     const auto q = RAPPORT_TRY(customers_.list_query(actor, customers::EntityType::Person, customers::ListRequest{}));
-    return q.access.scope == Scope::All && q.access.all_partitions && !q.access.partner_company_id;
+    return restricts_nothing(q.access);
 }
 
 Result<std::map<CustomerKey, std::string>> CostService::select(const Principal& actor, customers::EntityType type,

@@ -5,6 +5,8 @@
 #include <string>
 #include <variant>
 
+#include "domain/permissions/unrestricted.hpp"
+
 namespace rapport::storage::canvas_rollups {
 
 using namespace rapport::domain::canvas;
@@ -180,8 +182,8 @@ bool matches_everything(const domain::filters::FilterNode& f) {
 }  // namespace
 
 bool selects_everything(const domain::customers::ListQuery& q) {
-    return q.access.scope == domain::Scope::All && q.access.all_partitions && !q.access.partner_company_id &&
-           (!q.filter || matches_everything(*q.filter)) && q.ids.empty() && !q.member_of && q.quick_words.empty();
+    return domain::restricts_nothing(q.access) && (!q.filter || matches_everything(*q.filter)) && q.ids.empty() &&
+           !q.member_of && q.quick_words.empty();
 }
 
 Result<Counts> counts(Connection& c, Id ws, EntityType type) {
